@@ -1,0 +1,63 @@
+/// The fields of a Vietnamese administrative document (Decree 30/2020/NĐ-CP layout) that an
+/// appraiser checks. A field the parser could not read for sure is nil: never a guess.
+public struct DocumentFields: Codable, Hashable, Sendable {
+    /// Decree 30 abbreviation: "KH", "QĐ", "BB", ...; "CV" for a công văn.
+    public var type: String?
+    /// The type's name with diacritics: "Kế hoạch".
+    public var typeName: String?
+    /// Number and symbol as printed: "178/KH-UBND".
+    public var number: String?
+    /// The issuing body, its lines joined: "ỦY BAN NHÂN DÂN HUYỆN TRÀ BỒNG".
+    public var issuer: String?
+    /// The superior body's line above the issuer, when the header has one.
+    public var parent: String?
+    public var place: String?
+    /// ISO date (yyyy-MM-dd); nil when the date is blank or unreadable.
+    public var date: String?
+    /// The subject ('trích yếu') on one line.
+    public var title: String?
+    public var signer: Signer?
+    /// A draft ('DỰ THẢO') or a document without a signature block.
+    public var draft: Bool
+    public var references: [Reference]
+    /// Per field name ("type", "number", ...), how sure the parser is (0...1).
+    public var fieldConfidence: [String: Double]
+    /// Where each field was read (page and line), for flags that point into the document.
+    public var locations: [String: Location]
+
+    public init(type: String? = nil, typeName: String? = nil, number: String? = nil, issuer: String? = nil,
+                parent: String? = nil, place: String? = nil, date: String? = nil, title: String? = nil,
+                signer: Signer? = nil, draft: Bool = false, references: [Reference] = [],
+                fieldConfidence: [String: Double] = [:], locations: [String: Location] = [:]) {
+        self.type = type; self.typeName = typeName; self.number = number; self.issuer = issuer
+        self.parent = parent; self.place = place; self.date = date; self.title = title
+        self.signer = signer; self.draft = draft; self.references = references
+        self.fieldConfidence = fieldConfidence; self.locations = locations
+    }
+
+    public struct Signer: Codable, Hashable, Sendable {
+        public var name: String?
+        /// "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", ...
+        public var title: String?
+        /// "TM", "KT", "TL", "TUQ", "Q" or nil when the head signs in their own name.
+        public var authority: String?
+        public init(name: String? = nil, title: String? = nil, authority: String? = nil) {
+            self.name = name; self.title = title; self.authority = authority
+        }
+    }
+
+    /// A document cited in a 'Căn cứ' / 'Thực hiện' line.
+    public struct Reference: Codable, Hashable, Sendable {
+        public var number: String
+        public var date: String?
+        public init(number: String, date: String? = nil) { self.number = number; self.date = date }
+    }
+
+    public struct Location: Codable, Hashable, Sendable {
+        /// 1-based page.
+        public var page: Int
+        /// 1-based line within the page's text.
+        public var line: Int?
+        public init(page: Int, line: Int? = nil) { self.page = page; self.line = line }
+    }
+}

@@ -1,0 +1,25 @@
+/// Everything extraction learned about one evidence file.
+public struct ExtractedDocument: Codable, Hashable, Sendable {
+    public var file: String
+    public var sha256: String
+    /// The sniffed kind of file.
+    public var format: FileFormat
+    public var pages: Int
+    public var perPage: [PageText]
+    public var digitalSignature: DigitalSignature?
+    public var warnings: [String]
+
+    public init(file: String, sha256: String, format: FileFormat, pages: Int, perPage: [PageText],
+                digitalSignature: DigitalSignature? = nil, warnings: [String] = []) {
+        self.file = file; self.sha256 = sha256; self.format = format; self.pages = pages
+        self.perPage = perPage; self.digitalSignature = digitalSignature; self.warnings = warnings
+    }
+
+    /// All pages' text, a form feed between pages.
+    public var text: String { perPage.map(\.text).joined(separator: "\u{0C}") }
+}
+
+/// File kinds evidenced reads, sniffed from the bytes.
+public enum FileFormat: String, Codable, Sendable, CaseIterable {
+    case pdf, png, jpeg, tiff, text
+}

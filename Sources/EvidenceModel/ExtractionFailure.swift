@@ -1,0 +1,27 @@
+/// Why a file could not be extracted: a stable code for machines and a sentence for people.
+public struct ExtractionFailure: Error, Codable, Hashable, Sendable {
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) { self.code = code; self.message = message }
+
+    public enum Code: String, Codable, Sendable {
+        case notFound = "not-found"
+        case unreadableFile = "unreadable-file"
+        case emptyFile = "empty-file"
+        case unsupportedFormat = "unsupported-format"
+        case corruptPDF = "corrupt-pdf"
+        case encryptedPDF = "encrypted-pdf"
+        case tooManyPages = "too-many-pages"
+        case imageTooLarge = "image-too-large"
+        case corruptImage = "corrupt-image"
+        case invalidText = "invalid-text"
+        case timeout = "timeout"
+        case ocrFailed = "ocr-failed"
+        case workerCrashed = "worker-crashed"
+    }
+}
+
+extension ExtractionFailure: CustomStringConvertible {
+    public var description: String { "\(code.rawValue): \(message)" }
+}

@@ -1,0 +1,23 @@
+/// Where a page's text came from.
+public enum PageSource: String, Codable, Sendable {
+    /// The PDF's own text layer (or a plain-text upload).
+    case text
+    /// Tesseract on the rendered or embedded page image.
+    case ocr
+}
+
+/// The text of one page, with the layout the parser needs to read the header's two columns apart.
+public struct PageText: Codable, Hashable, Sendable {
+    /// 1-based page number.
+    public var page: Int
+    public var source: PageSource
+    /// Mean OCR confidence (0...1); nil for a text layer.
+    public var confidence: Double?
+    public var text: String
+    /// Lines in reading order with their boxes; empty when the source has no layout (plain text).
+    public var lines: [TextLine]
+
+    public init(page: Int, source: PageSource, confidence: Double? = nil, text: String, lines: [TextLine] = []) {
+        self.page = page; self.source = source; self.confidence = confidence; self.text = text; self.lines = lines
+    }
+}
