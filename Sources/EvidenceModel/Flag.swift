@@ -1,0 +1,65 @@
+/// Why a claimed score is not supported. The raw values are stable codes read by the scoring system.
+public enum FlagReason: String, Codable, Hashable, Sendable, CaseIterable {
+    case noEvidence = "no-evidence"
+    case scoreAboveMax = "score-above-max"
+    case fileMissing = "file-missing"
+    case unreadable = "unreadable"
+    case numberMismatch = "number-mismatch"
+    case dateMismatch = "date-mismatch"
+    case outOfPeriod = "out-of-period"
+    case wrongType = "wrong-type"
+    case wrongIssuer = "wrong-issuer"
+    case signerMismatch = "signer-mismatch"
+    case unsigned = "unsigned"
+    case draft = "draft"
+    case duplicateEvidence = "duplicate-evidence"
+    case insufficientCount = "insufficient-count"
+    /// The signer is a deputy ('KT.') where the indicator needs the head of the unit.
+    case signerNotHead = "signer-not-head"
+    /// No topic keyword of the indicator appears in the document.
+    case offTopic = "off-topic"
+    /// A field needed for a check could not be read with confidence: an appraiser must look.
+    case needsReview = "needs-review"
+}
+
+/// One unsupported point of a claim, with where to look and what was expected against what was found.
+public struct Flag: Codable, Hashable, Sendable {
+    public var reason: FlagReason
+    /// For the appraiser, in Vietnamese with diacritics.
+    public var message: String
+    /// Evidence file (relative to the submission), nil for claim-level flags.
+    public var file: String?
+    /// 1-based page, when the finding has a place.
+    public var page: Int?
+    public var expected: String?
+    public var found: String?
+
+    public init(reason: FlagReason, message: String, file: String? = nil, page: Int? = nil,
+                expected: String? = nil, found: String? = nil) {
+        self.reason = reason; self.message = message; self.file = file; self.page = page
+        self.expected = expected; self.found = found
+    }
+}
+
+/// The outcome of checking one claim: no flags means the claim is supported.
+public struct ClaimResult: Codable, Hashable, Sendable {
+    /// 0-based position of the claim in the submission.
+    public var index: Int
+    public var indicator: String
+    public var score: Double
+    public var flags: [Flag]
+    public init(index: Int, indicator: String, score: Double, flags: [Flag]) {
+        self.index = index; self.indicator = indicator; self.score = score; self.flags = flags
+    }
+}
+
+/// The outcome of checking one submission.
+public struct SubmissionResult: Codable, Hashable, Sendable {
+    public var submission: String
+    public var unit: Submission.Unit
+    public var claims: [ClaimResult]
+    public init(submission: String, unit: Submission.Unit, claims: [ClaimResult]) {
+        self.submission = submission; self.unit = unit; self.claims = claims
+    }
+    public var flagCount: Int { claims.reduce(0) { $0 + $1.flags.count } }
+}
