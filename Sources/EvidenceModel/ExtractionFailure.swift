@@ -19,6 +19,7 @@ public struct ExtractionFailure: Error, Codable, Hashable, Sendable {
         case timeout = "timeout"
         case ocrFailed = "ocr-failed"
         case workerCrashed = "worker-crashed"
+        case fileTooLarge = "file-too-large"
     }
 }
 

@@ -1,8 +1,18 @@
 import ArgumentParser
+import EvidenceExtraction
 
 @main
+enum EntryPoint {
+    static func main() async {
+        // Before any tesseract work: OpenMP reads its thread limit only at load time.
+        OpenMPThreads.reexecSingleThreadedIfNeeded()
+        await Evidenced.main()
+    }
+}
+
 struct Evidenced: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evidenced",
-        abstract: "Verify the evidence behind self-assessed index scores.")
+        abstract: "Verify the evidence behind self-assessed index scores (DTI, PAR Index).",
+        subcommands: [Extract.self])
 }

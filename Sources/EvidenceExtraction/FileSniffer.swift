@@ -1,0 +1,32 @@
+import EvidenceModel
+
+/// Tells a file's kind from its first bytes; the extension is never trusted.
+public enum FileSniffer {
+    public static func format(of bytes: some Collection<UInt8>) -> FileFormat? {
+        let head = Array(bytes.prefix(1024))
+        if head.starts(with: [0x25, 0x50, 0x44, 0x46, 0x2D]) { return .pdf }           // %PDF-
+        // Some producers put junk before the header; readers accept it within the first 1 KiB.
+        if let at = head.firstRange(of: Array("%PDF-".utf8)), at.lowerBound < 1024 { return .pdf }
+        if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
+        if head.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
+        if head.starts(with: [0x49, 0x49, 0x2A, 0x00]) || head.starts(with: [0x4D, 0x4D, 0x00, 0x2A]) { return .tiff }
+        return looksLikeText(bytes) ? .text : nil
+    }
+
+    /// UTF-8 without NUL and with few control characters: already-OCRed text.
+    static func looksLikeText(_ bytes: some Collection<UInt8>) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        let sample = Array(bytes.prefix(64 * 1024))
+        if sample.contains(0) { return false }
+        // A sample cut inside a multi-byte character is still text: drop up to 3 trailing bytes.
+        var decoded: String?
+        for cut in 0...min(3, sample.count - 1) {
+            if let s = String(validating: sample.dropLast(cut), as: UTF8.self) { decoded = s; break }
+        }
+        guard let text = decoded else { return false }
+        let controls = text.unicodeScalars.filter {
+            $0.properties.generalCategory == .control && !["\n", "\r", "\t", "\u{0C}"].contains($0)
+        }.count
+        return controls * 100 <= max(1, text.unicodeScalars.count)
+    }
+}

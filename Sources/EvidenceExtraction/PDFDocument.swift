@@ -1,0 +1,36 @@
+import CPoppler
+import EvidenceModel
+import Foundation
+
+/// A PDF opened with poppler-glib. Not thread-safe: callers serialise access to one document.
+final class PDFDocument {
+    private let handle: OpaquePointer
+
+    /// Opens a PDF from memory; encrypted and unreadable files become typed failures.
+    init(data: Data) throws(ExtractionFailure) {
+        var error: UnsafeMutablePointer<GError>?
+        let bytes = data.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
+        defer { g_bytes_unref(bytes) }
+        guard let document = poppler_document_new_from_bytes(bytes, nil, &error) else {
+            defer { if error != nil { g_error_free(error) } }
+            let code = error.map { Int($0.pointee.code) } ?? -1
+            let detail = error.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "unknown error"
+            if code == Int(POPPLER_ERROR_ENCRYPTED.rawValue) {
+                throw ExtractionFailure(.encryptedPDF, "The PDF is password-protected; upload it without a password.")
+            }
+            throw ExtractionFailure(.corruptPDF, "The PDF cannot be opened: \(detail).")
+        }
+        handle = document
+    }
+
+    deinit { g_object_unref(UnsafeMutableRawPointer(handle)) }
+
+    var pageCount: Int { Int(poppler_document_get_n_pages(handle)) }
+
+    func page(at index: Int) throws(ExtractionFailure) -> PDFPage {
+        guard index >= 0, index < pageCount, let page = poppler_document_get_page(handle, Int32(index)) else {
+            throw ExtractionFailure(.corruptPDF, "Page \(index + 1) of the PDF cannot be read.")
+        }
+        return PDFPage(handle: page)
+    }
+}

@@ -1,0 +1,67 @@
+import EvidenceModel
+import Foundation
+
+/// A PDF, page by page: the text layer where it holds the page's text, OCR elsewhere.
+enum PDFExtraction {
+    static func pages(of data: Data, context: inout ExtractionContext) throws(ExtractionFailure) -> [PageText] {
+        let document = try PDFDocument(data: data)
+        let count = document.pageCount
+        guard count > 0 else { throw ExtractionFailure(.corruptPDF, "The PDF has no pages.") }
+        guard count <= context.options.limits.maxPages else {
+            throw ExtractionFailure(.tooManyPages, "The PDF has \(count) pages, over the limit of \(context.options.limits.maxPages).")
+        }
+        var pages: [Int: PageText] = [:]
+        var toOCR: [Int] = []
+        for index in 0..<count {
+            let page = try document.page(at: index)
+            let (text, lines) = page.layout()
+            let assessment = TextLayerAssessment(text: text, imageCoverage: page.imageCoverage().fraction)
+            if context.signature == nil { context.signature = assessment.signature }
+            switch assessment.verdict {
+            case .useText(let legacy):
+                if let legacy {
+                    context.warnings.append("page \(index + 1): text layer in the legacy \(legacy.rawValue.uppercased()) encoding, converted to Unicode")
+                }
+                let kept = legacy.map { encoding in lines.map { convert($0, encoding) } } ?? lines
+                pages[index] = PageText(page: index + 1, source: .text, text: assessment.text, lines: kept)
+            case .ocr:
+                toOCR.append(index)
+            }
+        }
+        context.progress?(count - toOCR.count, count)
+        let renderer = PageRenderer(document: document, options: context.options)
+        let recognized = try OCRStep.recognize(pages: toOCR, total: count, context: &context) { index throws(ExtractionFailure) in
+            try renderer.image(of: index)
+        }
+        pages.merge(recognized) { text, _ in text }
+        return (0..<count).compactMap { pages[$0] }
+    }
+
+    private static func convert(_ line: TextLine, _ encoding: LegacyEncoding) -> TextLine {
+        TextLine(text: encoding.decode(line.text), box: line.box,
+                 words: line.words.map { .init(text: encoding.decode($0.text), box: $0.box) })
+    }
+}
+
+/// Gives worker threads page images of one PDF; poppler is not thread-safe, so one at a time.
+final class PageRenderer: @unchecked Sendable {
+    private let document: PDFDocument
+    private let options: ExtractionOptions
+    private let lock = NSLock()
+
+    init(document: PDFDocument, options: ExtractionOptions) { self.document = document; self.options = options }
+
+    func image(of index: Int) throws(ExtractionFailure) -> GrayImage {
+        lock.lock()
+        defer { lock.unlock() }
+        let page = try document.page(at: index)
+        let limit = options.limits.maxMegapixels
+        // A scan is usually one embedded JPEG at 300 dpi: decoding it beats rendering the page.
+        let coverage = page.imageCoverage()
+        if let id = coverage.fullPageImageID, let area = coverage.imageArea,
+           let image = try page.embeddedImage(id: id, area: area, maxMegapixels: limit) {
+            return image
+        }
+        return try page.render(dpi: options.dpi, maxMegapixels: limit)
+    }
+}

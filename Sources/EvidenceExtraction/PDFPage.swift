@@ -1,0 +1,115 @@
+import CPoppler
+import EvidenceModel
+import Foundation
+
+/// One page of a `PDFDocument`. Sizes are in PDF points (1/72 inch).
+final class PDFPage {
+    private let handle: OpaquePointer
+
+    init(handle: OpaquePointer) { self.handle = handle }
+    deinit { g_object_unref(UnsafeMutableRawPointer(handle)) }
+
+    var size: (width: Double, height: Double) {
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(handle, &width, &height)
+        return (width, height)
+    }
+
+    /// The text layer in reading order, NFC.
+    var text: String {
+        guard let raw = poppler_page_get_text(handle) else { return "" }
+        defer { g_free(raw) }
+        return String(cString: raw)
+    }
+
+    /// The text layer with one rectangle per character, turned into lines with page-fraction boxes.
+    func layout() -> (text: String, lines: [TextLine]) {
+        guard let raw = poppler_page_get_text(handle) else { return ("", []) }
+        defer { g_free(raw) }
+        let text = String(cString: raw)
+        var rects: UnsafeMutablePointer<PopplerRectangle>?
+        var count: guint = 0
+        guard poppler_page_get_text_layout(handle, &rects, &count) != 0, let rects else { return (text, []) }
+        defer { g_free(rects) }
+        let boxes = UnsafeBufferPointer(start: rects, count: Int(count)).map {
+            CharacterBox(x1: $0.x1, y1: $0.y1, x2: $0.x2, y2: $0.y2)
+        }
+        let (width, height) = size
+        return (text, TextLayoutBuilder.lines(text: text, boxes: boxes, pageWidth: width, pageHeight: height))
+    }
+
+    /// Fraction of the page area covered by images, and the single full-page image if there is one.
+    func imageCoverage() -> (fraction: Double, fullPageImageID: Int32?, imageArea: CharacterBox?) {
+        guard let list = poppler_page_get_image_mapping(handle) else { return (0, nil, nil) }
+        defer { poppler_page_free_image_mapping(list) }
+        let (width, height) = size
+        let pageArea = max(1, width * height)
+        var covered = 0.0
+        var mappings: [(id: Int32, box: CharacterBox)] = []
+        var node: UnsafeMutablePointer<GList>? = list
+        while let current = node {
+            if let data = current.pointee.data {
+                let mapping = data.assumingMemoryBound(to: PopplerImageMapping.self).pointee
+                let a = mapping.area
+                let box = CharacterBox(x1: max(0, min(a.x1, a.x2)), y1: max(0, min(a.y1, a.y2)),
+                                       x2: min(width, max(a.x1, a.x2)), y2: min(height, max(a.y1, a.y2)))
+                covered += max(0, box.x2 - box.x1) * max(0, box.y2 - box.y1)
+                mappings.append((mapping.image_id, box))
+            }
+            node = current.pointee.next
+        }
+        let fraction = min(1, covered / pageArea)
+        if mappings.count == 1, fraction >= 0.85 { return (fraction, mappings[0].id, mappings[0].box) }
+        return (fraction, nil, nil)
+    }
+
+    /// Renders the page on white at `dpi`, in grey.
+    func render(dpi: Int, maxMegapixels: Double) throws(ExtractionFailure) -> GrayImage {
+        let (width, height) = size
+        let scale = Double(dpi) / 72
+        let pixelWidth = Int((width * scale).rounded(.up)), pixelHeight = Int((height * scale).rounded(.up))
+        try Self.checkSize(pixelWidth, pixelHeight, maxMegapixels: maxMegapixels)
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight)),
+              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            throw ExtractionFailure(.imageTooLarge, "The page cannot be rendered at \(dpi) dpi.")
+        }
+        defer { cairo_surface_destroy(surface) }
+        let cairo = cairo_create(surface)
+        defer { cairo_destroy(cairo) }
+        // A new RGB24 surface is transparent black: paint the paper white first.
+        cairo_set_source_rgb(cairo, 1, 1, 1)
+        cairo_paint(cairo)
+        cairo_scale(cairo, scale, scale)
+        poppler_page_render_for_printing(handle, cairo)
+        cairo_surface_flush(surface)
+        return CairoPixels.gray(surface: surface, dpi: dpi)
+    }
+
+    /// The page's one embedded image (usually a scanner's 300-dpi JPEG), decoded without re-rendering.
+    func embeddedImage(id: Int32, area: CharacterBox, maxMegapixels: Double) throws(ExtractionFailure) -> GrayImage? {
+        guard let surface = poppler_page_get_image(handle, id) else { return nil }
+        defer { cairo_surface_destroy(surface) }
+        let pixelWidth = Int(cairo_image_surface_get_width(surface))
+        let pixelHeight = Int(cairo_image_surface_get_height(surface))
+        try Self.checkSize(pixelWidth, pixelHeight, maxMegapixels: maxMegapixels)
+        let widthInches = max(0.01, (area.x2 - area.x1) / 72)
+        let dpi = Int((Double(pixelWidth) / widthInches).rounded())
+        // Too coarse or oddly scaled images OCR better from a proper render.
+        guard (150...600).contains(dpi) else { return nil }
+        return CairoPixels.gray(surface: surface, dpi: dpi)
+    }
+
+    static func checkSize(_ width: Int, _ height: Int, maxMegapixels: Double) throws(ExtractionFailure) {
+        let megapixels = Double(width) * Double(height) / 1_000_000
+        guard width > 0, height > 0, megapixels <= maxMegapixels, width < 32_768, height < 32_768 else {
+            throw ExtractionFailure(.imageTooLarge, String(format:
+                "The page image is %d × %d pixels (%.0f megapixels), over the limit of %.0f.",
+                width, height, megapixels, maxMegapixels))
+        }
+    }
+}
+
+/// A rectangle in PDF points, origin top left.
+struct CharacterBox: Hashable, Sendable {
+    var x1: Double, y1: Double, x2: Double, y2: Double
+}

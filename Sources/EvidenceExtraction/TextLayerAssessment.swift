@@ -1,0 +1,57 @@
+import EvidenceModel
+
+/// Whether a PDF page's text layer really holds the page's text, decided per page.
+struct TextLayerAssessment: Sendable {
+    enum Verdict: Sendable, Equatable {
+        /// Use the text layer (converted from a legacy encoding when `legacy` is set).
+        case useText(legacy: LegacyEncoding?)
+        /// OCR the page; the reason goes into the warnings when it is not the ordinary scan case.
+        case ocr(reason: String)
+    }
+
+    var verdict: Verdict
+    var signature: DigitalSignature?
+    /// The text to keep when the verdict is `useText`: stamp included, legacy encoding repaired, NFC.
+    var text: String
+
+    /// Letters needed for a text layer that sits over a scan to count as the page's text.
+    static let minimumLetters = 40
+
+    init(text raw: String, imageCoverage: Double) {
+        let (signature, rest) = SignatureStamp.split(raw)
+        self.signature = signature
+        let letters = rest.filter(\.isLetter).count
+        let repaired = LegacyEncoding.repair(raw)
+        let kept = (repaired?.text ?? raw).nfc
+        text = kept
+
+        if Self.isGarbage(repaired == nil ? rest : kept) {
+            verdict = .ocr(reason: "text layer is not readable text (unknown font encoding)")
+        } else if letters == 0 {
+            // Nothing but a stamp (or nothing at all): a scan if there is anything drawn.
+            verdict = imageCoverage > 0.05 || signature != nil
+                ? .ocr(reason: signature == nil ? "no text layer" : "text layer holds only a digital-signature stamp")
+                : .useText(legacy: nil)
+        } else if letters < Self.minimumLetters, imageCoverage >= 0.5 {
+            verdict = .ocr(reason: "text layer too sparse for a scanned page")
+        } else {
+            verdict = .useText(legacy: repaired?.encoding)
+        }
+    }
+
+    /// A layer of unmapped glyph codes: mostly symbols or private-use characters where letters should be.
+    static func isGarbage(_ text: String) -> Bool {
+        var letters = 0, odd = 0
+        for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+            let category = scalar.properties.generalCategory
+            if category == .privateUse || category == .control || category == .unassigned || scalar == "\u{FFFD}" {
+                odd += 1
+            } else if scalar.properties.isAlphabetic || category == .decimalNumber {
+                letters += 1
+            } else if VietnameseScore.legacySymbols.contains(Character(scalar)) {
+                odd += 1
+            }
+        }
+        return odd > 0 && odd * 4 > letters
+    }
+}
