@@ -23,7 +23,9 @@ enum PDFExtraction {
                     context.warnings.append("page \(index + 1): text layer in the legacy \(legacy.rawValue.uppercased()) encoding, converted to Unicode")
                 }
                 let kept = legacy.map { encoding in lines.map { convert($0, encoding) } } ?? lines
-                pages[index] = PageText(page: index + 1, source: .text, text: assessment.text, lines: kept)
+                // The layout's text keeps the header's columns apart; without a layout, the raw layer.
+                let text = kept.isEmpty ? assessment.text : TextLayoutBuilder.text(of: kept)
+                pages[index] = PageText(page: index + 1, source: .text, text: text, lines: kept)
             case .ocr:
                 toOCR.append(index)
             }
