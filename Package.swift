@@ -56,7 +56,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
-        .testTarget(name: "EvidenceExtractionTests", dependencies: ["EvidenceExtraction", "EvidenceTesting"]),
+        .testTarget(name: "EvidenceExtractionTests", dependencies: ["EvidenceExtraction", "EvidenceTesting", "EvidenceDaemon"]),
         .testTarget(name: "EvidenceParsingTests", dependencies: ["EvidenceParsing"]),
         .testTarget(name: "EvidenceVerificationTests", dependencies: ["EvidenceVerification", "EvidenceTesting"]),
         .testTarget(name: "EvidenceStoreTests", dependencies: ["EvidenceStore"]),
