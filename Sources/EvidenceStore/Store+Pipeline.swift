@@ -128,4 +128,31 @@ extension Store {
                     .limit(limit))
         }
     }
+
+    /// Submissions waiting (queued or extracting) whose every file is extracted or failed: ready to
+    /// be checked. Oldest first.
+    public func readySubmissions(limit: Int = 1000) throws -> [String] {
+        try writer.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT s.id FROM submissions s
+                WHERE s.state IN ('queued', 'extracting')
+                  AND NOT EXISTS (
+                    SELECT 1 FROM submission_files f JOIN documents d ON d.sha256 = f.sha256
+                    WHERE f.submissionId = s.id AND d.state IN ('queued', 'extracting'))
+                ORDER BY s.createdAt, s.id
+                LIMIT ?
+                """, arguments: [limit])
+        }
+    }
+
+    /// The documents of a submission's files, by relative path, in whatever state they are: what
+    /// the verifier needs (a failed one becomes `unreadable`).
+    public func documents(ofSubmission id: String) throws -> [String: StoredDocument] {
+        try writer.read { db in
+            let files = try Self.files(db, submission: id)
+            let records = try DocumentRecord.fetchAll(db, keys: Array(Set(files.values)))
+            let bySHA = Dictionary(records.map { ($0.sha256, $0.stored) }, uniquingKeysWith: { first, _ in first })
+            return files.compactMapValues { bySHA[$0] }
+        }
+    }
 }

@@ -16,86 +16,75 @@ extension Store {
     /// Superseded flags are marked, never deleted.
     @discardableResult
     public func recordResult(_ result: SubmissionResult) throws -> [Int64] {
+        try writer.write { db in try Self.recordResult(db, result, at: Date()) }
+    }
+
+    /// Records a batch's results (`check --submit` of several folders) in one transaction: all or
+    /// none. Returns the newly queued ids of each submission, in queue order.
+    @discardableResult
+    public func recordResults(_ results: [SubmissionResult]) throws -> [String: [Int64]] {
         try writer.write { db in
-            guard var submission = try SubmissionRecord.fetchOne(db, key: result.submission) else {
-                throw StoreError.unknownSubmission(result.submission)
-            }
-            let claimCount = try ClaimRecord.filter(ClaimRecord.Columns.submissionId == submission.id).fetchCount(db)
-            if let bad = result.claims.first(where: { $0.index < 0 || $0.index >= claimCount }) {
-                throw StoreError.claimOutOfRange(submission: submission.id, index: bad.index)
-            }
             let now = Date()
-
-            let current = try FlagRecord
-                .filter(FlagRecord.Columns.submissionId == submission.id && FlagRecord.Columns.supersededAt == nil)
-                .order(FlagRecord.Columns.id)
-                .fetchAll(db)
-            var wanted: [FlagKey: Int] = [:]
-            for claim in result.claims {
-                for flag in claim.flags {
-                    wanted[FlagKey(claimIndex: claim.index, indicator: claim.indicator, flag: flag), default: 0] += 1
-                }
-            }
-            var kept: [FlagKey: Int] = [:]
-            var stale: [Int64] = []
-            for flag in current {
-                guard let id = flag.id else { continue }
-                let key = flag.key
-                if flag.revision == submission.revision, kept[key, default: 0] < wanted[key, default: 0] {
-                    kept[key, default: 0] += 1
-                } else {
-                    stale.append(id)
-                }
-            }
-            if !stale.isEmpty {
-                try FlagRecord.filter(keys: stale).updateAll(db, FlagRecord.Columns.supersededAt.set(to: now))
-            }
-
-            var queued: [Int64] = []
-            for claim in result.claims {
-                for flag in claim.flags {
-                    let key = FlagKey(claimIndex: claim.index, indicator: claim.indicator, flag: flag)
-                    if let count = kept[key], count > 0 {
-                        kept[key] = count - 1
-                        continue
-                    }
-                    var record = FlagRecord(submissionId: submission.id, revision: submission.revision,
-                                            claim: claim, flag: flag, createdAt: now)
-                    try record.insert(db)
-                    if let id = record.id { queued.append(id) }
-                }
-            }
-
-            submission.state = .checked
-            submission.failureReason = nil
-            submission.checkedAt = now
-            submission.updatedAt = now
-            try submission.update(db)
+            var queued: [String: [Int64]] = [:]
+            for result in results { queued[result.submission, default: []] += try Self.recordResult(db, result, at: now) }
             return queued
         }
     }
 
-    /// Evidence that every other recorded submission gives for its claims (latest revisions), with
-    /// the content and, once parsed, the number and issuer of each file: what `duplicate-evidence`
-    /// compares a submission against. Ordered by submission, claim, position.
-    public func knownEvidence(excluding submission: String) throws -> [KnownEvidence] {
-        try writer.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT e.submissionId, s.unitCode, e.claimIndex, c.indicator, e.file,
-                       f.sha256, d.number, d.issuer
-                FROM claim_evidence e
-                JOIN submissions s ON s.id = e.submissionId
-                JOIN claims c ON c.submissionId = e.submissionId AND c.claimIndex = e.claimIndex
-                LEFT JOIN submission_files f ON f.submissionId = e.submissionId AND f.path = e.file
-                LEFT JOIN documents d ON d.sha256 = f.sha256
-                WHERE e.submissionId <> ?
-                ORDER BY e.submissionId, e.claimIndex, e.position
-                """, arguments: [submission])
-            return rows.map { row in
-                KnownEvidence(submission: row["submissionId"], unitCode: row["unitCode"],
-                              claimIndex: row["claimIndex"], indicator: row["indicator"], file: row["file"],
-                              sha256: row["sha256"], number: row["number"], issuer: row["issuer"])
+    static func recordResult(_ db: Database, _ result: SubmissionResult, at now: Date) throws -> [Int64] {
+        guard var submission = try SubmissionRecord.fetchOne(db, key: result.submission) else {
+            throw StoreError.unknownSubmission(result.submission)
+        }
+        let claimCount = try ClaimRecord.filter(ClaimRecord.Columns.submissionId == submission.id).fetchCount(db)
+        if let bad = result.claims.first(where: { $0.index < 0 || $0.index >= claimCount }) {
+            throw StoreError.claimOutOfRange(submission: submission.id, index: bad.index)
+        }
+
+        let current = try FlagRecord
+            .filter(FlagRecord.Columns.submissionId == submission.id && FlagRecord.Columns.supersededAt == nil)
+            .order(FlagRecord.Columns.id)
+            .fetchAll(db)
+        var wanted: [FlagKey: Int] = [:]
+        for claim in result.claims {
+            for flag in claim.flags {
+                wanted[FlagKey(claimIndex: claim.index, indicator: claim.indicator, flag: flag), default: 0] += 1
             }
         }
+        var kept: [FlagKey: Int] = [:]
+        var stale: [Int64] = []
+        for flag in current {
+            guard let id = flag.id else { continue }
+            let key = flag.key
+            if flag.revision == submission.revision, kept[key, default: 0] < wanted[key, default: 0] {
+                kept[key, default: 0] += 1
+            } else {
+                stale.append(id)
+            }
+        }
+        if !stale.isEmpty {
+            try FlagRecord.filter(keys: stale).updateAll(db, FlagRecord.Columns.supersededAt.set(to: now))
+        }
+
+        var queued: [Int64] = []
+        for claim in result.claims {
+            for flag in claim.flags {
+                let key = FlagKey(claimIndex: claim.index, indicator: claim.indicator, flag: flag)
+                if let count = kept[key], count > 0 {
+                    kept[key] = count - 1
+                    continue
+                }
+                var record = FlagRecord(submissionId: submission.id, revision: submission.revision,
+                                        claim: claim, flag: flag, createdAt: now)
+                try record.insert(db)
+                if let id = record.id { queued.append(id) }
+            }
+        }
+
+        submission.state = .checked
+        submission.failureReason = nil
+        submission.checkedAt = now
+        submission.updatedAt = now
+        try submission.update(db)
+        return queued
     }
 }

@@ -77,4 +77,23 @@ import Testing
         // Both sample files' keys start with zeros.
         #expect(throws: StoreError.ambiguousID("00000000", matches: 2)) { try store.retry(id: "00000000") }
     }
+
+    @Test func submissionIsReadyOnceEveryFileIsParsedOrFailed() throws {
+        let store = try Store.inMemory()
+        _ = try store.recordSubmission(Sample.submission(), manifestSHA256: sha("m"), files: Sample.files())
+        #expect(try store.readySubmissions().isEmpty)
+        let (doc, fields) = Sample.document("kh-45.pdf")
+        try store.saveDocument(doc, fields: fields)
+        #expect(try store.readySubmissions().isEmpty)
+        try store.markDocument(sha256: sha("qd-12.pdf"), state: .failed, failure: .init(.corruptImage, "ảnh hỏng"))
+        #expect(try store.readySubmissions() == ["trabong-huyen-2024"])
+
+        let documents = try store.documents(ofSubmission: "trabong-huyen-2024")
+        #expect(documents["kh-45.pdf"]?.fields == fields)
+        #expect(documents["qd-12.pdf"]?.failure?.code == .corruptImage)
+
+        try store.recordResult(Sample.result())
+        #expect(try store.readySubmissions().isEmpty)
+    }
 }
+

@@ -109,4 +109,22 @@ import Testing
         #expect(try store.list(includeSuperseded: true).isEmpty)
         #expect(try store.submission(id: "trabong-huyen-2024")?.state == .queued)
     }
+
+    @Test func aBatchIsRecordedWholeOrNotAtAll() throws {
+        let store = try Store.inMemory()
+        for id in ["a-2024", "b-2024"] {
+            _ = try store.recordSubmission(Sample.submission(id), manifestSHA256: sha(id), files: Sample.files(salt: id))
+        }
+        #expect(throws: StoreError.unknownSubmission("c-2024")) {
+            try store.recordResults([Sample.result("a-2024"), Sample.result("c-2024")])
+        }
+        #expect(try store.list().isEmpty)
+        #expect(try store.submission(id: "a-2024")?.state == .queued)
+
+        let queued = try store.recordResults([Sample.result("a-2024"), Sample.result("b-2024")])
+        #expect(queued["a-2024"]?.count == 2)
+        #expect(queued["b-2024"]?.count == 2)
+        #expect(try store.list().map(\.id) == (queued["a-2024"] ?? []) + (queued["b-2024"] ?? []))
+    }
 }
+
