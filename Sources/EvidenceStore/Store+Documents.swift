@@ -90,12 +90,12 @@ extension Store {
         guard limit > 0 else { return [] }
         return try writer.write { db in
             let now = Date()
-            let keys = try String.fetchAll(db,
-                DocumentRecord
-                    .select(DocumentRecord.Columns.sha256)
-                    .filter(DocumentRecord.Columns.state == DocumentState.queued.rawValue)
-                    .order(DocumentRecord.Columns.createdAt, DocumentRecord.Columns.sha256)
-                    .limit(limit))
+            let keys = try DocumentRecord
+                .select(DocumentRecord.Columns.sha256, as: String.self)
+                .filter(DocumentRecord.Columns.state == DocumentState.queued.rawValue)
+                .order(DocumentRecord.Columns.createdAt, DocumentRecord.Columns.sha256)
+                .limit(limit)
+                .fetchAll(db)
             try DocumentRecord.filter(keys: keys).updateAll(db, [
                 DocumentRecord.Columns.state.set(to: DocumentState.extracting.rawValue),
                 DocumentRecord.Columns.attempts += 1,

@@ -54,6 +54,7 @@ extension Store {
                 t.column("unitCode", .text).notNull().indexed()
                 t.column("unitName", .text).notNull()
                 t.column("unitLevel", .text).notNull()
+                    .check(sql: "unitLevel IN ('province', 'department', 'district', 'commune')")
                 t.column("framework", .text).notNull()
                 t.column("periodFrom", .text).notNull()
                 t.column("periodTo", .text).notNull()

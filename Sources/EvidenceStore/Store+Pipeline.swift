@@ -108,11 +108,12 @@ extension Store {
     /// Documents waiting for extraction (sha256), oldest first.
     public func pendingDocuments(limit: Int = 1000) throws -> [String] {
         try writer.read { db in
-            try String.fetchAll(db,
-                DocumentRecord.select(DocumentRecord.Columns.sha256)
-                    .filter(DocumentRecord.Columns.state == DocumentState.queued.rawValue)
-                    .order(DocumentRecord.Columns.createdAt, DocumentRecord.Columns.sha256)
-                    .limit(limit))
+            try DocumentRecord
+                .select(DocumentRecord.Columns.sha256, as: String.self)
+                .filter(DocumentRecord.Columns.state == DocumentState.queued.rawValue)
+                .order(DocumentRecord.Columns.createdAt, DocumentRecord.Columns.sha256)
+                .limit(limit)
+                .fetchAll(db)
         }
     }
 
@@ -120,12 +121,13 @@ extension Store {
     /// carries on with.
     public func pendingSubmissions(limit: Int = 1000) throws -> [String] {
         try writer.read { db in
-            try String.fetchAll(db,
-                SubmissionRecord.select(SubmissionRecord.Columns.id)
-                    .filter([SubmissionState.queued.rawValue, SubmissionState.extracting.rawValue]
-                        .contains(SubmissionRecord.Columns.state))
-                    .order(SubmissionRecord.Columns.createdAt, SubmissionRecord.Columns.id)
-                    .limit(limit))
+            try SubmissionRecord
+                .select(SubmissionRecord.Columns.id, as: String.self)
+                .filter([SubmissionState.queued.rawValue, SubmissionState.extracting.rawValue]
+                    .contains(SubmissionRecord.Columns.state))
+                .order(SubmissionRecord.Columns.createdAt, SubmissionRecord.Columns.id)
+                .limit(limit)
+                .fetchAll(db)
         }
     }
 

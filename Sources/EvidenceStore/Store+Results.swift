@@ -14,9 +14,13 @@ extension Store {
     ///   was withdrawn, a document became readable after a retry);
     /// - a finding not already current is queued with a new id.
     /// Superseded flags are marked, never deleted.
+    ///
+    /// - Parameter revision: the revision that was checked (`submission(id:)?.revision` read before
+    ///   checking). When given and the submission changed meanwhile, the stale result is refused
+    ///   with `StoreError.staleResult`, and the new revision stays queued.
     @discardableResult
-    public func recordResult(_ result: SubmissionResult) throws -> [Int64] {
-        try writer.write { db in try Self.recordResult(db, result, at: Date()) }
+    public func recordResult(_ result: SubmissionResult, revision: Int? = nil) throws -> [Int64] {
+        try writer.write { db in try Self.recordResult(db, result, revision: revision, at: Date()) }
     }
 
     /// Records a batch's results (`check --submit` of several folders) in one transaction: all or
@@ -26,14 +30,17 @@ extension Store {
         try writer.write { db in
             let now = Date()
             var queued: [String: [Int64]] = [:]
-            for result in results { queued[result.submission, default: []] += try Self.recordResult(db, result, at: now) }
+            for result in results { queued[result.submission, default: []] += try Self.recordResult(db, result, revision: nil, at: now) }
             return queued
         }
     }
 
-    static func recordResult(_ db: Database, _ result: SubmissionResult, at now: Date) throws -> [Int64] {
+    static func recordResult(_ db: Database, _ result: SubmissionResult, revision: Int?, at now: Date) throws -> [Int64] {
         guard var submission = try SubmissionRecord.fetchOne(db, key: result.submission) else {
             throw StoreError.unknownSubmission(result.submission)
+        }
+        if let revision, revision != submission.revision {
+            throw StoreError.staleResult(submission: submission.id, checked: revision, current: submission.revision)
         }
         let claimCount = try ClaimRecord.filter(ClaimRecord.Columns.submissionId == submission.id).fetchCount(db)
         if let bad = result.claims.first(where: { $0.index < 0 || $0.index >= claimCount }) {

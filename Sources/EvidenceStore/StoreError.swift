@@ -11,6 +11,8 @@ public enum StoreError: Error, Hashable, Sendable {
     case invalidSHA256(String)
     /// The result's claims do not match the recorded submission's claims.
     case claimOutOfRange(submission: String, index: Int)
+    /// A result for a revision the submission has since left behind.
+    case staleResult(submission: String, checked: Int, current: Int)
     /// `retry` of something that is not failed.
     case notFailed(id: String, state: String)
     /// `retry` of an id nothing matches, or a sha256 prefix several documents share.
@@ -27,6 +29,8 @@ extension StoreError: CustomStringConvertible {
         case .invalidConsumer(let name): "invalid consumer name '\(name)': use a non-empty name such as 'scoring'"
         case .invalidSHA256(let value): "invalid sha256 '\(value)': expected 64 lowercase hexadecimal digits"
         case .claimOutOfRange(let id, let index): "submission '\(id)' has no claim at index \(index)"
+        case .staleResult(let id, let checked, let current):
+            "result for revision \(checked) of '\(id)' is stale: the submission is at revision \(current)"
         case .notFailed(let id, let state): "'\(id)' is \(state), not failed: nothing to retry"
         case .noSuchItem(let id): "no document or submission matches '\(id)'"
         case .ambiguousID(let id, let matches): "'\(id)' matches \(matches) documents: give more of the sha256"

@@ -126,5 +126,19 @@ import Testing
         #expect(queued["b-2024"]?.count == 2)
         #expect(try store.list().map(\.id) == (queued["a-2024"] ?? []) + (queued["b-2024"] ?? []))
     }
+
+    @Test func aResultForARevisionSinceReplacedIsRefused() throws {
+        let store = try Store.inMemory()
+        _ = try store.recordSubmission(Sample.submission(), manifestSHA256: sha("m1"), files: Sample.files())
+        let checking = try #require(try store.submission(id: "trabong-huyen-2024")).revision
+        // The unit uploads a new version while the daemon is checking the first.
+        _ = try store.recordSubmission(Sample.submission(score: 1), manifestSHA256: sha("m2"), files: Sample.files())
+        #expect(throws: StoreError.staleResult(submission: "trabong-huyen-2024", checked: 1, current: 2)) {
+            try store.recordResult(Sample.result(), revision: checking)
+        }
+        #expect(try store.list().isEmpty)
+        #expect(try store.submission(id: "trabong-huyen-2024")?.state == .queued)
+        #expect(try store.recordResult(Sample.result(), revision: 2).count == 2)
+    }
 }
 
