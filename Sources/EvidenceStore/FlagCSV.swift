@@ -1,0 +1,77 @@
+import EvidenceModel
+import Foundation
+
+/// Flags as CSV for appraisers who work in a spreadsheet (`evidenced flags export --csv`).
+///
+/// RFC 4180: comma-separated, CRLF line ends, a field in double quotes when it holds a comma, a
+/// quote, CR or LF, quotes inside doubled. The text starts with a UTF-8 byte order mark: without it
+/// Excel reads a CSV in the machine's ANSI code page (Windows-1258 on Vietnamese Windows) and turns
+/// 'Ủy ban nhân dân' into mojibake; with it, Excel, LibreOffice and Google Sheets all read UTF-8.
+/// Text is NFC, the precomposed form spreadsheet fonts render best.
+///
+/// A cell that starts with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'`: the values come
+/// partly from uploaded documents, and a spreadsheet would otherwise run them as formulas
+/// (CSV injection).
+public enum FlagCSV {
+    public static let header = [
+        "id", "submission", "unit_code", "unit_name", "claim_index", "indicator", "score",
+        "reason", "message", "file", "page", "expected", "found", "created_at", "superseded_at",
+    ]
+
+    /// The whole file, byte order mark first; write it as UTF-8.
+    public static func render(_ flags: [QueuedFlag]) -> String {
+        var out = "\u{FEFF}"
+        out += line(header.map(field))
+        for flag in flags { out += line(row(flag)) }
+        return out
+    }
+
+    /// The file's bytes.
+    public static func data(_ flags: [QueuedFlag]) -> Data { Data(render(flags).utf8) }
+
+    static func row(_ queued: QueuedFlag) -> [String] {
+        [
+            String(queued.id),
+            text(queued.submission),
+            text(queued.unit.code),
+            text(queued.unit.name),
+            String(queued.claimIndex),
+            text(queued.indicator),
+            number(queued.score),
+            queued.flag.reason.rawValue,
+            text(queued.flag.message),
+            text(queued.flag.file ?? ""),
+            queued.flag.page.map(String.init) ?? "",
+            text(queued.flag.expected ?? ""),
+            text(queued.flag.found ?? ""),
+            timestamp(queued.createdAt),
+            queued.supersededAt.map(timestamp) ?? "",
+        ]
+    }
+
+    static func line(_ fields: [String]) -> String { fields.joined(separator: ",") + "\r\n" }
+
+    /// A text cell: defused against formulas, NFC, then quoted as RFC 4180 requires.
+    static func text(_ value: String) -> String {
+        var value = value.nfc
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            value = "'" + value
+        }
+        return field(value)
+    }
+
+    static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// 3 rather than 3.0; 0.5 stays 0.5.
+    static func number(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}

@@ -1,0 +1,107 @@
+import EvidenceModel
+import Foundation
+import GRDB
+
+extension Store {
+    /// The document with this content, nil when never seen.
+    public func document(sha256: String) throws -> StoredDocument? {
+        let key = try Self.normalizedSHA256(sha256)
+        return try writer.read { db in try DocumentRecord.fetchOne(db, key: key)?.stored }
+    }
+
+    /// Makes a document known, `queued` for extraction, unless it already is (in any state).
+    /// Returns whether it was new. `recordSubmission` does this for every file it names.
+    @discardableResult
+    public func enqueueDocument(sha256: String, name: String? = nil) throws -> Bool {
+        let key = try Self.normalizedSHA256(sha256)
+        return try writer.write { db in
+            try Self.enqueueDocument(db, sha256: key, name: name, at: Date())
+        }
+    }
+
+    static func enqueueDocument(_ db: Database, sha256: String, name: String?, at now: Date) throws -> Bool {
+        try DocumentRecord.queued(sha256: sha256, name: name, at: now).insert(db, onConflict: .ignore)
+        return db.changesCount > 0
+    }
+
+    /// Stores what extraction and parsing found, and marks the document `parsed`: from now on every
+    /// submission that cites this content reuses it. Saving again replaces it (a newer extractor).
+    public func saveDocument(_ document: ExtractedDocument, fields: DocumentFields?) throws {
+        let key = try Self.normalizedSHA256(document.sha256)
+        try writer.write { db in
+            let now = Date()
+            var record = try DocumentRecord.fetchOne(db, key: key)
+                ?? .queued(sha256: key, name: document.file, at: now)
+            record.name = record.name ?? document.file
+            record.format = document.format
+            record.pages = document.pages
+            record.extracted = document
+            record.fields = fields
+            record.number = fields?.number
+            record.issuer = fields?.issuer
+            record.state = .parsed
+            record.failureCode = nil
+            record.failureMessage = nil
+            record.updatedAt = now
+            record.extractedAt = now
+            try record.save(db)
+        }
+    }
+
+    /// Replaces the fields of an extracted document (a newer parser), keeping its text.
+    public func saveFields(_ fields: DocumentFields?, sha256: String) throws {
+        let key = try Self.normalizedSHA256(sha256)
+        try writer.write { db in
+            guard var record = try DocumentRecord.fetchOne(db, key: key) else { throw StoreError.unknownDocument(key) }
+            record.fields = fields
+            record.number = fields?.number
+            record.issuer = fields?.issuer
+            record.updatedAt = Date()
+            try record.update(db)
+        }
+    }
+
+    /// Moves a document to `state`. `extracting` counts an attempt; `failed` records the failure
+    /// (any other state clears it). An unknown document is created in that state, so a file that
+    /// fails before it was queued is still visible.
+    public func markDocument(sha256: String, state: DocumentState, failure: ExtractionFailure? = nil) throws {
+        let key = try Self.normalizedSHA256(sha256)
+        try writer.write { db in
+            let now = Date()
+            var record = try DocumentRecord.fetchOne(db, key: key) ?? .queued(sha256: key, name: nil, at: now)
+            record.state = state
+            if state == .extracting { record.attempts += 1 }
+            if state == .failed {
+                let failure = failure ?? ExtractionFailure(.unreadableFile, "failed without a reason")
+                record.failureCode = failure.code.rawValue
+                record.failureMessage = failure.message
+            } else {
+                record.failureCode = nil
+                record.failureMessage = nil
+            }
+            record.updatedAt = now
+            try record.save(db)
+        }
+    }
+
+    /// Hands up to `limit` queued documents, oldest first, to a worker: they become `extracting`
+    /// (an attempt counted) in the same transaction, so two workers never take the same one.
+    public func takeQueuedDocuments(limit: Int) throws -> [String] {
+        guard limit > 0 else { return [] }
+        return try writer.write { db in
+            let now = Date()
+            let keys = try DocumentRecord
+                .select(DocumentRecord.Columns.sha256, as: String.self)
+                .filter(DocumentRecord.Columns.state == DocumentState.queued.rawValue)
+                .order(DocumentRecord.Columns.createdAt, DocumentRecord.Columns.sha256)
+                .limit(limit)
+                .fetchAll(db)
+            try DocumentRecord.filter(keys: keys).updateAll(db, [
+                DocumentRecord.Columns.state.set(to: DocumentState.extracting.rawValue),
+                DocumentRecord.Columns.attempts += 1,
+                DocumentRecord.Columns.updatedAt.set(to: now),
+            ])
+            return keys
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import GRDB
+
+extension Store {
+    /// The schema, in the order it was shipped. A shipped migration never changes: a later change
+    /// is a new migration appended at the end ("v2-...").
+    ///
+    /// ```
+    /// documents           one evidence file by content, extracted once and reused
+    ///   sha256 TEXT PK, name, format, pages, extracted JSON (ExtractedDocument),
+    ///   fields JSON (DocumentFields), number, issuer (copied from fields),
+    ///   state queued|extracting|parsed|failed, failureCode, failureMessage, attempts,
+    ///   createdAt, updatedAt, extractedAt
+    /// submissions         the latest revision of each manifest
+    ///   id TEXT PK (the manifest's `submission`), unitCode, unitName, unitLevel, framework,
+    ///   periodFrom, periodTo, manifest JSON (Submission), manifestSHA256, revision,
+    ///   state queued|extracting|checked|failed, failureReason, createdAt, updatedAt, checkedAt
+    /// submission_files    (submissionId, path) PK → sha256 (FK documents)
+    /// claims              (submissionId, claimIndex) PK, indicator, score
+    /// claim_evidence      (submissionId, claimIndex, position) PK, file, declared number, date, signer
+    /// flags               the queue: id INTEGER PK AUTOINCREMENT (ids never reused), submissionId,
+    ///   revision, claimIndex, indicator, score, reason, message, file, page, expected, found,
+    ///   createdAt, supersededAt (marked when a later result replaces it; never deleted)
+    /// queue_acks          (consumer, flagId) PK, ackedAt, withdrawalAckedAt
+    /// ```
+    /// Rows of a submission's latest revision (files, claims, evidence) are replaced when it changes;
+    /// its flags are kept and marked. Foreign keys are enforced.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+
+        migrator.registerMigration("v1-documents") { db in
+            try db.create(table: "documents") { t in
+                t.primaryKey("sha256", .text)
+                t.column("name", .text)
+                t.column("format", .text)
+                t.column("pages", .integer)
+                t.column("extracted", .jsonText)
+                t.column("fields", .jsonText)
+                t.column("number", .text)
+                t.column("issuer", .text)
+                t.column("state", .text).notNull().indexed()
+                    .check(sql: "state IN ('queued', 'extracting', 'parsed', 'failed')")
+                t.column("failureCode", .text)
+                t.column("failureMessage", .text)
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+                t.column("extractedAt", .datetime).indexed()
+            }
+        }
+
+        migrator.registerMigration("v1-submissions") { db in
+            try db.create(table: "submissions") { t in
+                t.primaryKey("id", .text)
+                t.column("unitCode", .text).notNull().indexed()
+                t.column("unitName", .text).notNull()
+                t.column("unitLevel", .text).notNull()
+                    .check(sql: "unitLevel IN ('province', 'department', 'district', 'commune')")
+                t.column("framework", .text).notNull()
+                t.column("periodFrom", .text).notNull()
+                t.column("periodTo", .text).notNull()
+                t.column("manifest", .jsonText).notNull()
+                t.column("manifestSHA256", .text).notNull()
+                t.column("revision", .integer).notNull()
+                t.column("state", .text).notNull().indexed()
+                    .check(sql: "state IN ('queued', 'extracting', 'checked', 'failed')")
+                t.column("failureReason", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+                t.column("checkedAt", .datetime)
+            }
+            try db.create(table: "submission_files") { t in
+                t.column("submissionId", .text).notNull().references("submissions", onDelete: .cascade)
+                t.column("path", .text).notNull()
+                t.column("sha256", .text).notNull().indexed().references("documents")
+                t.primaryKey(["submissionId", "path"])
+            }
+            try db.create(table: "claims") { t in
+                t.column("submissionId", .text).notNull().references("submissions", onDelete: .cascade)
+                t.column("claimIndex", .integer).notNull()
+                t.column("indicator", .text).notNull()
+                t.column("score", .double).notNull()
+                t.primaryKey(["submissionId", "claimIndex"])
+            }
+            try db.create(table: "claim_evidence") { t in
+                t.column("submissionId", .text).notNull()
+                t.column("claimIndex", .integer).notNull()
+                t.column("position", .integer).notNull()
+                t.column("file", .text).notNull()
+                t.column("number", .text)
+                t.column("date", .text)
+                t.column("signer", .text)
+                t.primaryKey(["submissionId", "claimIndex", "position"])
+                t.foreignKey(["submissionId", "claimIndex"], references: "claims", onDelete: .cascade)
+            }
+        }
+
+        migrator.registerMigration("v1-flags") { db in
+            try db.create(table: "flags") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("submissionId", .text).notNull().references("submissions")
+                t.column("revision", .integer).notNull()
+                t.column("claimIndex", .integer).notNull()
+                t.column("indicator", .text).notNull()
+                t.column("score", .double).notNull()
+                t.column("reason", .text).notNull()
+                t.column("message", .text).notNull()
+                t.column("file", .text)
+                t.column("page", .integer)
+                t.column("expected", .text)
+                t.column("found", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("supersededAt", .datetime)
+            }
+            try db.create(index: "flags_on_submission", on: "flags", columns: ["submissionId", "supersededAt"])
+        }
+
+        migrator.registerMigration("v1-queue") { db in
+            try db.create(table: "queue_acks", options: .withoutRowID) { t in
+                t.column("consumer", .text).notNull()
+                t.column("flagId", .integer).notNull().references("flags")
+                t.column("ackedAt", .datetime).notNull()
+                t.column("withdrawalAckedAt", .datetime)
+                t.primaryKey(["consumer", "flagId"])
+            }
+        }
+
+        return migrator
+    }
+}

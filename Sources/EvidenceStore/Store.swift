@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+
+/// The evidenced database: documents by content, submissions, claims, and the flag queue.
+///
+/// A file store is a `DatabasePool` in WAL mode, so readers (`queue list`, `status`) never wait for
+/// the daemon's writer, and a process killed at any moment leaves the last committed transaction.
+/// Every public method is one transaction: it has happened entirely when it returns, or not at all
+/// when it throws. `synchronous = FULL` makes a commit survive a power cut too, at one fsync per
+/// write, which the daemon's write rate (a few per document) easily affords.
+///
+/// Methods are synchronous and safe to call from any thread or task.
+public final class Store: Sendable {
+    let writer: any DatabaseWriter
+    /// Nil for an in-memory store.
+    public let path: String?
+
+    /// Opens (creating its directory and file if needed) and migrates the database at `path`.
+    public convenience init(path: String) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let pool = try DatabasePool(path: path, configuration: Self.configuration())
+        try self.init(writer: pool, path: path)
+    }
+
+    /// A private database that lives as long as the store, for tests and dry runs.
+    public static func inMemory() throws -> Store {
+        try Store(writer: DatabaseQueue(configuration: configuration()), path: nil)
+    }
+
+    init(writer: any DatabaseWriter, path: String?) throws {
+        self.writer = writer
+        self.path = path
+        try Self.migrator.migrate(writer)
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.label = "evidenced"
+        config.foreignKeysEnabled = true
+        // The CLI and the daemon are separate processes on one file: wait for the other's
+        // write lock rather than fail at once.
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return config
+    }
+
+    /// The journal mode SQLite reports ("wal" for a file store).
+    public func journalMode() throws -> String {
+        try writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+    }
+
+    /// The migrations applied so far, in order.
+    public func appliedMigrations() throws -> [String] {
+        try writer.read { db in try Self.migrator.appliedMigrations(db) }
+    }
+}
+
+extension Store {
+    /// sha256 as stored: lowercase hexadecimal, 64 digits.
+    static func normalizedSHA256(_ value: String) throws -> String {
+        let lower = value.lowercased()
+        guard lower.utf8.count == 64, lower.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) })
+        else { throw StoreError.invalidSHA256(value) }
+        return lower
+    }
+}

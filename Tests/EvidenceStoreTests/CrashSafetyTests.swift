@@ -1,0 +1,75 @@
+import EvidenceModel
+import Foundation
+import GRDB
+import Testing
+@testable import EvidenceStore
+
+@Suite struct CrashSafetyTests {
+    /// Another connection (as another process would) sees each change as soon as the call returns.
+    @Test func changesAreCommittedBeforeReturning() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.path("evidenced.sqlite")
+        let daemon = try Store(path: path)
+        let observer = try Store(path: path)
+
+        _ = try daemon.recordSubmission(Sample.submission(), manifestSHA256: sha("m"), files: Sample.files())
+        #expect(try observer.submission(id: "trabong-huyen-2024")?.state == .queued)
+        try daemon.setSubmissionState(id: "trabong-huyen-2024", .extracting)
+        #expect(try observer.submission(id: "trabong-huyen-2024")?.state == .extracting)
+        try daemon.markDocument(sha256: sha("kh-45.pdf"), state: .extracting)
+        #expect(try observer.document(sha256: sha("kh-45.pdf"))?.state == .extracting)
+        let ids = try daemon.recordResult(Sample.result())
+        #expect(try observer.list().map(\.id) == ids)
+        #expect(try observer.submission(id: "trabong-huyen-2024")?.state == .checked)
+    }
+
+    /// A multi-row change that fails midway (here a foreign key refused after rows were written)
+    /// leaves nothing behind: every change runs inside one `write {}`.
+    @Test func aTransactionThatThrowsMidwayLeavesNothing() throws {
+        let store = try Store.inMemory()
+        #expect(throws: DatabaseError.self) {
+            try store.writer.write { db in
+                _ = try Store.enqueueDocument(db, sha256: sha("half"), name: "half.pdf", at: Date())
+                try SubmissionFileRecord(submissionId: "missing", path: "half.pdf", sha256: sha("half")).insert(db)
+            }
+        }
+        #expect(try store.document(sha256: sha("half")) == nil)
+    }
+
+    @Test func aRefusedAckOrResultWritesNothing() throws {
+        let store = try Store.inMemory()
+        let ids = try Sample.recordChecked(store)
+        // The first id is valid and would be acked first; the second is unknown.
+        #expect(throws: StoreError.self) { try store.ack(consumer: "scoring", ids: [ids[0], 424242]) }
+        #expect(try store.queueDepth(consumer: "scoring") == 2)
+    }
+
+    /// A daemon killed while extracting: after restart what it held goes back to queued, and a
+    /// result recorded before the kill is not recorded twice.
+    @Test func resumeAfterCrashRequeuesInFlightWork() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.path("evidenced.sqlite")
+        do {
+            let before = try Store(path: path)
+            _ = try before.recordSubmission(Sample.submission("a-2024"), manifestSHA256: sha("ma"), files: Sample.files(salt: "a"))
+            _ = try before.recordSubmission(Sample.submission("b-2024"), manifestSHA256: sha("mb"), files: Sample.files(salt: "b"))
+            try before.setSubmissionState(id: "a-2024", .extracting)
+            _ = try before.takeQueuedDocuments(limit: 3)
+            try before.setSubmissionState(id: "b-2024", .extracting)
+            try before.recordResult(Sample.result("b-2024"))
+        }   // "kill -9": the store is simply dropped; nothing else is flushed.
+
+        let after = try Store(path: path)
+        let resumed = try after.resumeAfterCrash()
+        #expect(resumed == Resumed(documents: 3, submissions: 1))
+        #expect(try after.pendingSubmissions() == ["a-2024"])
+        #expect(try after.pendingDocuments().count == 4)
+        #expect(try after.backlog().documents[.extracting] == 0)
+        // b was checked before the crash; checking it again queues nothing new.
+        #expect(try after.recordResult(Sample.result("b-2024")).isEmpty)
+        #expect(try after.list().count == 2)
+        #expect(try after.resumeAfterCrash() == Resumed(documents: 0, submissions: 0))
+    }
+}

@@ -1,0 +1,104 @@
+import EvidenceModel
+import Foundation
+import Testing
+@testable import EvidenceStore
+
+@Suite struct DocumentTests {
+    @Test func unknownDocumentIsNil() throws {
+        #expect(try Store.inMemory().document(sha256: sha("nothing")) == nil)
+    }
+
+    @Test func savedDocumentComesBackWhole() throws {
+        let store = try Store.inMemory()
+        let (doc, fields) = Sample.document("kh-45.pdf")
+        try store.saveDocument(doc, fields: fields)
+        let stored = try #require(try store.document(sha256: doc.sha256))
+        #expect(stored.state == .parsed)
+        #expect(stored.extracted == doc)
+        #expect(stored.fields == fields)
+        #expect(stored.failure == nil)
+    }
+
+    @Test func contentIsStoredOnceAndReusedByEverySubmission() throws {
+        let store = try Store.inMemory()
+        let (doc, fields) = Sample.document("kh-45.pdf")
+        try store.saveDocument(doc, fields: fields)
+        // Two submissions cite the same content under other names.
+        for id in ["a-2024", "b-2024"] {
+            var submission = Sample.submission(id, files: ["kh.pdf", "qd.pdf"])
+            submission.claims[0].evidence[0].file = "kh.pdf"
+            _ = try store.recordSubmission(submission, manifestSHA256: sha(id),
+                                           files: ["kh.pdf": doc.sha256, "qd.pdf": sha("qd-" + id)])
+        }
+        let count = try store.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents WHERE sha256 = ?", arguments: [doc.sha256])
+        }
+        #expect(count == 1)
+        // Recording submissions did not send it back to extraction.
+        #expect(try store.document(sha256: doc.sha256)?.state == .parsed)
+        #expect(try store.pendingDocuments().contains(doc.sha256) == false)
+        #expect(try store.pendingDocuments().count == 2)
+    }
+
+    @Test func enqueueIsIdempotentAndKeepsState() throws {
+        let store = try Store.inMemory()
+        #expect(try store.enqueueDocument(sha256: sha("x"), name: "x.pdf"))
+        #expect(try store.enqueueDocument(sha256: sha("x")) == false)
+        try store.markDocument(sha256: sha("x"), state: .failed, failure: .init(.corruptPDF, "xref broken"))
+        #expect(try store.enqueueDocument(sha256: sha("x")) == false)
+        #expect(try store.document(sha256: sha("x"))?.state == .failed)
+    }
+
+    @Test func uppercaseSHAIsTheSameDocumentAndGarbageIsRefused() throws {
+        let store = try Store.inMemory()
+        try store.enqueueDocument(sha256: sha("x").uppercased())
+        #expect(try store.document(sha256: sha("x")) != nil)
+        #expect(throws: StoreError.invalidSHA256("abc")) { try store.enqueueDocument(sha256: "abc") }
+        #expect(throws: StoreError.self) { try store.document(sha256: String(repeating: "z", count: 64)) }
+    }
+
+    @Test func failureIsRecordedAndClearedBySuccess() throws {
+        let store = try Store.inMemory()
+        let (doc, fields) = Sample.document("scan.png")
+        try store.markDocument(sha256: doc.sha256, state: .extracting)
+        try store.markDocument(sha256: doc.sha256, state: .failed, failure: .init(.timeout, "OCR quá 120 giây"))
+        let failed = try #require(try store.document(sha256: doc.sha256))
+        #expect(failed.state == .failed)
+        #expect(failed.failure == ExtractionFailure(.timeout, "OCR quá 120 giây"))
+        #expect(failed.attempts == 1)
+
+        try store.saveDocument(doc, fields: fields)
+        let parsed = try #require(try store.document(sha256: doc.sha256))
+        #expect(parsed.state == .parsed)
+        #expect(parsed.failure == nil)
+    }
+
+    @Test func takingQueuedDocumentsHandsEachOutOnce() throws {
+        let store = try Store.inMemory()
+        for name in ["a", "b", "c"] { try store.enqueueDocument(sha256: sha(name)) }
+        let first = try store.takeQueuedDocuments(limit: 2)
+        let second = try store.takeQueuedDocuments(limit: 2)
+        #expect(first.count == 2)
+        #expect(second.count == 1)
+        #expect(Set(first + second) == Set(["a", "b", "c"].map(sha)))
+        #expect(try store.takeQueuedDocuments(limit: 5).isEmpty)
+        for key in first + second {
+            let doc = try #require(try store.document(sha256: key))
+            #expect(doc.state == .extracting)
+            #expect(doc.attempts == 1)
+        }
+    }
+
+    @Test func newerFieldsReplaceOlderKeepingText() throws {
+        let store = try Store.inMemory()
+        let (doc, fields) = Sample.document("kh-45.pdf")
+        try store.saveDocument(doc, fields: fields)
+        var better = fields
+        better.number = "46/KH-UBND"
+        try store.saveFields(better, sha256: doc.sha256)
+        let stored = try #require(try store.document(sha256: doc.sha256))
+        #expect(stored.fields?.number == "46/KH-UBND")
+        #expect(stored.extracted == doc)
+        #expect(throws: StoreError.unknownDocument(sha("none"))) { try store.saveFields(nil, sha256: sha("none")) }
+    }
+}

@@ -1,0 +1,91 @@
+import EvidenceModel
+import Foundation
+import Testing
+@testable import EvidenceStore
+
+@Suite struct FlagCSVTests {
+    static let created = Date(timeIntervalSince1970: 1_718_000_000)
+
+    static func queued(_ flag: Flag, id: Int64 = 1, score: Double = 3) -> QueuedFlag {
+        QueuedFlag(id: id, submission: "trabong-huyen-2024", revision: 1, unit: Sample.trabong, claimIndex: 0,
+                   indicator: "2.1.2", score: score, flag: flag, createdAt: created)
+    }
+
+    @Test func startsWithBOMAndHeaderAndEndsLinesWithCRLF() {
+        let csv = FlagCSV.render([])
+        #expect(Array(FlagCSV.data([]).prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(csv == "\u{FEFF}" + FlagCSV.header.joined(separator: ",") + "\r\n")
+    }
+
+    @Test func plainRow() {
+        let csv = FlagCSV.render([Self.queued(Sample.numberMismatch)])
+        let lines = csv.components(separatedBy: "\r\n")
+        #expect(lines.count == 3)
+        #expect(lines[1] == "1,trabong-huyen-2024,H-TRABONG,ỦY BAN NHÂN DÂN HUYỆN TRÀ BỒNG,0,2.1.2,3,number-mismatch,"
+                + "Số văn bản không khớp,kh-45.pdf,1,45/KH-UBND,46/KH-UBND,2024-06-10T06:13:20Z,")
+        #expect(lines[2] == "")
+    }
+
+    @Test func quotesCommasQuotesAndNewlines() {
+        let flag = Flag(reason: .signerMismatch, message: "Người ký \"Lê Văn Bình\", không phải\nNguyễn Văn A",
+                        file: "bien ban, 2024.pdf", page: 2, expected: "Lê Văn Bình", found: "Nguyễn Văn A\r\nPCT")
+        let fields = FlagCSV.row(Self.queued(flag, score: 0.5))
+        #expect(fields[6] == "0.5")
+        #expect(fields[8] == "\"Người ký \"\"Lê Văn Bình\"\", không phải\nNguyễn Văn A\"")
+        #expect(fields[9] == "\"bien ban, 2024.pdf\"")
+        #expect(fields[12] == "\"Nguyễn Văn A\r\nPCT\"")
+        #expect(Self.parse(FlagCSV.render([Self.queued(flag)]))[1][8] == flag.message)
+    }
+
+    @Test func vietnameseIsNFCAndSurvivesAsUTF8() throws {
+        // 'Ủy' decomposed (U + combining hook + combining dot? no: U + hook above) as some OCR output gives it.
+        let decomposed = "Ủy ban".decomposedStringWithCanonicalMapping
+        #expect(decomposed.unicodeScalars.count > "Ủy ban".unicodeScalars.count)
+        let flag = Flag(reason: .wrongIssuer, message: decomposed)
+        let data = FlagCSV.data([Self.queued(flag)])
+        let text = try #require(String(data: data, encoding: .utf8))
+        #expect(text.unicodeScalars.contains { $0 == "\u{1EE6}" })  // precomposed 'Ủ'
+        #expect(!text.unicodeScalars.contains { $0 == "\u{0309}" })  // no combining hook left
+    }
+
+    @Test func formulaLikeCellsAreDefused() {
+        let flag = Flag(reason: .numberMismatch, message: "x", found: "=HYPERLINK(\"http://x\")")
+        let fields = FlagCSV.row(Self.queued(flag))
+        #expect(fields[12] == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        #expect(FlagCSV.text("-5") == "'-5")
+        #expect(FlagCSV.text("45/KH-UBND") == "45/KH-UBND")
+    }
+
+    @Test func exportOfTheStoresCurrentFlags() throws {
+        let store = try Store.inMemory()
+        try Sample.recordChecked(store)
+        let rows = Self.parse(FlagCSV.render(try store.list()))
+        #expect(rows.count == 3)
+        #expect(rows[1][7] == "number-mismatch")
+        #expect(rows[2][7] == "draft")
+        #expect(rows[2][3] == "ỦY BAN NHÂN DÂN HUYỆN TRÀ BỒNG")
+    }
+
+    /// A minimal RFC 4180 reader, to check that what we write reads back.
+    static func parse(_ csv: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
+        var chars = Array(csv.unicodeScalars.drop { $0 == "\u{FEFF}" })
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if quoted {
+                if c == "\"" {
+                    if i + 1 < chars.count, chars[i + 1] == "\"" { field.unicodeScalars.append("\""); i += 1 }
+                    else { quoted = false }
+                } else { field.unicodeScalars.append(c) }
+            } else if c == "\"" { quoted = true
+            } else if c == "," { row.append(field); field = ""
+            } else if c == "\r", i + 1 < chars.count, chars[i + 1] == "\n" {
+                row.append(field); rows.append(row); row = []; field = ""; i += 1
+            } else { field.unicodeScalars.append(c) }
+            i += 1
+        }
+        chars.removeAll()
+        return rows
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import EvidenceStore
+
+@Suite struct MigrationTests {
+    static let expected = ["v1-documents", "v1-submissions", "v1-flags", "v1-queue"]
+
+    @Test func migratesAnEmptyDatabaseInOrder() throws {
+        let store = try Store.inMemory()
+        #expect(try store.appliedMigrations() == Self.expected)
+        let tables = try store.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        }
+        for table in ["documents", "submissions", "submission_files", "claims", "claim_evidence", "flags", "queue_acks"] {
+            #expect(tables.contains(table), "missing table \(table)")
+        }
+    }
+
+    @Test func reopeningKeepsDataAndAppliesNothingTwice() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.path("nested/data/evidenced.sqlite")
+        let ids = try Sample.recordChecked(Store(path: path))
+
+        let reopened = try Store(path: path)
+        #expect(try reopened.appliedMigrations() == Self.expected)
+        #expect(try reopened.list().map(\.id) == ids)
+        let again = try Store(path: path)
+        #expect(try again.appliedMigrations() == Self.expected)
+    }
+
+    @Test func fileStoreIsWALWithForeignKeysOn() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try Store(path: dir.path("evidenced.sqlite"))
+        #expect(try store.journalMode() == "wal")
+        let (foreignKeys, synchronous) = try store.writer.read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA foreign_keys"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+        }
+        #expect(foreignKeys == 1)
+        #expect(synchronous == 2)  // FULL
+    }
+
+    @Test func foreignKeysRefuseAnOrphanFlag() throws {
+        let store = try Store.inMemory()
+        #expect(throws: (any Error).self) {
+            try store.writer.write { db in
+                try db.execute(sql: """
+                    INSERT INTO flags (submissionId, revision, claimIndex, indicator, score, reason, message, createdAt)
+                    VALUES ('nobody', 1, 0, '1.1', 1, 'draft', 'x', '2024-01-01')
+                    """)
+            }
+        }
+    }
+}
