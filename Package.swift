@@ -22,6 +22,9 @@ let package = Package(
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract",
                        providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
 
+        // prctl(PR_SET_PDEATHSIG) for worker processes (prctl is variadic: Swift cannot call it).
+        .target(name: "CProcessControl"),
+
         // Value types shared by every layer (Foundation only).
         .target(name: "EvidenceModel"),
         // Text out of PDF, images and plain text: poppler, tesseract, legacy encodings.
@@ -44,7 +47,7 @@ let package = Package(
         ]),
         // Composition: pipeline, watcher, workers, services.
         .target(name: "EvidenceDaemon", dependencies: [
-            "EvidenceModel", "EvidenceExtraction", "EvidenceParsing", "EvidenceVerification", "EvidenceStore",
+            "CProcessControl", "EvidenceModel", "EvidenceExtraction", "EvidenceParsing", "EvidenceVerification", "EvidenceStore",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),

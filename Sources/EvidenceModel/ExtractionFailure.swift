@@ -20,6 +20,7 @@ public struct ExtractionFailure: Error, Codable, Hashable, Sendable {
         case ocrFailed = "ocr-failed"
         case workerCrashed = "worker-crashed"
         case fileTooLarge = "file-too-large"
+        case tooMuchMemory = "too-much-memory"
     }
 }
 

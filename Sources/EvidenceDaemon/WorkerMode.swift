@@ -1,0 +1,43 @@
+import CProcessControl
+import EvidenceExtraction
+import EvidenceModel
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `evidenced worker`: extracts one file in a child process of the daemon, so that a crash or a
+/// hang inside poppler or tesseract costs that one document, never the daemon.
+public enum WorkerMode {
+    /// Ties the worker's life to its parent and caps its resources, then extracts and replies.
+    /// Memory is watched by the parent (resident size): an address-space limit would count thread
+    /// stacks and malloc arenas and can wedge the runtime instead of failing cleanly.
+    public static func run(file: String, options: ExtractionOptions, parent: Int32) async -> Int32 {
+        // Dies with the daemon. The parent may already be gone before prctl ran: check after it.
+        _ = evidenced_set_parent_death_signal(SIGKILL)
+        guard getppid() == parent else { return 3 }
+        limit(RLIMIT_CPU, seconds: Int(options.limits.secondsPerFile) + 5)
+        limit(RLIMIT_CORE, seconds: 0)
+
+        let extractor = Extractor(options: options)
+        let reply: WorkerReply
+        do {
+            reply = .document(try await extractor.extract(fileAt: URL(fileURLWithPath: file)))
+        } catch {
+            reply = .failure(error)
+        }
+        extractor.releaseEngines()
+        guard let data = try? JSONEncoder().encode(reply) else { return 4 }
+        FileHandle.standardOutput.write(data)
+        return 0
+    }
+
+    private static func limit(_ resource: __rlimit_resource, seconds: Int) {
+        limit(resource, value: rlim_t(max(0, seconds)))
+    }
+
+    private static func limit(_ resource: __rlimit_resource, value: rlim_t) {
+        var bound = rlimit(rlim_cur: value, rlim_max: value)
+        _ = setrlimit(__rlimit_resource_t(resource.rawValue), &bound)
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import EvidenceDaemon
+import EvidenceExtraction
+import Foundation
+
+/// The daemon's child process for one file (not for people: see `extract`).
+struct Worker: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Extract one file for the daemon, in a child process (internal).", shouldDisplay: false)
+
+    @Argument var file: String
+    @Option var parent: Int32
+    @Option var language = "vie"
+    @Option var dpi = 300
+    @Option var workers = ExtractionOptions.cores
+    @Option var maxPages = ExtractionLimits.default.maxPages
+    @Option var maxMegapixels = ExtractionLimits.default.maxMegapixels
+    @Option var secondsPerPage = ExtractionLimits.default.secondsPerPage
+    @Option var secondsPerFile = ExtractionLimits.default.secondsPerFile
+
+    func run() async throws {
+        let limits = ExtractionLimits(maxPages: maxPages, maxMegapixels: maxMegapixels,
+                                      secondsPerPage: secondsPerPage, secondsPerFile: secondsPerFile)
+        let options = ExtractionOptions(language: language, dpi: dpi, workers: workers, limits: limits)
+        let status = await WorkerMode.run(file: file, options: options, parent: parent)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
