@@ -8,9 +8,11 @@ public struct ProcessExtractor: DocumentExtracting {
     public var executable: URL
     public var options: ExtractionOptions
     public var memoryMB: Int
+    /// Time allowed beyond the file's extraction limit for the worker to start and reply.
+    public var startupMargin: Double
 
-    public init(executable: URL, options: ExtractionOptions, memoryMB: Int = 2048) {
-        self.executable = executable; self.options = options; self.memoryMB = memoryMB
+    public init(executable: URL, options: ExtractionOptions, memoryMB: Int = 2048, startupMargin: Double = 10) {
+        self.executable = executable; self.options = options; self.memoryMB = memoryMB; self.startupMargin = startupMargin
     }
 
     public func extract(fileAt url: URL, progress: ExtractionProgress?) async throws(ExtractionFailure) -> ExtractedDocument {
@@ -42,7 +44,7 @@ public struct ProcessExtractor: DocumentExtracting {
             return .failure(ExtractionFailure(.workerCrashed, "The extraction worker could not be started: \(error.localizedDescription)"))
         }
         let watchdog = WorkerWatchdog(pid: process.processIdentifier, memoryMB: memoryMB,
-                                      deadline: Date().addingTimeInterval(options.limits.secondsPerFile + 10))
+                                      deadline: Date().addingTimeInterval(options.limits.secondsPerFile + startupMargin))
         Thread.detachNewThread { watchdog.watch() }
         // Read before waiting: a large reply would otherwise fill the pipe and block the worker.
         let data = output.fileHandleForReading.readDataToEndOfFile()

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import EvidenceExtraction
+import EvidenceModel
+@testable import EvidenceDaemon
+
+/// Extraction in a child process: a crash, a hang or a memory blow-up fails one file, never the caller.
+@Suite struct ProcessExtractorTests {
+    let sample = TestPaths.samples.appendingPathComponent("scanned-qd-1246.pdf")
+
+    func failure(_ extractor: ProcessExtractor) async -> ExtractionFailure? {
+        do { _ = try await extractor.extract(fileAt: sample); return nil } catch { return error }
+    }
+
+    @Test func realWorkerExtractsTheFile() async throws {
+        let extractor = ProcessExtractor(executable: TestPaths.executable, options: .init(workers: 2))
+        let document = try await extractor.extract(fileAt: TestPaths.samples.appendingPathComponent("born-digital-kh-178.pdf"))
+        #expect(document.pages == 3)
+        #expect(document.perPage.allSatisfy { $0.source == .text })
+    }
+
+    @Test func realWorkerReportsTheFilesOwnError() async throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let empty = folder.appendingPathComponent("empty.pdf")
+        try Data().write(to: empty)
+        let extractor = ProcessExtractor(executable: TestPaths.executable, options: .init())
+        await #expect(throws: ExtractionFailure(.emptyFile, "The file is empty (0 bytes).")) {
+            _ = try await extractor.extract(fileAt: empty)
+        }
+    }
+
+    @Test func crashingWorkerFailsTheFileAsCrashed() async throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let crash = try TestPaths.script("kill -SEGV $$", in: folder)
+        let error = await failure(ProcessExtractor(executable: crash, options: .init()))
+        #expect(error?.code == .workerCrashed)
+        #expect(error?.message.contains("signal 11") == true)
+    }
+
+    @Test func hangingWorkerIsKilledAtTheDeadline() async throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let hang = try TestPaths.script("exec sleep 60", in: folder)
+        var limits = ExtractionLimits.default
+        limits.secondsPerFile = 0.5
+        let error = await failure(ProcessExtractor(executable: hang, options: .init(limits: limits), startupMargin: 0.5))
+        #expect(error?.code == .timeout)
+    }
+
+    @Test func greedyWorkerIsKilledAtTheMemoryBound() async throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let greedy = try TestPaths.script(#"exec python3 -c "import time; x = bytearray(400 << 20); time.sleep(30)""#, in: folder)
+        let error = await failure(ProcessExtractor(executable: greedy, options: .init(), memoryMB: 100))
+        #expect(error?.code == .tooMuchMemory)
+    }
+
+    @Test func garbageReplyIsACrashNotAResult() async throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let liar = try TestPaths.script("echo '{not json'", in: folder)
+        let error = await failure(ProcessExtractor(executable: liar, options: .init()))
+        #expect(error?.code == .workerCrashed)
+    }
+
+    @Test func workerDiesWithItsParent() async throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pidFile = folder.appendingPathComponent("worker.pid")
+        // A stand-in parent starts a real worker on a slow file, then is killed with -9.
+        let parent = Process()
+        parent.executableURL = URL(fileURLWithPath: "/bin/sh")
+        parent.arguments = ["-c", "\"$0\" worker \"$1\" --parent $$ --workers 1 >/dev/null & echo $! > \"$2\"; wait",
+                            TestPaths.executable.path, sample.path, pidFile.path]
+        try parent.run()
+        var workerPID: pid_t?
+        for _ in 0..<50 where workerPID == nil {
+            try await Task.sleep(for: .milliseconds(50))
+            workerPID = (try? String(contentsOf: pidFile, encoding: .utf8)).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        }
+        let pid = try #require(workerPID)
+        try await Task.sleep(for: .milliseconds(300))
+        kill(parent.processIdentifier, SIGKILL)
+        parent.waitUntilExit()
+        var alive = true
+        for _ in 0..<40 where alive {
+            try await Task.sleep(for: .milliseconds(50))
+            let state = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8))?
+                .split(separator: "\n").first { $0.hasPrefix("State:") }
+            alive = state.map { !$0.contains("Z") } ?? false
+        }
+        #expect(!alive, "the worker outlived its parent")
+    }
+}
