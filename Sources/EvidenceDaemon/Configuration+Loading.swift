@@ -8,13 +8,15 @@ extension Configuration {
     /// - Parameter path: an explicit file (`--config`), which must exist. When nil, `EVIDENCED_CONFIG`
     ///   if set (must exist too), else `/etc/evidenced/evidenced.toml`, whose absence means defaults.
     /// - Parameters inbox, data: command-line overrides; relative paths are taken from `workingDirectory`.
+    /// - Parameter defaultFile: the file read when none is named (tests point it elsewhere).
     public static func load(path: String? = nil,
                             environment: [String: String] = ProcessInfo.processInfo.environment,
                             inbox: String? = nil, data: String? = nil,
-                            workingDirectory: String = FileManager.default.currentDirectoryPath) throws(ConfigurationError) -> Configuration {
+                            workingDirectory: String = FileManager.default.currentDirectoryPath,
+                            defaultFile: String = Configuration.defaultPath) throws(ConfigurationError) -> Configuration {
         var layers = ConfigurationLayers()
         let explicit = path ?? environment["EVIDENCED_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
-        let file = explicit ?? defaultPath
+        let file = explicit ?? defaultFile
         if let text = try readFile(file, required: explicit != nil) {
             try layers.applyTOML(text, path: file)
         }
