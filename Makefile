@@ -37,3 +37,55 @@ bench: deps
 
 clean:
 	rm -rf .build
+
+# ---------------------------------------------------------------------------------------------
+# CONFIG: where `make install` puts things. Override on the command line, e.g.
+#   make install DESTDIR=/tmp/stage              (stage into a directory: nothing on the host changes)
+#   make install PREFIX=/usr UNITDIR=/lib/systemd/system
+#   make install EVIDENCED_BIN=path/to/evidenced  (install that binary instead of building one)
+PREFIX        ?= /usr/local
+DESTDIR       ?=
+BINDIR        ?= $(PREFIX)/bin
+SYSCONFDIR    ?= /etc
+UNITDIR       ?= /etc/systemd/system
+SYSUSERSDIR   ?= /usr/lib/sysusers.d
+TMPFILESDIR   ?= /usr/lib/tmpfiles.d
+MODELSDIR     ?= /usr/share/evidenced/models
+EVIDENCED_BIN ?=
+INSTALL       ?= install
+
+# Idempotent: running it again replaces the binary, unit and snippets, keeps an existing
+# configuration, and re-applies the user and directories. Without DESTDIR, as root, it also creates
+# the evidenced user and /var/lib/evidenced and reloads systemd; it does not enable or start the unit.
+install: $(if $(EVIDENCED_BIN),,deps)
+	@set -e; \
+	bin="$(EVIDENCED_BIN)"; \
+	if [ -z "$$bin" ]; then \
+		$(SWIFT) build -c release $(BUILD_FLAGS); \
+		bin="$$($(SWIFT) build -c release $(BUILD_FLAGS) --show-bin-path)/evidenced"; \
+	fi; \
+	root="$(DESTDIR)"; \
+	$(INSTALL) -d "$$root$(BINDIR)" "$$root$(UNITDIR)" "$$root$(SYSUSERSDIR)" "$$root$(TMPFILESDIR)" \
+		"$$root$(MODELSDIR)" "$$root$(SYSCONFDIR)/evidenced"; \
+	$(INSTALL) -m 0755 "$$bin" "$$root$(BINDIR)/evidenced"; \
+	sed -e 's#/usr/local/bin/evidenced#$(BINDIR)/evidenced#' -e 's#/etc/evidenced/evidenced.toml#$(SYSCONFDIR)/evidenced/evidenced.toml#' \
+		systemd/evidenced.service > "$$root$(UNITDIR)/evidenced.service.tmp"; \
+	chmod 0644 "$$root$(UNITDIR)/evidenced.service.tmp"; \
+	mv -f "$$root$(UNITDIR)/evidenced.service.tmp" "$$root$(UNITDIR)/evidenced.service"; \
+	$(INSTALL) -m 0644 systemd/evidenced.sysusers.conf "$$root$(SYSUSERSDIR)/evidenced.conf"; \
+	$(INSTALL) -m 0644 systemd/evidenced.tmpfiles.conf "$$root$(TMPFILESDIR)/evidenced.conf"; \
+	if [ -d models ]; then \
+		(cd models && find . -type d -exec $(INSTALL) -d -m 0755 "$$root$(MODELSDIR)/{}" \; \
+			&& find . -type f -exec $(INSTALL) -m 0644 {} "$$root$(MODELSDIR)/{}" \;); \
+	fi; \
+	if [ -e "$$root$(SYSCONFDIR)/evidenced/evidenced.toml" ]; then \
+		echo "kept existing $$root$(SYSCONFDIR)/evidenced/evidenced.toml"; \
+	else \
+		$(INSTALL) -m 0644 systemd/evidenced.toml "$$root$(SYSCONFDIR)/evidenced/evidenced.toml"; \
+	fi; \
+	if [ -z "$$root" ] && [ "$$(id -u)" = 0 ]; then \
+		command -v systemd-sysusers >/dev/null && systemd-sysusers "$(SYSUSERSDIR)/evidenced.conf"; \
+		command -v systemd-tmpfiles >/dev/null && systemd-tmpfiles --create "$(TMPFILESDIR)/evidenced.conf"; \
+		if [ -d /run/systemd/system ]; then systemctl daemon-reload; fi; \
+	fi; \
+	echo "installed evidenced into $${root:-/}: binary $(BINDIR)/evidenced, unit $(UNITDIR)/evidenced.service"

@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C libraries: one system module each; the shims only include headers.
@@ -50,6 +51,7 @@ let package = Package(
             "CProcessControl", "EvidenceModel", "EvidenceExtraction", "EvidenceParsing", "EvidenceVerification", "EvidenceStore",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // Fakes for tests of the layers above extraction.
         .target(name: "EvidenceTesting", dependencies: ["EvidenceModel", "EvidenceExtraction"]),

@@ -1,0 +1,142 @@
+import Logging
+
+/// One configuration key: its dotted name, type, meaning, how it is set and what it must satisfy.
+/// `ConfigurationKey.all` is the single list the loader, the environment and the docs follow.
+struct ConfigurationKey: Sendable {
+    /// Dotted name as written in TOML: `ocr.dpi` is `dpi` in table `[ocr]`.
+    let name: String
+    let type: ConfigurationValueType
+    /// One line of meaning, for messages and docs.
+    let summary: String
+    let apply: @Sendable (inout Configuration, ConfigurationValue) -> Void
+    /// The reason the current value is refused, or nil when it is fine.
+    let check: @Sendable (Configuration) -> String?
+
+    /// `EVIDENCED_` and the name in capitals, dots as underscores: `EVIDENCED_OCR_DPI`.
+    var environmentVariable: String {
+        "EVIDENCED_" + name.uppercased().replacingOccurrences(of: ".", with: "_")
+    }
+
+    /// `ocr` for `ocr.dpi`; nil for a top-level key.
+    var section: String? {
+        name.split(separator: ".").count > 1 ? name.split(separator: ".").first.map(String.init) : nil
+    }
+
+    static func named(_ name: String) -> ConfigurationKey? { all.first { $0.name == name } }
+
+    static var sections: Set<String> { Set(all.compactMap(\.section)) }
+}
+
+extension ConfigurationKey {
+    static let all: [ConfigurationKey] = [
+        ConfigurationKey(name: "inbox", type: .path, summary: "Directory watched for uploaded submissions.",
+                         apply: { $0.inbox = $1.text }, check: { absolute($0.inbox) }),
+        ConfigurationKey(name: "data", type: .path, summary: "Data directory: content-addressed copies and state.",
+                         apply: { $0.dataDirectory = $1.text }, check: { absolute($0.dataDirectory) }),
+        ConfigurationKey(name: "database", type: .path, summary: "SQLite store; defaults to <data>/evidenced.sqlite.",
+                         apply: { $0.databasePath = $1.text }, check: { absolute($0.databasePath) }),
+        ConfigurationKey(name: "models", type: .path, summary: "Directory of indicator rules and frameworks.",
+                         apply: { $0.modelsDirectory = $1.text }, check: { absolute($0.modelsDirectory) }),
+        ConfigurationKey(name: "workers", type: .integer, summary: "Parallel extraction workers; default: number of cores.",
+                         apply: { $0.workers = $1.whole }, check: { within($0.workers, 1...256) }),
+        ConfigurationKey(name: "log_level", type: .logLevel,
+                         summary: "Least severe level logged: trace, debug, info, notice, warning, error, critical.",
+                         apply: { $0.logLevel = Logger.Level(configurationName: $1.text) ?? .info }, check: { _ in nil }),
+        ConfigurationKey(name: "shutdown_grace_seconds", type: .number,
+                         summary: "On SIGTERM, time in-flight work gets before it is handed back; below the unit's TimeoutStopSec.",
+                         apply: { $0.shutdownGraceSeconds = $1.real },
+                         check: { above(0, $0.shutdownGraceSeconds, atMost: Configuration.unitStopTimeoutSeconds - 5,
+                                        note: " (the unit's TimeoutStopSec is \(ConfigurationValue.format(Configuration.unitStopTimeoutSeconds)))") }),
+
+        ConfigurationKey(name: "ocr.language", type: .string, summary: "Tesseract language(s), e.g. vie or vie+eng.",
+                         apply: { $0.ocr.language = $1.text }, check: { languages($0.ocr.language) }),
+        ConfigurationKey(name: "ocr.dpi", type: .integer, summary: "Resolution PDF pages are rendered at for OCR.",
+                         apply: { $0.ocr.dpi = $1.whole }, check: { within($0.ocr.dpi, 72...1200) }),
+        ConfigurationKey(name: "ocr.tessdata", type: .optionalPath, summary: "Directory of *.traineddata; unset: tesseract's own.",
+                         apply: { $0.ocr.tessdataDirectory = $1.text }, check: { $0.ocr.tessdataDirectory.flatMap(absolute) }),
+
+        ConfigurationKey(name: "limits.max_pages", type: .integer, summary: "Documents with more pages fail as unreadable.",
+                         apply: { $0.limits.maxPages = $1.whole }, check: { within($0.limits.maxPages, 1...100_000) }),
+        ConfigurationKey(name: "limits.max_megapixels", type: .number, summary: "Largest image or rendered page, in megapixels.",
+                         apply: { $0.limits.maxMegapixels = $1.real }, check: { above(0, $0.limits.maxMegapixels, atMost: 10_000) }),
+        ConfigurationKey(name: "limits.max_file_mb", type: .integer, summary: "Larger files are refused before they are read (MiB).",
+                         apply: { $0.limits.maxFileMegabytes = $1.whole }, check: { within($0.limits.maxFileMegabytes, 1...65_536) }),
+        ConfigurationKey(name: "limits.seconds_per_page", type: .number, summary: "OCR deadline for one page.",
+                         apply: { $0.limits.secondsPerPage = $1.real }, check: { above(0, $0.limits.secondsPerPage, atMost: 86_400) }),
+        ConfigurationKey(name: "limits.seconds_per_document", type: .number,
+                         summary: "Deadline for one document; its worker is killed after it.",
+                         apply: { $0.limits.secondsPerDocument = $1.real },
+                         check: { config in
+                             above(0, config.limits.secondsPerDocument, atMost: 604_800)
+                                 ?? (config.limits.secondsPerDocument < config.limits.secondsPerPage
+                                     ? "must be at least limits.seconds_per_page (\(ConfigurationValue.format(config.limits.secondsPerPage))), got \(ConfigurationValue.format(config.limits.secondsPerDocument))"
+                                     : nil)
+                         }),
+        ConfigurationKey(name: "limits.worker_memory_mb", type: .integer, summary: "Address-space limit of one extraction worker (MiB).",
+                         apply: { $0.limits.workerMemoryMegabytes = $1.whole },
+                         check: { within($0.limits.workerMemoryMegabytes, 64...1_048_576) }),
+
+        ConfigurationKey(name: "watch.stability_delay_seconds", type: .number,
+                         summary: "A file is taken once its size and mtime have been stable this long.",
+                         apply: { $0.watch.stabilityDelaySeconds = $1.real }, check: { within($0.watch.stabilityDelaySeconds, 0...3_600) }),
+        ConfigurationKey(name: "watch.rescan_interval_seconds", type: .number,
+                         summary: "Full rescan of the inbox, catching what inotify missed.",
+                         apply: { $0.watch.rescanIntervalSeconds = $1.real }, check: { within($0.watch.rescanIntervalSeconds, 1...86_400) }),
+        ConfigurationKey(name: "watch.polling", type: .boolean,
+                         summary: "Poll instead of inotify: for network shares, where inotify sees nothing.",
+                         apply: { $0.watch.polling = $1.flag }, check: { _ in nil }),
+        ConfigurationKey(name: "watch.poll_interval_seconds", type: .number, summary: "How often to poll when watch.polling is on.",
+                         apply: { $0.watch.pollIntervalSeconds = $1.real }, check: { within($0.watch.pollIntervalSeconds, 0.1...3_600) }),
+    ]
+}
+
+// MARK: - Checks: each returns the reason a value is refused, or nil.
+
+private func absolute(_ path: String) -> String? {
+    path.hasPrefix("/") ? nil : "must be an absolute path, got '\(path)'"
+}
+
+private func within<T: Comparable>(_ value: T, _ range: ClosedRange<T>) -> String? {
+    range.contains(value) ? nil : "must be between \(show(range.lowerBound)) and \(show(range.upperBound)), got \(show(value))"
+}
+
+/// For durations and sizes where zero means nothing sensible: a half-open lower bound.
+private func above(_ lower: Double, _ value: Double, atMost upper: Double, note: String = "") -> String? {
+    value > lower && value <= upper ? nil
+        : "must be more than \(show(lower)) and at most \(show(upper))\(note), got \(show(value))"
+}
+
+private func languages(_ text: String) -> String? {
+    let parts = text.split(separator: "+", omittingEmptySubsequences: false)
+    let valid = !parts.isEmpty && parts.allSatisfy { part in
+        !part.isEmpty && part.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_") }
+    }
+    return valid ? nil : "must be tesseract language codes joined by '+', like 'vie' or 'vie+eng', got '\(text)'"
+}
+
+private func show<T>(_ value: T) -> String {
+    if let number = value as? Double { return ConfigurationValue.format(number) }
+    return "\(value)"
+}
+
+// Accessors used by `apply`: `ConfigurationValueType.accept` has already matched the type.
+private extension ConfigurationValue {
+    var text: String { if case .string(let text) = self { text } else { shown } }
+    var whole: Int {
+        switch self {
+        case .integer(let value): value
+        case .number(let value): Int(exactly: value) ?? 0
+        default: 0
+        }
+    }
+    var real: Double {
+        switch self {
+        case .number(let value): value
+        case .integer(let value): Double(value)
+        default: .nan
+        }
+    }
+    var flag: Bool { if case .boolean(let value) = self { value } else { false } }
+}
+
+import Foundation

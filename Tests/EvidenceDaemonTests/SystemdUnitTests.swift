@@ -1,0 +1,244 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import EvidenceDaemon
+import Foundation
+import Testing
+
+/// Runs a tool to completion; output goes through files so a chatty tool cannot fill a pipe and hang.
+struct ToolRun {
+    var status: Int32
+    var output: String
+    var errors: String
+
+    static func locate(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let directories = path.split(separator: ":").map(String.init) + ["/usr/bin", "/bin", "/usr/sbin", "/sbin"]
+        return directories.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil,
+                    environment: [String: String]? = nil) throws -> ToolRun {
+        let scratch = try ConfigurationFixture.directory()
+        let out = scratch.appendingPathComponent("stdout"), err = scratch.appendingPathComponent("stderr")
+        try Data().write(to: out)
+        try Data().write(to: err)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return ToolRun(status: process.terminationStatus,
+                       output: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+                       errors: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+    }
+}
+
+enum SystemdFiles {
+    static let directory = ConfigurationFixture.packageRoot.appendingPathComponent("systemd")
+    static let unit = directory.appendingPathComponent("evidenced.service")
+    static let analyze = ToolRun.locate("systemd-analyze")
+    static let isRoot = getuid() == 0
+
+    /// `Key=Value` lines of the unit, in order (a key may repeat).
+    static func settings() throws -> [(key: String, value: String)] {
+        try String(contentsOf: unit, encoding: .utf8).split(separator: "\n").compactMap { line in
+            guard !line.hasPrefix("#"), !line.hasPrefix("["), let equals = line.firstIndex(of: "=") else { return nil }
+            return (String(line[..<equals]), String(line[line.index(after: equals)...]))
+        }
+    }
+
+    static func values(_ key: String) throws -> [String] { try settings().filter { $0.key == key }.map(\.value) }
+}
+
+@Suite struct SystemdUnitTests {
+    @Test(.enabled(if: SystemdFiles.analyze != nil, "systemd-analyze is not installed: apt-get install systemd (make deps does)"))
+    func securityExposureIsAtMostTwo() throws {
+        let analyze = try #require(SystemdFiles.analyze)
+        let run = try ToolRun.run(analyze, ["security", "--offline=true", "--no-pager", SystemdFiles.unit.path],
+                                  environment: ["SYSTEMD_COLORS": "0", "PATH": "/usr/bin:/bin"])
+        let text = run.output + run.errors
+        let line = try #require(text.split(separator: "\n").first { $0.contains("Overall exposure level") },
+                                "no exposure line in:\n\(text)")
+        // "→ Overall exposure level for evidenced.service: 0.5 SAFE 😀"
+        let figure = try #require(line.range(of: "evidenced.service:").flatMap { marker in
+            line[marker.upperBound...].split(separator: " ").first.flatMap { Double($0) }
+        }, "unparsable: \(line)")
+        print("systemd-analyze security: \(line)")
+        #expect(figure <= 2.0, "\(text)")
+    }
+
+    /// `verify` checks every directive offline. The binary is not installed where the tests run, so the
+    /// copy verified points ExecStart at /bin/true; anything it then prints is a real complaint.
+    @Test(.enabled(if: SystemdFiles.analyze != nil, "systemd-analyze is not installed: apt-get install systemd (make deps does)"))
+    func unitVerifiesClean() throws {
+        let analyze = try #require(SystemdFiles.analyze)
+        let copy = try ConfigurationFixture.directory().appendingPathComponent("evidenced.service")
+        let text = try String(contentsOf: SystemdFiles.unit, encoding: .utf8)
+            .replacingOccurrences(of: "ExecStart=/usr/local/bin/evidenced", with: "ExecStart=/bin/true")
+        try Data(text.utf8).write(to: copy)
+        let run = try ToolRun.run(analyze, ["verify", "--man=no", copy.path], environment: ["SYSTEMD_COLORS": "0", "PATH": "/usr/bin:/bin"])
+        #expect(run.status == 0, "\(run.output)\(run.errors)")
+        let complaints = (run.output + run.errors).split(separator: "\n").filter { $0.contains("evidenced.service") }
+        #expect(complaints.isEmpty, "\(complaints.joined(separator: "\n"))")
+    }
+
+    @Test func unitRunsTheDaemonAsItsOwnUser() throws {
+        #expect(try SystemdFiles.values("ExecStart") == ["/usr/local/bin/evidenced run --config \(Configuration.defaultPath)"])
+        #expect(try SystemdFiles.values("Type") == ["notify"])
+        #expect(try SystemdFiles.values("Restart") == ["on-failure"])
+        #expect(try SystemdFiles.values("User") == ["evidenced"])
+        #expect(try SystemdFiles.values("DynamicUser") == ["no"])
+        #expect(try SystemdFiles.values("Environment").contains("OMP_THREAD_LIMIT=1"))
+        #expect(try SystemdFiles.values("UMask") == ["0077"])
+        let readWrite = try SystemdFiles.values("ReadWritePaths").flatMap { $0.split(separator: " ").map(String.init) }
+        #expect(readWrite.contains(Configuration.defaultDataDirectory))
+        #expect(Configuration.defaultInbox.hasPrefix(Configuration.defaultDataDirectory + "/"))
+        #expect(Configuration.defaults.databasePath.hasPrefix(Configuration.defaultDataDirectory + "/"))
+    }
+
+    @Test func stopTimeoutLeavesRoomForTheShutdownGrace() throws {
+        let timeout = try #require(try SystemdFiles.values("TimeoutStopSec").first.flatMap { Double($0) })
+        #expect(timeout == Configuration.unitStopTimeoutSeconds)
+        #expect(Configuration.defaults.shutdownGraceSeconds < timeout)
+        // The largest grace the configuration accepts still ends before systemd's SIGKILL.
+        var config = Configuration.defaults
+        config.shutdownGraceSeconds = timeout
+        #expect(throws: ConfigurationError.self) { try config.validated() }
+    }
+
+    /// Workers call setrlimit (via prlimit64) and prctl(PR_SET_PDEATHSIG); the filter must let them.
+    @Test func systemCallFilterKeepsWhatWorkersNeed() throws {
+        let filters = try SystemdFiles.values("SystemCallFilter")
+        #expect(filters.first == "@system-service", "an allow list first")
+        let denied = filters.filter { $0.hasPrefix("~") }.flatMap { $0.dropFirst().split(separator: " ").map(String.init) }
+        for needed in ["@resources", "setrlimit", "prlimit64", "@process", "prctl", "@signal", "@file-system", "@io-event"] {
+            #expect(!denied.contains(needed), "\(needed) is denied")
+        }
+        #expect(try SystemdFiles.values("SystemCallErrorNumber") == ["EPERM"], "a denied call fails, it does not kill")
+        #expect(try SystemdFiles.values("RestrictAddressFamilies") == ["AF_UNIX"], "sd_notify needs AF_UNIX")
+    }
+
+    @Test(.enabled(if: SystemdFiles.isRoot && ToolRun.locate("systemd-sysusers") != nil && ToolRun.locate("systemd-tmpfiles") != nil,
+                   "needs root and systemd-sysusers/systemd-tmpfiles"))
+    func sysusersAndTmpfilesCreateUserAndDirectories() throws {
+        let root = try ConfigurationFixture.directory()
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("etc"), withIntermediateDirectories: true)
+        let sysusers = try ToolRun.run(try #require(ToolRun.locate("systemd-sysusers")),
+                                       ["--root=\(root.path)", SystemdFiles.directory.appendingPathComponent("evidenced.sysusers.conf").path])
+        #expect(sysusers.status == 0, "\(sysusers.errors)")
+        let passwd = try String(contentsOf: root.appendingPathComponent("etc/passwd"), encoding: .utf8)
+        let entry = try #require(passwd.split(separator: "\n").first { $0.hasPrefix("evidenced:") })
+        let fields = entry.split(separator: ":", omittingEmptySubsequences: false)
+        #expect(fields.count == 7 && fields[5] == "/var/lib/evidenced" && fields[6] == "/usr/sbin/nologin")
+        let uid = try #require(fields.count > 2 ? Int(fields[2]) : nil)
+        #expect(uid > 0 && uid < 1000, "a system user")
+
+        let tmpfiles = try ToolRun.run(try #require(ToolRun.locate("systemd-tmpfiles")),
+                                       ["--root=\(root.path)", "--create", SystemdFiles.directory.appendingPathComponent("evidenced.tmpfiles.conf").path])
+        #expect(tmpfiles.status == 0, "\(tmpfiles.errors)")
+        for (path, mode) in [("var/lib/evidenced", 0o750), ("var/lib/evidenced/inbox", 0o2770)] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path)
+            #expect((attributes[.ownerAccountID] as? NSNumber)?.intValue == uid, "\(path) owned by evidenced")
+            var info = stat()
+            #expect(stat(root.appendingPathComponent(path).path, &info) == 0)
+            #expect(Int(info.st_mode) & 0o7777 == mode, "\(path) mode \(String(Int(info.st_mode) & 0o7777, radix: 8))")
+        }
+    }
+
+    @Test(.enabled(if: ToolRun.locate("make") != nil, "make is not installed"))
+    func makeInstallIsIdempotentAndKeepsTheConfiguration() throws {
+        let stage = try ConfigurationFixture.directory()
+        let make = try #require(ToolRun.locate("make"))
+        let arguments = ["--no-print-directory", "install", "DESTDIR=\(stage.path)", "EVIDENCED_BIN=/bin/true"]
+        let first = try ToolRun.run(make, arguments, in: ConfigurationFixture.packageRoot)
+        #expect(first.status == 0, "\(first.output)\(first.errors)")
+        let config = stage.appendingPathComponent("etc/evidenced/evidenced.toml")
+        for path in ["usr/local/bin/evidenced", "etc/systemd/system/evidenced.service", "usr/lib/sysusers.d/evidenced.conf",
+                     "usr/lib/tmpfiles.d/evidenced.conf", "etc/evidenced/evidenced.toml", "usr/share/evidenced/models"] {
+            #expect(FileManager.default.fileExists(atPath: stage.appendingPathComponent(path).path), "\(path) not installed")
+        }
+        #expect(FileManager.default.isExecutableFile(atPath: stage.appendingPathComponent("usr/local/bin/evidenced").path))
+        let installedUnit = try Data(contentsOf: stage.appendingPathComponent("etc/systemd/system/evidenced.service"))
+        #expect(installedUnit == (try Data(contentsOf: SystemdFiles.unit)), "default prefix: the unit as shipped")
+
+        try Data("workers = 1\n".utf8).write(to: config)
+        let second = try ToolRun.run(make, arguments, in: ConfigurationFixture.packageRoot)
+        #expect(second.status == 0, "\(second.output)\(second.errors)")
+        #expect(try String(contentsOf: config, encoding: .utf8) == "workers = 1\n", "an existing configuration is kept")
+        #expect(second.output.contains("kept existing"))
+
+        let other = try ConfigurationFixture.directory()
+        let prefixed = try ToolRun.run(make, ["--no-print-directory", "install", "DESTDIR=\(other.path)", "PREFIX=/usr",
+                                              "UNITDIR=/lib/systemd/system", "EVIDENCED_BIN=/bin/true"], in: ConfigurationFixture.packageRoot)
+        #expect(prefixed.status == 0, "\(prefixed.errors)")
+        let unit = try String(contentsOf: other.appendingPathComponent("lib/systemd/system/evidenced.service"), encoding: .utf8)
+        #expect(unit.contains("ExecStart=/usr/bin/evidenced run --config /etc/evidenced/evidenced.toml"))
+        #expect(FileManager.default.fileExists(atPath: other.appendingPathComponent("usr/bin/evidenced").path))
+    }
+}
+
+/// The sd_notify sender against a socket standing in for systemd's.
+@Suite struct SystemdNotifierTests {
+    /// A bound datagram socket; returns its descriptor.
+    func listen(at path: String) throws -> Int32 {
+        let descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        try #require(descriptor >= 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        var bytes = Array(path.utf8)
+        if bytes.first == UInt8(ascii: "@") { bytes[0] = 0 }
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
+        let length = socklen_t(MemoryLayout<sockaddr_un>.offset(of: \.sun_path)! + bytes.count)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+        }
+        try #require(bound == 0, "bind failed: errno \(errno)")
+        return descriptor
+    }
+
+    func receive(_ descriptor: Int32) -> String? {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = recv(descriptor, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+        return count >= 0 ? String(decoding: buffer.prefix(count), as: UTF8.self) : nil
+    }
+
+    @Test func sendsReadyStatusAndStopping() throws {
+        let path = try ConfigurationFixture.directory().appendingPathComponent("notify").path
+        let listener = try listen(at: path)
+        defer { close(listener) }
+        let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": path])
+        #expect(notifier.isEnabled)
+
+        #expect(notifier.ready(status: "watching /srv/inbox\nignored second line"))
+        #expect(receive(listener) == "READY=1\nSTATUS=watching /srv/inbox")
+        #expect(notifier.status("3 documents queued"))
+        #expect(receive(listener) == "STATUS=3 documents queued")
+        #expect(notifier.stopping())
+        #expect(receive(listener) == "STOPPING=1")
+    }
+
+    @Test func reachesAbstractSockets() throws {
+        let name = "@evidenced-test-\(UUID().uuidString)"
+        let listener = try listen(at: name)
+        defer { close(listener) }
+        #expect(SystemdNotifier(socketPath: name).ready())
+        #expect(receive(listener) == "READY=1")
+    }
+
+    @Test func doesNothingWithoutSystemd() {
+        let notifier = SystemdNotifier(environment: [:])
+        #expect(!notifier.isEnabled)
+        #expect(!notifier.ready())
+        #expect(!SystemdNotifier(socketPath: "").isEnabled)
+        // A socket that is not there: the daemon must go on, the send just fails.
+        #expect(!SystemdNotifier(socketPath: "/nonexistent/notify").ready())
+    }
+}
