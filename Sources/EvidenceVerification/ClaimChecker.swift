@@ -31,14 +31,14 @@ public struct ClaimChecker: Sendable {
         }
         if claim.score > indicator.maxPoints + 1e-9 {
             flags.append(Flag(reason: .scoreAboveMax,
-                              message: "Điểm tự chấm \(FlagText.points(claim.score)) vượt điểm tối đa \(FlagText.points(indicator.maxPoints)) của chỉ tiêu \(indicator.code).",
+                              message: "Điểm tự chấm \(FlagText.points(claim.score)) vượt điểm tối đa \(FlagText.points(indicator.maxPoints)) của chỉ tiêu \(framework.displayCode(indicator)).",
                               expected: "≤ \(FlagText.points(indicator.maxPoints))", found: FlagText.points(claim.score)))
         }
         let rule = indicator.evidence ?? .report
         if claim.evidence.isEmpty {
             if claim.score > 0 {
                 flags.append(Flag(reason: .noEvidence,
-                                  message: "Chỉ tiêu \(indicator.code) được tự chấm \(FlagText.points(claim.score)) điểm nhưng không kèm tài liệu kiểm chứng.",
+                                  message: "Chỉ tiêu \(framework.displayCode(indicator)) được tự chấm \(FlagText.points(claim.score)) điểm nhưng không kèm tài liệu kiểm chứng.",
                                   expected: rule.description ?? "Ít nhất 1 tài liệu kiểm chứng", found: "Không có tài liệu"))
             }
             return ClaimResult(index: index, indicator: claim.indicator, score: claim.score, flags: flags)
@@ -68,6 +68,8 @@ public struct ClaimChecker: Sendable {
             if review.countsAsDeputy { deputy += 1 } else { head += 1 }
         }
         let valid = head + deputy
+        // With no valid document at all, the documents' own flags already say why.
+        if valid == 0, reviews.contains(where: { !$0.valid }) { return [] }
         if let count = rule.count {
             let cap = count.cap ?? indicator.maxPoints
             var earned = min(cap, Double(head) * count.perDocument)
@@ -84,12 +86,12 @@ public struct ClaimChecker: Sendable {
                 rate += "; văn bản do cấp phó ký \(FlagText.points(deputyRate)) điểm, tối đa \(FlagText.points(count.deputyCap ?? cap)) điểm"
             }
             return [Flag(reason: .insufficientCount,
-                         message: "Chỉ tiêu \(indicator.code) tính điểm theo số văn bản (\(rate)): \(valid) văn bản hợp lệ chỉ đạt \(FlagText.points(earned)) điểm, đơn vị tự chấm \(FlagText.points(claim.score)) điểm.",
+                         message: "Chỉ tiêu \(framework.displayCode(indicator)) tính điểm theo số văn bản (\(rate)): \(valid) văn bản hợp lệ chỉ đạt \(FlagText.points(earned)) điểm, đơn vị tự chấm \(FlagText.points(claim.score)) điểm.",
                          expected: "Ít nhất \(max(needed, valid + 1)) văn bản hợp lệ", found: "\(valid) văn bản hợp lệ (\(FlagText.points(earned)) điểm)")]
         }
         if claim.score > 0, rule.minDocuments > 1, valid < rule.minDocuments {
             return [Flag(reason: .insufficientCount,
-                         message: "Chỉ tiêu \(indicator.code) cần ít nhất \(rule.minDocuments) văn bản hợp lệ, hồ sơ có \(valid).",
+                         message: "Chỉ tiêu \(framework.displayCode(indicator)) cần ít nhất \(rule.minDocuments) văn bản hợp lệ, hồ sơ có \(valid).",
                          expected: "Ít nhất \(rule.minDocuments) văn bản hợp lệ", found: "\(valid) văn bản hợp lệ")]
         }
         return []

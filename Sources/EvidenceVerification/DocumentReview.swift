@@ -184,7 +184,7 @@ struct DocumentInspector {
         guard !rule.types.contains(where: { $0.folded == found.folded }) else { return }
         let framework = context.framework
         flag(.wrongType,
-             "Loại văn bản không phù hợp: chỉ tiêu \(context.indicator.code) cần \(FlagText.typeList(rule.types, in: framework)), tài liệu là \(FlagText.typeLabel(found, in: framework)).",
+             "Loại văn bản không phù hợp: chỉ tiêu \(context.framework.displayCode(context.indicator)) cần \(FlagText.typeList(rule.types, in: framework)), tài liệu là \(FlagText.typeLabel(found, in: framework)).",
              field: parsed != nil ? "type" : "number",
              expected: FlagText.typeList(rule.types, in: framework), found: FlagText.typeLabel(found, in: framework))
     }
@@ -208,7 +208,7 @@ struct DocumentInspector {
         let expected = accepted.joined(separator: " hoặc ")
         flag(.wrongIssuer, rule.issuer == .self
              ? "Văn bản không do đơn vị được đánh giá ban hành: cơ quan ban hành là \(issuer)."
-             : "Cơ quan ban hành không phù hợp với chỉ tiêu \(context.indicator.code): \(issuer).",
+             : "Cơ quan ban hành không phù hợp với chỉ tiêu \(context.framework.displayCode(context.indicator)): \(issuer).",
              field: "issuer", expected: expected, found: issuer)
     }
 
@@ -223,7 +223,7 @@ struct DocumentInspector {
                 countsAsDeputy = true
             } else {
                 flag(.signerNotHead,
-                     "Chỉ tiêu \(context.indicator.code) yêu cầu người đứng đầu ký hoặc chủ trì; văn bản do cấp phó hoặc người được ủy quyền ký.",
+                     "Chỉ tiêu \(context.framework.displayCode(context.indicator)) yêu cầu người đứng đầu ký hoặc chủ trì; văn bản do cấp phó hoặc người được ủy quyền ký.",
                      field: "signer", expected: "Người đứng đầu (không ký thay 'KT.')", found: found)
             }
         }
@@ -266,7 +266,7 @@ struct DocumentInspector {
         if !missingAll.isEmpty { expected.append("đủ: " + missingAll.joined(separator: ", ")) }
         let title = fields?.title.map { "“\($0)”" } ?? "không có từ khóa của chỉ tiêu"
         flags.append(Flag(reason: .offTopic,
-                          message: "Nội dung văn bản không liên quan đến chỉ tiêu \(context.indicator.code) (\(context.indicator.name)).",
+                          message: "Nội dung văn bản không liên quan đến chỉ tiêu \(context.framework.displayCode(context.indicator)) (\(context.indicator.name)).",
                           file: file, page: page("title") ?? 1,
                           expected: "Văn bản đề cập " + expected.joined(separator: "; "), found: title))
     }

@@ -86,6 +86,12 @@ extension Framework {
         return nil
     }
 
+    /// The code appraisers read: as printed in the default section ("2.1.2"), qualified elsewhere ("II.2.1.2").
+    public func displayCode(_ indicator: Indicator) -> String {
+        guard let section = defaultSection, indicator.fullCode == section + "." + indicator.code else { return indicator.fullCode }
+        return indicator.code
+    }
+
     /// Name of a Decree 30 (or framework-added) document type.
     public func documentTypeName(_ abbreviation: String) -> String? {
         DocumentType.name(of: abbreviation) ?? extraDocumentTypes.first(where: { $0.key.folded == abbreviation.folded })?.value

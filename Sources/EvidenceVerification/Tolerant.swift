@@ -150,18 +150,20 @@ public enum Tolerant {
         entry.split(separator: "|").contains { mentions(text, String($0)) }
     }
 
-    /// Sellers' algorithm: does some substring of `text` lie within `maxErrors` edits of `pattern`?
+    /// Sellers' algorithm: does some substring of `text` ending a word lie within `maxErrors` edits of `pattern`?
     static func approximateContains(_ text: [Unicode.Scalar], _ pattern: [Unicode.Scalar], maxErrors: Int) -> Bool {
         let m = pattern.count
         var previous = Array(0...m)
         var current = Array(repeating: 0, count: m + 1)
-        for char in text {
+        for (position, char) in text.enumerated() {
             current[0] = 0
             for i in 1...m {
                 let substitution = previous[i - 1] + (pattern[i - 1] == char ? 0 : 1)
                 current[i] = min(substitution, previous[i] + 1, current[i - 1] + 1)
             }
-            if current[m] <= maxErrors { return true }
+            // A match must end a word: 'kinh tế s' is not 'kinh tế số' inside 'kinh tế sản xuất'.
+            let endsWord = position + 1 == text.count || text[position + 1] == " "
+            if current[m] <= maxErrors && endsWord { return true }
             swap(&previous, &current)
         }
         return false

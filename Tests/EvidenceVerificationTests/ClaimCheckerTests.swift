@@ -76,6 +76,8 @@ import Testing
         #expect(Tolerant.mentions(text, "chính quyền số"))
         #expect(!Tolerant.mentions(text, "thương mại điện tử"))
         #expect(!Tolerant.mentions(Tolerant.searchable("Kế hoạch xây dựng nông thôn mới"), "CNTT"))
+        #expect(!Tolerant.mentions(Tolerant.searchable("phát triển kinh tế sản xuất nông nghiệp"), "kinh tế số"))
+        #expect(Tolerant.mentions(Tolerant.searchable("phát triển kinh té s6 của huyện"), "kinh tế số"))
     }
 
     @Test func zeroScoreWithoutEvidenceIsClean() {
