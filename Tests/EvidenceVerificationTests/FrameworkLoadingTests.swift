@@ -25,7 +25,7 @@ import Testing
         #expect(team.fullCode == "I.2.3.1")
         #expect(team.name.hasPrefix("Quyết định thành lập Tổ công tác chuyển đổi số"))
         #expect(team.evidence?.types == ["QĐ"])
-        #expect(team.evidence?.issuer == .self)
+        #expect(team.evidence?.issuer == .assessedUnit)
         #expect(team.office == "VHTT")
 
         let annual = try #require(framework.indicator("2.1.2"))
