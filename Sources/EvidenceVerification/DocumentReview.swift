@@ -194,7 +194,7 @@ struct DocumentInspector {
         let accepted: [String]
         switch rule.issuer {
         case .any: return
-        case .self: accepted = [unit]
+        case .assessedUnit: accepted = [unit]
         case .oneOf(let names): accepted = names.map { $0 == "self" ? unit : $0 }
         }
         guard let issuer = trusted("issuer", fields.issuer) else {
@@ -206,7 +206,7 @@ struct DocumentInspector {
         }
         guard !ok else { return }
         let expected = accepted.joined(separator: " hoặc ")
-        flag(.wrongIssuer, rule.issuer == .self
+        flag(.wrongIssuer, rule.issuer == .assessedUnit
              ? "Văn bản không do đơn vị được đánh giá ban hành: cơ quan ban hành là \(issuer)."
              : "Cơ quan ban hành không phù hợp với chỉ tiêu \(context.framework.displayCode(context.indicator)): \(issuer).",
              field: "issuer", expected: expected, found: issuer)

@@ -37,7 +37,7 @@ public struct EvidenceRule: Codable, Hashable, Sendable {
     public enum IssuerRule: Codable, Hashable, Sendable {
         case any
         /// Issued by the assessed unit itself.
-        case `self`
+        case assessedUnit
         /// Issued by a body whose name contains one of these fragments; "self" in the list also accepts the unit.
         case oneOf([String])
     }

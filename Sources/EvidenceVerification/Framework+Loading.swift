@@ -298,7 +298,7 @@ struct FrameworkReader {
                 rule.issuer = .oneOf(fragments)
             } else {
                 switch try string(entry.value, "issuer") {
-                case "self": rule.issuer = .self
+                case "self": rule.issuer = .assessedUnit
                 case "any": rule.issuer = .any
                 case let other: throw fail(entry.value, "issuer must be self, any or a list of names (found '\(other)')")
                 }
