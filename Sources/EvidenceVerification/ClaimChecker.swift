@@ -1,0 +1,99 @@
+import EvidenceModel
+
+/// Checks a submission's claims against its evidence and a framework's rules. Pure: everything
+/// it needs (extracted documents, parsed fields, other units' evidence) is passed in.
+public struct ClaimChecker: Sendable {
+    public var framework: Framework
+    public var options: CheckOptions
+
+    public init(framework: Framework, options: CheckOptions = CheckOptions()) {
+        self.framework = framework; self.options = options
+    }
+
+    /// - Parameters:
+    ///   - evidence: facts by the file path as written in the submission; a path without an entry is a missing file.
+    ///   - others: evidence of other submissions (store or batch); those of the same unit are ignored.
+    public func check(_ submission: Submission, evidence: [String: EvidenceFacts], others: [KnownEvidence]) -> SubmissionResult {
+        let claims = submission.claims.enumerated().map { index, claim in
+            check(claim: claim, index: index, of: submission, evidence: evidence, others: others)
+        }
+        return SubmissionResult(submission: submission.submission, unit: submission.unit, claims: claims)
+    }
+
+    public func check(claim: Submission.Claim, index: Int, of submission: Submission,
+                      evidence: [String: EvidenceFacts], others: [KnownEvidence]) -> ClaimResult {
+        var flags: [Flag] = []
+        guard let indicator = framework.indicator(claim.indicator) else {
+            flags.append(Flag(reason: .needsReview,
+                              message: "Chỉ tiêu \(claim.indicator) không có trong bộ chỉ số \(framework.id).",
+                              expected: "Một mã chỉ tiêu của bộ chỉ số", found: claim.indicator))
+            return ClaimResult(index: index, indicator: claim.indicator, score: claim.score, flags: flags)
+        }
+        if claim.score > indicator.maxPoints + 1e-9 {
+            flags.append(Flag(reason: .scoreAboveMax,
+                              message: "Điểm tự chấm \(FlagText.points(claim.score)) vượt điểm tối đa \(FlagText.points(indicator.maxPoints)) của chỉ tiêu \(framework.displayCode(indicator)).",
+                              expected: "≤ \(FlagText.points(indicator.maxPoints))", found: FlagText.points(claim.score)))
+        }
+        let rule = indicator.evidence ?? .report
+        if claim.evidence.isEmpty {
+            if claim.score > 0 {
+                flags.append(Flag(reason: .noEvidence,
+                                  message: "Chỉ tiêu \(framework.displayCode(indicator)) được tự chấm \(FlagText.points(claim.score)) điểm nhưng không kèm tài liệu kiểm chứng.",
+                                  expected: rule.description ?? "Ít nhất 1 tài liệu kiểm chứng", found: "Không có tài liệu"))
+            }
+            return ClaimResult(index: index, indicator: claim.indicator, score: claim.score, flags: flags)
+        }
+
+        let context = ReviewContext(framework: framework, options: options, rule: rule, indicator: indicator,
+                                    submission: submission, claimIndex: index, others: others)
+        var reviews: [DocumentReview] = []
+        for item in claim.evidence {
+            let review = context.review(item, facts: evidence[item.file])
+            flags += review.flags
+            reviews.append(review)
+        }
+        flags += support(claim: claim, indicator: indicator, rule: rule, reviews: reviews)
+        return ClaimResult(index: index, indicator: claim.indicator, score: claim.score, flags: flags)
+    }
+
+    /// Whether the valid documents earn the claimed score (count rules, minimum documents).
+    func support(claim: Submission.Claim, indicator: Indicator, rule: EvidenceRule, reviews: [DocumentReview]) -> [Flag] {
+        // The same document attached twice (or under two names) counts once.
+        var seen: Set<String> = []
+        var head = 0, deputy = 0
+        for review in reviews where review.valid {
+            let keys = review.identity
+            if !keys.isEmpty && !seen.isDisjoint(with: keys) { continue }
+            seen.formUnion(keys)
+            if review.countsAsDeputy { deputy += 1 } else { head += 1 }
+        }
+        let valid = head + deputy
+        // With no valid document at all, the documents' own flags already say why.
+        if valid == 0, reviews.contains(where: { !$0.valid }) { return [] }
+        if let count = rule.count {
+            let cap = count.cap ?? indicator.maxPoints
+            var earned = min(cap, Double(head) * count.perDocument)
+            if let deputyRate = count.deputyPerDocument {
+                earned += min(count.deputyCap ?? cap, Double(deputy) * deputyRate)
+            } else {
+                earned += min(cap, Double(deputy) * count.perDocument)
+            }
+            earned = min(earned, indicator.maxPoints)
+            guard claim.score > earned + 1e-9 else { return [] }
+            let needed = Int((min(claim.score, cap) / count.perDocument).rounded(.up))
+            var rate = "\(FlagText.points(count.perDocument)) điểm/văn bản, tối đa \(FlagText.points(cap)) điểm"
+            if let deputyRate = count.deputyPerDocument {
+                rate += "; văn bản do cấp phó ký \(FlagText.points(deputyRate)) điểm, tối đa \(FlagText.points(count.deputyCap ?? cap)) điểm"
+            }
+            return [Flag(reason: .insufficientCount,
+                         message: "Chỉ tiêu \(framework.displayCode(indicator)) tính điểm theo số văn bản (\(rate)): \(valid) văn bản hợp lệ chỉ đạt \(FlagText.points(earned)) điểm, đơn vị tự chấm \(FlagText.points(claim.score)) điểm.",
+                         expected: "Ít nhất \(max(needed, valid + 1)) văn bản hợp lệ", found: "\(valid) văn bản hợp lệ (\(FlagText.points(earned)) điểm)")]
+        }
+        if claim.score > 0, rule.minDocuments > 1, valid < rule.minDocuments {
+            return [Flag(reason: .insufficientCount,
+                         message: "Chỉ tiêu \(framework.displayCode(indicator)) cần ít nhất \(rule.minDocuments) văn bản hợp lệ, hồ sơ có \(valid).",
+                         expected: "Ít nhất \(rule.minDocuments) văn bản hợp lệ", found: "\(valid) văn bản hợp lệ")]
+        }
+        return []
+    }
+}

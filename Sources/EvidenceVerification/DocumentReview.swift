@@ -1,0 +1,273 @@
+import Foundation
+import EvidenceModel
+
+/// What the checker found about one evidence file of one claim.
+struct DocumentReview: Sendable {
+    var flags: [Flag] = []
+    /// Counts toward the claim: present, readable, nothing found against it (needs-review is not an accusation).
+    var valid: Bool { flags.allSatisfy { $0.reason == .needsReview } }
+    /// Signed by a deputy where the count rule pays deputies separately.
+    var countsAsDeputy = false
+    /// sha256 and number keys: two reviews sharing one are the same document.
+    var identity: Set<String> = []
+}
+
+/// Everything a document review needs besides the file itself.
+struct ReviewContext: Sendable {
+    let framework: Framework
+    let options: CheckOptions
+    let rule: EvidenceRule
+    let indicator: Indicator
+    let submission: Submission
+    let claimIndex: Int
+    let others: [KnownEvidence]
+
+    func review(_ item: Submission.Evidence, facts: EvidenceFacts?) -> DocumentReview {
+        var review = DocumentReview()
+        let file = item.file
+        guard let facts, facts.failure?.code != .notFound, facts.document != nil || facts.failure != nil else {
+            review.flags.append(Flag(reason: .fileMissing,
+                                     message: "Không tìm thấy tệp kiểm chứng \(file) trong hồ sơ.",
+                                     file: file, expected: "Tệp \(file)", found: "Không có tệp"))
+            return review
+        }
+        review.identity.insert("sha:" + facts.sha256)
+        guard let document = facts.document else {
+            let failure = facts.failure
+            review.flags.append(Flag(reason: .unreadable,
+                                     message: "Không đọc được tệp kiểm chứng \(file): \(failure?.message ?? "lỗi không rõ").",
+                                     file: file, expected: "Tệp đọc được (PDF, ảnh, văn bản)",
+                                     found: failure?.code.rawValue ?? "unreadable"))
+            return review
+        }
+        var inspector = DocumentInspector(context: self, item: item, facts: facts, document: document)
+        inspector.run()
+        review.flags = inspector.flags
+        review.countsAsDeputy = inspector.countsAsDeputy
+        if let number = inspector.trustedNumber { review.identity.insert("no:" + Tolerant.numberKey(number)) }
+        return review
+    }
+}
+
+/// The field-by-field checks of one readable document.
+struct DocumentInspector {
+    let context: ReviewContext
+    let item: Submission.Evidence
+    let facts: EvidenceFacts
+    let document: ExtractedDocument
+    var flags: [Flag] = []
+    var unsure: [String] = []
+    var countsAsDeputy = false
+
+    init(context: ReviewContext, item: Submission.Evidence, facts: EvidenceFacts, document: ExtractedDocument) {
+        self.context = context; self.item = item; self.facts = facts; self.document = document
+    }
+
+    var rule: EvidenceRule { context.rule }
+    var file: String { item.file }
+    var isDocumentRule: Bool { rule.kind == .document }
+
+    /// A field's value when the parser is sure of it.
+    func trusted(_ key: String, _ value: String?) -> String? {
+        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        let confidence = facts.fields?.fieldConfidence[key] ?? 1
+        return confidence >= context.options.fieldConfidence ? value : nil
+    }
+
+    func page(_ key: String) -> Int? { facts.fields?.locations[key]?.page }
+
+    var trustedNumber: String? { trusted("number", facts.fields?.number) }
+
+    mutating func doubt(_ key: String) { if !unsure.contains(key) { unsure.append(key) } }
+
+    mutating func flag(_ reason: FlagReason, _ message: String, field: String? = nil, expected: String?, found: String?) {
+        flags.append(Flag(reason: reason, message: message, file: file, page: field.flatMap(page),
+                          expected: expected, found: found))
+    }
+
+    mutating func run() {
+        checkDuplicates()
+        guard let fields = facts.fields else {
+            if isDocumentRule || item.number != nil || item.date != nil || item.signer != nil { doubt("fields") }
+            checkTopic(fields: nil)
+            finish()
+            return
+        }
+        checkDraft(fields)
+        checkDeclared(fields)
+        checkType(fields)
+        checkIssuer(fields)
+        checkSigner(fields)
+        checkPeriod(fields)
+        checkTopic(fields: fields)
+        finish()
+    }
+
+    mutating func finish() {
+        guard !unsure.isEmpty else { return }
+        let names = unsure.map { FlagText.fieldNames[$0] ?? $0 }
+        flags.append(Flag(reason: .needsReview,
+                          message: "Không đọc chắc chắn được \(names.joined(separator: "; ")) của tệp \(file); cần thẩm định viên xem trực tiếp.",
+                          file: file, page: unsure.compactMap { facts.fields?.locations[$0]?.page }.first,
+                          expected: "Trường đọc được với độ tin cậy đủ", found: "Không chắc chắn: \(names.joined(separator: ", "))"))
+    }
+
+    // MARK: Checks
+
+    mutating func checkDuplicates() {
+        let mine = KnownEvidence(submission: context.submission.submission, unitCode: context.submission.unit.code,
+                                 claimIndex: context.claimIndex, file: file, sha256: facts.sha256,
+                                 number: trustedNumber, issuer: trusted("issuer", facts.fields?.issuer))
+        if let match = DuplicateEvidence.firstConflict(of: mine, among: context.others) {
+            flags.append(DuplicateEvidence.flag(for: mine, conflict: match))
+        }
+    }
+
+    mutating func checkDraft(_ fields: DocumentFields) {
+        guard fields.draft else {
+            // Sure there is no signature at all (no name, no digital stamp): unsigned.
+            if isDocumentRule, fields.signer?.name == nil, document.digitalSignature == nil,
+               let sure = fields.fieldConfidence["signer"], sure >= context.options.fieldConfidence {
+                flag(.unsigned, "Văn bản không có chữ ký (không có họ tên người ký và không có chữ ký số).", field: "signer",
+                     expected: "Văn bản đã ký ban hành", found: "Không có chữ ký")
+            }
+            return
+        }
+        if (fields.fieldConfidence["draft"] ?? 1) < context.options.fieldConfidence {
+            doubt("draft"); return
+        }
+        if Tolerant.mentions(Tolerant.searchable(document.text), "dự thảo") {
+            flag(.draft, "Tài liệu là bản dự thảo, chưa phải văn bản đã ban hành.", field: "draft",
+                 expected: "Văn bản đã ban hành", found: "Bản dự thảo")
+        } else if isDocumentRule, document.digitalSignature == nil {
+            flag(.unsigned, "Văn bản không có phần chữ ký và không có chữ ký số.", field: "signer",
+                 expected: "Văn bản đã ký ban hành", found: "Không có chữ ký")
+        }
+    }
+
+    mutating func checkDeclared(_ fields: DocumentFields) {
+        if let declared = item.number {
+            if let found = trusted("number", fields.number) {
+                if !Tolerant.sameNumber(declared, found) {
+                    flag(.numberMismatch, "Số, ký hiệu của văn bản khác với số đơn vị kê khai.", field: "number",
+                         expected: declared, found: found)
+                }
+            } else { doubt("number") }
+        }
+        if let declared = item.date {
+            if let found = trusted("date", fields.date), let foundDate = ISODate(found) {
+                if ISODate(declared) != foundDate {
+                    flag(.dateMismatch, "Ngày ban hành của văn bản khác với ngày đơn vị kê khai.", field: "date",
+                         expected: FlagText.date(declared), found: foundDate.display)
+                }
+            } else { doubt("date") }
+        }
+        if let declared = item.signer {
+            let found = trusted("signer", fields.signer?.name) ?? document.digitalSignature?.signedBy
+            if let found {
+                if !Tolerant.sameName(declared, found) {
+                    flag(.signerMismatch, "Người ký văn bản khác với người đơn vị kê khai.", field: "signer",
+                         expected: declared, found: found)
+                }
+            } else { doubt("signer") }
+        }
+    }
+
+    mutating func checkType(_ fields: DocumentFields) {
+        guard !rule.types.isEmpty else { return }
+        let parsed = trusted("type", fields.type).flatMap { DocumentType.canonical($0) ?? $0 }
+        let found = parsed ?? trustedNumber.flatMap(Tolerant.typeFromNumber)
+        guard let found else {
+            if isDocumentRule { doubt("type") }
+            return
+        }
+        guard !rule.types.contains(where: { $0.folded == found.folded }) else { return }
+        let framework = context.framework
+        flag(.wrongType,
+             "Loại văn bản không phù hợp: chỉ tiêu \(context.framework.displayCode(context.indicator)) cần \(FlagText.typeList(rule.types, in: framework)), tài liệu là \(FlagText.typeLabel(found, in: framework)).",
+             field: parsed != nil ? "type" : "number",
+             expected: FlagText.typeList(rule.types, in: framework), found: FlagText.typeLabel(found, in: framework))
+    }
+
+    mutating func checkIssuer(_ fields: DocumentFields) {
+        let unit = context.submission.unit.name
+        let accepted: [String]
+        switch rule.issuer {
+        case .any: return
+        case .assessedUnit: accepted = [unit]
+        case .oneOf(let names): accepted = names.map { $0 == "self" ? unit : $0 }
+        }
+        guard let issuer = trusted("issuer", fields.issuer) else {
+            if isDocumentRule { doubt("issuer") }
+            return
+        }
+        let ok = accepted.contains { name in
+            name == unit ? Tolerant.sameBody(issuer, unit) : Tolerant.bodyContains(issuer, name)
+        }
+        guard !ok else { return }
+        let expected = accepted.joined(separator: " hoặc ")
+        flag(.wrongIssuer, rule.issuer == .assessedUnit
+             ? "Văn bản không do đơn vị được đánh giá ban hành: cơ quan ban hành là \(issuer)."
+             : "Cơ quan ban hành không phù hợp với chỉ tiêu \(context.framework.displayCode(context.indicator)): \(issuer).",
+             field: "issuer", expected: expected, found: issuer)
+    }
+
+    mutating func checkSigner(_ fields: DocumentFields) {
+        guard rule.signer == .head else { return }
+        switch SignerRole.of(fields, text: document.text, trusted: trusted("signer", fields.signer?.name ?? fields.signer?.title) != nil) {
+        case .head: return
+        case .unknown:
+            if isDocumentRule { doubt("signer") }
+        case .deputy(let found):
+            if rule.count?.deputyPerDocument != nil {
+                countsAsDeputy = true
+            } else {
+                flag(.signerNotHead,
+                     "Chỉ tiêu \(context.framework.displayCode(context.indicator)) yêu cầu người đứng đầu ký hoặc chủ trì; văn bản do cấp phó hoặc người được ủy quyền ký.",
+                     field: "signer", expected: "Người đứng đầu (không ký thay 'KT.')", found: found)
+            }
+        }
+    }
+
+    mutating func checkPeriod(_ fields: DocumentFields) {
+        guard rule.period != .any, let from = ISODate(context.submission.period.from),
+              let to = ISODate(context.submission.period.to) else { return }
+        let parsed = trusted("date", fields.date).flatMap(ISODate.init)
+        let declared = item.date.flatMap(ISODate.init)
+        guard let date = parsed ?? declared else {
+            if isDocumentRule { doubt("date") }
+            return
+        }
+        let source = parsed == nil ? " (ngày đơn vị kê khai)" : ""
+        switch rule.period {
+        case .within where date < from || date > to:
+            flag(.outOfPeriod, "Văn bản ban hành ngày \(date.display)\(source), ngoài kỳ đánh giá từ \(from.display) đến \(to.display).",
+                 field: "date", expected: "Từ \(from.display) đến \(to.display)", found: date.display + source)
+        case .beforeEnd where date > to:
+            flag(.outOfPeriod, "Văn bản ban hành ngày \(date.display)\(source), sau ngày kết thúc kỳ đánh giá \(to.display).",
+                 field: "date", expected: "Không muộn hơn \(to.display)", found: date.display + source)
+        default: break
+        }
+    }
+
+    mutating func checkTopic(fields: DocumentFields?) {
+        guard !rule.keywords.isEmpty || !rule.keywordsAll.isEmpty else { return }
+        let text = Tolerant.searchable(document.text + "\n" + (fields?.title ?? ""))
+        let anyOK = rule.keywords.isEmpty || rule.keywords.contains { Tolerant.mentionsAny(text, alternatives: $0) }
+        let missingAll = rule.keywordsAll.filter { !Tolerant.mentionsAny(text, alternatives: $0) }
+        guard !anyOK || !missingAll.isEmpty else { return }
+        let ocrPages = document.perPage.filter { $0.source == .ocr }
+        let weakOCR = ocrPages.contains { ($0.confidence ?? 0) < context.options.textConfidence }
+        if weakOCR || text.count < context.options.minimumTopicText {
+            doubt("topic"); return
+        }
+        var expected: [String] = []
+        if !anyOK { expected.append("một trong: " + rule.keywords.joined(separator: ", ")) }
+        if !missingAll.isEmpty { expected.append("đủ: " + missingAll.joined(separator: ", ")) }
+        let title = fields?.title.map { "“\($0)”" } ?? "không có từ khóa của chỉ tiêu"
+        flags.append(Flag(reason: .offTopic,
+                          message: "Nội dung văn bản không liên quan đến chỉ tiêu \(context.framework.displayCode(context.indicator)) (\(context.indicator.name)).",
+                          file: file, page: page("title") ?? 1,
+                          expected: "Văn bản đề cập " + expected.joined(separator: "; "), found: title))
+    }
+}

@@ -1,0 +1,85 @@
+import EvidenceModel
+
+/// The same evidence given by two different units: the same file content (sha256), or the same
+/// document (number and issuer). The checker flags the side it checks; `findings(among:)` tells
+/// the store which claims of which submissions get the flag once both sides are known.
+public enum DuplicateEvidence {
+    /// One evidence item that collides with another unit's.
+    public struct Finding: Hashable, Sendable {
+        /// The item that gets the flag.
+        public var evidence: KnownEvidence
+        /// The other unit's item it collides with (the first in a stable order, so re-checks give the same flag).
+        public var conflict: KnownEvidence
+        public var flag: Flag
+    }
+
+    /// Every item of `items` that collides with an item of a different unit, each with its flag.
+    /// Feed it the batch's evidence (`knownEvidence(of:evidence:)`) plus the store's.
+    public static func findings(among items: [KnownEvidence]) -> [Finding] {
+        var bySHA: [String: [KnownEvidence]] = [:]
+        var byNumber: [String: [KnownEvidence]] = [:]
+        for item in items {
+            bySHA[item.sha256, default: []].append(item)
+            if let number = item.number, item.issuer != nil { byNumber[Tolerant.numberKey(number), default: []].append(item) }
+        }
+        var out: [Finding] = []
+        for item in items {
+            var candidates = bySHA[item.sha256] ?? []
+            if let number = item.number, item.issuer != nil { candidates += byNumber[Tolerant.numberKey(number)] ?? [] }
+            if let conflict = firstConflict(of: item, among: candidates) {
+                out.append(Finding(evidence: item, conflict: conflict, flag: flag(for: item, conflict: conflict)))
+            }
+        }
+        return out
+    }
+
+    /// The first item of another unit that is the same file or the same document as `item`.
+    public static func firstConflict(of item: KnownEvidence, among others: [KnownEvidence]) -> KnownEvidence? {
+        others.filter { other in
+            other.unitCode != item.unitCode && (other.sha256 == item.sha256 || sameDocument(item, other))
+        }.min(by: order)
+    }
+
+    static func sameDocument(_ a: KnownEvidence, _ b: KnownEvidence) -> Bool {
+        guard let n1 = a.number, let n2 = b.number, let i1 = a.issuer, let i2 = b.issuer else { return false }
+        return Tolerant.sameNumber(n1, n2) && Tolerant.sameBody(i1, i2)
+    }
+
+    static func order(_ a: KnownEvidence, _ b: KnownEvidence) -> Bool {
+        (a.submission, a.claimIndex, a.file) < (b.submission, b.claimIndex, b.file)
+    }
+
+    /// The flag `item` gets for colliding with `conflict`; the same for the same pair, every time.
+    public static func flag(for item: KnownEvidence, conflict: KnownEvidence) -> Flag {
+        let sameContent = item.sha256 == conflict.sha256
+        let found: String
+        if sameContent {
+            found = "Trùng nội dung tệp với \(conflict.file) của đơn vị \(conflict.unitCode) (hồ sơ \(conflict.submission), chỉ tiêu thứ \(conflict.claimIndex + 1))"
+        } else {
+            found = "Trùng văn bản số \(conflict.number ?? "?") của \(conflict.issuer ?? "?") với đơn vị \(conflict.unitCode) (hồ sơ \(conflict.submission), tệp \(conflict.file))"
+        }
+        return Flag(reason: .duplicateEvidence,
+                    message: "Tài liệu kiểm chứng \(item.file) cũng được đơn vị \(conflict.unitCode) nộp làm kiểm chứng; một tài liệu không thể chứng minh cho hai đơn vị.",
+                    file: item.file, expected: "Tài liệu của riêng đơn vị \(item.unitCode)", found: found)
+    }
+
+    /// The evidence items of a checked submission, as other submissions will see them.
+    public static func knownEvidence(of submission: Submission, evidence: [String: EvidenceFacts],
+                                     options: CheckOptions = CheckOptions()) -> [KnownEvidence] {
+        var out: [KnownEvidence] = []
+        for (index, claim) in submission.claims.enumerated() {
+            for item in claim.evidence {
+                guard let facts = evidence[item.file], facts.document != nil else { continue }
+                func trusted(_ key: String, _ value: String?) -> String? {
+                    guard let value, (facts.fields?.fieldConfidence[key] ?? 1) >= options.fieldConfidence else { return nil }
+                    return value
+                }
+                out.append(KnownEvidence(submission: submission.submission, unitCode: submission.unit.code, claimIndex: index,
+                                         file: item.file, sha256: facts.sha256,
+                                         number: trusted("number", facts.fields?.number),
+                                         issuer: trusted("issuer", facts.fields?.issuer)))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,52 @@
+import EvidenceModel
+
+/// What the pipeline learned about one evidence file of a submission.
+public struct EvidenceFacts: Sendable, Hashable {
+    /// Relative path as written in the submission.
+    public var file: String
+    public var sha256: String
+    /// nil when the file is missing or unreadable.
+    public var document: ExtractedDocument?
+    /// nil when the text held no recognisable administrative document.
+    public var fields: DocumentFields?
+    /// Why the file could not be read; nil together with `document` nil means the file is missing.
+    public var failure: ExtractionFailure?
+
+    public init(file: String, sha256: String, document: ExtractedDocument? = nil, fields: DocumentFields? = nil,
+                failure: ExtractionFailure? = nil) {
+        self.file = file; self.sha256 = sha256; self.document = document; self.fields = fields; self.failure = failure
+    }
+}
+
+/// One evidence file another unit gave (from the store or the same batch), for duplicate detection.
+public struct KnownEvidence: Sendable, Hashable, Codable {
+    public var submission: String
+    public var unitCode: String
+    /// 0-based claim position in that submission.
+    public var claimIndex: Int
+    public var file: String
+    public var sha256: String
+    /// The parsed number and issuer, only when read with confidence.
+    public var number: String?
+    public var issuer: String?
+
+    public init(submission: String, unitCode: String, claimIndex: Int, file: String, sha256: String,
+                number: String? = nil, issuer: String? = nil) {
+        self.submission = submission; self.unitCode = unitCode; self.claimIndex = claimIndex
+        self.file = file; self.sha256 = sha256; self.number = number; self.issuer = issuer
+    }
+}
+
+/// Thresholds of the checker.
+public struct CheckOptions: Sendable, Hashable {
+    /// A parsed field below this confidence is not trusted for an accusation: needs-review instead.
+    public var fieldConfidence: Double
+    /// OCR pages below this mean confidence cannot prove a document off-topic: needs-review instead.
+    public var textConfidence: Double
+    /// Fewer letters than this cannot prove a document off-topic either.
+    public var minimumTopicText: Int
+
+    public init(fieldConfidence: Double = 0.6, textConfidence: Double = 0.6, minimumTopicText: Int = 80) {
+        self.fieldConfidence = fieldConfidence; self.textConfidence = textConfidence; self.minimumTopicText = minimumTopicText
+    }
+}

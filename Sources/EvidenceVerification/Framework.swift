@@ -1,0 +1,99 @@
+import EvidenceModel
+
+/// An indicator framework (a province's DTI table for one level and year), kept as data in
+/// models/frameworks/*.yaml and loaded with `Framework.load(yaml:file:)`.
+public struct Framework: Codable, Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var source: String?
+    /// Unit levels the framework assesses; a submission of another level is refused.
+    public var levels: [Submission.Level]
+    public var maxPoints: Double?
+    /// When true, every parent's points equal the sum of its children's (checked at load).
+    public var strictSums: Bool
+    /// Section whose codes may be written without the section prefix ("2.1.2" for "I.2.1.2").
+    public var defaultSection: String?
+    /// Office id → full name.
+    public var offices: [String: String]
+    /// Document types added to the Decree 30 list for this framework (abbreviation → name).
+    public var extraDocumentTypes: [String: String]
+    public var sections: [Section]
+
+    public init(id: String, name: String, source: String? = nil, levels: [Submission.Level], maxPoints: Double? = nil,
+                strictSums: Bool = false, defaultSection: String? = nil, offices: [String: String] = [:],
+                extraDocumentTypes: [String: String] = [:], sections: [Section]) {
+        self.id = id; self.name = name; self.source = source; self.levels = levels; self.maxPoints = maxPoints
+        self.strictSums = strictSums; self.defaultSection = defaultSection; self.offices = offices
+        self.extraDocumentTypes = extraDocumentTypes; self.sections = sections
+    }
+
+    /// A pillar ('Chính quyền số'): its indicators' codes restart at 1, so the section code
+    /// qualifies them. A framework without sections has one section with an empty code.
+    public struct Section: Codable, Hashable, Sendable {
+        public var code: String
+        public var name: String?
+        public var maxPoints: Double?
+        public var office: String?
+        public var indicators: [Indicator]
+        public init(code: String, name: String? = nil, maxPoints: Double? = nil, office: String? = nil, indicators: [Indicator]) {
+            self.code = code; self.name = name; self.maxPoints = maxPoints; self.office = office; self.indicators = indicators
+        }
+    }
+}
+
+/// One row of the table: a criterion with its points and, when its evidence is checkable, its rule.
+public struct Indicator: Codable, Hashable, Sendable {
+    /// As printed in the table, within its section: "2.1.2", "1.1.3.a".
+    public var code: String
+    /// Section-qualified code, unique in the framework: "I.2.1.2" (or "2.1.2" without sections).
+    public var fullCode: String
+    public var name: String
+    public var maxPoints: Double
+    /// Office id in charge (inherited from the nearest ancestor when the row has none).
+    public var office: String?
+    public var note: String?
+    /// nil: any readable file supports the claim (the framework's rows for statistics).
+    public var evidence: EvidenceRule?
+    public var children: [Indicator]
+
+    public init(code: String, fullCode: String, name: String, maxPoints: Double, office: String? = nil,
+                note: String? = nil, evidence: EvidenceRule? = nil, children: [Indicator] = []) {
+        self.code = code; self.fullCode = fullCode; self.name = name; self.maxPoints = maxPoints
+        self.office = office; self.note = note; self.evidence = evidence; self.children = children
+    }
+}
+
+extension Framework {
+    /// Every indicator, depth first in table order.
+    public var allIndicators: [Indicator] {
+        var out: [Indicator] = []
+        func walk(_ nodes: [Indicator]) { for node in nodes { out.append(node); walk(node.children) } }
+        for section in sections { walk(section.indicators) }
+        return out
+    }
+
+    /// The indicator a claim names: the full code ("II.2.1.2"), or a code of the default section
+    /// ("2.1.2"). Spacing and case are ignored ("i.2.1.2").
+    public func indicator(_ code: String) -> Indicator? {
+        let key = code.filter { !$0.isWhitespace }.uppercased()
+        guard !key.isEmpty else { return nil }
+        let all = allIndicators
+        if let exact = all.first(where: { $0.fullCode.uppercased() == key }) { return exact }
+        if let section = defaultSection, !section.isEmpty {
+            let qualified = section.uppercased() + "." + key
+            return all.first(where: { $0.fullCode.uppercased() == qualified })
+        }
+        return nil
+    }
+
+    /// The code appraisers read: as printed in the default section ("2.1.2"), qualified elsewhere ("II.2.1.2").
+    public func displayCode(_ indicator: Indicator) -> String {
+        guard let section = defaultSection, indicator.fullCode == section + "." + indicator.code else { return indicator.fullCode }
+        return indicator.code
+    }
+
+    /// Name of a Decree 30 (or framework-added) document type.
+    public func documentTypeName(_ abbreviation: String) -> String? {
+        DocumentType.name(of: abbreviation) ?? extraDocumentTypes.first(where: { $0.key.folded == abbreviation.folded })?.value
+    }
+}

@@ -1,0 +1,190 @@
+import EvidenceModel
+import Foundation
+
+/// Comparisons that forgive what OCR and typing do to Vietnamese administrative text (case,
+/// diacritics, spacing, 'Đ' read 'D', 'P' or 'b' in symbols, 'O'/'0', 'l'/'1', '-' read '.' or ':')
+/// but never a different number, date or name.
+public enum Tolerant {
+    // MARK: Document numbers
+
+    /// A key under which two spellings of the same number and symbol are equal:
+    /// "Số: 05/KH-UBND", "5 /KH.UBND" and "05/Kh-UBND" → "5/KH-UDND".
+    public static func numberKey(_ raw: String) -> String {
+        var text = raw.folded
+        for prefix in ["SO:", "SO :", "SO.", "SO "] where text.hasPrefix(prefix) {
+            let rest = text.dropFirst(prefix.count).drop(while: { $0 == " " })
+            if let first = rest.first, first.isNumber || first == "O" { text = String(rest) }
+            break
+        }
+        text.removeAll(where: \.isWhitespace)
+        let segments = text.split(separator: "/", omittingEmptySubsequences: false).map { segment -> String in
+            let digits = segment.filter(\.isNumber).count
+            if digits * 2 >= segment.count {
+                var mapped = String(segment.map { char -> Character in
+                    switch char {
+                    case "O": return "0"
+                    case "I", "L", "|": return "1"
+                    default: return char
+                    }
+                })
+                while mapped.count > 1, mapped.hasPrefix("0") { mapped.removeFirst() }
+                return mapped
+            }
+            return String(segment.map { char -> Character in
+                switch char {
+                case "0": return "O"
+                case "1", "L", "|": return "I"
+                case "B", "P": return "D"
+                case ".", ":", "_", "–", "—", "−": return "-"
+                default: return char
+                }
+            })
+        }
+        return segments.joined(separator: "/")
+    }
+
+    public static func sameNumber(_ a: String, _ b: String) -> Bool {
+        let left = numberKey(a), right = numberKey(b)
+        return !left.isEmpty && left == right
+    }
+
+    /// The document type a number's symbol names ("45/KH-UBND" → "KH"); nil when none is known.
+    public static func typeFromNumber(_ raw: String) -> String? {
+        let segments = raw.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+        for segment in segments.dropFirst() where !segment.isEmpty && !segment.allSatisfy(\.isNumber) {
+            let head = segment.split(whereSeparator: { $0 == "-" || $0 == "." || $0 == ":" }).first.map(String.init) ?? segment
+            return DocumentType.canonical(head)
+        }
+        return nil
+    }
+
+    // MARK: Names and bodies
+
+    /// Words of a name, folded, punctuation dropped, 'l'/'1'/'I' and 'O'/'0' merged.
+    public static func words(_ raw: String) -> [String] {
+        let folded = raw.folded
+        var words: [String] = []
+        var current = ""
+        for char in folded {
+            if char.isLetter || char.isNumber {
+                switch char {
+                case "0": current.append("O")
+                case "1", "L": current.append("I")
+                default: current.append(char)
+                }
+            } else if !current.isEmpty {
+                words.append(current); current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// Two people's names: the same words, in order. No fuzzy letters: 'THANH' is not 'THANG'.
+    public static func sameName(_ a: String, _ b: String) -> Bool {
+        let left = words(a), right = words(b)
+        return !left.isEmpty && left == right
+    }
+
+    /// Abbreviations of bodies written out, so 'UBND HUYỆN X' equals 'ỦY BAN NHÂN DÂN HUYỆN X'.
+    static let bodyAbbreviations: [String: [String]] = [
+        "UBND": ["UY", "BAN", "NHAN", "DAN"],
+        "HDND": ["HOI", "DONG", "NHAN", "DAN"],
+        "UBMTTQ": ["UY", "BAN", "MAT", "TRAN", "TO", "QUOC"],
+        "TP": ["THANH", "PHO"],
+        "TX": ["THI", "XA"],
+    ]
+
+    public static func bodyWords(_ raw: String) -> [String] {
+        words(raw).flatMap { bodyAbbreviations[$0] ?? [$0] }
+    }
+
+    /// Word equality for bodies' names: long words (five letters or more) may differ by one OCR
+    /// slip; short words, where place names live, must be equal.
+    static func sameBodyWord(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        guard a.count >= 5, b.count >= 5 else { return false }
+        return editDistance(a, b, limit: 1) <= 1
+    }
+
+    /// The same issuing body: 'UBND HUYỆN TRÀ BỒNG' and 'UỶ BAN NHÂN DÂN HUYỆN TRÀ BỒNG' are; 'UBND HUYỆN SƠN TỊNH' is not.
+    public static func sameBody(_ a: String, _ b: String) -> Bool {
+        let left = bodyWords(a), right = bodyWords(b)
+        guard !left.isEmpty, left.count == right.count else { return false }
+        return zip(left, right).allSatisfy { sameBodyWord($0, $1) }
+    }
+
+    /// Whether a body's name contains a fragment ('HUYỆN ỦY' in 'BCH ĐẢNG BỘ HUYỆN ... HUYỆN ỦY THỌ XUÂN').
+    public static func bodyContains(_ body: String, _ fragment: String) -> Bool {
+        let haystack = bodyWords(body), needle = bodyWords(fragment)
+        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) {
+            if (0..<needle.count).allSatisfy({ sameBodyWord(haystack[start + $0], needle[$0]) }) { return true }
+        }
+        return false
+    }
+
+    // MARK: Topic words in OCR text
+
+    /// Text reduced for topic search: folded, letters and digits only, single spaces, OCR
+    /// confusions merged (0→O, 1/L→I).
+    public static func searchable(_ raw: String) -> String {
+        words(raw).joined(separator: " ")
+    }
+
+    /// Whether `text` (already `searchable`) mentions `phrase`, allowing about one slip in six
+    /// letters ('chuyén ddi sb' mentions 'chuyển đổi số'); phrases under six letters must be exact words.
+    public static func mentions(_ text: String, _ phrase: String) -> Bool {
+        let needle = searchable(phrase)
+        guard !needle.isEmpty else { return false }
+        let allowed = needle.count / 6
+        if allowed == 0 {
+            return (" " + text + " ").contains(" " + needle + " ")
+        }
+        if text.contains(needle) { return true }
+        return approximateContains(Array(text.unicodeScalars), Array(needle.unicodeScalars), maxErrors: allowed)
+    }
+
+    /// Any alternative of a keyword entry ('tổ công tác|ban chỉ đạo').
+    public static func mentionsAny(_ text: String, alternatives entry: String) -> Bool {
+        entry.split(separator: "|").contains { mentions(text, String($0)) }
+    }
+
+    /// Sellers' algorithm: does some substring of `text` ending a word lie within `maxErrors` edits of `pattern`?
+    static func approximateContains(_ text: [Unicode.Scalar], _ pattern: [Unicode.Scalar], maxErrors: Int) -> Bool {
+        let m = pattern.count
+        var previous = Array(0...m)
+        var current = Array(repeating: 0, count: m + 1)
+        for (position, char) in text.enumerated() {
+            current[0] = 0
+            for i in 1...m {
+                let substitution = previous[i - 1] + (pattern[i - 1] == char ? 0 : 1)
+                current[i] = min(substitution, previous[i] + 1, current[i - 1] + 1)
+            }
+            // A match must end a word: 'kinh tế s' is not 'kinh tế số' inside 'kinh tế sản xuất'.
+            let endsWord = position + 1 == text.count || text[position + 1] == " "
+            if current[m] <= maxErrors && endsWord { return true }
+            swap(&previous, &current)
+        }
+        return false
+    }
+
+    /// Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`.
+    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let x = Array(a), y = Array(b)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        var previous = Array(0...y.count)
+        var current = Array(repeating: 0, count: y.count + 1)
+        for i in 1...max(x.count, 1) where !x.isEmpty {
+            current[0] = i
+            var rowMin = current[0]
+            for j in stride(from: 1, through: y.count, by: 1) {
+                current[j] = min(previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1), previous[j] + 1, current[j - 1] + 1)
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return x.isEmpty ? y.count : previous[y.count]
+    }
+}
