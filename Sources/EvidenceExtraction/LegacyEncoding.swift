@@ -33,6 +33,30 @@ public enum LegacyEncoding: String, Sendable, CaseIterable {
         return Self.restoreCapitals(converted.nfc)
     }
 
+    /// TCVN3 converted character for character (so per-character boxes still line up), with the
+    /// characters set in a capitals font ('.VnTimeH') upper-cased. Not NFC-normalised: callers do that.
+    public static func tcvn3Characters(_ text: String, capitals: [ClosedRange<Int>]) -> String {
+        var out = String.UnicodeScalarView()
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            let converted = tcvn3Table[scalar] ?? scalar
+            if capitals.contains(where: { $0.contains(offset) }),
+               let upper = String(converted).uppercased().unicodeScalars.first,
+               String(converted).uppercased().unicodeScalars.count == 1 {
+                out.append(upper)
+            } else {
+                out.append(converted)
+            }
+        }
+        return String(out)
+    }
+
+    /// The TCVN3 fonts whose lower-case codes draw capitals: '.VnTimeH', '.VnArialH', 'VnTimeH' (subset prefix allowed).
+    public static func isTCVN3CapitalFont(_ name: String) -> Bool {
+        let base = name.split(separator: "+").last.map(String.init) ?? name
+        let plain = base.hasPrefix(".") ? String(base.dropFirst()) : base
+        return plain.hasPrefix("Vn") && plain.split(separator: "-").first?.hasSuffix("H") == true
+    }
+
     // TCVN 5712:1993 VN3 (the '.VnTime' fonts): lower-case letters at 0xA1-0xFE. Capitals come from
     // the '.VnTimeH' fonts with the same codes, so a capital word converts to lower-case vowels.
     private static let tcvn3Table: [Unicode.Scalar: Unicode.Scalar] = {

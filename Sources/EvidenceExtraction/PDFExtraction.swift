@@ -14,7 +14,7 @@ enum PDFExtraction {
         var toOCR: [Int] = []
         for index in 0..<count {
             let page = try document.page(at: index)
-            let (text, lines) = page.layout()
+            let (text, boxes) = page.textWithBoxes()
             let assessment = TextLayerAssessment(text: text, imageCoverage: page.imageCoverage().fraction)
             if context.signature == nil { context.signature = assessment.signature }
             switch assessment.verdict {
@@ -22,7 +22,7 @@ enum PDFExtraction {
                 if let legacy {
                     context.warnings.append("page \(index + 1): text layer in the legacy \(legacy.rawValue.uppercased()) encoding, converted to Unicode")
                 }
-                let kept = legacy.map { encoding in lines.map { convert($0, encoding) } } ?? lines
+                let kept = lines(of: page, text: text, boxes: boxes, legacy: legacy)
                 // The layout's text keeps the header's columns apart; without a layout, the raw layer.
                 let text = kept.isEmpty ? assessment.text : TextLayoutBuilder.text(of: kept)
                 pages[index] = PageText(page: index + 1, source: .text, text: text, lines: kept)
@@ -39,9 +39,23 @@ enum PDFExtraction {
         return (0..<count).compactMap { pages[$0] }
     }
 
-    private static func convert(_ line: TextLine, _ encoding: LegacyEncoding) -> TextLine {
-        TextLine(text: encoding.decode(line.text), box: line.box,
-                 words: line.words.map { .init(text: encoding.decode($0.text), box: $0.box) })
+    /// Lines with boxes, converted from a legacy encoding where needed. TCVN3 maps one character to
+    /// one, so it is converted before the layout, with the heading fonts' capitals restored.
+    private static func lines(of page: PDFPage, text: String, boxes: [CharacterBox], legacy: LegacyEncoding?) -> [TextLine] {
+        let size = page.size
+        switch legacy {
+        case .tcvn3:
+            let capitals = page.fontRuns().filter { LegacyEncoding.isTCVN3CapitalFont($0.font) }.map(\.range)
+            let converted = LegacyEncoding.tcvn3Characters(text, capitals: capitals)
+            return TextLayoutBuilder.lines(text: converted, boxes: boxes, pageWidth: size.width, pageHeight: size.height)
+        case .vni:
+            return TextLayoutBuilder.lines(text: text, boxes: boxes, pageWidth: size.width, pageHeight: size.height).map {
+                TextLine(text: LegacyEncoding.vni.decode($0.text), box: $0.box,
+                         words: $0.words.map { .init(text: LegacyEncoding.vni.decode($0.text), box: $0.box) })
+            }
+        case nil:
+            return TextLayoutBuilder.lines(text: text, boxes: boxes, pageWidth: size.width, pageHeight: size.height)
+        }
     }
 }
 

@@ -22,8 +22,9 @@ final class PDFPage {
         return String(cString: raw)
     }
 
-    /// The text layer with one rectangle per character, turned into lines with page-fraction boxes.
-    func layout() -> (text: String, lines: [TextLine]) {
+    /// The text layer with one rectangle per character (empty when poppler gives none or they
+    /// do not line up with the text).
+    func textWithBoxes() -> (text: String, boxes: [CharacterBox]) {
         guard let raw = poppler_page_get_text(handle) else { return ("", []) }
         defer { g_free(raw) }
         let text = String(cString: raw)
@@ -34,8 +35,26 @@ final class PDFPage {
         let boxes = UnsafeBufferPointer(start: rects, count: Int(count)).map {
             CharacterBox(x1: $0.x1, y1: $0.y1, x2: $0.x2, y2: $0.y2)
         }
-        let (width, height) = size
-        return (text, TextLayoutBuilder.lines(text: text, boxes: boxes, pageWidth: width, pageHeight: height))
+        return (text, boxes)
+    }
+
+    /// Character ranges (offsets into `textWithBoxes().text`) and the font each is set in.
+    func fontRuns() -> [(range: ClosedRange<Int>, font: String)] {
+        guard let list = poppler_page_get_text_attributes(handle) else { return [] }
+        defer { poppler_page_free_text_attributes(list) }
+        var runs: [(ClosedRange<Int>, String)] = []
+        var node: UnsafeMutablePointer<GList>? = list
+        while let current = node {
+            if let data = current.pointee.data {
+                let attributes = data.assumingMemoryBound(to: PopplerTextAttributes.self).pointee
+                let start = Int(attributes.start_index), end = Int(attributes.end_index)
+                if start <= end, let name = attributes.font_name {
+                    runs.append((start...end, String(cString: name)))
+                }
+            }
+            node = current.pointee.next
+        }
+        return runs
     }
 
     /// Fraction of the page area covered by images, and the single full-page image if there is one.

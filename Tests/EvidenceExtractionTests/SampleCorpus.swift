@@ -15,6 +15,8 @@ struct SampleExpectation: Decodable, Sendable, CustomTestStringConvertible {
         var source: PageSource
         var phrases: [String]
         var text: String
+        /// Other sources that are right too (a blank page has nothing to read either way).
+        var alsoAccept: [PageSource]?
     }
 
     var testDescription: String { file }

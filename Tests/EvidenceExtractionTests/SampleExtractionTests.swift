@@ -15,12 +15,16 @@ import EvidenceModel
         #expect(document.digitalSignature == expected.digitalSignature)
         for page in expected.perPage {
             let got = try #require(document.perPage.first { $0.page == page.page })
-            #expect(got.source == page.source, "page \(page.page)")
-            switch page.source {
+            let accepted = [page.source] + (page.alsoAccept ?? [])
+            #expect(accepted.contains(got.source), "page \(page.page)")
+            guard !page.text.isEmpty else { continue }
+            switch got.source {
             case .text:
-                let text = collapse(got.text)
+                // Legacy files spell 'hoà' where the ground truth spells 'hòa': compare those folded.
+                let legacy = expected.file.hasPrefix("legacy")
+                let text = legacy ? got.text.folded : collapse(got.text)
                 for phrase in page.phrases {
-                    #expect(text.contains(collapse(phrase)), "page \(page.page) lacks '\(phrase)'")
+                    #expect(text.contains(legacy ? phrase.folded : collapse(phrase)), "page \(page.page) lacks '\(phrase)'")
                 }
                 #expect(got.confidence == nil)
             case .ocr:
@@ -35,6 +39,14 @@ import EvidenceModel
                 #expect(!got.lines.isEmpty, "OCR keeps line boxes")
             }
         }
+    }
+
+    @Test func tcvn3HeadingFontsComeOutInCapitals() throws {
+        let url = SampleExpectation.samples.appendingPathComponent("legacy-tcvn3-qd-1385.pdf")
+        let page = try #require(try Self.extractor.extractSynchronously(fileAt: url).perPage.first)
+        #expect(page.text.contains("UỶ BAN NHÂN DÂN"))
+        #expect(page.text.contains("Độc lập - Tự do - Hạnh phúc"))
+        #expect(page.lines.contains { $0.text.hasPrefix("Số: 1385/QĐ-UBND") })
     }
 
     @Test func bornDigitalPagesKeepLineBoxesAndColumns() throws {
