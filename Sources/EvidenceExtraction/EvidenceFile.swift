@@ -1,4 +1,3 @@
-import Crypto
 import EvidenceModel
 import Foundation
 
@@ -28,7 +27,7 @@ struct EvidenceFile {
             throw ExtractionFailure(.unsupportedFormat,
                 "The file is not a PDF, PNG, JPEG, TIFF or UTF-8 text document.")
         }
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digest = ContentDigest.sha256(data)
         return EvidenceFile(data: data, sha256: digest, format: format)
     }
 }

@@ -61,3 +61,27 @@ public struct DocumentFields: Codable, Hashable, Sendable {
         public init(page: Int, line: Int? = nil) { self.page = page; self.line = line }
     }
 }
+
+extension DocumentFields {
+    private enum CodingKeys: String, CodingKey {
+        case type, typeName, number, issuer, parent, place, date, title, signer, draft, references, fieldConfidence, locations
+    }
+
+    /// Fields the parser could not read are written as null, never left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(type, forKey: .type)
+        try container.encode(typeName, forKey: .typeName)
+        try container.encode(number, forKey: .number)
+        try container.encode(issuer, forKey: .issuer)
+        try container.encode(parent, forKey: .parent)
+        try container.encode(place, forKey: .place)
+        try container.encode(date, forKey: .date)
+        try container.encode(title, forKey: .title)
+        try container.encode(signer, forKey: .signer)
+        try container.encode(draft, forKey: .draft)
+        try container.encode(references, forKey: .references)
+        try container.encode(fieldConfidence, forKey: .fieldConfidence)
+        try container.encode(locations, forKey: .locations)
+    }
+}

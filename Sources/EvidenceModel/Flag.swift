@@ -63,3 +63,18 @@ public struct SubmissionResult: Codable, Hashable, Sendable {
     }
     public var flagCount: Int { claims.reduce(0) { $0 + $1.flags.count } }
 }
+
+extension Flag {
+    private enum CodingKeys: String, CodingKey { case reason, message, file, page, expected, found }
+
+    /// Absent values are written as null: readers see every key of the documented shape.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(reason, forKey: .reason)
+        try container.encode(message, forKey: .message)
+        try container.encode(file, forKey: .file)
+        try container.encode(page, forKey: .page)
+        try container.encode(expected, forKey: .expected)
+        try container.encode(found, forKey: .found)
+    }
+}

@@ -1,0 +1,52 @@
+import EvidenceModel
+import Foundation
+
+/// The two forms of `evidenced check`'s output: JSON Lines for machines, a summary for people.
+public enum CheckReport {
+    public static func jsonLine(_ outcome: CheckRunner.Outcome) -> String {
+        switch outcome {
+        case .checked(let result): return JSONLines.encode(result)
+        case .failed(let directory, let message):
+            return JSONLines.encode(["directory": directory, "error": "invalid-submission", "message": message])
+        }
+    }
+
+    public static func text(_ outcome: CheckRunner.Outcome) -> String {
+        switch outcome {
+        case .failed(let directory, let message):
+            return "\(directory): error: \(message)"
+        case .checked(let result):
+            let flagged = result.claims.filter { !$0.flags.isEmpty }.count
+            var lines = ["\(result.submission) (\(result.unit.name)): \(result.claims.count) claims, \(flagged) flagged"]
+            for claim in result.claims {
+                let score = claim.score.formatted(.number.precision(.fractionLength(0...2)))
+                guard !claim.flags.isEmpty else {
+                    lines.append("  claim \(claim.index) \(claim.indicator) (\(score) points): supported")
+                    continue
+                }
+                lines.append("  claim \(claim.index) \(claim.indicator) (\(score) points):")
+                for flag in claim.flags {
+                    let place = [flag.file, flag.page.map { "page \($0)" }].compactMap { $0 }.joined(separator: ", ")
+                    lines.append("    \(flag.reason.rawValue): \(flag.message)\(place.isEmpty ? "" : " [\(place)]")")
+                    if flag.expected != nil || flag.found != nil {
+                        lines.append("      expected: \(flag.expected ?? "-"); found: \(flag.found ?? "-")")
+                    }
+                }
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+}
+
+/// One compact JSON object per line, keys sorted, slashes and Vietnamese left readable.
+public enum JSONLines {
+    public static func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        guard let data = try? encoder.encode(value), let line = String(data: data, encoding: .utf8) else {
+            return #"{"error":"internal","message":"the result could not be encoded"}"#
+        }
+        return line
+    }
+}

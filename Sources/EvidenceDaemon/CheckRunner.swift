@@ -1,0 +1,95 @@
+import EvidenceExtraction
+import EvidenceModel
+import EvidenceStore
+import EvidenceVerification
+import Foundation
+
+/// `evidenced check`: submission folders checked as one batch, against each other and against what
+/// the store holds. A dry run by default (the units' pre-check); with `submit` the submissions and
+/// their flags are recorded and queued, as the daemon does.
+public struct CheckRunner: Sendable {
+    public var catalog: FrameworkCatalog
+    public var extractor: any DocumentExtracting
+    public var store: Store?
+    public var submit: Bool
+
+    public init(catalog: FrameworkCatalog, extractor: any DocumentExtracting, store: Store?, submit: Bool) {
+        self.catalog = catalog; self.extractor = extractor; self.store = store; self.submit = submit
+    }
+
+    /// One outcome per folder, in the order given.
+    public enum Outcome: Sendable {
+        case checked(SubmissionResult)
+        case failed(directory: String, message: String)
+    }
+
+    public func run(directories: [URL]) async -> [Outcome] {
+        let resolver = EvidenceResolver(extractor: extractor, store: store, saves: submit)
+        let loader = SubmissionLoader(catalog: catalog)
+        var outcomes: [Int: Outcome] = [:]
+        var items: [(position: Int, item: BatchVerification.Item, revision: Int?)] = []
+        for (position, directory) in directories.enumerated() {
+            do {
+                let loaded = try loader.load(directory: directory)
+                // Recorded (and its files queued) before anything is acted on.
+                let revision = submit ? try record(loaded, resolver: resolver) : nil
+                items.append((position, .init(loaded: loaded, facts: await resolver.facts(for: loaded)), revision))
+            } catch {
+                outcomes[position] = .failed(directory: directory.path, message: "\(error)")
+            }
+        }
+        let results = BatchVerification.results(for: items.map(\.item)) { id in (try? store?.knownEvidence(excluding: id)) ?? [] }
+        for (entry, result) in zip(items, results) {
+            do {
+                if submit, let store {
+                    _ = try store.recordResult(result, revision: entry.revision)
+                    try store.setSubmissionState(id: result.submission, .checked)
+                }
+                outcomes[entry.position] = .checked(result)
+            } catch {
+                outcomes[entry.position] = .failed(directory: entry.item.loaded.directory.path, message: "\(error)")
+            }
+        }
+        if submit { requeueOtherSides(of: items.map(\.item)) }
+        return directories.indices.compactMap { outcomes[$0] }
+    }
+
+    private func record(_ loaded: LoadedSubmission, resolver: EvidenceResolver) throws -> Int? {
+        guard let store else { return nil }
+        let manifest = loaded.directory.appendingPathComponent(SubmissionLoader.manifestName)
+        let digest = try ContentDigest.sha256(fileAt: manifest)
+        let files = loaded.evidenceFiles.reduce(into: [String: String]()) { files, file in
+            if let sha = try? ContentDigest.sha256(fileAt: loaded.url(of: file)) { files[file] = sha }
+        }
+        _ = try store.recordSubmission(loaded.submission, manifestSHA256: digest, files: files)
+        return try store.submission(id: loaded.submission.submission)?.revision
+    }
+
+    /// Stored submissions of other units that share evidence with this batch get their own
+    /// `duplicate-evidence` flag when the daemon checks them again.
+    private func requeueOtherSides(of items: [BatchVerification.Item]) {
+        guard let store else { return }
+        let ids = Set(items.map(\.loaded.submission.submission))
+        let batch = items.flatMap { DuplicateEvidence.knownEvidence(of: $0.loaded.submission, evidence: $0.facts) }
+        let stored = (try? store.knownEvidence(excluding: "")) ?? []
+        let others = Set(stored.filter { !ids.contains($0.submission) }
+            .filter { DuplicateEvidence.firstConflict(of: BatchVerification.verificationEvidence($0), among: batch) != nil }
+            .map(\.submission))
+        for id in others { try? store.setSubmissionState(id: id, .queued) }
+    }
+}
+
+extension CheckRunner.Outcome {
+    /// The exit status of a whole run: 2 on any error, else 1 when anything is flagged, else 0.
+    public static func exitStatus(_ outcomes: [CheckRunner.Outcome]) -> Int32 {
+        var status: Int32 = 0
+        for outcome in outcomes {
+            switch outcome {
+            case .failed: return 2
+            case .checked(let result) where result.flagCount > 0: status = 1
+            case .checked: break
+            }
+        }
+        return status
+    }
+}

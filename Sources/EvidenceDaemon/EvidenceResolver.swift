@@ -1,0 +1,69 @@
+import EvidenceExtraction
+import EvidenceModel
+import EvidenceParsing
+import EvidenceStore
+import EvidenceVerification
+import Foundation
+
+/// Turns a submission's evidence files into facts the checker reads: each content extracted and
+/// parsed once (per batch, and across runs through the store), missing and unreadable files kept
+/// as such.
+public actor EvidenceResolver {
+    private let extractor: any DocumentExtracting
+    private let store: Store?
+    /// Whether extracted documents are written to the store (`check --submit`, the daemon).
+    private let saves: Bool
+    private let parser = DocumentParser()
+    private var known: [String: (ExtractedDocument?, DocumentFields?, ExtractionFailure?)] = [:]
+
+    public init(extractor: any DocumentExtracting, store: Store?, saves: Bool) {
+        self.extractor = extractor; self.store = store; self.saves = saves
+    }
+
+    /// Facts for every evidence file the submission names, keyed by its path in the manifest.
+    public func facts(for loaded: LoadedSubmission) async -> [String: EvidenceFacts] {
+        var facts: [String: EvidenceFacts] = [:]
+        for file in loaded.evidenceFiles where facts[file] == nil {
+            facts[file] = await fact(file: file, url: loaded.url(of: file))
+        }
+        return facts
+    }
+
+    /// The sha256 of every evidence file present, by manifest path.
+    public func digests(for loaded: LoadedSubmission) -> [String: String] {
+        var out: [String: String] = [:]
+        for file in loaded.evidenceFiles {
+            if let digest = try? ContentDigest.sha256(fileAt: loaded.url(of: file)) { out[file] = digest }
+        }
+        return out
+    }
+
+    private func fact(file: String, url: URL) async -> EvidenceFacts {
+        guard FileManager.default.fileExists(atPath: url.path), let sha256 = try? ContentDigest.sha256(fileAt: url) else {
+            return EvidenceFacts(file: file, sha256: "")
+        }
+        let (document, fields, failure) = await resolve(sha256: sha256, url: url)
+        return EvidenceFacts(file: file, sha256: sha256, document: document, fields: fields, failure: failure)
+    }
+
+    private func resolve(sha256: String, url: URL) async -> (ExtractedDocument?, DocumentFields?, ExtractionFailure?) {
+        if let cached = known[sha256] { return cached }
+        if let stored = try? store?.document(sha256: sha256), stored.state == .parsed, let extracted = stored.extracted {
+            let resolved = (Optional(extracted), stored.fields ?? parser.parse(extracted.perPage), ExtractionFailure?.none)
+            known[sha256] = resolved
+            return resolved
+        }
+        let resolved: (ExtractedDocument?, DocumentFields?, ExtractionFailure?)
+        do {
+            let document = try await extractor.extract(fileAt: url)
+            let fields = parser.parse(document.perPage)
+            if saves { try? store?.saveDocument(document, fields: fields) }
+            resolved = (document, fields, nil)
+        } catch {
+            if saves { try? store?.markDocument(sha256: sha256, state: .failed, failure: error) }
+            resolved = (nil, nil, error)
+        }
+        known[sha256] = resolved
+        return resolved
+    }
+}
