@@ -24,9 +24,10 @@ deps:
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
+# The daemon's main job on the sample submissions, with the embedded SQLite store in .build/run/.
 run: build
-	@echo "== evidenced extract samples/ =="
-	@$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced extract $$(find samples -maxdepth 1 -type f ! -name '*.md' ! -name '*.txt' | sort) samples/*.txt || true
+	@rm -rf .build/run && mkdir -p .build/run/inbox && cp -r samples/submissions/*/ .build/run/inbox/
+	@$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced run --once --inbox .build/run/inbox --data .build/run/data
 
 test: deps
 	$(SWIFT) test $(BUILD_FLAGS)

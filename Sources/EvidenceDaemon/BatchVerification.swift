@@ -31,4 +31,22 @@ public enum BatchVerification {
                                            file: known.file, sha256: known.sha256 ?? "missing:\(known.submission)/\(known.file)",
                                            number: known.number, issuer: known.issuer)
     }
+
+    /// Stored submissions of other units that share evidence with this batch are queued again, so
+    /// that they get their own `duplicate-evidence` flag when checked.
+    public static func requeueOtherSides(of items: [Item], in store: Store) {
+        let ids = Set(items.map(\.loaded.submission.submission))
+        let batch = items.flatMap { DuplicateEvidence.knownEvidence(of: $0.loaded.submission, evidence: $0.facts) }
+        guard !batch.isEmpty, let stored = try? store.knownEvidence(excluding: "") else { return }
+        let conflicting = stored.filter { !ids.contains($0.submission) }
+            .filter { DuplicateEvidence.firstConflict(of: verificationEvidence($0), among: batch) != nil }
+        // Only where that side does not carry the flag yet: otherwise two units would requeue each other forever.
+        let others = Set(conflicting.filter { evidence in
+            let flags = (try? store.list(submission: evidence.submission)) ?? []
+            return !flags.contains { $0.flag.reason == .duplicateEvidence && $0.claimIndex == evidence.claimIndex && $0.flag.file == evidence.file }
+        }.map(\.submission))
+        for id in others where (try? store.submission(id: id))??.state == .checked {
+            try? store.setSubmissionState(id: id, .queued)
+        }
+    }
 }

@@ -50,7 +50,7 @@ public struct CheckRunner: Sendable {
                 outcomes[entry.position] = .failed(directory: entry.item.loaded.directory.path, message: "\(error)")
             }
         }
-        if submit { requeueOtherSides(of: items.map(\.item)) }
+        if submit, let store { BatchVerification.requeueOtherSides(of: items.map(\.item), in: store) }
         return directories.indices.compactMap { outcomes[$0] }
     }
 
@@ -63,19 +63,6 @@ public struct CheckRunner: Sendable {
         }
         _ = try store.recordSubmission(loaded.submission, manifestSHA256: digest, files: files)
         return try store.submission(id: loaded.submission.submission)?.revision
-    }
-
-    /// Stored submissions of other units that share evidence with this batch get their own
-    /// `duplicate-evidence` flag when the daemon checks them again.
-    private func requeueOtherSides(of items: [BatchVerification.Item]) {
-        guard let store else { return }
-        let ids = Set(items.map(\.loaded.submission.submission))
-        let batch = items.flatMap { DuplicateEvidence.knownEvidence(of: $0.loaded.submission, evidence: $0.facts) }
-        let stored = (try? store.knownEvidence(excluding: "")) ?? []
-        let others = Set(stored.filter { !ids.contains($0.submission) }
-            .filter { DuplicateEvidence.firstConflict(of: BatchVerification.verificationEvidence($0), among: batch) != nil }
-            .map(\.submission))
-        for id in others { try? store.setSubmissionState(id: id, .queued) }
     }
 }
 

@@ -16,7 +16,13 @@ public struct ProcessExtractor: DocumentExtracting {
     }
 
     public func extract(fileAt url: URL, progress: ExtractionProgress?) async throws(ExtractionFailure) -> ExtractedDocument {
-        let outcome = await Task.detached { [self] in run(url) }.value
+        // Cancelled (the daemon stopping past its grace period): the worker is killed at once.
+        let running = RunningWorker()
+        let outcome = await withTaskCancellationHandler {
+            await Task.detached { [self] in run(url, running: running) }.value
+        } onCancel: {
+            running.kill()
+        }
         return try outcome.get()
     }
 
@@ -29,7 +35,7 @@ public struct ProcessExtractor: DocumentExtracting {
                 "--seconds-per-page", String(limits.secondsPerPage), "--seconds-per-file", String(limits.secondsPerFile)]
     }
 
-    private func run(_ url: URL) -> Result<ExtractedDocument, ExtractionFailure> {
+    private func run(_ url: URL, running: RunningWorker) -> Result<ExtractedDocument, ExtractionFailure> {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments(for: url)
@@ -43,6 +49,7 @@ public struct ProcessExtractor: DocumentExtracting {
         do { try process.run() } catch {
             return .failure(ExtractionFailure(.workerCrashed, "The extraction worker could not be started: \(error.localizedDescription)"))
         }
+        running.started(process.processIdentifier)
         let watchdog = WorkerWatchdog(pid: process.processIdentifier, memoryMB: memoryMB,
                                       deadline: Date().addingTimeInterval(options.limits.secondsPerFile + startupMargin))
         Thread.detachNewThread { watchdog.watch() }
@@ -68,6 +75,23 @@ public struct ProcessExtractor: DocumentExtracting {
                 ? "was killed by signal \(process.terminationStatus)" : "exited with status \(process.terminationStatus)"
             return .failure(ExtractionFailure(.workerCrashed, "The extraction worker \(how); the file may be malformed."))
         }
+    }
+}
+
+/// The worker of one extraction, killed if its task is cancelled (before or after it started).
+final class RunningWorker: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pid: pid_t?
+    private var cancelled = false
+
+    func started(_ pid: pid_t) {
+        let kill = lock.withLock { self.pid = pid; return cancelled }
+        if kill { _ = Foundation.kill(pid, SIGKILL) }
+    }
+
+    func kill() {
+        let pid = lock.withLock { cancelled = true; return self.pid }
+        if let pid { _ = Foundation.kill(pid, SIGKILL) }
     }
 }
 

@@ -8,6 +8,10 @@ public struct LoadedSubmission: Sendable {
     /// The folder, symlinks resolved.
     public var directory: URL
 
+    public init(submission: Submission, framework: Framework, directory: URL) {
+        self.submission = submission; self.framework = framework; self.directory = directory
+    }
+
     /// The evidence files named by the claims, each once, in order of appearance.
     public var evidenceFiles: [String] {
         var seen: Set<String> = []

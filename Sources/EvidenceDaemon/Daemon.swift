@@ -1,0 +1,77 @@
+import EvidenceExtraction
+import EvidenceModel
+import EvidenceStore
+import EvidenceVerification
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// `evidenced run`: the store, the content store and the three services, in dependency order.
+public struct Daemon: Sendable {
+    public let configuration: Configuration
+    public let pipeline: Pipeline
+    public let logger: Logger
+    private let notifier = SystemdNotifier()
+
+    /// Opens the store (crash recovery first) and composes the pipeline.
+    public init(configuration: Configuration, executable: URL, logger: Logger) throws {
+        self.configuration = configuration
+        self.logger = logger
+        let data = URL(fileURLWithPath: configuration.dataDirectory, isDirectory: true)
+        let inbox = URL(fileURLWithPath: configuration.inbox, isDirectory: true)
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        let store = try Store(path: configuration.databasePath)
+        let resumed = try store.resumeAfterCrash()
+        logger.info("store open", metadata: ["path": "\(configuration.databasePath)", "resumed": "\(resumed)"])
+        let contents = try ContentStore(root: data.appendingPathComponent("objects", isDirectory: true))
+        let catalog = try FrameworkCatalog.load(directory: ModelsLocator.frameworks(configured: configuration.modelsDirectory))
+        var options = configuration.extractionOptions
+        // Documents run side by side, each worker single threaded: one page per core either way.
+        let concurrency = max(1, options.workers)
+        options.workers = 1
+        let extractor = ProcessExtractor(executable: executable, options: options, memoryMB: configuration.limits.workerMemoryMegabytes)
+        let scanner = InboxScanner(inbox: inbox, stabilityDelay: configuration.watch.stabilityDelaySeconds)
+        let intake = Intake(store: store, contents: contents, loader: SubmissionLoader(catalog: catalog),
+                            refused: data.appendingPathComponent("refused", isDirectory: true), logger: logger)
+        pipeline = Pipeline(store: store, contents: contents, catalog: catalog, extractor: extractor,
+                            scanner: scanner, intake: intake, concurrency: concurrency, logger: logger)
+    }
+
+    /// Runs until SIGTERM or SIGINT, then stops taking work and finishes what is in flight within
+    /// the configured grace period.
+    public func run() async throws {
+        let watch = configuration.watch
+        let watcher = watch.polling ? nil : InotifyWatcher(inbox: URL(fileURLWithPath: configuration.inbox))
+        let interval = watch.polling ? watch.pollIntervalSeconds
+            : min(watch.rescanIntervalSeconds, max(0.25, watch.stabilityDelaySeconds / 2))
+        let notifier = self.notifier
+        let services: [any Service] = [
+            IntakeService(pipeline: pipeline, watcher: watcher, interval: interval),
+            ExtractionService(pipeline: pipeline),
+            CheckService(pipeline: pipeline) { notifier.status("checked \($0) submission(s)") },
+        ]
+        var group = ServiceGroupConfiguration(services: services.map { .init(service: $0) },
+                                              gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        group.maximumGracefulShutdownDuration = .seconds(configuration.shutdownGraceSeconds)
+        logger.info("watching", metadata: ["inbox": "\(configuration.inbox)", "mode": "\(watcher == nil ? "polling" : "inotify")"])
+        notifier.ready(status: "watching \(configuration.inbox)")
+        try await withGracefulShutdownHandler {
+            try await ServiceGroup(configuration: group).run()
+        } onGracefulShutdown: {
+            notifier.stopping()
+            logger.info("stopping: no new work, finishing what is in flight")
+        }
+        logger.info("stopped")
+    }
+
+    /// `--once`: takes what the inbox holds now, extracts and checks it all, and returns the results.
+    public func runOnce() async throws -> [SubmissionResult] {
+        pipeline.takeReadyUploads(waitForStability: false)
+        var results: [SubmissionResult] = []
+        repeat {
+            while try await pipeline.extractQueued() > 0 {}
+            results += try pipeline.checkReady()
+        } while try !pipeline.isIdle()
+        return results
+    }
+}

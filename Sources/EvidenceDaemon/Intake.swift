@@ -1,0 +1,69 @@
+import EvidenceExtraction
+import EvidenceModel
+import EvidenceStore
+import EvidenceVerification
+import Foundation
+import Logging
+
+/// Takes a complete submission folder out of the inbox: every file is copied into the content store
+/// and the submission recorded (its documents queued) in one transaction before the folder is
+/// removed, so an upload is never lost and a crash in between only means it is taken again
+/// (and found unchanged).
+public struct Intake: Sendable {
+    public var store: Store
+    public var contents: ContentStore
+    public var loader: SubmissionLoader
+    /// Where refused folders go, with a `REFUSED.txt` saying why.
+    public var refused: URL
+    public var logger: Logger
+
+    public init(store: Store, contents: ContentStore, loader: SubmissionLoader, refused: URL, logger: Logger) {
+        self.store = store; self.contents = contents; self.loader = loader; self.refused = refused; self.logger = logger
+    }
+
+    public enum Outcome: Equatable, Sendable {
+        case taken(id: String, change: SubmissionChange)
+        case refused(reason: String)
+    }
+
+    public func take(_ folder: URL) -> Outcome {
+        let outcome: Outcome
+        do {
+            let loaded = try loader.load(directory: folder)
+            try refuseLinks(in: folder, files: loaded.evidenceFiles)
+            var files: [String: String] = [:]
+            for file in loaded.evidenceFiles where FileManager.default.fileExists(atPath: loaded.url(of: file).path) {
+                files[file] = try contents.put(fileAt: loaded.url(of: file))
+            }
+            let manifest = try contents.put(fileAt: folder.appendingPathComponent(SubmissionLoader.manifestName))
+            let change = try store.recordSubmission(loaded.submission, manifestSHA256: manifest, files: files)
+            outcome = .taken(id: loaded.submission.submission, change: change)
+            logger.info("submission taken", metadata: ["submission": "\(loaded.submission.submission)", "change": "\(change)", "files": "\(files.count)"])
+            try? FileManager.default.removeItem(at: folder)
+        } catch {
+            outcome = .refused(reason: "\(error)")
+            logger.warning("submission refused", metadata: ["folder": "\(folder.lastPathComponent)", "reason": "\(error)"])
+            moveAside(folder, reason: "\(error)")
+        }
+        return outcome
+    }
+
+    /// Evidence reached through a symbolic link could be anything on the machine: refused.
+    private func refuseLinks(in folder: URL, files: [String]) throws {
+        for file in files {
+            var info = stat()
+            if lstat(folder.appendingPathComponent(file).path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+                throw SubmissionError(file: file, reason: "is a symbolic link; upload the file itself")
+            }
+        }
+    }
+
+    private func moveAside(_ folder: URL, reason: String) {
+        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+        let target = refused.appendingPathComponent("\(folder.lastPathComponent)-\(stamp)", isDirectory: true)
+        try? FileManager.default.createDirectory(at: refused, withIntermediateDirectories: true)
+        if (try? FileManager.default.moveItem(at: folder, to: target)) != nil {
+            try? "\(reason)\n".write(to: target.appendingPathComponent("REFUSED.txt"), atomically: true, encoding: .utf8)
+        }
+    }
+}

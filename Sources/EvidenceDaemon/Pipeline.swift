@@ -1,0 +1,107 @@
+import EvidenceExtraction
+import EvidenceModel
+import EvidenceParsing
+import EvidenceStore
+import EvidenceVerification
+import Foundation
+import Logging
+
+/// The daemon's three steps, each a short call the services loop over: take complete uploads,
+/// extract queued documents, check submissions whose documents are all read. Every state change is
+/// committed to the store before the next step acts on it.
+public struct Pipeline: Sendable {
+    public var store: Store
+    public var contents: ContentStore
+    public var catalog: FrameworkCatalog
+    public var extractor: any DocumentExtracting
+    public var scanner: InboxScanner
+    public var intake: Intake
+    /// Documents extracted at once (each in its own worker process).
+    public var concurrency: Int
+    public var logger: Logger
+
+    public init(store: Store, contents: ContentStore, catalog: FrameworkCatalog, extractor: any DocumentExtracting,
+                scanner: InboxScanner, intake: Intake, concurrency: Int, logger: Logger) {
+        self.store = store; self.contents = contents; self.catalog = catalog; self.extractor = extractor
+        self.scanner = scanner; self.intake = intake; self.concurrency = max(1, concurrency); self.logger = logger
+    }
+
+    /// Takes every complete folder of the inbox; returns what happened to each.
+    @discardableResult
+    public func takeReadyUploads(now: Date = Date(), waitForStability: Bool = true) -> [Intake.Outcome] {
+        scanner.readyFolders(now: now, waitForStability: waitForStability).map { folder in
+            defer { scanner.forget(folder) }
+            return intake.take(folder)
+        }
+    }
+
+    /// Extracts up to `concurrency` queued documents; returns how many were taken.
+    public func extractQueued() async throws -> Int {
+        let taken = try store.takeQueuedDocuments(limit: concurrency)
+        await withTaskGroup(of: Void.self) { group in
+            for sha256 in taken { group.addTask { await extract(sha256) } }
+        }
+        return taken.count
+    }
+
+    private func extract(_ sha256: String) async {
+        let parser = DocumentParser()
+        do {
+            var document = try await extractor.extract(fileAt: contents.url(of: sha256))
+            document.file = sha256
+            try store.saveDocument(document, fields: parser.parse(document.perPage))
+            logger.info("document extracted", metadata: ["sha256": "\(sha256.prefix(12))", "pages": "\(document.pages)"])
+        } catch let failure as ExtractionFailure {
+            // Handed back, not failed, when the daemon is stopping: it is taken again at the next start.
+            if Task.isCancelled { try? store.markDocument(sha256: sha256, state: .queued); return }
+            try? store.markDocument(sha256: sha256, state: .failed, failure: failure)
+            logger.warning("document unreadable", metadata: ["sha256": "\(sha256.prefix(12))", "reason": "\(failure)"])
+        } catch {
+            logger.error("document not saved", metadata: ["sha256": "\(sha256.prefix(12))", "error": "\(error)"])
+        }
+    }
+
+    /// Checks every submission whose documents are all extracted (or failed); returns the results.
+    public func checkReady() throws -> [SubmissionResult] {
+        var results: [SubmissionResult] = []
+        for id in try store.readySubmissions() {
+            guard let stored = try store.submission(id: id) else { continue }
+            guard let framework = catalog[stored.submission.framework] else {
+                try store.setSubmissionState(id: id, .failed, reason: "unknown framework '\(stored.submission.framework)'")
+                continue
+            }
+            let documents = try store.documents(ofSubmission: id)
+            let loaded = LoadedSubmission(submission: stored.submission, framework: framework, directory: contents.root)
+            let item = BatchVerification.Item(loaded: loaded, facts: Self.facts(for: loaded, documents: documents))
+            guard let result = BatchVerification.results(for: [item], stored: { (try? store.knownEvidence(excluding: $0)) ?? [] }).first else { continue }
+            do {
+                _ = try store.recordResult(result, revision: stored.revision)
+                try store.setSubmissionState(id: id, .checked)
+            } catch {
+                // A newer upload arrived meanwhile: it is checked in its turn.
+                logger.notice("result not recorded", metadata: ["submission": "\(id)", "reason": "\(error)"])
+                continue
+            }
+            BatchVerification.requeueOtherSides(of: [item], in: store)
+            logger.info("submission checked", metadata: ["submission": "\(id)", "flags": "\(result.flagCount)"])
+            results.append(result)
+        }
+        return results
+    }
+
+    /// What the checker knows of each evidence file, from the store.
+    static func facts(for loaded: LoadedSubmission, documents: [String: StoredDocument]) -> [String: EvidenceFacts] {
+        var facts: [String: EvidenceFacts] = [:]
+        for file in loaded.evidenceFiles {
+            guard let stored = documents[file] else { facts[file] = EvidenceFacts(file: file, sha256: ""); continue }
+            let fields = stored.fields ?? stored.extracted.map { DocumentParser().parse($0.perPage) }
+            facts[file] = EvidenceFacts(file: file, sha256: stored.sha256, document: stored.extracted, fields: fields, failure: stored.failure)
+        }
+        return facts
+    }
+
+    /// Nothing left to extract or check.
+    public func isIdle() throws -> Bool {
+        try store.pendingDocuments(limit: 1).isEmpty && store.readySubmissions(limit: 1).isEmpty
+    }
+}

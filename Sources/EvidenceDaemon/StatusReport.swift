@@ -1,0 +1,43 @@
+import EvidenceStore
+import Foundation
+
+/// `evidenced status`: what an operator checks first.
+public struct StatusReport: Codable, Sendable {
+    public var documents: [String: Int]
+    public var submissions: [String: Int]
+    public var currentFlags: Int
+    public var supersededFlags: Int
+    /// Over the last 10 minutes.
+    public var documentsPerMinute: Double
+    public var pagesPerMinute: Double
+    public var queueDepth: Int
+    public var consumer: String
+    public var failures: [FailedItem]
+
+    public static func make(store: Store, consumer: String, window: TimeInterval = 600) throws -> StatusReport {
+        let backlog = try store.backlog()
+        let recent = try store.throughput(since: Date().addingTimeInterval(-window))
+        let minutes = window / 60
+        return StatusReport(
+            documents: Dictionary(uniqueKeysWithValues: backlog.documents.map { ($0.key.rawValue, $0.value) }),
+            submissions: Dictionary(uniqueKeysWithValues: backlog.submissions.map { ($0.key.rawValue, $0.value) }),
+            currentFlags: backlog.currentFlags, supersededFlags: backlog.supersededFlags,
+            documentsPerMinute: Double(recent.documents) / minutes, pagesPerMinute: Double(recent.pages) / minutes,
+            queueDepth: try store.queueDepth(consumer: consumer), consumer: consumer, failures: try store.failures(limit: 20))
+    }
+
+    public var text: String {
+        func states(_ counts: [String: Int]) -> String { counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") }
+        var lines = [
+            "documents:   \(states(documents))",
+            "submissions: \(states(submissions))",
+            "flags:       \(currentFlags) current, \(supersededFlags) superseded; queue depth for '\(consumer)': \(queueDepth)",
+            String(format: "last 10 min: %.1f documents/min, %.1f pages/min", documentsPerMinute, pagesPerMinute),
+        ]
+        if !failures.isEmpty { lines.append("failures (retry with `evidenced retry ID`):") }
+        for failure in failures {
+            lines.append("  \(failure.kind.rawValue) \(failure.id.prefix(16)): \(failure.code.map { "\($0): " } ?? "")\(failure.message)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
