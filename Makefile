@@ -27,7 +27,7 @@ build: deps
 # The daemon's main job on the sample submissions, with the embedded SQLite store in .build/run/.
 run: build
 	@rm -rf .build/run && mkdir -p .build/run/inbox && cp -r samples/submissions/*/ .build/run/inbox/
-	@$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced run --once --inbox .build/run/inbox --data .build/run/data
+	@EVIDENCED_LOG_LEVEL=notice $$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced run --once --inbox .build/run/inbox --data .build/run/data
 
 test: deps
 	$(SWIFT) test $(BUILD_FLAGS)
