@@ -1,0 +1,260 @@
+import EvidenceModel
+
+extension Reading {
+    private static let markers: [String: String] = ["TM.": "TM", "KT.": "KT", "TL.": "TL", "TUQ.": "TUQ", "Q.": "Q",
+                                                     "TM": "TM", "KT": "KT", "TL": "TL", "TUQ": "TUQ"]
+    private static let chairTitles: Set<String> = ["CHU TRI", "CHU TOA", "CHU TICH"]
+    private static let titleEntries: [(keys: [String], title: String)] = AdministrativeVocabulary.titles.map { title in
+        (title.split(separator: " ").map { Skeleton.of(FastFold.key($0)) }, title)
+    }.sorted { $0.keys.count > $1.keys.count }
+
+    /// The document's own signature block: the one beside 'Nơi nhận', else the first after the body;
+    /// for minutes, the chair.
+    mutating func readSigner() {
+        if fields.type == "BB", readChair() { return }
+        let anchor = recipientsLine()
+        let ranges: [Range<Int>]
+        if let anchor {
+            ranges = [max(bodyStart, anchor - 6)..<min(lines.count, anchor + 40)]
+        } else {
+            ranges = [bodyStart..<lines.count]
+        }
+        for range in ranges {
+            if let (signer, confidence, line, start) = signatureBlock(in: range) {
+                fields.signer = signer
+                signatureStart = anchor.map { min($0, start) } ?? start
+                set("signer", confidence: confidence, at: line)
+                return
+            }
+        }
+        signatureStart = anchor
+        set("signer", confidence: anchor == nil ? 0.3 : 0.4, at: nil)
+    }
+
+    /// The first 'Nơi nhận' line after the title.
+    func recipientsLine() -> Int? {
+        let noi = Skeleton.of("NOI")
+        var index = bodyStart
+        while index < lines.count {
+            let text = lines[index].text
+            if let first = text.first(where: { !$0.isWhitespace }), first == "N" || first == "n" {
+                let tokens = lines[index].tokens()
+                if tokens.count >= 2, Skeleton.of(tokens[0].bareKey) == noi {
+                    let second = tokens[1].bareKey
+                    if second.hasPrefix("NH") && (4...5).contains(second.count) { return index }
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Tokens of a signature line: the right column when boxes say so, and 'KT.CHU' split in two.
+    private func signatureTokens(_ line: ParsedLine) -> [Token] {
+        var tokens = line.tokens()
+        if tokens.contains(where: { $0.midX != nil }) {
+            tokens = tokens.filter { ($0.midX ?? 1) >= 0.4 }
+        } else if let box = line.box, box.maxX < 0.45 {
+            return []
+        }
+        var out = [Token]()
+        for token in tokens {
+            if let dot = token.text.firstIndex(of: "."), dot < token.text.index(before: token.text.endIndex) {
+                let head = token.text[...dot]
+                if Self.markers[FastFold.key(head)] != nil {
+                    out.append(Token(head, midX: token.midX))
+                    out.append(Token(token.text[token.text.index(after: dot)...], midX: token.midX))
+                    continue
+                }
+            }
+            out.append(token)
+        }
+        return out
+    }
+
+    /// The longest signer's title that starts at some token, all in capitals: (title, first, count).
+    private static func findTitle(_ tokens: [Token]) -> (String, Int, Int)? {
+        let skeletons = tokens.map { Skeleton.of($0.bareKey) }
+        for start in tokens.indices where tokens[start].isUpperWord {
+            for entry in titleEntries where entry.keys.count <= tokens.count - start {
+                if Array(skeletons[start..<start + entry.keys.count]) == entry.keys,
+                   tokens[start..<start + entry.keys.count].allSatisfy(\.isUpperWord) {
+                    return (entry.title, start, entry.keys.count)
+                }
+            }
+        }
+        return nil
+    }
+
+    private func signatureBlock(in range: Range<Int>) -> (DocumentFields.Signer, Double, ParsedLine, Int)? {
+        var authority: String?
+        var pendingTitle: String?
+        var pendingLine = range.lowerBound
+        var blockStart: Int?
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let line = lines[index]
+            if line.isBlank { index += 1; continue }
+            let tokens = signatureTokens(line)
+            if Self.startsStamp(tokens) { index += 3; continue }
+            var signerTitle: String?
+            var markerAt: Int?
+            for (position, token) in tokens.enumerated() {
+                if let marker = Self.markers[token.key], position + 1 < tokens.count, tokens[position + 1].isUpperWord {
+                    authority = marker; markerAt = position
+                    blockStart = blockStart ?? index
+                }
+            }
+            if let (title, start, _) = Self.findTitle(tokens) {
+                if let markerAt, markerAt == start - 1 {
+                    // 'KT. CHỦ TỊCH' names whom the signer stands for; 'Q. GIÁM ĐỐC' is the signer's own.
+                    if authority == "Q" { signerTitle = title } else { pendingTitle = title; pendingLine = index }
+                } else if markerAt == nil || markerAt! < start {
+                    signerTitle = title
+                }
+                blockStart = blockStart ?? index
+            }
+            if let signerTitle {
+                guard let (name, confidence, nameLine) = signerName(after: index, limit: min(lines.count, index + 16)) else {
+                    return (.init(name: nil, title: signerTitle, authority: authority), 0.4, line, blockStart ?? index)
+                }
+                return (.init(name: name, title: signerTitle, authority: authority), confidence, nameLine, blockStart ?? index)
+            }
+            index += 1
+        }
+        // 'KT. CHỦ TỊCH' with no title line of the signer's own: the block names only the principal.
+        if let pendingTitle, let (name, confidence, nameLine) = signerName(after: pendingLine, limit: min(lines.count, pendingLine + 16)) {
+            return (.init(name: name, title: pendingTitle, authority: authority), min(confidence, 0.5), nameLine, blockStart ?? pendingLine)
+        }
+        return nil
+    }
+
+    private func signerName(after titleIndex: Int, limit: Int) -> (String, Double, ParsedLine)? {
+        var index = titleIndex + 1
+        while index < limit {
+            let line = lines[index]
+            if !line.isBlank {
+                let tokens = signatureTokens(line)
+                if Self.startsStamp(tokens) { index += 1; continue }
+                if let names = Self.names(in: tokens), let name = names.last {
+                    let (text, confidence) = restoreName(name.words, surnameKnown: name.surnameKnown)
+                    return (text, confidence, line)
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    struct NameCandidate { var words: [Substring]; var surnameKnown: Bool }
+
+    /// Names at the end of a line: a run of capitalised words, split where a family name starts.
+    static func names(in tokens: [Token]) -> [NameCandidate]? {
+        var end = tokens.count
+        while end > 0, !tokens[end - 1].text.contains(where: \.isLetter) { end -= 1 }
+        var start = end
+        let upperLine = tokens[..<end].filter { $0.text.contains(where: \.isLetter) }.allSatisfy(\.isUpperWord)
+        while start > 0 {
+            let token = tokens[start - 1]
+            guard let last = token.text.last, last.isLetter, end - start < 10 else { break }
+            guard token.isCapitalizedWord || (upperLine && token.isUpperWord && token.text.count > 1) else { break }
+            start -= 1
+        }
+        guard end - start >= 2 else { return nil }
+        let words = tokens[start..<end].map(\.text)
+        let isSurname = words.map { AdministrativeVocabulary.surnames.contains(FastFold.key($0)) || Self.repairedSurname($0) }
+        // What precedes the run is junk ('/g', '—') when the line holds nothing else.
+        let wholeLine = tokens[..<start].allSatisfy { $0.text.count <= 2 && !$0.isCapitalizedWord || !$0.text.contains(where: \.isLetter) }
+        var result = [NameCandidate]()
+        var current = [Substring]()
+        var currentKnown = false
+        for (offset, word) in words.enumerated() {
+            if isSurname[offset] && current.count >= 2 {
+                result.append(.init(words: current, surnameKnown: currentKnown)); current = []
+            }
+            if current.isEmpty { currentKnown = isSurname[offset] }
+            current.append(word)
+        }
+        if !current.isEmpty { result.append(.init(words: current, surnameKnown: currentKnown)) }
+        result = result.filter { (2...5).contains($0.words.count) && ($0.surnameKnown || wholeLine) }
+        if upperLine && !(wholeLine && result.count == 1 && result[0].surnameKnown) { return nil }
+        return result.isEmpty ? nil : result
+    }
+
+    private static func repairedSurname(_ word: Substring) -> Bool {
+        guard word.allSatisfy(\.isASCII) else { return false }
+        let key = FastFold.key(word)
+        return key.contains("I") && AdministrativeVocabulary.surnames.contains(key.replacingOccurrences(of: "I", with: "A"))
+    }
+
+    /// The name with marks restored on syllables that have one usual spelling; others stay as read.
+    func restoreName(_ words: [Substring], surnameKnown: Bool) -> (String, Double) {
+        var out = [String]()
+        var unresolved = 0
+        var changed = false
+        for word in words {
+            var text = String(word)
+            if text == text.uppercased() && text.count > 1 { text = Self.titleCased(text) }
+            let ascii = text.allSatisfy(\.isASCII)
+            if ascii || poorDiacritics {
+                let key = FastFold.key(text)
+                if let known = AdministrativeVocabulary.nameSyllables[key] {
+                    if known != text { changed = true }
+                    text = known
+                } else if key.contains("I"), let known = AdministrativeVocabulary.nameSyllables[key.replacingOccurrences(of: "I", with: "A")] {
+                    text = known; changed = true
+                } else if ascii {
+                    unresolved += 1
+                }
+            }
+            out.append(text)
+        }
+        var confidence = surnameKnown ? 0.9 : 0.6
+        if unresolved > 0 || changed { confidence = min(confidence, 0.6) }
+        return (out.joined(separator: " "), confidence)
+    }
+
+    /// Minutes: the chair signs, beside the secretary.
+    private mutating func readChair() -> Bool {
+        var index = bodyStart
+        while index < lines.count {
+            let tokens = signatureTokens(lines[index])
+            if let (title, _, _) = Self.findTitle(tokens), Self.chairTitles.contains(FastFold.key(title)) {
+                // Titles in reading order on this line and its neighbours: the chair's position among them.
+                var titles = [String]()
+                for neighbour in max(bodyStart, index - 1)...min(lines.count - 1, index + 1) {
+                    var rest = signatureTokens(lines[neighbour])
+                    while let (found, start, count) = Self.findTitle(rest) {
+                        titles.append(found)
+                        rest = Array(rest[(start + count)...])
+                    }
+                }
+                guard let chairPosition = titles.firstIndex(where: { Self.chairTitles.contains(FastFold.key($0)) }) else { return false }
+                var names = [(NameCandidate, ParsedLine)]()
+                var next = index + 1
+                while next < min(lines.count, index + 16), names.count < titles.count {
+                    if let found = Self.names(in: signatureTokens(lines[next])) {
+                        names += found.map { ($0, lines[next]) }
+                    }
+                    next += 1
+                }
+                let chosen: (NameCandidate, ParsedLine)?
+                if chairPosition < names.count { chosen = names[chairPosition] }
+                else if names.count == 1 && titles.count == 1 { chosen = names[0] }
+                else { chosen = nil }
+                signatureStart = max(bodyStart, index - 1)
+                if let (name, line) = chosen {
+                    let (text, confidence) = restoreName(name.words, surnameKnown: name.surnameKnown)
+                    fields.signer = .init(name: text, title: title, authority: nil)
+                    set("signer", confidence: titles.count > 1 && names.count < titles.count ? 0.5 : confidence, at: line)
+                } else {
+                    fields.signer = .init(name: nil, title: title, authority: nil)
+                    set("signer", confidence: 0.4, at: lines[index])
+                }
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+}
