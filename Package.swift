@@ -57,7 +57,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "EvidenceExtractionTests", dependencies: ["EvidenceExtraction", "EvidenceTesting"]),
-        .testTarget(name: "EvidenceParsingTests", dependencies: ["EvidenceParsing"]),
+        .testTarget(name: "EvidenceParsingTests", dependencies: ["EvidenceParsing"], exclude: ["Fixtures"]),
         .testTarget(name: "EvidenceVerificationTests", dependencies: ["EvidenceVerification", "EvidenceTesting"]),
         .testTarget(name: "EvidenceStoreTests", dependencies: ["EvidenceStore"]),
         .testTarget(name: "EvidenceDaemonTests", dependencies: ["EvidenceDaemon", "EvidenceTesting"]),

@@ -40,6 +40,9 @@ enum AdministrativeVocabulary {
         "KHONG", "KHUC", "LANG", "THIEU", "UONG", "GIAP", "LAU", "MAC", "VIEN",
 ]
 
+    static let commonSurnames: Set<String> = ["NGUYEN", "TRAN", "LE", "PHAM", "HOANG", "HUYNH", "PHAN", "VU", "VO",
+                                              "DANG", "BUI", "DO", "HO", "NGO", "DUONG", "LY"]
+
     /// Name syllables with one usual spelling in names: restored when OCR lost the marks. An
     /// ambiguous one ('HAI': Hai, Hải) is not here and stays as read.
     static let nameSyllables: [String: String] = {
@@ -51,8 +54,8 @@ enum AdministrativeVocabulary {
                      "Phương", "Hương", "Hường", "Nguyệt", "Tuyết", "Huệ", "Thúy", "Nhung", "Trung", "Hiếu",
                      "Nghĩa", "Phúc", "Lộc", "Thịnh", "Vinh", "Khánh", "Trường", "Thủy", "Huyền", "Quyết",
                      "Khoa", "Việt", "Đông", "Kiên", "Tiến", "Thuận", "Hưng", "Quyền", "Thiện", "Chiến", "Anh",
-                     "Tùng", "Long", "Sơn", "Phong", "Bình", "Hòa", "Hiền", "Tâm", "Thảo", "Trang", "Ngọc",
-                     "Kim", "Lan", "Hồng", "Diệu", "Mỹ", "Thu", "Hạnh", "Mạnh", "Tú", "Vĩnh", "Hiệp", "Hoài",
+                     "Tùng", "Long", "Sơn", "Phong", "Bình", "Hiền", "Tâm", "Thảo", "Trang", "Ngọc",
+                     "Kim", "Lan", "Hồng", "Diệu", "Mỹ", "Thu", "Hạnh", "Mạnh", "Hiệp", "Hoài",
                      "Đạt", "Tài", "Thành", "Trí", "Nhân", "Triều", "Đăng", "Bảo", "Duy", "Toàn"] {
             map[FastFold.key(word)] = word
         }
@@ -62,7 +65,7 @@ enum AdministrativeVocabulary {
     private static let phraseEntries: [(keys: [String], words: [Substring])] = {
         phrases.map { phrase in
             let words = phrase.split(separator: " ")
-            return (words.map { FastFold.key($0) }, words)
+            return (words.map { Skeleton.of(FastFold.key($0)) }, words)
         }.sorted { $0.keys.count > $1.keys.count }
     }()
     private static let firstWords: Set<String> = Set(phraseEntries.compactMap(\.keys.first))
@@ -70,7 +73,8 @@ enum AdministrativeVocabulary {
     /// Restores the diacritics of upper-case body words. Returns the words and how many of them
     /// could not be restored though they carry no diacritics (place names, unknown words).
     static func restoreUpper(_ words: [Substring]) -> (words: [String], unknown: Int) {
-        let keys = words.map { FastFold.key($0.trimmingCharacters(in: [",", ";", "."])) }
+        // Skeletons, so 'HOI PONG' (Đ read 'P') still meets 'HỘI ĐỒNG'.
+        let keys = words.map { Skeleton.of(FastFold.key($0.trimmingCharacters(in: [",", ";", "."]))) }
         var out = [String]()
         var unknown = 0
         var index = 0

@@ -16,7 +16,7 @@ enum PlaceVocabulary {
     private static let entries: [(keys: [String], words: [String])] = {
         names.map { name in
             let words = name.split(separator: " ").map(String.init)
-            return (words.map { FastFold.key($0) }, words)
+            return (words.map { Skeleton.of(FastFold.key($0)) }, words)
         }.sorted { $0.keys.count > $1.keys.count }
     }()
 
@@ -38,6 +38,7 @@ enum PlaceVocabulary {
     }
 
     private static func match(_ keys: [String]) -> ([String], Int)? {
+        let keys = keys.map { Skeleton.of($0) }
         for entry in entries where entry.keys.count <= keys.count {
             if Array(keys[0..<entry.keys.count]) == entry.keys { return (entry.words, entry.keys.count) }
         }

@@ -162,20 +162,28 @@ extension Reading {
         }
         guard end - start >= 2 else { return nil }
         let words = tokens[start..<end].map(\.text)
-        let isSurname = words.map { AdministrativeVocabulary.surnames.contains(FastFold.key($0)) || Self.repairedSurname($0) }
+        let keys = words.map { FastFold.key($0) }
+        let firstKnown = AdministrativeVocabulary.surnames.contains(keys[0]) || Self.repairedSurname(words[0])
         // What precedes the run is junk ('/g', '—') when the line holds nothing else.
         let wholeLine = tokens[..<start].allSatisfy { $0.text.count <= 2 && !$0.isCapitalizedWord || !$0.text.contains(where: \.isLetter) }
         var result = [NameCandidate]()
-        var current = [Substring]()
-        var currentKnown = false
-        for (offset, word) in words.enumerated() {
-            if isSurname[offset] && current.count >= 2 {
-                result.append(.init(words: current, surnameKnown: currentKnown)); current = []
+        if words.count <= 4 {
+            result = [.init(words: Array(words), surnameKnown: firstKnown)]
+        } else {
+            // Two names side by side (minutes: secretary and chair): split where the second family name
+            // starts, preferring the common family names and halves of even length.
+            var best: (score: Int, at: Int)?
+            for at in 2...(words.count - 2) where AdministrativeVocabulary.surnames.contains(keys[at]) {
+                let score = (AdministrativeVocabulary.commonSurnames.contains(keys[at]) ? 10 : 0) - abs(at - (words.count - at))
+                if best == nil || score > best!.score { best = (score, at) }
             }
-            if current.isEmpty { currentKnown = isSurname[offset] }
-            current.append(word)
+            if let best {
+                result = [.init(words: Array(words[..<best.at]), surnameKnown: firstKnown),
+                          .init(words: Array(words[best.at...]), surnameKnown: true)]
+            } else if words.count == 5 {
+                result = [.init(words: Array(words), surnameKnown: firstKnown)]
+            }
         }
-        if !current.isEmpty { result.append(.init(words: current, surnameKnown: currentKnown)) }
         result = result.filter { (2...5).contains($0.words.count) && ($0.surnameKnown || wholeLine) }
         if upperLine && !(wholeLine && result.count == 1 && result[0].surnameKnown) { return nil }
         return result.isEmpty ? nil : result
@@ -196,7 +204,7 @@ extension Reading {
             var text = String(word)
             if text == text.uppercased() && text.count > 1 { text = Self.titleCased(text) }
             let ascii = text.allSatisfy(\.isASCII)
-            if ascii || poorDiacritics {
+            if poorDiacritics {
                 let key = FastFold.key(text)
                 if let known = AdministrativeVocabulary.nameSyllables[key] {
                     if known != text { changed = true }
@@ -218,8 +226,13 @@ extension Reading {
     private mutating func readChair() -> Bool {
         var index = bodyStart
         while index < lines.count {
-            let tokens = signatureTokens(lines[index])
-            if let (title, _, _) = Self.findTitle(tokens), Self.chairTitles.contains(FastFold.key(title)) {
+            var lineTitles = [String]()
+            var remaining = signatureTokens(lines[index])
+            while let (found, start, count) = Self.findTitle(remaining) {
+                lineTitles.append(found)
+                remaining = Array(remaining[(start + count)...])
+            }
+            if let title = lineTitles.first(where: { Self.chairTitles.contains(FastFold.key($0)) }) {
                 // Titles in reading order on this line and its neighbours: the chair's position among them.
                 var titles = [String]()
                 for neighbour in max(bodyStart, index - 1)...min(lines.count - 1, index + 1) {

@@ -80,7 +80,7 @@ extension Reading {
             var lastLine = part.line.number
             for next in columns.left[(index + 1)...] {
                 guard next.line.page == part.line.page, next.line.number == lastLine + 1 else { break }
-                guard let head = next.tokens.first, !head.key.hasPrefix("KINH") else { break }
+                guard let head = next.tokens.first, !head.key.hasPrefix("KINH"), !head.text.hasPrefix("/") else { break }
                 words += next.tokens.map { String($0.text) }
                 lastLine = next.line.number
                 if words.count > 40 { break }

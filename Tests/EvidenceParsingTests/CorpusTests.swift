@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import EvidenceModel
+@testable import EvidenceParsing
+
+/// Runs the parser over every fixture (files in Fixtures/ and the generated corpus), prints per-field
+/// accuracy and fails when a field drops below its bound. Bounds sit just under what the parser
+/// achieves: a change that loses accuracy fails here.
+@Suite struct CorpusTests {
+    static let bounds: [String: Double] = [
+        "type": 0.99, "typeName": 0.99, "number": 0.97, "issuer": 0.97, "parent": 0.97, "place": 0.97,
+        "date": 0.98, "title": 0.95, "signer.name": 0.93, "signer.title": 0.95, "signer.authority": 0.95,
+        "draft": 0.97, "references": 0.93,
+    ]
+
+    @Test func perFieldAccuracy() throws {
+        let corpus = try FixtureCorpus.all()
+        #expect(corpus.count > 200)
+        let parser = DocumentParser()
+        var right = [String: Int](), exact = [String: Int](), scored = [String: Int]()
+        var failures = [String]()
+        for document in corpus {
+            let fields = parser.parse(document.pages)
+            for field in ExpectedFields.scoredFields {
+                guard let expected = document.expected.values[field] else { continue }
+                let actual = ExpectedFields.actual(field, of: fields)
+                scored[field, default: 0] += 1
+                if ExpectedFields.matches(field, expected: expected, actual: actual) {
+                    right[field, default: 0] += 1
+                } else if failures.count < 60 {
+                    failures.append("\(document.name) \(field): expected \(expected), got \(actual)")
+                }
+                if ExpectedFields.exactlyMatches(expected: expected, actual: actual) { exact[field, default: 0] += 1 }
+            }
+        }
+        print("Parsing corpus: \(corpus.count) documents")
+        print("field              scored  accuracy  exact(diacritics)")
+        for field in ExpectedFields.scoredFields {
+            let n = scored[field, default: 0]
+            guard n > 0 else { continue }
+            let accuracy = Double(right[field, default: 0]) / Double(n)
+            let exactness = Double(exact[field, default: 0]) / Double(n)
+            print(field.padding(toLength: 18, withPad: " ", startingAt: 0)
+                  + String(format: " %6d  %7.3f  %7.3f", n, accuracy, exactness))
+            #expect(accuracy >= Self.bounds[field, default: 1], "\(field) accuracy \(accuracy)")
+        }
+        for failure in failures { print("  miss: \(failure)") }
+    }
+
+    /// The seeds are real documents: every scored field must be right.
+    @Test func seedsAreReadWhole() throws {
+        let seeds = try FixtureCorpus.files().filter { $0.name.hasPrefix("seed-") }
+        #expect(seeds.count == 3)
+        for seed in seeds {
+            let fields = DocumentParser().parse(seed.pages)
+            for (field, expected) in seed.expected.values {
+                let actual = ExpectedFields.actual(field, of: fields)
+                #expect(ExpectedFields.matches(field, expected: expected, actual: actual), "\(seed.name) \(field): \(actual)")
+            }
+        }
+    }
+}
