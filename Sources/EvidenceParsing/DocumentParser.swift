@@ -44,7 +44,12 @@ struct Reading {
     var poorDiacritics = false
     var issuerLocality: [String] = []
 
-    init(lines: [ParsedLine]) { self.lines = lines }
+    let cache: TokenCache
+
+    init(lines: [ParsedLine]) {
+        self.lines = lines
+        self.cache = TokenCache(count: lines.count)
+    }
 
     mutating func run() {
         readHeader()

@@ -13,8 +13,7 @@ struct HeaderColumns: Sendable {
 
     /// Splits one header line. Word boxes decide when the extraction kept them; a line box that sits in
     /// one half decides next; otherwise the words themselves ('CỘNG HÒA', 'Độc lập', '<place>, ngày').
-    static func split(_ line: ParsedLine) -> (left: [Token], right: [Token]) {
-        let tokens = line.tokens()
+    static func split(_ line: ParsedLine, tokens: [Token]) -> (left: [Token], right: [Token]) {
         if tokens.contains(where: { $0.midX != nil }) {
             let left = tokens.filter { ($0.midX ?? 0) < 0.45 }
             let right = tokens.filter { ($0.midX ?? 0) >= 0.45 }
@@ -48,6 +47,7 @@ struct HeaderColumns: Sendable {
 
     /// Where the place before ', ngày' begins: a known province, else up to four capitalised words.
     static func placeStart(_ tokens: [Token], before dayIndex: Int) -> Int {
+        guard dayIndex > 0, dayIndex <= tokens.count else { return min(max(dayIndex, 0), tokens.count) }
         let last = dayIndex - 1
         guard tokens[last].text.hasSuffix(",") else { return dayIndex }
         for count in stride(from: min(4, last + 1), through: 1, by: -1) {

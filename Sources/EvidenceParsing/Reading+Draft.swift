@@ -10,8 +10,8 @@ extension Reading {
             let line = lines[index]
             if !line.isBlank {
                 seen += 1
-                if line.text.count < 200 {
-                    let skeletons = line.tokens().map { Skeleton.of($0.bareKey) }
+                if line.text.utf8.count < 400 {
+                    let skeletons = cache.tokens(of: line).map { Skeleton.of($0.bareKey) }
                     for position in skeletons.indices.dropLast() where skeletons[position] == Self.du && skeletons[position + 1] == Self.thao {
                         fields.draft = true
                         set("draft", confidence: 0.95, at: line)

@@ -12,7 +12,7 @@ extension Reading {
             let line = lines[index]
             if line.isBlank { index += 1; continue }
             nonBlank += 1
-            let tokens = line.tokens()
+            let tokens = cache.tokens(of: line)
             if Self.startsStamp(tokens) { inStamp = 3; stampLines.insert(index); index += 1; continue }
             if inStamp > 0 {
                 inStamp -= 1
@@ -21,7 +21,7 @@ extension Reading {
             }
             if nonBlank > 1, Reading.typeName(of: tokens) != nil { typeLine = index; break }
             if let first = tokens.first, Self.bodyStarts(first, tokens) { break }
-            let (left, right) = HeaderColumns.split(line)
+            let (left, right) = HeaderColumns.split(line, tokens: tokens)
             if !left.isEmpty { columns.left.append(HeaderPart(line: line, tokens: left)) }
             if !right.isEmpty { columns.right.append(HeaderPart(line: line, tokens: right)) }
             index += 1
@@ -103,6 +103,12 @@ extension Reading {
         for part in columns.right {
             if let token = part.tokens.first(where: NumberReading.isSymbolToken) { return String(token.text) }
         }
+        // A text layer may put it after the type line: a line holding nothing but the symbol.
+        guard let first = lines[safe: headerStart] else { return nil }
+        for line in lines[headerStart..<min(lines.count, headerStart + 60)] where line.page == first.page && line.hasSlash {
+            let tokens = cache.tokens(of: line)
+            if tokens.count == 1, NumberReading.isSymbolToken(tokens[0]) { return String(tokens[0].text) }
+        }
         return nil
     }
 
@@ -148,7 +154,7 @@ extension Reading {
         let (issuer, unknown, localityTail) = Self.restoredBody(issuerGroup.flatMap(\.tokens))
         fields.issuer = issuer
         issuerLocality = localityTail
-        let hadDiacritics = issuerGroup.flatMap(\.tokens).contains { !$0.text.allSatisfy(\.isASCII) }
+        let hadDiacritics = issuerGroup.flatMap(\.tokens).contains { !$0.isASCII }
         poorDiacritics = !hadDiacritics
         set("issuer", confidence: unknown > 0 ? 0.6 : (hadDiacritics ? 0.95 : 0.8), at: issuerGroup.first?.line)
         if groups.count >= 2 {

@@ -10,9 +10,10 @@ extension Reading {
         var words = [Substring]()
         var firstLine: ParsedLine?
         for index in bodyStart..<end {
-            let text = lines[index].text
-            guard text.contains("/") || !words.isEmpty && words.count < 1_000_000 else { continue }
-            var lineWords = text.split(whereSeparator: \.isWhitespace)
+            let line = lines[index]
+            // Only lines that cite (a '/') and the line after, where a citation's rest or date goes on.
+            guard line.hasSlash || index > bodyStart && lines[index - 1].hasSlash else { continue }
+            var lineWords = line.text.words()
             // '11052/UBND-' at a line's end continues on the next line.
             if let last = words.last, last.hasSuffix("-"), last.contains("/"), let first = lineWords.first,
                first.first?.isLetter == true {
@@ -20,7 +21,7 @@ extension Reading {
                 lineWords.removeFirst()
             }
             words += lineWords
-            if firstLine == nil, text.contains("/") { firstLine = lines[index] }
+            if firstLine == nil, line.hasSlash { firstLine = line }
         }
         var references = [DocumentFields.Reference]()
         var seen = [String: Int]()

@@ -38,7 +38,7 @@ extension Reading {
         while index < lines.count {
             let text = lines[index].text
             if let first = text.first(where: { !$0.isWhitespace }), first == "N" || first == "n" {
-                let tokens = lines[index].tokens()
+                let tokens = cache.tokens(of: lines[index])
                 if tokens.count >= 2, Skeleton.of(tokens[0].bareKey) == noi {
                     let second = tokens[1].bareKey
                     if second.hasPrefix("NH") && (4...5).contains(second.count) { return index }
@@ -51,7 +51,7 @@ extension Reading {
 
     /// Tokens of a signature line: the right column when boxes say so, and 'KT.CHU' split in two.
     private func signatureTokens(_ line: ParsedLine) -> [Token] {
-        var tokens = line.tokens()
+        var tokens = cache.tokens(of: line)
         if tokens.contains(where: { $0.midX != nil }) {
             tokens = tokens.filter { ($0.midX ?? 1) >= 0.4 }
         } else if let box = line.box, box.maxX < 0.45 {
@@ -94,7 +94,7 @@ extension Reading {
         var index = range.lowerBound
         while index < range.upperBound {
             let line = lines[index]
-            if line.isBlank { index += 1; continue }
+            if line.isBlank || !line.mayHoldTitle { index += 1; continue }
             let tokens = signatureTokens(line)
             if Self.startsStamp(tokens) { index += 3; continue }
             var signerTitle: String?
@@ -151,9 +151,9 @@ extension Reading {
     /// Names at the end of a line: a run of capitalised words, split where a family name starts.
     static func names(in tokens: [Token]) -> [NameCandidate]? {
         var end = tokens.count
-        while end > 0, !tokens[end - 1].text.contains(where: \.isLetter) { end -= 1 }
+        while end > 0, !tokens[end - 1].hasLetter { end -= 1 }
         var start = end
-        let upperLine = tokens[..<end].filter { $0.text.contains(where: \.isLetter) }.allSatisfy(\.isUpperWord)
+        let upperLine = tokens[..<end].filter { $0.hasLetter }.allSatisfy(\.isUpperWord)
         while start > 0 {
             let token = tokens[start - 1]
             guard let last = token.text.last, last.isLetter, end - start < 10 else { break }
@@ -165,7 +165,7 @@ extension Reading {
         let keys = words.map { FastFold.key($0) }
         let firstKnown = AdministrativeVocabulary.surnames.contains(keys[0]) || Self.repairedSurname(words[0])
         // What precedes the run is junk ('/g', '—') when the line holds nothing else.
-        let wholeLine = tokens[..<start].allSatisfy { $0.text.count <= 2 && !$0.isCapitalizedWord || !$0.text.contains(where: \.isLetter) }
+        let wholeLine = tokens[..<start].allSatisfy { $0.text.count <= 2 && !$0.isCapitalizedWord || !$0.hasLetter }
         var result = [NameCandidate]()
         if words.count <= 4 {
             result = [.init(words: Array(words), surnameKnown: firstKnown)]
@@ -214,6 +214,9 @@ extension Reading {
                 } else if ascii {
                     unresolved += 1
                 }
+            } else if ascii, AdministrativeVocabulary.nameSyllables[FastFold.key(text)] != text {
+                // A name printed without marks in a document with them: maybe OCR lost them.
+                unresolved += 1
             }
             out.append(text)
         }
@@ -226,6 +229,7 @@ extension Reading {
     private mutating func readChair() -> Bool {
         var index = bodyStart
         while index < lines.count {
+            guard lines[index].mayHoldTitle else { index += 1; continue }
             var lineTitles = [String]()
             var remaining = signatureTokens(lines[index])
             while let (found, start, count) = Self.findTitle(remaining) {

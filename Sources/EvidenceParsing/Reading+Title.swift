@@ -3,7 +3,7 @@ import EvidenceModel
 extension Reading {
     /// The type when the whole line is a type's name ('KẾ HOẠCH', OCR 'KE HOACH', 'QUYET PINH').
     static func typeName(of tokens: [Token]) -> DocumentType? {
-        let words = tokens.filter { $0.text.contains(where: \.isLetter) }
+        let words = tokens.filter { $0.hasLetter }
         guard (2...4).contains(words.count), words.allSatisfy(\.isUpperWord) else { return nil }
         return DocumentType.named(skeleton: Skeleton.of(words.map { String($0.bareKey) }.joined(separator: " ")))
     }
@@ -20,7 +20,7 @@ extension Reading {
     mutating func readTypeAndTitle() {
         bodyStart = headerEnd
         var found: (DocumentType, ParsedLine)?
-        if let typeLine, let type = Self.typeName(of: lines[typeLine].tokens()) {
+        if let typeLine, let type = Self.typeName(of: cache.tokens(of: lines[typeLine])) {
             found = (type, lines[typeLine])
             readTitle(after: typeLine, firstWords: [])
         } else if let (type, index, rest) = typeWithSubject() {
@@ -58,7 +58,7 @@ extension Reading {
         var index = from
         while index < min(lines.count, headerEnd + 8) {
             if !lines[index].isBlank, !stampLines.contains(index) {
-                let tokens = lines[index].tokens()
+                let tokens = cache.tokens(of: lines[index])
                 if let (type, count) = Self.typePrefix(of: tokens), index > from || numberLine == nil {
                     return (type, index, Array(tokens[count...]))
                 }
@@ -108,9 +108,9 @@ extension Reading {
                 if skippedBlank > 3 { break }
                 index += 1; continue
             }
-            let tokens = line.tokens()
+            let tokens = cache.tokens(of: line)
             if Self.endsTitle(tokens, collected: collected, upperTitle: upperTitle) { break }
-            if collected == 0 { upperTitle = tokens.allSatisfy { $0.isUpperWord || !$0.text.contains(where: \.isLetter) } }
+            if collected == 0 { upperTitle = tokens.allSatisfy { $0.isUpperWord || !$0.hasLetter } }
             words += tokens.map { String($0.text) }
             if firstLine == nil { firstLine = line }
             collected += 1
@@ -135,7 +135,7 @@ extension Reading {
         if (key == "THUC" || key == "THUE" || key == "THYC") && second.hasPrefix("HIEN") { return true }
         if key == "THEO" || key == "XET" { return true }
         let upper = tokens.filter(\.isUpperWord).count
-        if !upperTitle && upper >= 3 && upper == tokens.filter({ $0.text.contains(where: \.isLetter) }).count { return true }
+        if !upperTitle && upper >= 3 && upper == tokens.filter({ $0.hasLetter }).count { return true }
         return false
     }
 }
