@@ -96,7 +96,7 @@ enum AdministrativeVocabulary {
             }
             if !matched {
                 let word = words[index]
-                if let place = PlaceVocabulary.restore(words[index...]) {
+                if let place = PlaceVocabulary.restore(words[index...], skeletons: keys[index...]) {
                     out.append(contentsOf: place.words)
                     index += place.count
                     continue

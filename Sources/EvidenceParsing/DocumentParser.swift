@@ -67,17 +67,26 @@ struct Reading {
 
     /// Every output string in NFC: input may come decomposed.
     mutating func normalise() {
-        fields.typeName = fields.typeName?.nfc
-        fields.number = fields.number?.nfc
-        fields.issuer = fields.issuer?.nfc
-        fields.parent = fields.parent?.nfc
-        fields.place = fields.place?.nfc
-        fields.title = fields.title?.nfc
+        func nfc(_ text: String?) -> String? { text.map(\.nfcIfNeeded) }
+        fields.typeName = nfc(fields.typeName)
+        fields.number = nfc(fields.number)
+        fields.issuer = nfc(fields.issuer)
+        fields.parent = nfc(fields.parent)
+        fields.place = nfc(fields.place)
+        fields.title = nfc(fields.title)
         if var signer = fields.signer {
-            signer.name = signer.name?.nfc
-            signer.title = signer.title?.nfc
+            signer.name = nfc(signer.name)
+            signer.title = nfc(signer.title)
             fields.signer = signer
         }
-        fields.references = fields.references.map { .init(number: $0.number.nfc, date: $0.date) }
+        fields.references = fields.references.map { .init(number: $0.number.nfcIfNeeded, date: $0.date) }
+    }
+}
+
+extension String {
+    /// NFC, skipping Foundation when no combining mark could need composing.
+    var nfcIfNeeded: String {
+        for scalar in unicodeScalars where scalar.value >= 0x0300 && scalar.value <= 0x036F { return nfc }
+        return self
     }
 }

@@ -24,28 +24,35 @@ struct Token: Sendable {
         self.bareKey = key[...].trimmingASCII(Token.punctuationBytes)
         self.midX = midX
         var hasLetter = false, hasLower = false, isASCII = true
-        for byte in text.utf8 where byte >= 0x80 { isASCII = false; break }
-        // Shape of the word inside its punctuation.
         var capitalized = true
         var position = 0
-        let bare = text.trimmingCharacters(in: Token.punctuation)
-        for scalar in bare.unicodeScalars {
-            let properties = scalar.properties
-            if properties.generalCategory == .nonspacingMark { continue }
-            let isLetter = properties.isAlphabetic
-            if isLetter {
+        var firstIsLetter = false
+        // The word's shape inside the punctuation around it.
+        let scalars = text.unicodeScalars
+        var low = scalars.startIndex, high = scalars.endIndex
+        while low < high, LetterCase.isEdgePunctuation(scalars[low]) { low = scalars.index(after: low) }
+        while high > low, LetterCase.isEdgePunctuation(scalars[scalars.index(before: high)]) { high = scalars.index(before: high) }
+        for scalar in scalars where scalar.value >= 0x80 { isASCII = false; break }
+        for scalar in scalars[low..<high] {
+            switch LetterCase.of(scalar) {
+            case .mark: continue
+            case .upper:
                 hasLetter = true
-                if properties.isLowercase { hasLower = true }
-                if position == 0 { if !properties.isUppercase { capitalized = false } } else if !properties.isLowercase { capitalized = false }
-            } else {
+                if position == 0 { firstIsLetter = true } else { capitalized = false }
+            case .lower:
+                hasLetter = true; hasLower = true
+                if position == 0 { capitalized = false }
+            case .other:
                 capitalized = false
             }
             position += 1
         }
-        for scalar in text.unicodeScalars where !hasLetter && scalar.properties.isAlphabetic { hasLetter = true }
+        if !hasLetter {
+            for scalar in scalars where LetterCase.of(scalar) == .upper || LetterCase.of(scalar) == .lower { hasLetter = true; break }
+        }
         self.hasLetter = hasLetter
         self.isUpperWord = hasLetter && !hasLower
-        self.isCapitalizedWord = capitalized && position > 0 && bare.unicodeScalars.first?.properties.isAlphabetic == true
+        self.isCapitalizedWord = capitalized && firstIsLetter
         self.isASCII = isASCII
     }
 
@@ -53,6 +60,35 @@ struct Token: Sendable {
 
     static let punctuation: Set<Character> = [",", ".", ";", ":", "(", ")", "\"", "'", "-", "_", "~", "/", "*", "|", "!", "?", "“", "”", "’", "‘"]
     static let punctuationBytes: Set<UInt8> = Set(",.;:()\"'-_~/*|!?".utf8)
+}
+
+/// Letter case from a table for the scalars Vietnamese text uses (Unicode property look-ups are slow).
+enum LetterCase: UInt8 {
+    case other, upper, lower, mark
+
+    private static let limit = 0x2000
+    private static let table: [LetterCase] = (0..<limit).map { value in
+        guard let scalar = Unicode.Scalar(value) else { return .other }
+        let properties = scalar.properties
+        if properties.generalCategory == .nonspacingMark { return .mark }
+        if properties.isAlphabetic { return properties.isLowercase ? .lower : (properties.isUppercase ? .upper : .lower) }
+        return .other
+    }
+
+    static func of(_ scalar: Unicode.Scalar) -> LetterCase {
+        let value = Int(scalar.value)
+        if value < limit { return table[value] }
+        let properties = scalar.properties
+        if properties.isAlphabetic { return properties.isUppercase ? .upper : .lower }
+        return .other
+    }
+
+    static func isEdgePunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ",", ".", ";", ":", "(", ")", "\"", "'", "-", "_", "~", "/", "*", "|", "!", "?", "“", "”", "’", "‘": return true
+        default: return false
+        }
+    }
 }
 
 extension Substring {
@@ -121,6 +157,16 @@ struct ParsedLine: Sendable {
     var location: DocumentFields.Location { .init(page: page, line: number) }
     var hasSlash: Bool { text.utf8.contains(47) }
 
+    /// 'TH' in any case: 'THẢO' and its OCR forms have it.
+    var mayHoldDraftMark: Bool {
+        var previousT = false
+        for byte in text.utf8 {
+            if previousT && (byte == 72 || byte == 104) { return true }
+            previousT = byte == 84 || byte == 116
+        }
+        return false
+    }
+
     /// Two capital ASCII letters in a row: every signer's title and marker has them ('CH', 'GI', 'TM').
     var mayHoldTitle: Bool {
         var previousUpper = false
@@ -171,19 +217,21 @@ extension DocumentParser {
             } else {
                 var number = 0
                 let text = page.text[...]
-                let bytes = text.utf8
-                var start = bytes.startIndex
-                var index = bytes.startIndex
-                while true {
-                    if index == bytes.endIndex || bytes[index] == 10 {
-                        number += 1
-                        let line = text[start..<index]
-                        result.append(ParsedLine(index: result.count, page: page.page, number: number, text: line,
-                                                 box: nil, words: [], isBlank: line.isBlankLine))
-                        if index == bytes.endIndex { break }
-                        start = bytes.index(after: index)
-                    }
-                    index = bytes.index(after: index)
+                let utf8 = text.utf8
+                // Newline offsets from the contiguous bytes; UTF-8 offsets map to indices in O(1).
+                let offsets: [Int] = utf8.withContiguousStorageIfAvailable { buffer in
+                    var found = [Int]()
+                    for (offset, byte) in buffer.enumerated() where byte == 10 { found.append(offset) }
+                    return found
+                } ?? utf8.indices.filter { utf8[$0] == 10 }.map { utf8.distance(from: utf8.startIndex, to: $0) }
+                var start = utf8.startIndex
+                for offset in offsets + [utf8.count] {
+                    number += 1
+                    let end = utf8.index(utf8.startIndex, offsetBy: offset)
+                    let line = text[start..<end]
+                    result.append(ParsedLine(index: result.count, page: page.page, number: number, text: line,
+                                             box: nil, words: [], isBlank: line.isBlankLine))
+                    if end < utf8.endIndex { start = utf8.index(after: end) }
                 }
             }
         }

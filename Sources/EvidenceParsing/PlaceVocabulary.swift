@@ -22,8 +22,9 @@ enum PlaceVocabulary {
 
     /// The longest place name the words start with (folded comparison), upper-cased, and how many words
     /// it took.
-    static func restore(_ words: ArraySlice<Substring>) -> (words: [String], count: Int)? {
-        guard let (entry, count) = match(words.map { FastFold.key($0.trimmingCharacters(in: [",", ";", "."])) }) else {
+    static func restore(_ words: ArraySlice<Substring>, skeletons: ArraySlice<String>) -> (words: [String], count: Int)? {
+        guard let first = skeletons.first, firstSkeletons.contains(first),
+              let (entry, count) = matchSkeletons(Array(skeletons.prefix(4))) else {
             return nil
         }
         var restored = entry.map { $0.uppercased() }
@@ -37,8 +38,13 @@ enum PlaceVocabulary {
         return entry.joined(separator: " ")
     }
 
+    private static let firstSkeletons: Set<String> = Set(entries.compactMap(\.keys.first))
+
     private static func match(_ keys: [String]) -> ([String], Int)? {
-        let keys = keys.map { Skeleton.of($0) }
+        matchSkeletons(keys.map { Skeleton.of($0) })
+    }
+
+    private static func matchSkeletons(_ keys: [String]) -> ([String], Int)? {
         for entry in entries where entry.keys.count <= keys.count {
             if Array(keys[0..<entry.keys.count]) == entry.keys { return (entry.words, entry.keys.count) }
         }

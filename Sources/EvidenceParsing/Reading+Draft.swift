@@ -8,7 +8,7 @@ extension Reading {
         let limit = max(bodyStart + 2, headerStart + 6)
         while index < min(lines.count, limit), seen < 30 {
             let line = lines[index]
-            if !line.isBlank {
+            if !line.isBlank, line.mayHoldDraftMark {
                 seen += 1
                 if line.text.utf8.count < 400 {
                     let skeletons = cache.tokens(of: line).map { Skeleton.of($0.bareKey) }

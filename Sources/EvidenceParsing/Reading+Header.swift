@@ -198,7 +198,7 @@ extension Reading {
                 tail = Array(restored[(index + 1)...]); break
             }
         }
-        return (restored.joined(separator: " ").replacingOccurrences(of: " ,", with: ","), unknown, tail)
+        return (restored.joined(separator: " "), unknown, tail)
     }
 
     // MARK: Place and date
