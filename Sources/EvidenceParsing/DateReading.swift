@@ -11,7 +11,10 @@ enum DateReading {
 
     static func isDayWord(_ token: Token) -> Bool {
         let key = token.bareKey
-        return key == "NGAY" || key == "NGAV" || key == "NGAN" || key == "NGAY:" || key == "NGIY"
+        if key == "NGAY" || key == "NGAV" || key == "NGIY" { return true }
+        // A stray mark inside the word ('ng§ay').
+        guard key.count == 5, key.hasPrefix("NG"), key.hasSuffix("AY") else { return false }
+        return true
     }
 
     private static func isMonthWord(_ key: Substring) -> Bool {

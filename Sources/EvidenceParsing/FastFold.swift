@@ -54,30 +54,23 @@ enum FastFold {
 enum Skeleton {
     static func of<S: StringProtocol>(_ key: S) -> String {
         var out = [UInt8]()
-        out.reserveCapacity(key.utf8.count)
-        let bytes = Array(key.utf8)
-        for (index, byte) in bytes.enumerated() {
+        let bytes = key.utf8
+        out.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let nextIndex = bytes.index(after: index)
             switch byte {
             case UInt8(ascii: "P"): out.append(UInt8(ascii: "D"))
             case UInt8(ascii: "0"), UInt8(ascii: "6"): out.append(UInt8(ascii: "O"))
             case UInt8(ascii: "Q"):
-                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                let next = nextIndex < bytes.endIndex ? bytes[nextIndex] : 0
                 out.append(next == UInt8(ascii: "U") ? byte : UInt8(ascii: "O"))
             case UInt8(ascii: "1"), UInt8(ascii: "I"), UInt8(ascii: "|"), UInt8(ascii: "!"): out.append(UInt8(ascii: "L"))
             default: out.append(byte)
             }
+            index = nextIndex
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Skeleton of only the letters and spaces of a key: punctuation and stray marks dropped.
-    static func letters<S: StringProtocol>(_ key: S) -> String {
-        let kept = key.unicodeScalars.filter { scalar in
-            (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9") || scalar == " "
-                || scalar == "|" || scalar == "!"
-        }
-        var text = String(String.UnicodeScalarView(kept))
-        while text.contains("  ") { text = text.replacingOccurrences(of: "  ", with: " ") }
-        return of(text.trimmingCharacters(in: .whitespaces))
     }
 }

@@ -43,7 +43,7 @@ enum NumberReading {
     /// Whether a token continues a number being read ('95', '/KH-UBND', '-', 'UBND' after '-').
     static func continues(_ token: Token, after raw: String) -> Bool {
         let text = token.text
-        if text.contains(where: \.isNumber) || text.hasPrefix("/") || text.hasPrefix("-") { return !text.contains(",") || text.last == "," }
+        if text.contains(where: \.isNumber) || text.hasPrefix("/") || text.hasPrefix("-") { return !text.utf8.contains(44) || text.last == "," }
         if raw.hasSuffix("/") || raw.hasSuffix("-") { return text.allSatisfy { $0.isLetter || $0 == "-" || $0 == "&" } }
         return false
     }
@@ -106,6 +106,6 @@ enum NumberReading {
         guard text.hasPrefix("/"), text.count >= 3 else { return false }
         let afterSlash = text.dropFirst()
         guard let first = afterSlash.first, first.isLetter else { return false }
-        return afterSlash.contains("-") || afterSlash.count >= 2 && afterSlash.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." }
+        return afterSlash.utf8.contains(45) || afterSlash.count >= 2 && afterSlash.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." }
     }
 }

@@ -35,8 +35,10 @@ extension Reading {
     /// 'Căn cứ', 'Kính gửi': the header is over.
     static func bodyStarts(_ first: Token, _ tokens: [Token]) -> Bool {
         guard tokens.count > 1 else { return false }
-        let pair = first.bareKey + " " + tokens[1].bareKey
-        return pair == "CAN CU" || pair.hasPrefix("KINH GUI") || pair.hasPrefix("KINH GU")
+        let second = tokens[1].bareKey
+        // OCR reads 'cứ' as 'ctr', 'cw', 'cir' and 'gửi' as 'gtri'.
+        return first.bareKey == "CAN" && second.hasPrefix("C") && second.count <= 3
+            || first.bareKey == "KINH" && second.hasPrefix("G")
     }
 
     static func startsStamp(_ tokens: [Token]) -> Bool {
@@ -56,7 +58,7 @@ extension Reading {
         let key = first.bareKey
         return key.hasPrefix("NGAY") || key.hasPrefix("CHUYEN") || key.hasPrefix("LUU") || key.hasPrefix("THOI")
             || key.hasPrefix("CO QUAN") || key == "CO" || key.hasPrefix("EMAIL") || key.hasPrefix("GIO")
-            || NumberReading.soPrefix(first) != nil && !tokens.contains { $0.text.contains("/") && $0.text.contains("-") }
+            || NumberReading.soPrefix(first) != nil && !tokens.contains { $0.text.utf8.contains(47) && $0.text.utf8.contains(45) }
     }
 
     // MARK: Number
@@ -181,7 +183,7 @@ extension Reading {
     static func restoredBody(_ tokens: [Token]) -> (String, Int, [String]) {
         let words = tokens.map { token -> Substring in
             // 'Q' not before 'U' is a misread 'O' ('THQ XUAN', 'HQI'): Vietnamese has no other Q.
-            guard token.text.contains("Q") else { return token.text }
+            guard token.text.utf8.contains(81) else { return token.text }
             var fixed = ""
             let characters = Array(token.text)
             for (index, character) in characters.enumerated() {

@@ -15,7 +15,7 @@ extension Reading {
             guard line.hasSlash || index > bodyStart && lines[index - 1].hasSlash else { continue }
             var lineWords = line.text.words()
             // '11052/UBND-' at a line's end continues on the next line.
-            if let last = words.last, last.hasSuffix("-"), last.contains("/"), let first = lineWords.first,
+            if let last = words.last, last.hasSuffix("-"), last.utf8.contains(47), let first = lineWords.first,
                first.first?.isLetter == true {
                 words[words.count - 1] = Substring(String(last) + String(first))
                 lineWords.removeFirst()
@@ -29,7 +29,7 @@ extension Reading {
         while index < words.count {
             defer { index += 1 }
             let word = words[index]
-            guard let first = word.first, first.isNumber, word.contains("/"), !word.contains("://") else {
+            guard let first = word.first, first.isNumber, word.utf8.contains(47), !word.hasPrefix("http"), !word.contains(":/") else {
                 continue
             }
             var raw = word
@@ -62,7 +62,7 @@ extension Reading {
                 let window = words[index..<min(words.count, index + 8)].map { Token($0) }
                 return DateReading.read(window, from: 0)?.iso
             }
-            if words[index].first?.isNumber == true, words[index].contains("/"), words[index].contains(where: \.isLetter) { return nil }
+            if words[index].first?.isNumber == true, words[index].utf8.contains(47), words[index].contains(where: \.isLetter) { return nil }
             index += 1
         }
         return nil

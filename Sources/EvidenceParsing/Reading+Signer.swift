@@ -15,7 +15,7 @@ extension Reading {
         let anchor = recipientsLine()
         let ranges: [Range<Int>]
         if let anchor {
-            ranges = [max(bodyStart, anchor - 6)..<min(lines.count, anchor + 40)]
+            ranges = [max(min(bodyStart, anchor), anchor - 6)..<min(lines.count, anchor + 40)]
         } else {
             ranges = [bodyStart..<lines.count]
         }
@@ -34,7 +34,8 @@ extension Reading {
     /// The first 'Nơi nhận' line after the title.
     func recipientsLine() -> Int? {
         let noi = Skeleton.of("NOI")
-        var index = bodyStart
+        // From the number on: a header that ran long (no type line) may have swallowed the body.
+        var index = min(bodyStart, (numberLine ?? headerStart) + 1)
         while index < lines.count {
             let text = lines[index].text
             if let first = text.first(where: { !$0.isWhitespace }), first == "N" || first == "n" {
@@ -73,9 +74,12 @@ extension Reading {
     }
 
     /// The longest signer's title that starts at some token, all in capitals: (title, first, count).
+    private static let titleFirstWords: Set<String> = Set(titleEntries.compactMap(\.keys.first))
+
     private static func findTitle(_ tokens: [Token]) -> (String, Int, Int)? {
+        guard tokens.contains(where: { $0.isUpperWord && titleFirstWords.contains(Skeleton.of($0.bareKey)) }) else { return nil }
         let skeletons = tokens.map { Skeleton.of($0.bareKey) }
-        for start in tokens.indices where tokens[start].isUpperWord {
+        for start in tokens.indices where tokens[start].isUpperWord && titleFirstWords.contains(skeletons[start]) {
             for entry in titleEntries where entry.keys.count <= tokens.count - start {
                 if Array(skeletons[start..<start + entry.keys.count]) == entry.keys,
                    tokens[start..<start + entry.keys.count].allSatisfy(\.isUpperWord) {
@@ -192,7 +196,23 @@ extension Reading {
     private static func repairedSurname(_ word: Substring) -> Bool {
         guard word.allSatisfy(\.isASCII) else { return false }
         let key = FastFold.key(word)
-        return key.contains("I") && AdministrativeVocabulary.surnames.contains(key.replacingOccurrences(of: "I", with: "A"))
+        return key.utf8.contains(73) && AdministrativeVocabulary.surnames.contains(String(key.map { $0 == "I" ? "A" : $0 }))
+    }
+
+    /// The English model reads 'â'/'ă'/'ũ' as 'i' ('Xuin') and 'ố' as 'é' ('Quéc'): the one name syllable
+    /// a single such slip leads back to, or nil when none or several do ('Ding': Dũng or Đăng).
+    static func confusedSyllable(_ key: String) -> String? {
+        let swaps: [Character: [Character]] = ["I": ["A", "U"], "E": ["O"]]
+        var found = Set<String>()
+        let characters = Array(key)
+        for (index, character) in characters.enumerated() {
+            for replacement in swaps[character] ?? [] {
+                var candidate = characters
+                candidate[index] = replacement
+                if let known = AdministrativeVocabulary.nameSyllables[String(candidate)] { found.insert(known) }
+            }
+        }
+        return found.count == 1 ? found.first : nil
     }
 
     /// The name with marks restored on syllables that have one usual spelling; others stay as read.
@@ -209,7 +229,7 @@ extension Reading {
                 if let known = AdministrativeVocabulary.nameSyllables[key] {
                     if known != text { changed = true }
                     text = known
-                } else if key.contains("I"), let known = AdministrativeVocabulary.nameSyllables[key.replacingOccurrences(of: "I", with: "A")] {
+                } else if let known = Self.confusedSyllable(key) {
                     text = known; changed = true
                 } else if ascii {
                     unresolved += 1

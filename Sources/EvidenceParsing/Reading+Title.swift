@@ -68,13 +68,15 @@ extension Reading {
         return nil
     }
 
+    private static let subjectMarks: Set<String> = ["V/V", "V/W", "V/Y", "VW", "VV", "V.V", "V/U", "V/"]
+
     /// A công văn's 'V/v ...' subject in the left column, with its continuation lines.
     private func congVanSubject() -> (title: String, line: ParsedLine)? {
         for (index, part) in columns.left.enumerated() {
             guard let first = part.tokens.first else { continue }
-            let key = first.key
-            let isVv = key == "V/V" || key == "V/V:" || key == "V/Y" || key == "V/V." || key.hasPrefix("V/V")
-            guard isVv else { continue }
+            // 'V/v' and its OCR forms: 'V/w', 'Vw', 'V/y', 'V.v'.
+            let key = first.key.hasSuffix(":") ? String(first.key.dropLast()) : first.key
+            guard Self.subjectMarks.contains(key) || key.hasPrefix("V/V") && key.count > 4 else { continue }
             var words = part.tokens.dropFirst().map { String($0.text) }
             if key.count > 4, key.hasPrefix("V/V") { words.insert(String(first.text.dropFirst(3)), at: 0) }
             var lastLine = part.line.number

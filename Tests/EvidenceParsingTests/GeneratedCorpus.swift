@@ -86,6 +86,12 @@ enum GeneratedCorpus {
         var digitalStamp = false
         var trailingPage: Int = 0   // 0 none, 1 blank, 2 attached draft, 3 delivery receipt
         var withBoxes = false
+        /// Stray marks at line ends, long recipient lists the name merges with, zero-padded dates,
+        /// a page break before the signature.
+        var strayMarks = false
+        var longRecipients = false
+        var zeroPadded = false
+        var pageBreakBeforeSignature = false
     }
 
     struct Rendered {
@@ -120,6 +126,10 @@ enum GeneratedCorpus {
             options.digitalStamp = random.chance(12)
             options.trailingPage = random.chance(25) ? 1 + random.int(3) : 0
             options.withBoxes = options.style == .clean && random.chance(50)
+            options.strayMarks = options.style != .clean && random.chance(40)
+            options.longRecipients = random.chance(40)
+            options.zeroPadded = random.chance(30)
+            options.pageBreakBeforeSignature = !options.withBoxes && random.chance(25)
             let rendered = render(index: index, options: options, random: &random)
             documents.append(.init(name: "generated-\(index)-\(options.style)", pages: rendered.pages, expected: rendered.expected))
         }
@@ -138,7 +148,7 @@ enum GeneratedCorpus {
         let number = "\(digits)/\(symbol)"
         let (day, month, year) = (1 + random.int(28), 1 + random.int(12), 2021 + random.int(4))
         var cited = [(text: String, number: String, date: String?)]()
-        for citation in citations where random.chance(35) { cited.append(citation) }
+        for citation in citations where random.chance(35) && !citation.number.hasPrefix(digits + "/") { cited.append(citation) }
 
         var values: [String: ExpectedFields.Value] = [:]
         let isCV = kind.code == "CV", isBB = kind.code == "BB"
@@ -174,8 +184,9 @@ enum GeneratedCorpus {
         let numberRow = left.count
         left.append(numberText)
         if isCV { left.append("V/v \(kind.title[0])") }
-        let dayText = options.blankDate ? "     " : "\(day)"
-        let dateLine = "\(issuer.place), ngày \(dayText) tháng \(month) năm \(year)"
+        let pad = { (value: Int) in options.zeroPadded && value < 10 ? "0\(value)" : "\(value)" }
+        let dayText = options.blankDate ? "     " : pad(day)
+        let dateLine = "\(issuer.place), ngày \(dayText) tháng \(pad(month)) năm \(year)"
         var right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
 
         var lines = [String]()
@@ -231,6 +242,7 @@ enum GeneratedCorpus {
             "2. Các đơn vị báo cáo kết quả trước ngày 15 tháng 12 năm \(year).",
             "",
         ]
+        if options.pageBreakBeforeSignature { lines.append("\u{0C}") }
 
         var signature = [String]()
         if isBB {
@@ -243,7 +255,12 @@ enum GeneratedCorpus {
             }
             lines += signature
         } else {
-            let recipients = ["Nơi nhận:", "- Như trên;", "- Thường trực Huyện ủy;", "- Lưu: VT, VP."]
+            var recipients = ["Nơi nhận:", "- Như trên;", "- Thường trực Huyện ủy;"]
+            if options.longRecipients {
+                recipients += ["- Chủ tịch, các Phó Chủ tịch UBND;", "- Sở Thông tin và Truyền thông;", "- Các phòng, ban chuyên môn;",
+                               "- UBND các xã, thị trấn;", "- Cổng thông tin điện tử;"]
+            }
+            recipients.append("- Lưu: VT, VP.")
             let block = blockLines + [signerTitle, "", "(Đã ký)", "", signerName]
             if options.style == .clean {
                 lines += recipients + block
@@ -255,7 +272,17 @@ enum GeneratedCorpus {
                 }
             }
         }
-        var pages = [lines.joined(separator: "\n")]
+        if options.strayMarks {
+            // The seeds' noise: quotes, bars and dots OCR finds in margins and stamps.
+            let marks = ["’", ". >", "|", "o e", "—", "\\ el )"]
+            for index in lines.indices where !lines[index].isEmpty && random.chance(15) {
+                let line = lines[index]
+                if line.hasPrefix("- ") || line.hasPrefix("Căn cứ") || line.hasPrefix("Để") {
+                    lines[index] = line + " " + marks[random.int(marks.count)]
+                }
+            }
+        }
+        var pages = lines.joined(separator: "\n").components(separatedBy: "\n\u{0C}\n")
         switch options.trailingPage {
         case 1: pages.append("   \n")
         case 2:
