@@ -47,6 +47,7 @@ enum AdministrativeVocabulary {
     /// ambiguous one ('HAI': Hai, Hải) is not here and stays as read.
     static let nameSyllables: [String: String] = {
         var map = [String: String]()
+        var ambiguous = Set<String>()
         for word in ["Nguyễn", "Trần", "Phạm", "Hoàng", "Huỳnh", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
                      "Dương", "Lý", "Đinh", "Đào", "Đoàn", "Lương", "Trịnh", "Tạ", "Vương", "Trương", "Châu",
                      "Phùng", "Kiều", "Hà", "Quách", "Đàm", "Lại", "Văn", "Thị", "Xuân", "Minh", "Quốc", "Hữu", "Đức",
@@ -57,8 +58,12 @@ enum AdministrativeVocabulary {
                      "Tùng", "Long", "Sơn", "Phong", "Bình", "Hiền", "Tâm", "Thảo", "Trang", "Ngọc",
                      "Kim", "Lan", "Hồng", "Diệu", "Mỹ", "Thu", "Hạnh", "Mạnh", "Hiệp", "Hoài",
                      "Đạt", "Tài", "Thành", "Trí", "Nhân", "Triều", "Đăng", "Bảo", "Duy", "Toàn"] {
-            map[FastFold.key(word)] = word
+            let key = FastFold.key(word)
+            // Two spellings under one key ('Hùng', 'Hưng'): ambiguous, so neither is restored.
+            if let existing = map[key], existing != word { ambiguous.insert(key) }
+            map[key] = word
         }
+        for key in ambiguous { map.removeValue(forKey: key) }
         return map
     }()
 

@@ -9,12 +9,18 @@ enum DateReading {
         var length: Int
     }
 
-    static func isDayWord(_ token: Token) -> Bool {
-        let key = token.bareKey
+    static func isDayWord(_ token: Token) -> Bool { isDayKey(leadingLetters(token.bareKey)) }
+
+    private static func isDayKey(_ key: Substring) -> Bool {
         if key == "NGAY" || key == "NGAV" || key == "NGIY" { return true }
-        // A stray mark inside the word ('ng§ay').
-        guard key.count == 5, key.hasPrefix("NG"), key.hasSuffix("AY") else { return false }
-        return true
+        // A stray mark inside the word ('ng§ay' → 'NG~AY').
+        return key.count == 5 && key.hasPrefix("NG") && key.hasSuffix("AY")
+    }
+
+    private static func leadingLetters(_ key: Substring) -> Substring {
+        var letters = key.prefix { ($0 >= "A" && $0 <= "Z") || $0 == "~" }
+        while letters.hasSuffix("~") { letters = letters.dropLast() }
+        return letters
     }
 
     private static func isMonthWord(_ key: Substring) -> Bool {
@@ -25,41 +31,60 @@ enum DateReading {
         key.count == 3 && key.hasPrefix("N") && key.hasSuffix("M")
     }
 
+    /// The keys cut where OCR glued words to figures or marks: 'NGAY-11' → 'NGAY', '11'; 'NAM'2024' →
+    /// 'NAM', '2024'. Slashes stay, for '19/02/2024'; 'Ø' is a zero.
+    private static func pieces(_ tokens: ArraySlice<Token>) -> [Substring] {
+        var out = [Substring]()
+        for token in tokens {
+            let key = token.text.contains("Ø") || token.text.contains("ø")
+                ? FastFold.key(String(token.text).replacingOccurrences(of: "Ø", with: "0").replacingOccurrences(of: "ø", with: "0"))
+                : token.key
+            var current = ""
+            var currentIsDigit = false
+            for character in key {
+                let isDigit = character.isASCII && character.isNumber
+                let isLetter = (character >= "A" && character <= "Z") || character == "~"
+                let keep = isDigit || isLetter || character == "/"
+                if !keep || (!current.isEmpty && character != "/" && isDigit != currentIsDigit && !current.hasSuffix("/")) {
+                    if !current.isEmpty { out.append(Substring(current)); current = "" }
+                }
+                if keep { current.append(character); if character != "/" { currentIsDigit = isDigit } }
+            }
+            if !current.isEmpty { out.append(Substring(current)) }
+        }
+        return out
+    }
+
     /// Reads a date whose 'ngày' is `tokens[start]`.
     static func read(_ tokens: [Token], from start: Int) -> Result? {
         guard start < tokens.count, isDayWord(tokens[start]) else { return nil }
-        var index = start + 1
+        let keys = pieces(tokens[start..<min(tokens.count, start + 10)])
+        guard let first = keys.first, isDayKey(leadingLetters(first)) else { return nil }
+        var index = 1
         // 'ngày 19/02/2024'
-        if index < tokens.count, let (day, month, year) = slashed(tokens[index].bareKey) {
+        if index < keys.count, let (day, month, year) = slashed(keys[index]) {
             return Result(iso: iso(day, month, year), confidence: 0.9, length: 2)
         }
-        var dayTokens = [Substring]()
-        while index < tokens.count, !isMonthWord(tokens[index].bareKey), dayTokens.count < 2 {
-            dayTokens.append(tokens[index].bareKey); index += 1
-        }
-        guard index < tokens.count, isMonthWord(tokens[index].bareKey) else { return nil }
-        var wordsRepaired = tokens[index].bareKey != "THANG"
+        var dayKeys = [Substring]()
+        while index < keys.count, !isMonthWord(keys[index]), dayKeys.count < 2 { dayKeys.append(keys[index]); index += 1 }
+        guard index < keys.count, isMonthWord(keys[index]) else { return nil }
+        var wordsRepaired = keys[index] != "THANG" || first != "NGAY"
         index += 1
-        var monthTokens = [Substring]()
-        while index < tokens.count, !isYearWord(tokens[index].bareKey), monthTokens.count < 2 {
-            monthTokens.append(tokens[index].bareKey); index += 1
-        }
-        guard index + 1 < tokens.count, isYearWord(tokens[index].bareKey) else { return nil }
-        wordsRepaired = wordsRepaired || tokens[index].bareKey != "NAM" || !isDayWordExact(tokens[start])
-        let yearKey = tokens[index + 1].bareKey
-        let length = index + 2 - start
+        var monthKeys = [Substring]()
+        while index < keys.count, !isYearWord(keys[index]), monthKeys.count < 2 { monthKeys.append(keys[index]); index += 1 }
+        guard index + 1 < keys.count, isYearWord(keys[index]) else { return nil }
+        wordsRepaired = wordsRepaired || keys[index] != "NAM"
+        let yearKey = keys[index + 1]
+        let length = min(tokens.count - start, index + 2)
         guard yearKey.count == 4, let year = Int(yearKey) else { return Result(iso: nil, confidence: 0.2, length: length) }
         // A blank day or month (filled by hand later) or a misread handwritten figure: no date.
-        guard dayTokens.count == 1, monthTokens.count == 1,
-              let day = Int(dayTokens[0]), let month = Int(monthTokens[0]),
-              dayTokens[0].count <= 2, monthTokens[0].count <= 2 else {
+        guard dayKeys.count == 1, monthKeys.count == 1, let day = Int(dayKeys[0]), let month = Int(monthKeys[0]),
+              dayKeys[0].count <= 2, monthKeys[0].count <= 2 else {
             return Result(iso: nil, confidence: 0.2, length: length)
         }
         guard let value = iso(day, month, year) else { return Result(iso: nil, confidence: 0.2, length: length) }
         return Result(iso: value, confidence: wordsRepaired ? 0.85 : 0.95, length: length)
     }
-
-    private static func isDayWordExact(_ token: Token) -> Bool { token.bareKey == "NGAY" }
 
     /// 'dd/mm/yyyy' (or with dots or dashes).
     static func slashed(_ key: Substring) -> (Int, Int, Int)? {

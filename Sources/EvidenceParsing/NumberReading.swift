@@ -30,10 +30,13 @@ enum NumberReading {
     /// For a 'Số:' token ('Số:', 'S6:95', 'Sé:', 'Sb:'), the text after the colon; nil for any other token.
     static func soPrefix(_ token: Token) -> Substring? {
         let key = token.key
-        guard key.hasPrefix("S") else { return nil }
+        // '$6:' is 'Số:' to the English model.
+        guard key.hasPrefix("S") || key.hasPrefix("$") else { return nil }
         var index = key.index(after: key.startIndex)
         if index < key.endIndex, "O06BE8D~".contains(key[index]) { index = key.index(after: index) }
-        if index == key.endIndex { return token.text.hasPrefix("S") || token.text.hasPrefix("s") ? token.text[token.text.endIndex...] : nil }
+        if index == key.endIndex {
+            return token.text.hasPrefix("S") || token.text.hasPrefix("s") || token.text.hasPrefix("$") ? token.text[token.text.endIndex...] : nil
+        }
         guard key[index] == ":" || key[index] == "." else { return nil }
         // Same offset in the original text: every character before the colon folds to one byte.
         guard let colon = token.text.firstIndex(where: { $0 == ":" || $0 == "." }) else { return nil }

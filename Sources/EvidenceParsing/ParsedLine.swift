@@ -15,6 +15,8 @@ struct Token: Sendable {
     /// First letter upper case, the rest lower case letters (punctuation around it aside): a word of a
     /// proper name.
     var isCapitalizedWord: Bool
+    /// Upper case but for a letter the OCR lowered ('TRi'): enough for a printed title.
+    var isMostlyUpper: Bool
     var isASCII: Bool
 
     init(_ text: Substring, midX: Double? = nil) {
@@ -24,6 +26,7 @@ struct Token: Sendable {
         self.bareKey = key[...].trimmingASCII(Token.punctuationBytes)
         self.midX = midX
         var hasLetter = false, hasLower = false, isASCII = true
+        var upperCount = 0, lowerCount = 0
         var capitalized = true
         var position = 0
         var firstIsLetter = false
@@ -37,10 +40,10 @@ struct Token: Sendable {
             switch LetterCase.of(scalar) {
             case .mark: continue
             case .upper:
-                hasLetter = true
+                hasLetter = true; upperCount += 1
                 if position == 0 { firstIsLetter = true } else { capitalized = false }
             case .lower:
-                hasLetter = true; hasLower = true
+                hasLetter = true; hasLower = true; lowerCount += 1
                 if position == 0 { capitalized = false }
             case .other:
                 capitalized = false
@@ -52,14 +55,17 @@ struct Token: Sendable {
         }
         self.hasLetter = hasLetter
         self.isUpperWord = hasLetter && !hasLower
+        self.isMostlyUpper = hasLetter && upperCount >= 2 && lowerCount * 3 <= upperCount + lowerCount
         self.isCapitalizedWord = capitalized && firstIsLetter
         self.isASCII = isASCII
     }
 
     var skeleton: String { Skeleton.of(key) }
+    var isTitleWord: Bool { isUpperWord || isMostlyUpper }
 
     static let punctuation: Set<Character> = [",", ".", ";", ":", "(", ")", "\"", "'", "-", "_", "~", "/", "*", "|", "!", "?", "“", "”", "’", "‘"]
-    static let punctuationBytes: Set<UInt8> = Set(",.;:()\"'-_~/*|!?".utf8)
+    /// '~' (an unknown glyph) is not trimmed: a misread digit must not vanish from a number.
+    static let punctuationBytes: Set<UInt8> = Set(",.;:()\"'-_/*|!?".utf8)
 }
 
 /// Letter case from a table for the scalars Vietnamese text uses (Unicode property look-ups are slow).

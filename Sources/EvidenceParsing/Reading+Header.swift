@@ -68,7 +68,8 @@ extension Reading {
             guard let first = part.tokens.first, let remainder = NumberReading.soPrefix(first) else { continue }
             let rest = part.tokens.dropFirst()
             let next = rest.first?.text.first
-            guard !remainder.isEmpty || next.map({ $0.isNumber || $0 == ":" || $0 == "/" || $0 == "." }) == true else { continue }
+            guard !remainder.isEmpty || next.map({ $0.isNumber || ":/.-_".contains($0) }) == true
+                    || rest.first?.text.utf8.contains(47) == true else { continue }
             var raw = String(remainder)
             var pieces = remainder.isEmpty ? 0 : 1
             for token in rest {
@@ -127,7 +128,14 @@ extension Reading {
         for part in columns.left {
             if let numberLine, part.line.page == lines[numberLine].page, part.line.number >= lines[numberLine].number { break }
             if numberLine == nil, !part.tokens.contains(where: \.isUpperWord) { break }
-            let words = part.tokens.filter { $0.isUpperWord || $0.text == "-" || $0.text == "&" }
+            var words = part.tokens.filter {
+                ($0.isUpperWord && !$0.text.utf8.contains(47) && !$0.text.contains(where: \.isNumber)) || $0.text == "-" || $0.text == "&"
+            }
+            // A short stray word at the end ('TRUYỀN THÔNG TT'): rule lines and stamps leave them.
+            while let last = words.last, words.count > 1, last.isASCII, last.bareKey.count <= 2,
+                  Set(last.bareKey).count == 1, !Self.shortBodyWords.contains(String(last.bareKey)) {
+                words.removeLast()
+            }
             guard words.contains(where: { $0.isUpperWord && $0.text.count >= 2 }) else { continue }
             let keys = words.map { String($0.bareKey) }.joined(separator: " ")
             if keys == "DU THAO" || Skeleton.of(keys) == Skeleton.of("DU THAO") { continue }
@@ -169,6 +177,8 @@ extension Reading {
         }
     }
 
+    private static let shortBodyWords: Set<String> = ["XA", "TP", "VA", "SO", "BO", "TO", "YT"]
+
     static func isCompleteBody(_ keys: [String]) -> Bool {
         guard let last = keys.last else { return false }
         if last == "VA" || last == "-" || last == "&" || last.hasSuffix(",") { return false }
@@ -196,7 +206,9 @@ extension Reading {
         var tail = [String]()
         for (index, word) in restored.enumerated().reversed() {
             let key = FastFold.key(word)
-            if ["HUYEN", "TINH", "QUAN", "XA", "PHUONG", "PHO", "TRAN"].contains(key) {
+            let previous = index > 0 ? FastFold.key(restored[index - 1]) : ""
+            if ["HUYEN", "TINH", "QUAN", "XA", "PHUONG"].contains(key) || key == "PHO" && previous == "THANH"
+                || key == "TRAN" && previous == "THI" {
                 tail = Array(restored[(index + 1)...]); break
             }
         }
@@ -207,7 +219,7 @@ extension Reading {
 
     mutating func readPlaceAndDate() {
         for part in columns.right + columns.left {
-            guard let dayIndex = part.tokens.firstIndex(where: DateReading.isDayWord),
+            guard let dayIndex = part.tokens.firstIndex(where: { DateReading.isDayWord($0) && !$0.text.hasSuffix(":") }),
                   let date = DateReading.read(part.tokens, from: dayIndex) else { continue }
             fields.date = date.iso
             set("date", confidence: date.confidence, at: part.line)
@@ -236,8 +248,10 @@ extension Reading {
         if !issuerLocality.isEmpty {
             let localityKey = Skeleton.of(FastFold.key(issuerLocality.joined(separator: " ")))
             let placeKey = Skeleton.of(keys.joined(separator: " "))
-            let distance = Self.editDistance(localityKey, placeKey, limit: 2)
-            if distance <= 2 && (distance == 0 || localityKey.count >= 6) {
+            // Longer names tolerate one more slip.
+            let limit = localityKey.count >= 7 ? 3 : 2
+            let distance = Self.editDistance(localityKey, placeKey, limit: limit)
+            if distance <= limit && (distance == 0 || localityKey.count >= 6) {
                 let issuerHasMarks = !issuerLocality.joined().allSatisfy(\.isASCII)
                 fields.place = issuerLocality.map(Self.titleCased).joined(separator: " ")
                 if distance == 0 && hasDiacritics && !issuerHasMarks { fields.place = asRead }

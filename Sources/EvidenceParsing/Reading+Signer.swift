@@ -40,9 +40,10 @@ extension Reading {
             let text = lines[index].text
             if let first = text.first(where: { !$0.isWhitespace }), first == "N" || first == "n" {
                 let tokens = cache.tokens(of: lines[index])
-                if tokens.count >= 2, Skeleton.of(tokens[0].bareKey) == noi {
+                // 'Nơi nhận:', OCR 'Noi nhin:', 'Not nban:'.
+                if tokens.count >= 2, Skeleton.of(tokens[0].bareKey) == noi || tokens[0].bareKey == "NOT" {
                     let second = tokens[1].bareKey
-                    if second.hasPrefix("NH") && (4...5).contains(second.count) { return index }
+                    if second.hasPrefix("N") && (4...5).contains(second.count) { return index }
                 }
             }
             index += 1
@@ -59,7 +60,11 @@ extension Reading {
             return []
         }
         var out = [Token]()
-        for token in tokens {
+        for var token in tokens {
+            // 'TM.' read 'T™.'.
+            if token.text.unicodeScalars.contains("\u{2122}") {
+                token = Token(Substring(String(token.text).replacingOccurrences(of: "\u{2122}", with: "M")), midX: token.midX)
+            }
             if let dot = token.text.firstIndex(of: "."), dot < token.text.index(before: token.text.endIndex) {
                 let head = token.text[...dot]
                 if Self.markers[FastFold.key(head)] != nil {
@@ -77,12 +82,12 @@ extension Reading {
     private static let titleFirstWords: Set<String> = Set(titleEntries.compactMap(\.keys.first))
 
     private static func findTitle(_ tokens: [Token]) -> (String, Int, Int)? {
-        guard tokens.contains(where: { $0.isUpperWord && titleFirstWords.contains(Skeleton.of($0.bareKey)) }) else { return nil }
+        guard tokens.contains(where: { $0.isTitleWord && titleFirstWords.contains(Skeleton.of($0.bareKey)) }) else { return nil }
         let skeletons = tokens.map { Skeleton.of($0.bareKey) }
-        for start in tokens.indices where tokens[start].isUpperWord && titleFirstWords.contains(skeletons[start]) {
+        for start in tokens.indices where tokens[start].isTitleWord && titleFirstWords.contains(skeletons[start]) {
             for entry in titleEntries where entry.keys.count <= tokens.count - start {
                 if Array(skeletons[start..<start + entry.keys.count]) == entry.keys,
-                   tokens[start..<start + entry.keys.count].allSatisfy(\.isUpperWord) {
+                   tokens[start..<start + entry.keys.count].allSatisfy(\.isTitleWord) {
                     return (entry.title, start, entry.keys.count)
                 }
             }
@@ -153,27 +158,58 @@ extension Reading {
     struct NameCandidate { var words: [Substring]; var surnameKnown: Bool }
 
     /// Names at the end of a line: a run of capitalised words, split where a family name starts.
-    static func names(in tokens: [Token]) -> [NameCandidate]? {
-        var end = tokens.count
-        while end > 0, !tokens[end - 1].hasLetter { end -= 1 }
-        var start = end
-        let upperLine = tokens[..<end].filter { $0.hasLetter }.allSatisfy(\.isUpperWord)
-        while start > 0 {
-            let token = tokens[start - 1]
-            guard let last = token.text.last, last.isLetter, end - start < 10 else { break }
-            guard token.isCapitalizedWord || (upperLine && token.isUpperWord && token.text.count > 1) else { break }
-            start -= 1
+    /// A token as a word of a name: capitalised, its edge punctuation dropped ('‘Huynh'), the English
+    /// model's digits for 'o' put back ('V6' → 'Vo'); nil for anything else (a list item's 'Vụ;').
+    static func nameWord(_ token: Token, upperLine: Bool) -> Substring? {
+        if let last = token.text.last, last == "," || last == ";" || last == ":" { return nil }
+        var word = token.text.trimmingCharacters(in: Token.punctuation)
+        guard word.count >= 2 || upperLine == false && word.count >= 1 else { return nil }
+        if word.contains(where: { $0 == "6" || $0 == "0" }), word.first?.isLetter == true {
+            word = Substring(String(word.map { $0 == "6" || $0 == "0" ? "o" : $0 }))
         }
-        guard end - start >= 2 else { return nil }
-        let words = tokens[start..<end].map(\.text)
-        let keys = words.map { FastFold.key($0) }
-        let firstKnown = AdministrativeVocabulary.surnames.contains(keys[0]) || Self.repairedSurname(words[0])
-        // What precedes the run is junk ('/g', '—') when the line holds nothing else.
-        let wholeLine = tokens[..<start].allSatisfy { $0.text.count <= 2 && !$0.isCapitalizedWord || !$0.hasLetter }
+        var position = 0
+        var sawLower = false
+        for scalar in word.unicodeScalars {
+            switch LetterCase.of(scalar) {
+            case .mark: continue
+            case .upper: if position > 0 && !upperLine { return nil }
+            case .lower: if position == 0 { return nil }; sawLower = true
+            case .other: return nil
+            }
+            position += 1
+        }
+        if upperLine && sawLower { return nil }
+        return position > 0 ? word : nil
+    }
+
+    /// Names in a line: runs of capitalised words (minutes put two side by side), each split where a
+    /// family name starts.
+    static func names(in tokens: [Token]) -> [NameCandidate]? {
+        let lettered = tokens.filter(\.hasLetter)
+        guard !lettered.isEmpty else { return nil }
+        let upperLine = lettered.allSatisfy(\.isUpperWord)
+        var runs = [[Substring]]()
+        var current = [Substring]()
+        var outside = [Token]()
+        for token in tokens {
+            if let word = nameWord(token, upperLine: upperLine), current.count < 10 {
+                current.append(word)
+            } else {
+                if !current.isEmpty { runs.append(current); current = [] }
+                outside.append(token)
+            }
+        }
+        if !current.isEmpty { runs.append(current) }
+        // What is not a name is junk ('/g', '—', '.') when the line holds nothing else.
+        let wholeLine = outside.allSatisfy { $0.text.count <= 2 && !$0.isCapitalizedWord || !$0.hasLetter }
         var result = [NameCandidate]()
-        if words.count <= 4 {
-            result = [.init(words: Array(words), surnameKnown: firstKnown)]
-        } else {
+        for words in runs where words.count >= 2 {
+            let keys = words.map { FastFold.key($0) }
+            let firstKnown = AdministrativeVocabulary.surnames.contains(keys[0]) || Self.repairedSurname(words[0])
+            if words.count <= 4 {
+                result.append(.init(words: words, surnameKnown: firstKnown))
+                continue
+            }
             // Two names side by side (minutes: secretary and chair): split where the second family name
             // starts, preferring the common family names and halves of even length.
             var best: (score: Int, at: Int)?
@@ -182,10 +218,10 @@ extension Reading {
                 if best == nil || score > best!.score { best = (score, at) }
             }
             if let best {
-                result = [.init(words: Array(words[..<best.at]), surnameKnown: firstKnown),
-                          .init(words: Array(words[best.at...]), surnameKnown: true)]
+                result.append(.init(words: Array(words[..<best.at]), surnameKnown: firstKnown))
+                result.append(.init(words: Array(words[best.at...]), surnameKnown: true))
             } else if words.count == 5 {
-                result = [.init(words: Array(words), surnameKnown: firstKnown)]
+                result.append(.init(words: words, surnameKnown: firstKnown))
             }
         }
         result = result.filter { (2...5).contains($0.words.count) && ($0.surnameKnown || wholeLine) }

@@ -40,6 +40,19 @@ DOCS = [
        title=["Đề nghị phê duyệt Đề án chuyển đổi số"],
        cites=[("Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ", "30/2020/NĐ-CP", "2020-03-05")],
        block=["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], signer=("Đặng Văn Hùng", "PHÓ GIÁM ĐỐC", "KT")),
+  dict(name="bb-binhminh", parent=None, issuer=["ỦY BAN NHÂN DÂN", "XÃ BÌNH MINH"], number="05/BB-UBND",
+       place="Bình Minh", date=(3, 4, 2024), type=("BB", "Biên bản", "BIÊN BẢN"),
+       title=["Họp Hội đồng thẩm định chỉ số chuyển đổi số"], cites=[], minutes=True,
+       block=[], signer=("Hoàng Thị Lan", "CHỦ TRÌ", None), secretary="Bùi Văn Nam"),
+  dict(name="kh-draft-blankdate", parent=None, issuer=["ỦY BAN NHÂN DÂN", "HUYỆN ĐỨC PHỔ"], number=None,
+       place="Đức Phổ", date=None, type=("KH", "Kế hoạch", "KẾ HOẠCH"), draft=True,
+       title=["Chuyển đổi số năm 2025"], cites=[("Quyết định số 625/QĐ-UBND ngày 17/9/2024", "625/QĐ-UBND", "2024-09-17")],
+       block=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], signer=("Huỳnh Ngọc Sơn", "CHỦ TỊCH", "TM")),
+  dict(name="qd-stamp-twopages", parent=None, issuer=["ỦY BAN NHÂN DÂN", "TỈNH THANH HÓA"], number="3716/QĐ-UBND",
+       place="Thanh Hóa", date=(23, 9, 2021), type=("QĐ", "Quyết định", "QUYẾT ĐỊNH"), stamp=True, twopages=True,
+       title=["Về việc ban hành Bộ chỉ số đánh giá chuyển đổi số", "của các cơ quan nhà nước tỉnh Thanh Hóa"],
+       cites=[("Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ", "749/QĐ-TTg", "2020-06-03")],
+       block=["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], signer=("Đầu Thanh Tùng", "PHÓ CHỦ TỊCH", "KT")),
 ]
 
 def centered(d, text, cx, y, font):
@@ -49,16 +62,28 @@ def centered(d, text, cx, y, font):
 def render(doc):
     img = Image.new("L", (W, H), 255)
     d = ImageDraw.Draw(img)
+    pages = [img]
     L, R, y = 430, 1150, 120
+    if doc.get("draft"):
+        d.text((120, 48), "DỰ THẢO", font=f(32, True), fill=0)
+        y = 150
+    if doc.get("stamp"):
+        d.rectangle((90, 20, 420, 150), outline=0, width=2)
+        d.text((110, 28), "CÔNG VĂN ĐẾN", font=f(26, True), fill=0)
+        d.text((110, 68), "Số: 2352", font=f(26), fill=0)
+        d.text((110, 105), "Ngày: 25/9/2021", font=f(26), fill=0)
+        y = 190
     left = ([doc["parent"]] if doc["parent"] else []) + doc["issuer"]
     ly = y
     for i, line in enumerate(left):
         centered(d, line, L, ly, f(30, bold=(line in doc["issuer"]))); ly += 42
-    centered(d, "Số: " + doc["number"], L, ly + 20, f(30)); numberY = ly + 20
+    d.line((L - 90, ly + 2, L + 90, ly + 2), fill=0, width=2)
+    centered(d, "Số: " + (doc["number"] or "       /KH-UBND"), L, ly + 20, f(30)); numberY = ly + 20
     centered(d, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", R, y, f(30, True))
     centered(d, "Độc lập - Tự do - Hạnh phúc", R, y + 42, f(30, True))
-    day, month, year = doc["date"]
-    centered(d, f"{doc['place']}, ngày {day} tháng {month} năm {year}", R, numberY, f(29))
+    day, month, year = doc["date"] or (None, None, None)
+    d.line((R - 170, y + 86, R + 170, y + 86), fill=0, width=2)
+    centered(d, f"{doc['place']}, ngày {day} tháng {month} năm {year}" if day else f"{doc['place']}, ngày      tháng 10 năm 2024", R, numberY, f(29))
     y = numberY + 60
     if doc["type"][2] is None:
         for line in doc["title"]:
@@ -87,6 +112,15 @@ def render(doc):
                 cur = (cur + " " + w).strip()
         d.text((150, y), cur, font=f(30), fill=0); y += 46
     y += 50
+    if doc.get("twopages"):
+        d.text((W / 2 - 10, H - 100), "1", font=f(26), fill=0)
+        img = Image.new("L", (W, H), 255); d = ImageDraw.Draw(img); pages.append(img); y = 150
+        d.text((150, y), "Điều 3. Quyết định này có hiệu lực kể từ ngày ký./.", font=f(30), fill=0); y += 100
+    if doc.get("minutes"):
+        d.text((150, y), "Cuộc họp kết thúc lúc 11 giờ cùng ngày./.", font=f(30), fill=0); y += 90
+        centered(d, "THƯ KÝ", L, y, f(30, True)); centered(d, "CHỦ TRÌ", R, y, f(30, True))
+        centered(d, doc["secretary"], L, y + 200, f(30, True)); centered(d, doc["signer"][0], R, y + 200, f(30, True))
+        return pages
     recipients = ["Nơi nhận:", "- Như trên;", "- Lưu: VT."]
     for i, line in enumerate(recipients):
         d.text((150, y + i * 36), line, font=f(24, i == 0), fill=0)
@@ -94,25 +128,49 @@ def render(doc):
     for line in doc["block"]:
         centered(d, line, R, by, f(30, True)); by += 42
     centered(d, doc["signer"][0], R, by + 200, f(30, True))
+    if doc.get("twopages"):
+        pages.append(Image.new("L", (W, H), 255))
+        receipt = Image.new("L", (W, H), 255); rd = ImageDraw.Draw(receipt)
+        centered(rd, "PHIẾU GỬI", W / 2, 150, f(34, True))
+        rd.text((150, 260), "Người nhận ký tên: ...............................", font=f(30), fill=0)
+        rd.text((150, 320), "Ngày ... tháng ... năm ...", font=f(30), fill=0)
+        pages.append(receipt)
+    return pages
+
+def degrade(img, seed):
+    import random
+    from PIL import ImageFilter
+    random.seed(seed)
+    small = img.rotate(0.6, fillcolor=255, resample=Image.BICUBIC).resize((W * 5 // 12, H * 5 // 12), Image.BILINEAR)
+    img = small.resize((W, H), Image.BILINEAR).filter(ImageFilter.GaussianBlur(0.7))
+    px = img.load()
+    for _ in range(9000):
+        x, yy = random.randrange(W), random.randrange(H)
+        px[x, yy] = random.choice((0, 255))
     return img
 
 os.makedirs(OUT, exist_ok=True)
 for doc in DOCS:
-    path = f"/tmp/ocrfix/{doc['name']}.png"
-    render(doc).save(path)
+    pages = render(doc)
     name, title, authority = doc["signer"]
     expected = {
         "_note": "Rendered from the values below (DejaVu Serif, 200 dpi A4) and OCRed with tesseract; see render_ocr_fixtures.py.",
         "type": doc["type"][0], "typeName": doc["type"][1], "number": doc["number"],
         "issuer": " ".join(doc["issuer"]), "parent": doc["parent"], "place": doc["place"],
-        "date": "%04d-%02d-%02d" % (doc["date"][2], doc["date"][1], doc["date"][0]),
+        "date": "%04d-%02d-%02d" % (doc["date"][2], doc["date"][1], doc["date"][0]) if doc["date"] else None,
         "title": " ".join(doc["title"]).removeprefix("V/v "),
-        "signer": {"name": name, "title": title, "authority": authority}, "draft": False,
+        "signer": {"name": name, "title": title, "authority": authority}, "draft": bool(doc.get("draft")),
         "references": [{"number": c[1], "date": c[2]} for c in doc["cites"]],
     }
-    for lang in ("vie", "eng"):
-        text = subprocess.run(["tesseract", path, "-", "-l", lang], capture_output=True, text=True).stdout
-        stem = f"{OUT}/ocr-{lang}-{doc['name']}"
-        open(stem + ".txt", "w").write(text)
-        open(stem + ".expected.json", "w").write(json.dumps(expected, ensure_ascii=False, indent=2) + "\n")
+    for quality in ("clean", "scan"):
+        paths = []
+        for number, page in enumerate(pages):
+            path = f"/tmp/ocrfix/{doc['name']}-{quality}-{number}.png"
+            (page if quality == "clean" else degrade(page, number + len(doc["name"]))).save(path)
+            paths.append(path)
+        for lang in ("vie", "eng"):
+            texts = [subprocess.run(["tesseract", path, "-", "-l", lang], capture_output=True, text=True).stdout for path in paths]
+            stem = f"{OUT}/ocr-{lang}-{quality}-{doc['name']}"
+            open(stem + ".txt", "w").write("\f".join(texts))
+            open(stem + ".expected.json", "w").write(json.dumps(expected, ensure_ascii=False, indent=2) + "\n")
     print(doc["name"])
