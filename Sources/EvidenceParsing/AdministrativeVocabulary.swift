@@ -73,7 +73,9 @@ enum AdministrativeVocabulary {
             return (words.map { Skeleton.of(FastFold.key($0)) }, words)
         }.sorted { $0.keys.count > $1.keys.count }
     }()
-    private static let firstWords: Set<String> = Set(phraseEntries.compactMap(\.keys.first))
+    /// Phrases by their first word's skeleton, longest first.
+    private static let byFirstWord: [String: [(keys: [String], words: [Substring])]] =
+        Dictionary(grouping: phraseEntries, by: { $0.keys[0] })
 
     /// Restores the diacritics of upper-case body words. Returns the words and how many of them
     /// could not be restored though they carry no diacritics (place names, unknown words).
@@ -85,9 +87,9 @@ enum AdministrativeVocabulary {
         var index = 0
         while index < words.count {
             var matched = false
-            if firstWords.contains(keys[index]) {
-                for entry in phraseEntries where entry.keys.count <= words.count - index {
-                    if Array(keys[index..<index + entry.keys.count]) == entry.keys {
+            if let candidates = byFirstWord[keys[index]] {
+                for entry in candidates where entry.keys.count <= words.count - index {
+                    if keys[index..<index + entry.keys.count].elementsEqual(entry.keys) {
                         out.append(contentsOf: entry.words.map(String.init))
                         // Keep the punctuation that followed the last word.
                         if let last = words[index + entry.keys.count - 1].last, [",", ";"].contains(last) {

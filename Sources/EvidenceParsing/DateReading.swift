@@ -36,8 +36,9 @@ enum DateReading {
     private static func pieces(_ tokens: ArraySlice<Token>) -> [Substring] {
         var out = [Substring]()
         for token in tokens {
-            let key = token.text.contains("Ø") || token.text.contains("ø")
-                ? FastFold.key(String(token.text).replacingOccurrences(of: "Ø", with: "0").replacingOccurrences(of: "ø", with: "0"))
+            let hasSlashedO = token.text.unicodeScalars.contains { $0 == "\u{D8}" || $0 == "\u{F8}" }
+            let key = hasSlashedO
+                ? FastFold.key(String(String.UnicodeScalarView(token.text.unicodeScalars.map { $0 == "\u{D8}" || $0 == "\u{F8}" ? "0" : $0 })))
                 : token.key
             var current = ""
             var currentIsDigit = false

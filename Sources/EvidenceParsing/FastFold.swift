@@ -34,17 +34,20 @@ enum FastFold {
 
     /// The folded key of `text` as ASCII.
     static func key<S: StringProtocol>(_ text: S) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let byte = byte(for: scalar)
-            if byte == 0 { continue }
-            if byte == 32 { pendingSpace = !out.isEmpty; continue }
-            if pendingSpace { out.append(32); pendingSpace = false }
-            out.append(byte)
+        // Folding never lengthens UTF-8, and a short result stays inline: no buffer on the heap.
+        String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var count = 0
+            var pendingSpace = false
+            for scalar in text.unicodeScalars {
+                let byte = byte(for: scalar)
+                if byte == 0 { continue }
+                if byte == 32 { pendingSpace = count > 0; continue }
+                if pendingSpace { buffer[count] = 32; count += 1; pendingSpace = false }
+                buffer[count] = byte
+                count += 1
+            }
+            return count
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -53,24 +56,28 @@ enum FastFold {
 /// Only ever compared with the skeleton of a vocabulary entry, never output.
 enum Skeleton {
     static func of<S: StringProtocol>(_ key: S) -> String {
-        var out = [UInt8]()
         let bytes = key.utf8
-        out.reserveCapacity(bytes.count)
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            let nextIndex = bytes.index(after: index)
-            switch byte {
-            case UInt8(ascii: "P"): out.append(UInt8(ascii: "D"))
-            case UInt8(ascii: "0"), UInt8(ascii: "6"): out.append(UInt8(ascii: "O"))
-            case UInt8(ascii: "Q"):
-                let next = nextIndex < bytes.endIndex ? bytes[nextIndex] : 0
-                out.append(next == UInt8(ascii: "U") ? byte : UInt8(ascii: "O"))
-            case UInt8(ascii: "1"), UInt8(ascii: "I"), UInt8(ascii: "|"), UInt8(ascii: "!"): out.append(UInt8(ascii: "L"))
-            default: out.append(byte)
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var count = 0
+            var index = bytes.startIndex
+            while index < bytes.endIndex {
+                let byte = bytes[index]
+                let nextIndex = bytes.index(after: index)
+                let out: UInt8
+                switch byte {
+                case UInt8(ascii: "P"): out = UInt8(ascii: "D")
+                case UInt8(ascii: "0"), UInt8(ascii: "6"): out = UInt8(ascii: "O")
+                case UInt8(ascii: "Q"):
+                    let next = nextIndex < bytes.endIndex ? bytes[nextIndex] : 0
+                    out = next == UInt8(ascii: "U") ? byte : UInt8(ascii: "O")
+                case UInt8(ascii: "1"), UInt8(ascii: "I"), UInt8(ascii: "|"), UInt8(ascii: "!"): out = UInt8(ascii: "L")
+                default: out = byte
+                }
+                buffer[count] = out
+                count += 1
+                index = nextIndex
             }
-            index = nextIndex
+            return count
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -44,9 +44,14 @@ enum PlaceVocabulary {
         matchSkeletons(keys.map { Skeleton.of($0) })
     }
 
+    /// Entries by their first word's skeleton, longest first.
+    private static let byFirst: [String: [(keys: [String], words: [String])]] =
+        Dictionary(grouping: entries, by: { $0.keys[0] })
+
     private static func matchSkeletons(_ keys: [String]) -> ([String], Int)? {
-        for entry in entries where entry.keys.count <= keys.count {
-            if Array(keys[0..<entry.keys.count]) == entry.keys { return (entry.words, entry.keys.count) }
+        guard let first = keys.first, let candidates = byFirst[first] else { return nil }
+        for entry in candidates where entry.keys.count <= keys.count {
+            if keys[0..<entry.keys.count].elementsEqual(entry.keys) { return (entry.words, entry.keys.count) }
         }
         return nil
     }

@@ -41,11 +41,11 @@ extension Reading {
             let result = NumberReading.read(raw)
             guard let number = result.value, let lead = result.parts.first,
                   lead.filter(\.isLetter).count >= 2, number != fields.number else { continue }
-            let date = dateAfter(words, from: index + 1)
             if let existing = seen[number] {
-                if references[existing].date == nil { references[existing].date = date }
+                if references[existing].date == nil { references[existing].date = dateAfter(words, from: index + 1) }
                 continue
             }
+            let date = dateAfter(words, from: index + 1)
             seen[number] = references.count
             references.append(.init(number: number, date: date))
         }
@@ -57,8 +57,7 @@ extension Reading {
     private func dateAfter(_ words: [Substring], from start: Int) -> String? {
         var index = start
         while index < min(words.count, start + 4) {
-            let token = Token(words[index])
-            if DateReading.isDayWord(token) {
+            if let first = words[index].utf8.first, first == 78 || first == 110, DateReading.isDayWord(Token(words[index])) {
                 let window = words[index..<min(words.count, index + 8)].map { Token($0) }
                 return DateReading.read(window, from: 0)?.iso
             }

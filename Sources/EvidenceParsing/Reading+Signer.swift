@@ -65,7 +65,8 @@ extension Reading {
             if token.text.unicodeScalars.contains("\u{2122}") {
                 token = Token(Substring(String(token.text).replacingOccurrences(of: "\u{2122}", with: "M")), midX: token.midX)
             }
-            if let dot = token.text.firstIndex(of: "."), dot < token.text.index(before: token.text.endIndex) {
+            if token.text.utf8.count > 3, token.text.utf8.contains(46),
+               let dot = token.text.firstIndex(of: "."), dot < token.text.index(before: token.text.endIndex) {
                 let head = token.text[...dot]
                 if Self.markers[FastFold.key(head)] != nil {
                     out.append(Token(head, midX: token.midX))

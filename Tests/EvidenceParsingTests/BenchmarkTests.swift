@@ -17,8 +17,13 @@ import EvidenceModel
             }
             documents.append(pages)
         }
-        let filler = Array(repeating: "Các cơ quan, đơn vị triển khai thực hiện nhiệm vụ chuyển đổi số theo Kế hoạch số 12/KH-UBND.", count: 45)
-            .joined(separator: "\n")
+        // A body page: prose, a citation now and then.
+        let prose = ["- Các cơ quan, đơn vị triển khai thực hiện nhiệm vụ chuyển đổi số, bảo đảm tiến độ, chất lượng;",
+                     "tổng hợp kết quả tự đánh giá, chấm điểm và gửi về Sở Thông tin và Truyền thông đúng thời hạn.",
+                     "2. Trách nhiệm của các phòng, ban chuyên môn thuộc Ủy ban nhân dân huyện",
+                     "theo Kế hoạch số 12/KH-UBND ngày 05/3/2024 của Ủy ban nhân dân huyện về chuyển đổi số;",
+                     "", "- Phối hợp với các doanh nghiệp viễn thông trên địa bàn thực hiện hạ tầng số, nền tảng số."]
+        let filler = (0..<45).map { prose[$0 % prose.count] }.joined(separator: "\n")
         for document in GeneratedCorpus.documents(count: 40) {
             var pages = document.pages
             while pages.count < 3 { pages.insert(PageText(page: 0, source: .text, text: filler), at: 1) }
