@@ -3,7 +3,7 @@
 /// ambiguous single word ('BAN', 'HOA', 'SO') is restored only inside a phrase that decides it.
 enum AdministrativeVocabulary {
     static let phrases: [String] = [
-        "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "UBND", "HĐND", "ĐẢNG ỦY", "TỈNH ỦY", "THÀNH ỦY", "HUYỆN ỦY",
+        "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "ĐẢNG BỘ", "ĐẢNG CỘNG SẢN VIỆT NAM", "UBND", "HĐND", "ĐẢNG ỦY", "TỈNH ỦY", "THÀNH ỦY", "HUYỆN ỦY",
         "THỊ ỦY", "QUẬN ỦY", "MẶT TRẬN TỔ QUỐC", "THÀNH PHỐ", "HUYỆN", "TỈNH", "QUẬN", "THỊ XÃ", "THỊ TRẤN",
         "XÃ", "PHƯỜNG", "ĐẶC KHU", "SỞ", "BỘ", "CỤC", "CHI CỤC", "TỔNG CỤC", "VĂN PHÒNG", "PHÒNG", "BAN",
         "BAN CHỈ ĐẠO", "BAN QUẢN LÝ", "HỘI ĐỒNG", "TRUNG TÂM", "TỔ CÔNG TÁC", "TỔ", "CÔNG AN", "TRƯỜNG",

@@ -30,6 +30,8 @@ struct HeaderColumns: Sendable {
     private static let skCong = Skeleton.of("CONG")
     private static let skHoa = Skeleton.of("HOA")
     private static let skLap = Skeleton.of("LAP")
+    private static let skDang = Skeleton.of("DANG")
+    private static let skSan = Skeleton.of("SAN")
 
     /// Index of the first token of the right column in a line the OCR merged; `tokens.count` when none.
     static func rightColumnStart(_ tokens: [Token]) -> Int {
@@ -37,6 +39,10 @@ struct HeaderColumns: Sendable {
             let skeleton = Skeleton.of(token.bareKey)
             let next = index + 1 < tokens.count ? Skeleton.of(tokens[index + 1].bareKey) : ""
             if skeleton == skCong && next.hasPrefix(skHoa) { return index }
+            // A party body's motto: 'ĐẢNG CỘNG SẢN VIỆT NAM'.
+            if skeleton == skDang && next == skCong, index + 2 < tokens.count, Skeleton.of(tokens[index + 2].bareKey) == skSan {
+                return index
+            }
             if skeleton.count == 3 && skeleton.hasPrefix("D") && skeleton.hasSuffix("C") && next == skLap { return index }
             if DateReading.isDayWord(token), index > 0 {
                 return placeStart(tokens, before: index)

@@ -95,6 +95,17 @@ extension Reading {
             set("number", confidence: confidence, at: part.line)
             return
         }
+        // OCR lost 'Số:': a number whose symbol is all known parts, alone at the head of a left part.
+        for part in columns.left where !stampLines.contains(part.line.index) {
+            guard let first = part.tokens.first, first.text.first?.isNumber == true, first.text.utf8.contains(47) else { continue }
+            let result = NumberReading.read(first.text)
+            guard let value = result.value, !result.doubtful, result.parts.allSatisfy({ SymbolVocabulary.restore($0) == $0 }) else { continue }
+            numberLine = part.line.index
+            numberResult = result
+            fields.number = value
+            set("number", confidence: 0.6, at: part.line)
+            return
+        }
         set("number", confidence: 0.3, at: nil)
     }
 
@@ -150,7 +161,10 @@ extension Reading {
                 let currentKey = current.flatMap { $0.tokens.map { String($0.bareKey) } }
                 let firstKey = String(part.tokens[0].bareKey)
                 let complete = Self.isCompleteBody(currentKey)
-                if complete && Self.bodyStarters.contains(firstKey) && !Self.localityWords.contains(firstKey) {
+                // 'HUYỆN ỦY', 'TỈNH ỦY': a party committee, a body of its own.
+                let secondKey = part.tokens.count > 1 ? String(part.tokens[1].bareKey) : ""
+                let partyCommittee = Self.localityWords.contains(firstKey) && secondKey == "UY"
+                if complete && Self.bodyStarters.contains(firstKey) && (!Self.localityWords.contains(firstKey) || partyCommittee) {
                     groups.append([part])
                 } else {
                     current.append(part)

@@ -88,3 +88,21 @@ import EvidenceModel
         #expect(SymbolVocabulary.restore("TTG") == "TTg")
     }
 }
+
+@Suite struct NumberFallbackTests {
+    @Test func numberWithoutItsSoWordIsReadWithLowerConfidence() {
+        let text = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN TRÀ BỒNG Độc lập - Tự do - Hạnh phúc\n178/KH-UBND Trà Bồng, ngày 27 tháng 10 năm 2024\nKẾ HOẠCH"
+        let fields = DocumentParser().parse(text: text)
+        #expect(fields.number == "178/KH-UBND")
+        #expect(fields.fieldConfidence["number"] == 0.6)
+        #expect(fields.issuer == "ỦY BAN NHÂN DÂN HUYỆN TRÀ BỒNG")
+    }
+
+    @Test func partyHeaderMotto() {
+        let text = "ĐẢNG BỘ TỈNH THANH HÓA ĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY THỌ XUÂN\nSố: 12-KH/HU Thọ Xuân, ngày 3 tháng 2 năm 2024\nKẾ HOẠCH"
+        let fields = DocumentParser().parse(text: text)
+        #expect(fields.issuer?.hasPrefix("HUYỆN ỦY") == true)
+        #expect(fields.parent == "ĐẢNG BỘ TỈNH THANH HÓA")
+        #expect(fields.date == "2024-02-03")
+    }
+}
