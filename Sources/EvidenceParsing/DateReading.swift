@@ -31,27 +31,35 @@ enum DateReading {
         key.count == 3 && key.hasPrefix("N") && key.hasSuffix("M")
     }
 
-    /// The keys cut where OCR glued words to figures or marks: 'NGAY-11' → 'NGAY', '11'; 'NAM'2024' →
-    /// 'NAM', '2024'. Slashes stay, for '19/02/2024'; 'Ø' is a zero.
-    private static func pieces(_ tokens: ArraySlice<Token>) -> [Substring] {
+    /// The folded words cut where OCR glued words to figures or marks: 'NGAY-11' → 'NGAY', '11';
+    /// 'NAM'2024' → 'NAM', '2024'. Slashes stay, for '19/02/2024'; 'Ø' is a zero.
+    private static func pieces(_ words: ArraySlice<Substring>) -> [Substring] {
         var out = [Substring]()
-        for token in tokens {
-            let hasSlashedO = token.text.unicodeScalars.contains { $0 == "\u{D8}" || $0 == "\u{F8}" }
+        for word in words {
+            let hasSlashedO = word.unicodeScalars.contains { $0 == "\u{D8}" || $0 == "\u{F8}" }
             let key = hasSlashedO
-                ? FastFold.key(String(String.UnicodeScalarView(token.text.unicodeScalars.map { $0 == "\u{D8}" || $0 == "\u{F8}" ? "0" : $0 })))
-                : token.key
-            var current = ""
-            var currentIsDigit = false
-            for character in key {
-                let isDigit = character.isASCII && character.isNumber
-                let isLetter = (character >= "A" && character <= "Z") || character == "~"
-                let keep = isDigit || isLetter || character == "/"
-                if !keep || (!current.isEmpty && character != "/" && isDigit != currentIsDigit && !current.hasSuffix("/")) {
-                    if !current.isEmpty { out.append(Substring(current)); current = "" }
+                ? FastFold.key(String(String.UnicodeScalarView(word.unicodeScalars.map { $0 == "\u{D8}" || $0 == "\u{F8}" ? "0" : $0 })))
+                : FastFold.key(word)
+            let bytes = key.utf8
+            var start: String.Index?
+            var startIsDigit = false
+            var index = bytes.startIndex
+            while index < bytes.endIndex {
+                let byte = bytes[index]
+                let isDigit = byte >= 48 && byte <= 57
+                let isLetter = (byte >= 65 && byte <= 90) || byte == 126
+                let isSlash = byte == 47
+                if let begun = start {
+                    let previous = bytes[bytes.index(before: index)]
+                    let continues = isSlash || (isDigit || isLetter) && (isDigit == startIsDigit || previous == 47)
+                    if !continues {
+                        out.append(key[begun..<index]); start = nil
+                    }
                 }
-                if keep { current.append(character); if character != "/" { currentIsDigit = isDigit } }
+                if start == nil, isDigit || isLetter || isSlash { start = index; startIsDigit = isDigit }
+                index = bytes.index(after: index)
             }
-            if !current.isEmpty { out.append(Substring(current)) }
+            if let begun = start { out.append(key[begun..<bytes.endIndex]) }
         }
         return out
     }
@@ -59,7 +67,12 @@ enum DateReading {
     /// Reads a date whose 'ngày' is `tokens[start]`.
     static func read(_ tokens: [Token], from start: Int) -> Result? {
         guard start < tokens.count, isDayWord(tokens[start]) else { return nil }
-        let keys = pieces(tokens[start..<min(tokens.count, start + 10)])
+        return read(words: tokens[start..<min(tokens.count, start + 10)].map(\.text))
+    }
+
+    /// Reads a date from words as printed, the first being 'ngày'.
+    static func read(words: [Substring]) -> Result? {
+        let keys = pieces(words[...])
         guard let first = keys.first, isDayKey(leadingLetters(first)) else { return nil }
         var index = 1
         // 'ngày 19/02/2024'
@@ -76,7 +89,7 @@ enum DateReading {
         guard index + 1 < keys.count, isYearWord(keys[index]) else { return nil }
         wordsRepaired = wordsRepaired || keys[index] != "NAM"
         let yearKey = keys[index + 1]
-        let length = min(tokens.count - start, index + 2)
+        let length = min(words.count, index + 2)
         guard yearKey.count == 4, let year = Int(yearKey) else { return Result(iso: nil, confidence: 0.2, length: length) }
         // A blank day or month (filled by hand later) or a misread handwritten figure: no date.
         guard dayKeys.count == 1, monthKeys.count == 1, let day = Int(dayKeys[0]), let month = Int(monthKeys[0]),

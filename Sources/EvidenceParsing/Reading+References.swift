@@ -57,9 +57,9 @@ extension Reading {
     private func dateAfter(_ words: [Substring], from start: Int) -> String? {
         var index = start
         while index < min(words.count, start + 4) {
-            if let first = words[index].utf8.first, first == 78 || first == 110, DateReading.isDayWord(Token(words[index])) {
-                let window = words[index..<min(words.count, index + 8)].map { Token($0) }
-                return DateReading.read(window, from: 0)?.iso
+            if let first = words[index].utf8.first, first == 78 || first == 110,
+               let date = DateReading.read(words: Array(words[index..<min(words.count, index + 8)])) {
+                return date.iso
             }
             if words[index].first?.isNumber == true, words[index].utf8.contains(47), words[index].contains(where: \.isLetter) { return nil }
             index += 1
