@@ -45,6 +45,26 @@ import EvidenceModel
             #expect(accuracy >= Self.bounds[field, default: 1], "\(field) accuracy \(accuracy)")
         }
         for failure in failures { print("  miss: \(failure)") }
+        printGroups(corpus, parser: parser)
+    }
+
+    /// Accuracy by source ('seed', 'ocr-vie', 'ocr-eng', 'generated', ...): all scored fields together.
+    func printGroups(_ corpus: [CorpusDocument], parser: DocumentParser) {
+        var right = [String: Int](), scored = [String: Int]()
+        for document in corpus {
+            let parts = document.name.split(separator: "-")
+            let group = parts.first == "ocr" && parts.count > 2 ? parts[0...2].joined(separator: "-") : String(parts.first ?? "")
+            let fields = parser.parse(document.pages)
+            for (field, expected) in document.expected.values {
+                scored[group, default: 0] += 1
+                if ExpectedFields.matches(field, expected: expected, actual: ExpectedFields.actual(field, of: fields)) {
+                    right[group, default: 0] += 1
+                }
+            }
+        }
+        for group in scored.keys.sorted() {
+            print(String(format: "  %@: %.3f of %d field values", group, Double(right[group, default: 0]) / Double(scored[group]!), scored[group]!))
+        }
     }
 
     /// The seeds are real documents: every scored field must be right.
