@@ -1,0 +1,118 @@
+/// Dates as Vietnamese documents print them: 'ngày 29 tháng 3 năm 2024' or 'ngày 19/02/2024', with the
+/// English model's misreadings ('ngay 29 thang 3 ndm 2024').
+enum DateReading {
+    struct Result: Sendable {
+        /// ISO yyyy-MM-dd, nil when blank or unreadable.
+        var iso: String?
+        var confidence: Double
+        /// How many tokens the date took, from the 'ngày' word.
+        var length: Int
+    }
+
+    static func isDayWord(_ token: Token) -> Bool { isDayKey(leadingLetters(token.bareKey)) }
+
+    private static func isDayKey(_ key: Substring) -> Bool {
+        if key == "NGAY" || key == "NGAV" || key == "NGIY" { return true }
+        // A stray mark inside the word ('ng§ay' → 'NG~AY').
+        return key.count == 5 && key.hasPrefix("NG") && key.hasSuffix("AY")
+    }
+
+    private static func leadingLetters(_ key: Substring) -> Substring {
+        var letters = key.prefix { ($0 >= "A" && $0 <= "Z") || $0 == "~" }
+        while letters.hasSuffix("~") { letters = letters.dropLast() }
+        return letters
+    }
+
+    private static func isMonthWord(_ key: Substring) -> Bool {
+        key.count == 5 && key.hasPrefix("TH") && (key.hasSuffix("NG") || key.hasSuffix("NC") || key.hasSuffix("RG"))
+    }
+
+    private static func isYearWord(_ key: Substring) -> Bool {
+        key.count == 3 && key.hasPrefix("N") && key.hasSuffix("M")
+    }
+
+    /// The folded words cut where OCR glued words to figures or marks: 'NGAY-11' → 'NGAY', '11';
+    /// 'NAM'2024' → 'NAM', '2024'. Slashes stay, for '19/02/2024'; 'Ø' is a zero.
+    private static func pieces(_ words: ArraySlice<Substring>) -> [Substring] {
+        var out = [Substring]()
+        for word in words {
+            let hasSlashedO = word.unicodeScalars.contains { $0 == "\u{D8}" || $0 == "\u{F8}" }
+            let key = hasSlashedO
+                ? FastFold.key(String(String.UnicodeScalarView(word.unicodeScalars.map { $0 == "\u{D8}" || $0 == "\u{F8}" ? "0" : $0 })))
+                : FastFold.key(word)
+            let bytes = key.utf8
+            var start: String.Index?
+            var startIsDigit = false
+            var index = bytes.startIndex
+            while index < bytes.endIndex {
+                let byte = bytes[index]
+                let isDigit = byte >= 48 && byte <= 57
+                let isLetter = (byte >= 65 && byte <= 90) || byte == 126
+                let isSlash = byte == 47
+                if let begun = start {
+                    let previous = bytes[bytes.index(before: index)]
+                    let continues = isSlash || (isDigit || isLetter) && (isDigit == startIsDigit || previous == 47)
+                    if !continues {
+                        out.append(key[begun..<index]); start = nil
+                    }
+                }
+                if start == nil, isDigit || isLetter || isSlash { start = index; startIsDigit = isDigit }
+                index = bytes.index(after: index)
+            }
+            if let begun = start { out.append(key[begun..<bytes.endIndex]) }
+        }
+        return out
+    }
+
+    /// Reads a date whose 'ngày' is `tokens[start]`.
+    static func read(_ tokens: [Token], from start: Int) -> Result? {
+        guard start < tokens.count, isDayWord(tokens[start]) else { return nil }
+        return read(words: tokens[start..<min(tokens.count, start + 10)].map(\.text))
+    }
+
+    /// Reads a date from words as printed, the first being 'ngày'.
+    static func read(words: [Substring]) -> Result? {
+        let keys = pieces(words[...])
+        guard let first = keys.first, isDayKey(leadingLetters(first)) else { return nil }
+        var index = 1
+        // 'ngày 19/02/2024'
+        if index < keys.count, let (day, month, year) = slashed(keys[index]) {
+            return Result(iso: iso(day, month, year), confidence: 0.9, length: 2)
+        }
+        var dayKeys = [Substring]()
+        while index < keys.count, !isMonthWord(keys[index]), dayKeys.count < 2 { dayKeys.append(keys[index]); index += 1 }
+        guard index < keys.count, isMonthWord(keys[index]) else { return nil }
+        var wordsRepaired = keys[index] != "THANG" || first != "NGAY"
+        index += 1
+        var monthKeys = [Substring]()
+        while index < keys.count, !isYearWord(keys[index]), monthKeys.count < 2 { monthKeys.append(keys[index]); index += 1 }
+        guard index + 1 < keys.count, isYearWord(keys[index]) else { return nil }
+        wordsRepaired = wordsRepaired || keys[index] != "NAM"
+        let yearKey = keys[index + 1]
+        let length = min(words.count, index + 2)
+        guard yearKey.count == 4, let year = Int(yearKey) else { return Result(iso: nil, confidence: 0.2, length: length) }
+        // A blank day or month (filled by hand later) or a misread handwritten figure: no date.
+        guard dayKeys.count == 1, monthKeys.count == 1, let day = Int(dayKeys[0]), let month = Int(monthKeys[0]),
+              dayKeys[0].count <= 2, monthKeys[0].count <= 2 else {
+            return Result(iso: nil, confidence: 0.2, length: length)
+        }
+        guard let value = iso(day, month, year) else { return Result(iso: nil, confidence: 0.2, length: length) }
+        return Result(iso: value, confidence: wordsRepaired ? 0.85 : 0.95, length: length)
+    }
+
+    /// 'dd/mm/yyyy' (or with dots or dashes).
+    static func slashed(_ key: Substring) -> (Int, Int, Int)? {
+        let parts = key.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
+        guard parts.count == 3, parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2,
+              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { return nil }
+        return (day, month, year)
+    }
+
+    static func iso(_ day: Int, _ month: Int, _ year: Int) -> String? {
+        guard (1945...2100).contains(year), (1...12).contains(month), day >= 1 else { return nil }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day <= lengths[month - 1] else { return nil }
+        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+}

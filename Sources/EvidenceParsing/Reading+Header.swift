@@ -1,0 +1,299 @@
+import EvidenceModel
+
+extension Reading {
+    /// Reads the header: issuer and parent, number, place and date.
+    mutating func readHeader() {
+        guard let start = lines.firstIndex(where: { !$0.isBlank }) else { return }
+        headerStart = start
+        var index = start
+        var nonBlank = 0
+        var inStamp = 0
+        while index < lines.count, nonBlank < 24 {
+            let line = lines[index]
+            if line.isBlank { index += 1; continue }
+            nonBlank += 1
+            let tokens = cache.tokens(of: line)
+            if Self.startsStamp(tokens) { inStamp = 3; stampLines.insert(index); index += 1; continue }
+            if inStamp > 0 {
+                inStamp -= 1
+                if Self.continuesStamp(tokens) { stampLines.insert(index); index += 1; continue }
+                inStamp = 0
+            }
+            if nonBlank > 1, Reading.typeName(of: tokens) != nil { typeLine = index; break }
+            if let first = tokens.first, Self.bodyStarts(first, tokens) { break }
+            let (left, right) = HeaderColumns.split(line, tokens: tokens)
+            if !left.isEmpty { columns.left.append(HeaderPart(line: line, tokens: left)) }
+            if !right.isEmpty { columns.right.append(HeaderPart(line: line, tokens: right)) }
+            index += 1
+        }
+        headerEnd = index
+        readNumber()
+        readIssuer()
+        readPlaceAndDate()
+    }
+
+    /// 'Căn cứ', 'Kính gửi': the header is over.
+    static func bodyStarts(_ first: Token, _ tokens: [Token]) -> Bool {
+        guard tokens.count > 1 else { return false }
+        let second = tokens[1].bareKey
+        // OCR reads 'cứ' as 'ctr', 'cw', 'cir' and 'gửi' as 'gtri'.
+        return first.bareKey == "CAN" && second.hasPrefix("C") && second.count <= 3
+            || first.bareKey == "KINH" && second.hasPrefix("G")
+    }
+
+    static func startsStamp(_ tokens: [Token]) -> Bool {
+        let keys = tokens.prefix(6).map { String($0.bareKey) }
+        guard !keys.isEmpty else { return false }
+        let joined = keys.joined(separator: " ")
+        if joined.hasPrefix("KY BOI") || joined.hasPrefix("THOI GIAN KY") || joined.hasPrefix("NGUOI KY")
+            || joined.hasPrefix("SIGNED BY") || joined.hasPrefix("CONG VAN DEN") || joined.hasPrefix("CV DEN")
+            || joined.hasPrefix("DEN SO") || joined.hasPrefix("DEN:") || keys == ["DEN"] {
+            return true
+        }
+        return false
+    }
+
+    static func continuesStamp(_ tokens: [Token]) -> Bool {
+        guard let first = tokens.first else { return false }
+        let key = first.bareKey
+        return key.hasPrefix("NGAY") || key.hasPrefix("CHUYEN") || key.hasPrefix("LUU") || key.hasPrefix("THOI")
+            || key.hasPrefix("CO QUAN") || key == "CO" || key.hasPrefix("EMAIL") || key.hasPrefix("GIO")
+            || NumberReading.soPrefix(first) != nil && !tokens.contains { $0.text.utf8.contains(47) && $0.text.utf8.contains(45) }
+    }
+
+    // MARK: Number
+
+    mutating func readNumber() {
+        for (partIndex, part) in columns.left.enumerated() {
+            guard let first = part.tokens.first, let remainder = NumberReading.soPrefix(first) else { continue }
+            let rest = part.tokens.dropFirst()
+            let next = rest.first?.text.first
+            guard !remainder.isEmpty || next.map({ $0.isNumber || ":/.-_".contains($0) }) == true
+                    || rest.first?.text.utf8.contains(47) == true else { continue }
+            var raw = String(remainder)
+            var pieces = remainder.isEmpty ? 0 : 1
+            for token in rest {
+                guard NumberReading.continues(token, after: raw) else { break }
+                raw += token.text
+                pieces += 1
+            }
+            var result = NumberReading.read(raw[...])
+            var split = pieces > 1
+            if result.digits != nil, result.parts.isEmpty, let symbol = symbolElsewhere(besides: partIndex) {
+                let symbolResult = NumberReading.read(symbol[...])
+                result.parts = symbolResult.parts
+                result.year = result.year ?? symbolResult.year
+                result.repaired = result.repaired || symbolResult.repaired
+                result.doubtful = result.doubtful || symbolResult.doubtful
+                split = true
+            }
+            numberLine = lines.firstIndex { $0.page == part.line.page && $0.number == part.line.number }
+            numberResult = result
+            fields.number = result.value
+            var confidence = result.confidence
+            if split && result.value != nil && !result.repaired && !result.doubtful { confidence = 0.85 }
+            set("number", confidence: confidence, at: part.line)
+            return
+        }
+        // OCR lost 'Số:': a number whose symbol is all known parts, alone at the head of a left part.
+        for part in columns.left where !stampLines.contains(part.line.index) {
+            guard let first = part.tokens.first, first.text.first?.isNumber == true, first.text.utf8.contains(47) else { continue }
+            let result = NumberReading.read(first.text)
+            guard let value = result.value, !result.doubtful, result.parts.allSatisfy({ SymbolVocabulary.restore($0) == $0 }) else { continue }
+            numberLine = part.line.index
+            numberResult = result
+            fields.number = value
+            set("number", confidence: 0.6, at: part.line)
+            return
+        }
+        set("number", confidence: 0.3, at: nil)
+    }
+
+    /// '/TB-UBND' somewhere else in the header, for a number whose blank the text layer moved apart.
+    private func symbolElsewhere(besides partIndex: Int) -> String? {
+        for (index, part) in columns.left.enumerated() where index != partIndex {
+            if let token = part.tokens.first(where: NumberReading.isSymbolToken) { return String(token.text) }
+        }
+        for part in columns.right {
+            if let token = part.tokens.first(where: NumberReading.isSymbolToken) { return String(token.text) }
+        }
+        // A text layer may put it after the type line: a line holding nothing but the symbol.
+        guard let first = lines[safe: headerStart] else { return nil }
+        for line in lines[headerStart..<min(lines.count, headerStart + 60)] where line.page == first.page && line.hasSlash {
+            let tokens = cache.tokens(of: line)
+            if tokens.count == 1, NumberReading.isSymbolToken(tokens[0]) { return String(tokens[0].text) }
+        }
+        return nil
+    }
+
+    // MARK: Issuer and parent
+
+    private static let bodyStarters: Set<String> = [
+        "UBND", "UY", "HDND", "HOI", "SO", "BO", "CUC", "CHI", "TONG", "VAN", "PHONG", "BAN", "TRUNG", "TO", "CONG",
+        "TRUONG", "DANG", "TINH", "HUYEN", "THANH", "DOAN", "MAT", "BENH", "KHO", "BAO", "DAI", "VIEN", "NGAN",
+    ]
+    private static let localityWords: Set<String> = ["TINH", "THANH PHO", "HUYEN", "QUAN", "THI XA", "XA", "PHUONG", "THI TRAN", "TP", "TP."]
+
+    mutating func readIssuer() {
+        var bodyParts = [HeaderPart]()
+        for part in columns.left {
+            if let numberLine, part.line.page == lines[numberLine].page, part.line.number >= lines[numberLine].number { break }
+            if numberLine == nil, !part.tokens.contains(where: \.isUpperWord) { break }
+            var words = part.tokens.filter {
+                ($0.isUpperWord && !$0.text.utf8.contains(47) && !$0.text.contains(where: \.isNumber)) || $0.text == "-" || $0.text == "&"
+            }
+            // A short stray word at the end ('TRUYỀN THÔNG TT'): rule lines and stamps leave them.
+            while let last = words.last, words.count > 1, last.isASCII, last.bareKey.count <= 2,
+                  Set(last.bareKey).count == 1, !Self.shortBodyWords.contains(String(last.bareKey)) {
+                words.removeLast()
+            }
+            guard words.contains(where: { $0.isUpperWord && $0.text.count >= 2 }) else { continue }
+            let keys = words.map { String($0.bareKey) }.joined(separator: " ")
+            if keys == "DU THAO" || Skeleton.of(keys) == Skeleton.of("DU THAO") { continue }
+            bodyParts.append(HeaderPart(line: part.line, tokens: words))
+        }
+        guard !bodyParts.isEmpty else { set("issuer", confidence: 0.2, at: nil); return }
+
+        // Group lines into bodies: a line that starts a body's name after a complete name starts a new one.
+        var groups = [[HeaderPart]]()
+        for part in bodyParts {
+            if var current = groups.last {
+                let currentKey = current.flatMap { $0.tokens.map { String($0.bareKey) } }
+                let firstKey = String(part.tokens[0].bareKey)
+                let complete = Self.isCompleteBody(currentKey)
+                // 'HUYỆN ỦY', 'TỈNH ỦY': a party committee, a body of its own.
+                let secondKey = part.tokens.count > 1 ? String(part.tokens[1].bareKey) : ""
+                let partyCommittee = Self.localityWords.contains(firstKey) && secondKey == "UY"
+                if complete && Self.bodyStarters.contains(firstKey) && (!Self.localityWords.contains(firstKey) || partyCommittee) {
+                    groups.append([part])
+                } else {
+                    current.append(part)
+                    groups[groups.count - 1] = current
+                }
+            } else {
+                groups.append([part])
+            }
+        }
+        guard let issuerGroup = groups.last else { return }
+        let (issuer, unknown, localityTail) = Self.restoredBody(issuerGroup.flatMap(\.tokens))
+        fields.issuer = issuer
+        issuerLocality = localityTail
+        let hadDiacritics = issuerGroup.flatMap(\.tokens).contains { !$0.isASCII }
+        poorDiacritics = !hadDiacritics
+        set("issuer", confidence: unknown > 0 ? 0.6 : (hadDiacritics ? 0.95 : 0.8), at: issuerGroup.first?.line)
+        if groups.count >= 2 {
+            let parentGroup = groups[groups.count - 2]
+            let (parent, parentUnknown, _) = Self.restoredBody(parentGroup.flatMap(\.tokens))
+            fields.parent = parent
+            set("parent", confidence: parentUnknown > 0 ? 0.6 : 0.85, at: parentGroup.first?.line)
+        } else {
+            set("parent", confidence: 0.8, at: nil)
+        }
+    }
+
+    private static let shortBodyWords: Set<String> = ["XA", "TP", "VA", "SO", "BO", "TO", "YT"]
+
+    static func isCompleteBody(_ keys: [String]) -> Bool {
+        guard let last = keys.last else { return false }
+        if last == "VA" || last == "-" || last == "&" || last.hasSuffix(",") { return false }
+        let joined = keys.joined(separator: " ")
+        if joined == "UY BAN NHAN DAN" || joined == "HOI DONG NHAN DAN" || joined == "UBND" || joined == "HDND" { return false }
+        // A body of one word ('SỞ', 'BAN') still needs its name.
+        return keys.count >= 2
+    }
+
+    /// The body's words with diacritics restored, how many words could not be, and the words after its
+    /// last locality word ('TRÀ BỒNG' in '... HUYỆN TRÀ BỒNG').
+    static func restoredBody(_ tokens: [Token]) -> (String, Int, [String]) {
+        let words = tokens.map { token -> Substring in
+            // 'Q' not before 'U' is a misread 'O' ('THQ XUAN', 'HQI'): Vietnamese has no other Q.
+            guard token.text.utf8.contains(81) else { return token.text }
+            var fixed = ""
+            let characters = Array(token.text)
+            for (index, character) in characters.enumerated() {
+                let next = index + 1 < characters.count ? characters[index + 1] : " "
+                fixed.append(character == "Q" && next != "U" ? "O" : character)
+            }
+            return Substring(fixed)
+        }
+        let (restored, unknown) = AdministrativeVocabulary.restoreUpper(words)
+        var tail = [String]()
+        for (index, word) in restored.enumerated().reversed() {
+            let key = FastFold.key(word)
+            let previous = index > 0 ? FastFold.key(restored[index - 1]) : ""
+            if ["HUYEN", "TINH", "QUAN", "XA", "PHUONG"].contains(key) || key == "PHO" && previous == "THANH"
+                || key == "TRAN" && previous == "THI" {
+                tail = Array(restored[(index + 1)...]); break
+            }
+        }
+        return (restored.joined(separator: " "), unknown, tail)
+    }
+
+    // MARK: Place and date
+
+    mutating func readPlaceAndDate() {
+        for part in columns.right + columns.left {
+            guard let dayIndex = part.tokens.firstIndex(where: { DateReading.isDayWord($0) && !$0.text.hasSuffix(":") }),
+                  let date = DateReading.read(part.tokens, from: dayIndex) else { continue }
+            fields.date = date.iso
+            set("date", confidence: date.confidence, at: part.line)
+            let start = HeaderColumns.placeStart(part.tokens, before: dayIndex)
+            let placeTokens = Array(part.tokens[start..<dayIndex])
+            readPlace(placeTokens, line: part.line)
+            return
+        }
+        set("date", confidence: 0.2, at: nil)
+        set("place", confidence: 0.2, at: nil)
+    }
+
+    private mutating func readPlace(_ tokens: [Token], line: ParsedLine) {
+        let words = tokens.map { $0.text.trimmingCharacters(in: [","]) }.filter { !$0.isEmpty }
+        guard !words.isEmpty else { set("place", confidence: 0.2, at: nil); return }
+        let keys = words.map { FastFold.key($0) }
+        if let known = PlaceVocabulary.name(forKeys: keys) {
+            fields.place = known
+            set("place", confidence: 0.95, at: line)
+            return
+        }
+        let asRead = words.joined(separator: " ")
+        let hasDiacritics = !asRead.allSatisfy(\.isASCII)
+        // A district's or commune's place is the name in the issuer: prefer the issuer's spelling when
+        // the two differ by an OCR slip or two ('Tra Béng' / 'TRA BONG').
+        if !issuerLocality.isEmpty {
+            let localityKey = Skeleton.of(FastFold.key(issuerLocality.joined(separator: " ")))
+            let placeKey = Skeleton.of(keys.joined(separator: " "))
+            // Longer names tolerate one more slip.
+            let limit = localityKey.count >= 7 ? 3 : 2
+            let distance = Self.editDistance(localityKey, placeKey, limit: limit)
+            if distance <= limit && (distance == 0 || localityKey.count >= 6) {
+                let issuerHasMarks = !issuerLocality.joined().allSatisfy(\.isASCII)
+                fields.place = issuerLocality.map(Self.titleCased).joined(separator: " ")
+                if distance == 0 && hasDiacritics && !issuerHasMarks { fields.place = asRead }
+                set("place", confidence: distance == 0 && (hasDiacritics || issuerHasMarks) ? 0.9 : 0.6, at: line)
+                return
+            }
+        }
+        fields.place = asRead
+        set("place", confidence: hasDiacritics ? 0.8 : 0.5, at: line)
+    }
+
+    static func titleCased(_ word: String) -> String {
+        guard let first = word.first else { return word }
+        return String(first).uppercased() + word.dropFirst().lowercased()
+    }
+
+    /// Levenshtein distance, giving up above `limit`.
+    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let a = Array(a.utf8), b = Array(b.utf8)
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
