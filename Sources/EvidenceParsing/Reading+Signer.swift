@@ -126,7 +126,8 @@ extension Reading {
             }
             if let signerTitle {
                 guard let (name, confidence, nameLine) = signerName(after: index, limit: min(lines.count, index + 16)) else {
-                    return (.init(name: nil, title: signerTitle, authority: authority), 0.4, line, blockStart ?? index)
+                    // A title with no name under it for 16 lines: the block was never signed.
+                    return (.init(name: nil, title: signerTitle, authority: authority), 0.65, line, blockStart ?? index)
                 }
                 return (.init(name: name, title: signerTitle, authority: authority), confidence, nameLine, blockStart ?? index)
             }
