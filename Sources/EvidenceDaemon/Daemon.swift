@@ -20,6 +20,7 @@ public struct Daemon: Sendable {
         let data = URL(fileURLWithPath: configuration.dataDirectory, isDirectory: true)
         let inbox = URL(fileURLWithPath: configuration.inbox, isDirectory: true)
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        Intake.removeLeftovers(in: inbox)
         let store = try Store(path: configuration.databasePath)
         let resumed = try store.resumeAfterCrash()
         logger.info("store open", metadata: ["path": "\(configuration.databasePath)", "resumed": "\(resumed)"])

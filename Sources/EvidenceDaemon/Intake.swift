@@ -39,13 +39,27 @@ public struct Intake: Sendable {
             let change = try store.recordSubmission(loaded.submission, manifestSHA256: manifest, files: files)
             outcome = .taken(id: loaded.submission.submission, change: change)
             logger.info("submission taken", metadata: ["submission": "\(loaded.submission.submission)", "change": "\(change)", "files": "\(files.count)"])
-            try? FileManager.default.removeItem(at: folder)
+            Self.remove(folder)
         } catch {
             outcome = .refused(reason: "\(error)")
             logger.warning("submission refused", metadata: ["folder": "\(folder.lastPathComponent)", "reason": "\(error)"])
             moveAside(folder, reason: "\(error)")
         }
         return outcome
+    }
+
+    /// Renamed out of sight first (atomic), then deleted: a crash midway never leaves a half-deleted
+    /// submission for the scanner to take as a changed one.
+    static func remove(_ folder: URL) {
+        let hidden = folder.deletingLastPathComponent().appendingPathComponent(".taken-\(UUID().uuidString)")
+        if rename(folder.path, hidden.path) == 0 { try? FileManager.default.removeItem(at: hidden) }
+    }
+
+    /// Leftovers of a removal cut short by a crash.
+    public static func removeLeftovers(in inbox: URL) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? [] where name.hasPrefix(".taken-") {
+            try? FileManager.default.removeItem(at: inbox.appendingPathComponent(name))
+        }
     }
 
     /// Evidence reached through a symbolic link could be anything on the machine: refused.

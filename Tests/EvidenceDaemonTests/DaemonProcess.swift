@@ -1,0 +1,76 @@
+import Foundation
+import EvidenceStore
+
+/// The real `evidenced run` as a child process, for shutdown, kill and bad-input tests.
+final class DaemonProcess {
+    let inbox: URL
+    let data: URL
+    let log: URL
+    private(set) var process = Process()
+
+    init(folder: URL) throws {
+        inbox = folder.appendingPathComponent("inbox", isDirectory: true)
+        data = folder.appendingPathComponent("data", isDirectory: true)
+        log = folder.appendingPathComponent("daemon.log")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+    }
+
+    func start() throws {
+        process = Process()
+        process.executableURL = TestPaths.executable
+        process.arguments = ["run", "--inbox", inbox.path, "--data", data.path]
+        process.currentDirectoryURL = TestPaths.root
+        var environment = ProcessInfo.processInfo.environment
+        environment["EVIDENCED_WATCH_STABILITY_DELAY_SECONDS"] = "0.3"
+        environment["EVIDENCED_WORKERS"] = "2"
+        environment["EVIDENCED_MODELS"] = TestPaths.models.path
+        environment["EVIDENCED_LOG_LEVEL"] = "info"
+        environment.removeValue(forKey: "NOTIFY_SOCKET")
+        process.environment = environment
+        let handle = try FileHandle(forWritingTo: log)
+        handle.seekToEndOfFile()
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+    }
+
+    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+    /// Waits for exit up to `seconds`; true when it exited.
+    func waitForExit(seconds: Double) async -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning, Date() < deadline { try? await Task.sleep(for: .milliseconds(50)) }
+        if process.isRunning { return false }
+        process.waitUntilExit()
+        return true
+    }
+
+    var store: Store { get throws { try Store(path: data.appendingPathComponent("evidenced.sqlite").path) } }
+
+    /// Copies sample submission folders into the inbox.
+    func drop(_ names: [String]) throws {
+        for name in names {
+            try FileManager.default.copyItem(at: TestPaths.samples.appendingPathComponent("submissions/\(name)"),
+                                             to: inbox.appendingPathComponent(name))
+        }
+    }
+
+    /// Polls until every submission is checked and nothing waits, or the deadline passes.
+    func waitUntilSettled(submissions: Int, seconds: Double) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if FileManager.default.fileExists(atPath: data.appendingPathComponent("evidenced.sqlite").path) {
+                let backlog = try store.backlog()
+                let inboxEmpty = ((try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []).filter { !$0.hasPrefix(".") }.isEmpty
+                if inboxEmpty, backlog.submissions[.checked] == submissions,
+                   (backlog.documents[.queued] ?? 0) + (backlog.documents[.extracting] ?? 0) == 0,
+                   (backlog.submissions[.queued] ?? 0) + (backlog.submissions[.extracting] ?? 0) == 0 { return true }
+            }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        return false
+    }
+
+    var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+import EvidenceModel
+import EvidenceStore
+@testable import EvidenceDaemon
+
+/// The daemon as an operator runs it: graceful shutdown, kill -9 at random moments, bad uploads.
+@Suite(.serialized) struct DaemonTests {
+    static let samples = ["bato-huyen-2024", "sonha-huyen-2024", "sontay-huyen-2024", "trabong-huyen-2024"]
+
+    /// What a flag is, whatever its id: the queue must hold each exactly once.
+    struct FlagKey: Hashable { var submission: String; var claim: Int; var reason: FlagReason; var file: String? }
+
+    static func keys(_ store: Store) throws -> [FlagKey] {
+        try store.list().map { FlagKey(submission: $0.submission, claim: $0.claimIndex, reason: $0.flag.reason, file: $0.flag.file) }
+    }
+
+    @Test func processesTheInboxThenStopsGracefullyOnSIGTERM() async throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let daemon = try DaemonProcess(folder: folder)
+        try daemon.drop(Self.samples)
+        try daemon.start()
+        #expect(try await daemon.waitUntilSettled(submissions: 4, seconds: 120), "\(daemon.logText)")
+        let flags = try Self.keys(daemon.store)
+        #expect(!flags.isEmpty)
+        #expect(Set(flags).count == flags.count, "no flag queued twice")
+        daemon.signal(SIGTERM)
+        #expect(await daemon.waitForExit(seconds: 25), "stops within the grace period")
+        #expect(daemon.process.terminationReason == .exit && daemon.process.terminationStatus == 0)
+        #expect(daemon.logText.contains("stopped"))
+    }
+
+    @Test func killedAtRandomMomentsItProcessesEverySubmissionExactlyOnce() async throws {
+        // The reference: one uninterrupted run over the same uploads.
+        let referenceFolder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: referenceFolder) }
+        let reference = try DaemonProcess(folder: referenceFolder)
+        try reference.drop(Self.samples)
+        try reference.start()
+        #expect(try await reference.waitUntilSettled(submissions: 4, seconds: 120))
+        reference.signal(SIGTERM)
+        _ = await reference.waitForExit(seconds: 25)
+        let expected = try Self.keys(reference.store)
+
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let daemon = try DaemonProcess(folder: folder)
+        try daemon.drop(Self.samples)
+        var generator = SeededGenerator(seed: 20241027)
+        for round in 0..<6 {
+            try daemon.start()
+            try await Task.sleep(for: .milliseconds(Int.random(in: 150...1200, using: &generator)))
+            daemon.signal(SIGKILL)
+            #expect(await daemon.waitForExit(seconds: 10), "round \(round)")
+        }
+        try daemon.start()
+        #expect(try await daemon.waitUntilSettled(submissions: 4, seconds: 180), "\(daemon.logText.suffix(2000))")
+        daemon.signal(SIGTERM)
+        _ = await daemon.waitForExit(seconds: 25)
+
+        let got = try Self.keys(daemon.store)
+        #expect(Set(got).count == got.count, "a flag was queued twice")
+        #expect(Set(got) == Set(expected), "missing: \(Set(expected).subtracting(got)), extra: \(Set(got).subtracting(expected))")
+        let ids = try daemon.store.list().map(\.id)
+        #expect(ids == ids.sorted(), "queue order is the id order")
+    }
+
+    @Test func badUploadsAreRefusedWithAReasonAndGoodOnesStillProcessed() async throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let daemon = try DaemonProcess(folder: folder)
+        let inbox = daemon.inbox
+        func manifest(_ name: String, _ text: String) throws {
+            let dir = inbox.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try text.write(to: dir.appendingPathComponent("submission.json"), atomically: true, encoding: .utf8)
+        }
+        try manifest("malformed", #"{"submission": "x", "claims": [ "#)
+        try manifest("escaping", #"{"submission": "esc", "unit": {"code": "H-X", "name": "ỦY BAN NHÂN DÂN HUYỆN X", "level": "district"}, "framework": "thanhhoa-dti-district-2021", "period": {"from": "2024-01-01", "to": "2024-12-31"}, "claims": [{"indicator": "2.1.2", "score": 1, "evidence": [{"file": "../../etc/passwd"}]}]}"#)
+        try manifest("unknown-framework", #"{"submission": "uf", "unit": {"code": "H-X", "name": "X", "level": "district"}, "framework": "nope", "period": {"from": "2024-01-01", "to": "2024-12-31"}, "claims": []}"#)
+        // A good manifest whose evidence is broken: processed, with its files failed as unreadable.
+        try manifest("broken-files", #"{"submission": "broken", "unit": {"code": "H-Y", "name": "ỦY BAN NHÂN DÂN HUYỆN Y", "level": "district"}, "framework": "thanhhoa-dti-district-2021", "period": {"from": "2024-01-01", "to": "2024-12-31"}, "claims": [{"indicator": "2.1.2", "score": 1, "evidence": [{"file": "empty.pdf"}, {"file": "garbage.pdf"}, {"file": "encrypted.pdf"}]}]}"#)
+        let broken = inbox.appendingPathComponent("broken-files")
+        try Data().write(to: broken.appendingPathComponent("empty.pdf"))
+        try Data("%PDF-1.4\n\u{1}\u{2}garbage".utf8).write(to: broken.appendingPathComponent("garbage.pdf"))
+        let good = TestPaths.samples.appendingPathComponent("born-digital-bb-08.pdf").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["qpdf", "--encrypt", "u", "o", "256", "--", good, broken.appendingPathComponent("encrypted.pdf").path]
+        try process.run(); process.waitUntilExit()
+        try daemon.drop(["trabong-huyen-2024"])
+        try daemon.start()
+        #expect(try await daemon.waitUntilSettled(submissions: 2, seconds: 120), "\(daemon.logText.suffix(2000))")
+        #expect(daemon.process.isRunning, "the daemon stays up")
+        let refused = try FileManager.default.contentsOfDirectory(atPath: daemon.data.appendingPathComponent("refused").path)
+        #expect(refused.count == 3)
+        for name in refused {
+            let reason = try String(contentsOf: daemon.data.appendingPathComponent("refused/\(name)/REFUSED.txt"), encoding: .utf8)
+            #expect(!reason.isEmpty)
+        }
+        let store = try daemon.store
+        let failures = try store.failures()
+        #expect(Set(failures.compactMap(\.code)).isSuperset(of: ["empty-file", "corrupt-pdf", "encrypted-pdf"]))
+        #expect(try store.list(submission: "broken").filter { $0.flag.reason == .unreadable }.count == 3)
+        #expect(try store.list(submission: "trabong-huyen-2024").isEmpty, "the clean submission stays clean")
+        daemon.signal(SIGTERM)
+        _ = await daemon.waitForExit(seconds: 25)
+    }
+}
+
+/// A small deterministic generator so the kill moments repeat from run to run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

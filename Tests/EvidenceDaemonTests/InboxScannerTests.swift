@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import EvidenceDaemon
+
+/// Files still being written are not taken early; links are not followed.
+@Suite struct InboxScannerTests {
+    @Test func folderStillBeingCopiedIsNotReadyUntilItStopsChanging() async throws {
+        let inbox = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: inbox) }
+        let scanner = InboxScanner(inbox: inbox, stabilityDelay: 0.6)
+        let folder = inbox.appendingPathComponent("upload")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "{}".write(to: folder.appendingPathComponent("submission.json"), atomically: true, encoding: .utf8)
+        let file = folder.appendingPathComponent("scan.pdf")
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: file)
+        // Copied slowly in chunks, each gap shorter than the stability delay.
+        for _ in 0..<6 {
+            try handle.write(contentsOf: Data(repeating: 0x25, count: 4096))
+            #expect(scanner.readyFolders().isEmpty, "taken while still being written")
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        try handle.close()
+        #expect(scanner.readyFolders().isEmpty)
+        try await Task.sleep(for: .milliseconds(700))
+        #expect(scanner.readyFolders() == [folder])
+    }
+
+    @Test func folderWithoutManifestAndLinkedFoldersAreIgnored() throws {
+        let inbox = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: inbox) }
+        let outside = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try "{}".write(to: outside.appendingPathComponent("submission.json"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: inbox.appendingPathComponent("link"), withDestinationURL: outside)
+        try FileManager.default.createDirectory(at: inbox.appendingPathComponent("no-manifest"), withIntermediateDirectories: true)
+        let scanner = InboxScanner(inbox: inbox, stabilityDelay: 0)
+        #expect(scanner.readyFolders(waitForStability: false).isEmpty)
+    }
+}
