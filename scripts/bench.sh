@@ -59,3 +59,20 @@ fi
 # -- Parsing --------------------------------------------------------------------------------------
 "$bin" bench-parse --seconds 3 "$here"/Tests/EvidenceParsingTests/Fixtures/*.txt 2>/dev/null \
   || echo "Parsing: (bench-parse unavailable)"
+
+# -- Daemon end to end ------------------------------------------------------------------------------
+# The sample submissions dropped into an inbox: time until every flag is queued (run --once, fresh
+# store) against extracting the same evidence files in one process.
+mkdir -p "$work/e2e/inbox"
+cp -r "$here"/samples/submissions/*/ "$work/e2e/inbox/"
+files=$(find "$work/e2e/inbox" -type f ! -name '*.json' ! -name '*.md' | sort)
+t0=$(now)
+"$bin" extract --json --workers "$workers" $files >/dev/null || true
+t1=$(now)
+extract_s=$(python3 -c "print($t1-$t0)")
+t0=$(now)
+(cd "$here" && EVIDENCED_LOG_LEVEL=error EVIDENCED_WORKERS="$workers" "$bin" run --once --inbox "$work/e2e/inbox" --data "$work/e2e/data" >/dev/null)
+t1=$(now)
+daemon_s=$(python3 -c "print($t1-$t0)")
+printf 'Daemon: %d evidence files in 4 submissions: run --once %.2f s, extraction alone %.2f s, ratio %s (target <= 1.05)\n' \
+  "$(echo "$files" | wc -l)" "$daemon_s" "$extract_s" "$(ratio "$daemon_s" "$extract_s")"
