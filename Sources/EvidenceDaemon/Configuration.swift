@@ -55,7 +55,7 @@ public struct Configuration: Sendable, Equatable {
         public var maxFileMegabytes: Int
         public var secondsPerPage: Double
         public var secondsPerDocument: Double
-        /// Address-space limit of one extraction worker process.
+        /// Resident-memory bound of one extraction worker process: past it the worker is killed.
         public var workerMemoryMegabytes: Int
 
         public init(maxPages: Int = 1_000, maxMegapixels: Double = 150, maxFileMegabytes: Int = 256,

@@ -72,7 +72,7 @@ extension ConfigurationKey {
                                      ? "must be at least limits.seconds_per_page (\(ConfigurationValue.format(config.limits.secondsPerPage))), got \(ConfigurationValue.format(config.limits.secondsPerDocument))"
                                      : nil)
                          }),
-        ConfigurationKey(name: "limits.worker_memory_mb", type: .integer, summary: "Address-space limit of one extraction worker (MiB).",
+        ConfigurationKey(name: "limits.worker_memory_mb", type: .integer, summary: "Resident-memory bound of one extraction worker (MiB).",
                          apply: { $0.limits.workerMemoryMegabytes = $1.whole },
                          check: { within($0.limits.workerMemoryMegabytes, 64...1_048_576) }),
 
