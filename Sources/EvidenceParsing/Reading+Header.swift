@@ -45,6 +45,8 @@ extension Reading {
         let keys = tokens.prefix(6).map { String($0.bareKey) }
         guard !keys.isEmpty else { return false }
         let joined = keys.joined(separator: " ")
+        // 'CÔNG VĂN ĐẾN' with 'Đ' read 'B' or 'P'.
+        if keys.count >= 3, keys[0] == "CONG", keys[1] == "VAN", ["DEN", "BEN", "PEN"].contains(keys[2]) { return true }
         if joined.hasPrefix("KY BOI") || joined.hasPrefix("THOI GIAN KY") || joined.hasPrefix("NGUOI KY")
             || joined.hasPrefix("SIGNED BY") || joined.hasPrefix("CONG VAN DEN") || joined.hasPrefix("CV DEN")
             || joined.hasPrefix("DEN SO") || joined.hasPrefix("DEN:") || keys == ["DEN"] {
@@ -142,6 +144,10 @@ extension Reading {
             var words = part.tokens.filter {
                 ($0.isUpperWord && !$0.text.utf8.contains(47) && !$0.text.contains(where: \.isNumber)) || $0.text == "-" || $0.text == "&"
             }
+            // What OCR keeps of a 'DỰ THẢO' box beside the issuer.
+            while let first = words.first, words.count > 1, ["DU", "THAO"].contains(String(first.bareKey)) { words.removeFirst() }
+            if words.count == 1, ["DU", "THAO"].contains(String(words[0].bareKey)) { continue }
+            while let last = words.last, words.count > 1, last.bareKey.isEmpty { words.removeLast() }
             // A short stray word at the end ('TRUYỀN THÔNG TT'): rule lines and stamps leave them.
             while let last = words.last, words.count > 1, last.isASCII, last.bareKey.count <= 2,
                   Set(last.bareKey).count == 1, !Self.shortBodyWords.contains(String(last.bareKey)) {
@@ -205,6 +211,11 @@ extension Reading {
     /// The body's words with diacritics restored, how many words could not be, and the words after its
     /// last locality word ('TRÀ BỒNG' in '... HUYỆN TRÀ BỒNG').
     static func restoredBody(_ tokens: [Token]) -> (String, Int, [String]) {
+        // 'UBND:TINH': a mark read between two words.
+        let tokens = tokens.flatMap { token -> [Token] in
+            let pieces = token.text.split(whereSeparator: { $0 == ":" })
+            return pieces.count > 1 ? pieces.map { Token($0) } : [token]
+        }
         let words = tokens.map { token -> Substring in
             // 'Q' not before 'U' is a misread 'O' ('THQ XUAN', 'HQI'): Vietnamese has no other Q.
             guard token.text.utf8.contains(81) else { return token.text }

@@ -133,10 +133,20 @@ extension Reading {
             index += 1
         }
         // 'KT. CHỦ TỊCH' with no title line of the signer's own: the block names only the principal.
+        // 'KT.' is signed by the principal's deputy (Decree 30); for 'TL.'/'TUQ.' the title is unknown.
         if let pendingTitle, let (name, confidence, nameLine) = signerName(after: pendingLine, limit: min(lines.count, pendingLine + 16)) {
-            return (.init(name: name, title: pendingTitle, authority: authority), min(confidence, 0.5), nameLine, blockStart ?? pendingLine)
+            let title: String? = authority == "KT" ? Self.deputyTitle(of: pendingTitle) : nil
+            return (.init(name: name, title: title, authority: authority), min(confidence, 0.5), nameLine, blockStart ?? pendingLine)
         }
         return nil
+    }
+
+    static func deputyTitle(of principal: String) -> String? {
+        switch principal {
+        case "BỘ TRƯỞNG": return "THỨ TRƯỞNG"
+        case "THỦ TƯỚNG": return "PHÓ THỦ TƯỚNG"
+        default: return principal.hasPrefix("PHÓ ") ? nil : "PHÓ " + principal
+        }
     }
 
     private func signerName(after titleIndex: Int, limit: Int) -> (String, Double, ParsedLine)? {
