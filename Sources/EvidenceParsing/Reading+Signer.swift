@@ -119,7 +119,7 @@ extension Reading {
                 if let markerAt, markerAt == start - 1 {
                     // 'KT. CHỦ TỊCH' names whom the signer stands for; 'Q. GIÁM ĐỐC' is the signer's own.
                     if authority == "Q" { signerTitle = title } else { pendingTitle = title; pendingLine = index }
-                } else if markerAt == nil || markerAt! < start {
+                } else if (markerAt ?? -1) < start {
                     signerTitle = title
                 }
                 blockStart = blockStart ?? index
@@ -226,7 +226,7 @@ extension Reading {
             var best: (score: Int, at: Int)?
             for at in 2...(words.count - 2) where AdministrativeVocabulary.surnames.contains(keys[at]) {
                 let score = (AdministrativeVocabulary.commonSurnames.contains(keys[at]) ? 10 : 0) - abs(at - (words.count - at))
-                if best == nil || score > best!.score { best = (score, at) }
+                if score > (best?.score ?? Int.min) { best = (score, at) }
             }
             if let best {
                 result.append(.init(words: Array(words[..<best.at]), surnameKnown: firstKnown))
