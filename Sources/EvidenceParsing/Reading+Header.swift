@@ -170,7 +170,8 @@ extension Reading {
                 // 'HUYỆN ỦY', 'TỈNH ỦY': a party committee, a body of its own.
                 let secondKey = part.tokens.count > 1 ? String(part.tokens[1].bareKey) : ""
                 let partyCommittee = Self.localityWords.contains(firstKey) && secondKey == "UY"
-                if complete && Self.bodyStarters.contains(firstKey) && (!Self.localityWords.contains(firstKey) || partyCommittee) {
+                let cityName = firstKey == "THANH" && secondKey == "PHO"
+                if complete && !cityName && Self.bodyStarters.contains(firstKey) && (!Self.localityWords.contains(firstKey) || partyCommittee) {
                     groups.append([part])
                 } else {
                     current.append(part)
@@ -203,7 +204,8 @@ extension Reading {
         guard let last = keys.last else { return false }
         if last == "VA" || last == "-" || last == "&" || last.hasSuffix(",") { return false }
         let joined = keys.joined(separator: " ")
-        if joined == "UY BAN NHAN DAN" || joined == "HOI DONG NHAN DAN" || joined == "UBND" || joined == "HDND" { return false }
+        // 'ỦY BAN NHÂN DÂN' (or what OCR left of it) still needs its locality.
+        if joined.hasSuffix("NHAN DAN") || joined == "UBND" || joined == "HDND" { return false }
         // A body of one word ('SỞ', 'BAN') still needs its name.
         return keys.count >= 2
     }
