@@ -9,6 +9,9 @@ public struct DocumentParser: Sendable {
     /// Pages as extraction gives them: text plus, when available, line boxes.
     public func parse(_ pages: [PageText]) -> DocumentFields {
         var reading = Reading(lines: Self.lines(of: pages))
+        for page in pages where page.source == .ocr {
+            if let confidence = page.confidence { reading.pageConfidence[page.page] = confidence }
+        }
         reading.run()
         return reading.fields
     }
@@ -60,8 +63,13 @@ struct Reading {
         normalise()
     }
 
+    /// Mean OCR confidence by page: a field read from a poorly recognised page is trusted no more than
+    /// the page (a misread digit looks like any other).
+    var pageConfidence: [Int: Double] = [:]
+
     mutating func set(_ field: String, confidence: Double, at line: ParsedLine?) {
-        fields.fieldConfidence[field] = confidence
+        let cap = line.flatMap { pageConfidence[$0.page] } ?? 1
+        fields.fieldConfidence[field] = min(confidence, max(0, min(1, cap)))
         if let line { fields.locations[field] = line.location }
     }
 

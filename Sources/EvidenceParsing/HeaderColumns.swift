@@ -31,10 +31,22 @@ struct HeaderColumns: Sendable {
     private static let skHoa = Skeleton.of("HOA")
     private static let skLap = Skeleton.of("LAP")
     private static let skDang = Skeleton.of("DANG")
+    private static let skChu = Skeleton.of("CHU")
+    private static let mottoHead: [Set<String>] = [["CONG", "ONG", "CONC", "C0NG"], ["HOA", "HOA."], ["XA"], ["HOI", "HQI", "HO"]]
+        .map { Set($0.map { Skeleton.of($0) }) }
     private static let skSan = Skeleton.of("SAN")
 
     /// Index of the first token of the right column in a line the OCR merged; `tokens.count` when none.
     static func rightColumnStart(_ tokens: [Token]) -> Int {
+        // The motto's 'CHỦ NGHĨA' survives OCR that eats the start of 'CỘNG HÒA XÃ HỘI': walk back from it.
+        let skeletons = tokens.map { Skeleton.of($0.bareKey) }
+        for index in skeletons.indices.dropLast() where skeletons[index] == skChu && skeletons[index + 1].hasPrefix("NGH") {
+            // Back through 'HỘI', 'XÃ', 'HÒA', 'CỘNG' in that order, as far as they are there.
+            var start = index
+            var step = mottoHead.count - 1
+            while start > 0, step >= 0, mottoHead[step].contains(skeletons[start - 1]) { start -= 1; step -= 1 }
+            if start < index { return start }
+        }
         for (index, token) in tokens.enumerated() {
             let skeleton = Skeleton.of(token.bareKey)
             let next = index + 1 < tokens.count ? Skeleton.of(tokens[index + 1].bareKey) : ""

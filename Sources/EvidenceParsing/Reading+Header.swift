@@ -45,6 +45,8 @@ extension Reading {
         let keys = tokens.prefix(6).map { String($0.bareKey) }
         guard !keys.isEmpty else { return false }
         let joined = keys.joined(separator: " ")
+        // 'CÔNG VĂN ĐẾN' with 'Đ' read 'B' or 'P'.
+        if keys.count >= 3, keys[0] == "CONG", keys[1] == "VAN", ["DEN", "BEN", "PEN"].contains(keys[2]) { return true }
         if joined.hasPrefix("KY BOI") || joined.hasPrefix("THOI GIAN KY") || joined.hasPrefix("NGUOI KY")
             || joined.hasPrefix("SIGNED BY") || joined.hasPrefix("CONG VAN DEN") || joined.hasPrefix("CV DEN")
             || joined.hasPrefix("DEN SO") || joined.hasPrefix("DEN:") || keys == ["DEN"] {
@@ -142,6 +144,10 @@ extension Reading {
             var words = part.tokens.filter {
                 ($0.isUpperWord && !$0.text.utf8.contains(47) && !$0.text.contains(where: \.isNumber)) || $0.text == "-" || $0.text == "&"
             }
+            // What OCR keeps of a 'DỰ THẢO' box beside the issuer.
+            while let first = words.first, words.count > 1, ["DU", "THAO"].contains(String(first.bareKey)) { words.removeFirst() }
+            if words.count == 1, ["DU", "THAO"].contains(String(words[0].bareKey)) { continue }
+            while let last = words.last, words.count > 1, last.bareKey.isEmpty { words.removeLast() }
             // A short stray word at the end ('TRUYỀN THÔNG TT'): rule lines and stamps leave them.
             while let last = words.last, words.count > 1, last.isASCII, last.bareKey.count <= 2,
                   Set(last.bareKey).count == 1, !Self.shortBodyWords.contains(String(last.bareKey)) {
@@ -164,7 +170,8 @@ extension Reading {
                 // 'HUYỆN ỦY', 'TỈNH ỦY': a party committee, a body of its own.
                 let secondKey = part.tokens.count > 1 ? String(part.tokens[1].bareKey) : ""
                 let partyCommittee = Self.localityWords.contains(firstKey) && secondKey == "UY"
-                if complete && Self.bodyStarters.contains(firstKey) && (!Self.localityWords.contains(firstKey) || partyCommittee) {
+                let cityName = firstKey == "THANH" && secondKey == "PHO"
+                if complete && !cityName && Self.bodyStarters.contains(firstKey) && (!Self.localityWords.contains(firstKey) || partyCommittee) {
                     groups.append([part])
                 } else {
                     current.append(part)
@@ -197,7 +204,8 @@ extension Reading {
         guard let last = keys.last else { return false }
         if last == "VA" || last == "-" || last == "&" || last.hasSuffix(",") { return false }
         let joined = keys.joined(separator: " ")
-        if joined == "UY BAN NHAN DAN" || joined == "HOI DONG NHAN DAN" || joined == "UBND" || joined == "HDND" { return false }
+        // 'ỦY BAN NHÂN DÂN' (or what OCR left of it) still needs its locality.
+        if joined.hasSuffix("NHAN DAN") || joined == "UBND" || joined == "HDND" { return false }
         // A body of one word ('SỞ', 'BAN') still needs its name.
         return keys.count >= 2
     }
@@ -205,6 +213,11 @@ extension Reading {
     /// The body's words with diacritics restored, how many words could not be, and the words after its
     /// last locality word ('TRÀ BỒNG' in '... HUYỆN TRÀ BỒNG').
     static func restoredBody(_ tokens: [Token]) -> (String, Int, [String]) {
+        // 'UBND:TINH': a mark read between two words.
+        let tokens = tokens.flatMap { token -> [Token] in
+            let pieces = token.text.split(whereSeparator: { $0 == ":" })
+            return pieces.count > 1 ? pieces.map { Token($0) } : [token]
+        }
         let words = tokens.map { token -> Substring in
             // 'Q' not before 'U' is a misread 'O' ('THQ XUAN', 'HQI'): Vietnamese has no other Q.
             guard token.text.utf8.contains(81) else { return token.text }

@@ -119,7 +119,7 @@ extension Reading {
                 if let markerAt, markerAt == start - 1 {
                     // 'KT. CHỦ TỊCH' names whom the signer stands for; 'Q. GIÁM ĐỐC' is the signer's own.
                     if authority == "Q" { signerTitle = title } else { pendingTitle = title; pendingLine = index }
-                } else if markerAt == nil || markerAt! < start {
+                } else if (markerAt ?? -1) < start {
                     signerTitle = title
                 }
                 blockStart = blockStart ?? index
@@ -134,10 +134,20 @@ extension Reading {
             index += 1
         }
         // 'KT. CHỦ TỊCH' with no title line of the signer's own: the block names only the principal.
+        // 'KT.' is signed by the principal's deputy (Decree 30); for 'TL.'/'TUQ.' the title is unknown.
         if let pendingTitle, let (name, confidence, nameLine) = signerName(after: pendingLine, limit: min(lines.count, pendingLine + 16)) {
-            return (.init(name: name, title: pendingTitle, authority: authority), min(confidence, 0.5), nameLine, blockStart ?? pendingLine)
+            let title: String? = authority == "KT" ? Self.deputyTitle(of: pendingTitle) : nil
+            return (.init(name: name, title: title, authority: authority), min(confidence, 0.5), nameLine, blockStart ?? pendingLine)
         }
         return nil
+    }
+
+    static func deputyTitle(of principal: String) -> String? {
+        switch principal {
+        case "BỘ TRƯỞNG": return "THỨ TRƯỞNG"
+        case "THỦ TƯỚNG": return "PHÓ THỦ TƯỚNG"
+        default: return principal.hasPrefix("PHÓ ") ? nil : "PHÓ " + principal
+        }
     }
 
     private func signerName(after titleIndex: Int, limit: Int) -> (String, Double, ParsedLine)? {
@@ -217,7 +227,7 @@ extension Reading {
             var best: (score: Int, at: Int)?
             for at in 2...(words.count - 2) where AdministrativeVocabulary.surnames.contains(keys[at]) {
                 let score = (AdministrativeVocabulary.commonSurnames.contains(keys[at]) ? 10 : 0) - abs(at - (words.count - at))
-                if best == nil || score > best!.score { best = (score, at) }
+                if score > (best?.score ?? Int.min) { best = (score, at) }
             }
             if let best {
                 result.append(.init(words: Array(words[..<best.at]), surnameKnown: firstKnown))

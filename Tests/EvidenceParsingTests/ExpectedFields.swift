@@ -6,7 +6,7 @@ struct ExpectedFields: Sendable {
     var values: [String: Value] = [:]
 
     enum Value: Sendable, Equatable {
-        case none
+        case null
         case text(String)
         case flag(Bool)
         case references([String])
@@ -22,13 +22,13 @@ struct ExpectedFields: Sendable {
             throw CocoaError(.fileReadCorruptFile)
         }
         for key in ["type", "typeName", "number", "issuer", "parent", "place", "date", "title"] where object.keys.contains(key) {
-            values[key] = (object[key] as? String).map { .text($0.nfc) } ?? .none
+            values[key] = (object[key] as? String).map { .text($0.nfc) } ?? .null
         }
         if object.keys.contains("draft") { values["draft"] = .flag(object["draft"] as? Bool ?? false) }
         if object.keys.contains("signer") {
             let signer = object["signer"] as? [String: Any]
             for key in ["name", "title", "authority"] {
-                values["signer." + key] = (signer?[key] as? String).map { .text($0.nfc) } ?? .none
+                values["signer." + key] = (signer?[key] as? String).map { .text($0.nfc) } ?? .null
             }
         }
         if let references = object["references"] as? [[String: Any]] {
@@ -40,7 +40,7 @@ struct ExpectedFields: Sendable {
 
     /// The parsed value of a field in the same shape.
     static func actual(_ field: String, of fields: DocumentFields) -> Value {
-        func text(_ value: String?) -> Value { value.map { .text($0) } ?? .none }
+        func text(_ value: String?) -> Value { value.map { .text($0) } ?? .null }
         switch field {
         case "type": return text(fields.type)
         case "typeName": return text(fields.typeName)
@@ -55,7 +55,7 @@ struct ExpectedFields: Sendable {
         case "signer.authority": return text(fields.signer?.authority)
         case "draft": return .flag(fields.draft)
         case "references": return .references(fields.references.map { referenceKey($0.number, $0.date) })
-        default: return .none
+        default: return .null
         }
     }
 
@@ -63,7 +63,7 @@ struct ExpectedFields: Sendable {
     /// diacritics (OCR without marks cannot give them back); titles allow a few misread letters.
     static func matches(_ field: String, expected: Value, actual: Value) -> Bool {
         switch (expected, actual) {
-        case (.none, .none): return true
+        case (.null, .null): return true
         case let (.text(want), .text(got)):
             switch field {
             case "issuer", "parent", "place", "signer.name", "signer.title": return want.folded == got.folded

@@ -154,22 +154,22 @@ enum GeneratedCorpus {
         let isCV = kind.code == "CV", isBB = kind.code == "BB"
         values["type"] = .text(kind.code)
         values["typeName"] = .text(isCV ? "Công văn" : kindName(kind.code))
-        values["number"] = options.handwrittenNumber ? .none : .text(number)
+        values["number"] = options.handwrittenNumber ? .null : .text(number)
         values["issuer"] = .text(issuer.name.replacingOccurrences(of: "VÀ TRUYỀN", with: "VÀ TRUYỀN"))
-        values["parent"] = issuer.parent.map { .text($0) } ?? .none
+        values["parent"] = issuer.parent.map { .text($0) } ?? .null
         values["place"] = .text(issuer.place)
-        values["date"] = options.blankDate ? .none : .text(String(format: "%04d-%02d-%02d", year, month, day))
+        values["date"] = options.blankDate ? .null : .text(String(format: "%04d-%02d-%02d", year, month, day))
         values["title"] = .text(kind.title.joined(separator: " "))
         values["draft"] = .flag(options.draft)
         values["references"] = .references(cited.map { ExpectedFields.referenceKey($0.number, $0.date) })
         if isBB {
             values["signer.name"] = .text(signerName)
             values["signer.title"] = .text("CHỦ TRÌ")
-            values["signer.authority"] = .none
+            values["signer.authority"] = .null
         } else {
             values["signer.name"] = .text(signerName)
             values["signer.title"] = .text(signerTitle.hasPrefix("Q. ") ? String(signerTitle.dropFirst(3)) : signerTitle)
-            values["signer.authority"] = authority.map { .text($0) } ?? .none
+            values["signer.authority"] = authority.map { .text($0) } ?? .null
         }
 
         // Left column of the header.
@@ -294,7 +294,7 @@ enum GeneratedCorpus {
         default: break
         }
         pages = pages.map { transform($0, style: options.style, random: &random) }
-        if options.style != .clean { values["_merged"] = .none }
+        if options.style != .clean { values["_merged"] = .null }
         var pageTexts = pages.enumerated().map { PageText(page: $0.offset + 1, source: options.style == .clean ? .text : .ocr, text: $0.element) }
         if options.withBoxes, !boxed.isEmpty {
             // Header lines carry boxes; the rest of page 1 follows as full-width lines.

@@ -100,3 +100,20 @@ import EvidenceModel
         #expect(parser.parse(text: text).signer?.name == "Võ Thanh Tùng")
     }
 }
+
+@Suite struct SignerInferenceTests {
+    @Test func deputyTitleWhenOnlyThePrincipalIsReadable() {
+        let text = "ỦY BAN NHÂN DÂN\nHUYỆN A\nSố: 1/KH-UBND\nA, ngày 2 tháng 1 năm 2024\nKẾ HOẠCH\nChuyển đổi số\n\nNơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\n~~ ## ~~\n\nNguyễn Văn An"
+        let fields = DocumentParser().parse(text: text)
+        #expect(fields.signer == .init(name: "Nguyễn Văn An", title: "PHÓ CHỦ TỊCH", authority: "KT"))
+        #expect((fields.fieldConfidence["signer"] ?? 1) <= 0.5)
+    }
+
+    @Test func poorOCRPageCapsConfidence() {
+        let page = PageText(page: 1, source: .ocr, confidence: 0.55,
+                            text: "ỦY BAN NHÂN DÂN\nHUYỆN A\nSố: 178/KH-UBND\nA, ngày 2 tháng 1 năm 2024\nKẾ HOẠCH")
+        let fields = DocumentParser().parse([page])
+        #expect(fields.number == "178/KH-UBND")
+        #expect(fields.fieldConfidence["number"] == 0.55)
+    }
+}

@@ -137,14 +137,15 @@ def render(doc):
         pages.append(receipt)
     return pages
 
-def degrade(img, seed):
+def degrade(img, seed, poor=False):
     import random
     from PIL import ImageFilter
     random.seed(seed)
-    small = img.rotate(0.6, fillcolor=255, resample=Image.BICUBIC).resize((W * 5 // 12, H * 5 // 12), Image.BILINEAR)
-    img = small.resize((W, H), Image.BILINEAR).filter(ImageFilter.GaussianBlur(0.7))
+    scale = 4 if poor else 5
+    small = img.rotate(1.3 if poor else 0.6, fillcolor=255, resample=Image.BICUBIC).resize((W * scale // 12, H * scale // 12), Image.BILINEAR)
+    img = small.resize((W, H), Image.BILINEAR).filter(ImageFilter.GaussianBlur(1.0 if poor else 0.7))
     px = img.load()
-    for _ in range(9000):
+    for _ in range(30000 if poor else 9000):
         x, yy = random.randrange(W), random.randrange(H)
         px[x, yy] = random.choice((0, 255))
     return img
@@ -162,11 +163,11 @@ for doc in DOCS:
         "signer": {"name": name, "title": title, "authority": authority}, "draft": bool(doc.get("draft")),
         "references": [{"number": c[1], "date": c[2]} for c in doc["cites"]],
     }
-    for quality in ("clean", "scan"):
+    for quality in ("clean", "scan", "poor"):
         paths = []
         for number, page in enumerate(pages):
             path = f"/tmp/ocrfix/{doc['name']}-{quality}-{number}.png"
-            (page if quality == "clean" else degrade(page, number + len(doc["name"]))).save(path)
+            (page if quality == "clean" else degrade(page, number + len(doc["name"]), poor=quality == "poor")).save(path)
             paths.append(path)
         for lang in ("vie", "eng"):
             texts = [subprocess.run(["tesseract", path, "-", "-l", lang], capture_output=True, text=True).stdout for path in paths]
