@@ -62,7 +62,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "EvidenceExtractionTests", dependencies: ["EvidenceExtraction", "EvidenceTesting", "EvidenceDaemon"]),
-        .testTarget(name: "EvidenceParsingTests", dependencies: ["EvidenceParsing"], exclude: ["Fixtures"]),
+        .testTarget(name: "EvidenceParsingTests", dependencies: ["EvidenceParsing", "EvidenceTesting"], exclude: ["Fixtures"]),
         .testTarget(name: "EvidenceVerificationTests", dependencies: ["EvidenceVerification", "EvidenceTesting"], exclude: ["Fixtures"]),
         .testTarget(name: "EvidenceStoreTests", dependencies: ["EvidenceStore"]),
         .testTarget(name: "EvidenceDaemonTests", dependencies: ["EvidenceDaemon", "EvidenceTesting"]),

@@ -11,7 +11,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/evidenced-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 export OMP_THREAD_LIMIT=1
-workers=$(nproc)
+workers=$(nproc --all)  # plain nproc honours OMP_THREAD_LIMIT
 
 now() { date +%s.%N; }
 ratio() { python3 -c "import sys; a,b=map(float,sys.argv[1:]); print(f'{a/b:.3f}')" "$1" "$2"; }

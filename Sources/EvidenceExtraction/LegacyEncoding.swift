@@ -9,6 +9,12 @@ public enum LegacyEncoding: String, Sendable, CaseIterable {
     /// Converts `text` when it reads as legacy-encoded Vietnamese; nil when it is not (or when the
     /// conversion would not make it more Vietnamese).
     public static func repair(_ text: String) -> (text: String, encoding: LegacyEncoding)? {
+        // Unicode text holds none of these symbols: skip the word-by-word scoring.
+        var symbols = 0
+        for scalar in text.unicodeScalars where scalar.value >= 0xA1 && scalar.value <= 0xFF {
+            if VietnameseScore.legacyScalars.contains(scalar.value) { symbols += 1; if symbols >= 2 { break } }
+        }
+        guard symbols >= 2 else { return nil }
         let before = VietnameseScore(text)
         guard before.looksLegacy else { return nil }
         var best: (text: String, encoding: LegacyEncoding, score: VietnameseScore)?
@@ -158,6 +164,8 @@ struct VietnameseScore: Sendable {
     }
 
     /// Characters that legacy encodings produce inside words and Vietnamese never uses.
+    static let legacyScalars: Set<UInt32> = Set(legacySymbols.compactMap { $0.unicodeScalars.first?.value })
+
     static let legacySymbols: Set<Character> = {
         // Latin-1 letters and signs that are not Vietnamese letters; quotes and degrees stay out.
         let vietnamese = Set<Character>("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ«»°")

@@ -15,7 +15,7 @@ enum PDFExtraction {
         for index in 0..<count {
             let page = try document.page(at: index)
             let (text, boxes) = page.textWithBoxes()
-            let assessment = TextLayerAssessment(text: text, imageCoverage: page.imageCoverage().fraction)
+            let assessment = TextLayerAssessment(text: text) { page.imageCoverage().fraction }
             if context.signature == nil { context.signature = assessment.signature }
             switch assessment.verdict {
             case .useText(let legacy):

@@ -10,6 +10,11 @@ public enum SignatureStamp {
         var signedBy: String?, organization: String?, time: String?
         var rest: [Substring] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // Every stamp line is 'Label: value' with a short label: the costly diacritic-insensitive
+            // search only runs on such lines.
+            guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 24 else {
+                rest.append(line); continue
+            }
             if let value = value(after: signerLabels, in: line) {
                 signedBy = signedBy ?? value
             } else if let value = value(after: organizationLabels, in: line), signedBy != nil || mentionsStamp(text) {

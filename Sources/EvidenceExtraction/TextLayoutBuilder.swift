@@ -39,7 +39,7 @@ enum TextLayoutBuilder {
         }
         for (scalar, b) in zip(scalars, boxes) {
             if scalar == "\n" || scalar == "\u{0C}" { endLine(); continue }
-            if scalar.properties.isWhitespace { endWord(); continue }
+            if scalar == " " || scalar == "\t" || (scalar.value > 0x7F && scalar.properties.isWhitespace) { endWord(); continue }
             if let last = previous, b.x1 - last.x2 > 2 * max(last.y2 - last.y1, b.y2 - b.y1) {
                 endWord()
                 columnBreakBefore.insert(words.count)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import EvidenceModel
 import EvidenceStore
+import EvidenceTesting
 @testable import EvidenceDaemon
 
 /// The daemon as an operator runs it: graceful shutdown, kill -9 at random moments, bad uploads.
@@ -106,18 +107,5 @@ import EvidenceStore
         #expect(try store.list(submission: "trabong-huyen-2024").isEmpty, "the clean submission stays clean")
         daemon.signal(SIGTERM)
         _ = await daemon.waitForExit(seconds: 25)
-    }
-}
-
-/// A small deterministic generator so the kill moments repeat from run to run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import EvidenceModel
+import EvidenceTesting
 
 /// Documents written in code: every type, with and without diacritics, merged or separate header
 /// columns, and the traps of real files (split numbers, blank dates, stamps, signature blocks that
@@ -99,22 +100,10 @@ enum GeneratedCorpus {
         var expected: ExpectedFields
     }
 
-    /// SplitMix64: the same corpus on every run.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-        mutating func chance(_ percent: Int) -> Bool { int(100) < percent }
-    }
+    typealias Random = SeededGenerator
 
     static func documents(count: Int = 240) -> [CorpusDocument] {
-        var random = Random(state: 2024)
+        var random = Random(seed: 2024)
         var documents = [CorpusDocument]()
         for index in 0..<count {
             var options = Options(style: Style.allCases[index % 4])

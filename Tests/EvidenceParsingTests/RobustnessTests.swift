@@ -5,7 +5,7 @@ import EvidenceModel
 /// Damaged input never crashes the parser, and what it returns keeps the contract.
 @Suite struct RobustnessTests {
     @Test func mutatedFixturesParseWithoutCrashing() throws {
-        var random = GeneratedCorpus.Random(state: 7)
+        var random = GeneratedCorpus.Random(seed: 7)
         let texts = try FixtureCorpus.files().map { $0.pages.map(\.text).joined(separator: "\u{0C}") }
         let inserts: [String] = ["/", "-", ":", ".", "\u{0C}", "\n", " ", "Đ", "6", "ngày", "Số:", "\u{0301}", "TM.", "ʼ"]
         let parser = DocumentParser()
