@@ -23,14 +23,14 @@ let package = Package(
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract",
                        providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
 
-        // prctl(PR_SET_PDEATHSIG) for worker processes (prctl is variadic: Swift cannot call it).
+        // prctl(PR_SET_PDEATHSIG) for worker processes (variadic: Swift cannot call it) and malloc_trim.
         .target(name: "CProcessControl"),
 
         // Value types shared by every layer (Foundation only).
         .target(name: "EvidenceModel"),
         // Text out of PDF, images and plain text: poppler, tesseract, legacy encodings.
         .target(name: "EvidenceExtraction", dependencies: [
-            "CPoppler", "CTesseract", "EvidenceModel",
+            "CPoppler", "CTesseract", "CProcessControl", "EvidenceModel",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -26,10 +26,10 @@ public struct Daemon: Sendable {
         logger.info("store open", metadata: ["path": "\(configuration.databasePath)", "resumed": "\(resumed)"])
         let contents = try ContentStore(root: data.appendingPathComponent("objects", isDirectory: true))
         let catalog = try FrameworkCatalog.load(directory: ModelsLocator.frameworks(configured: configuration.modelsDirectory))
-        var options = configuration.extractionOptions
-        // Documents run side by side, each worker single threaded: one page per core either way.
+        let options = configuration.extractionOptions
+        // Documents run side by side and each worker OCRs its pages in parallel too: a long scan at
+        // the end of a batch still uses every core (a little oversubscription costs less than idle cores).
         let concurrency = max(1, options.workers)
-        options.workers = 1
         let extractor = ProcessExtractor(executable: executable, options: options, memoryMB: configuration.limits.workerMemoryMegabytes)
         let scanner = InboxScanner(inbox: inbox, stabilityDelay: configuration.watch.stabilityDelaySeconds)
         let intake = Intake(store: store, contents: contents, loader: SubmissionLoader(catalog: catalog),

@@ -5,6 +5,7 @@ import EvidenceStore
 import EvidenceVerification
 import Foundation
 import Logging
+import ServiceLifecycle
 
 /// The daemon's three steps, each a short call the services loop over: take complete uploads,
 /// extract queued documents, check submissions whose documents are all read. Every state change is
@@ -35,13 +36,26 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Extracts up to `concurrency` queued documents; returns how many were taken.
+    /// Extracts queued documents, `concurrency` at a time, taking the next one as soon as a slot is
+    /// free (a long scan never idles the other workers), until the queue is empty or the daemon is
+    /// stopping; returns how many were extracted.
     public func extractQueued() async throws -> Int {
-        let taken = try store.takeQueuedDocuments(limit: concurrency)
-        await withTaskGroup(of: Void.self) { group in
-            for sha256 in taken { group.addTask { await extract(sha256) } }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var inFlight = 0, done = 0
+            func fill() throws {
+                guard !Task.isShuttingDownGracefully, !Task.isCancelled else { return }
+                for sha256 in try store.takeQueuedDocuments(limit: concurrency - inFlight) {
+                    group.addTask { await extract(sha256) }
+                    inFlight += 1
+                }
+            }
+            try fill()
+            while inFlight > 0, try await group.next() != nil {
+                inFlight -= 1; done += 1
+                try fill()
+            }
+            return done
         }
-        return taken.count
     }
 
     private func extract(_ sha256: String) async {

@@ -2,17 +2,34 @@ import EvidenceExtraction
 import EvidenceModel
 import Foundation
 
-/// Extracts each file in a child `evidenced worker` process with limits on time and memory;
-/// a crash, a kill or a hang fails that file with a clear reason.
-public struct ProcessExtractor: DocumentExtracting {
-    public var executable: URL
-    public var options: ExtractionOptions
-    public var memoryMB: Int
+/// Extracts each file in a child `evidenced worker --serve` process with limits on time and memory;
+/// a crash, a kill or a hang fails that file with a clear reason, and its worker is replaced. Workers
+/// serve one document at a time and stay up between documents (the OCR models stay loaded), up to
+/// `documentsPerWorker`, then are recycled.
+public final class ProcessExtractor: DocumentExtracting, @unchecked Sendable {
+    public let executable: URL
+    public let options: ExtractionOptions
+    public let memoryMB: Int
     /// Time allowed beyond the file's extraction limit for the worker to start and reply.
-    public var startupMargin: Double
+    public let startupMargin: Double
+    public let documentsPerWorker: Int
+    private let lock = NSLock()
+    private var idle: [ServingWorker] = []
 
-    public init(executable: URL, options: ExtractionOptions, memoryMB: Int = 2048, startupMargin: Double = 10) {
-        self.executable = executable; self.options = options; self.memoryMB = memoryMB; self.startupMargin = startupMargin
+    public init(executable: URL, options: ExtractionOptions, memoryMB: Int = 2048, startupMargin: Double = 10,
+                documentsPerWorker: Int = 100) {
+        self.executable = executable; self.options = options; self.memoryMB = memoryMB
+        self.startupMargin = startupMargin; self.documentsPerWorker = max(1, documentsPerWorker)
+        // A worker that died leaves a broken pipe: writing to it must fail, not kill the daemon.
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    deinit { shutdown() }
+
+    /// Ends the idle workers (they exit at the end of their input).
+    public func shutdown() {
+        let workers = lock.withLock { defer { idle.removeAll() }; return idle }
+        for worker in workers { worker.finish() }
     }
 
     public func extract(fileAt url: URL, progress: ExtractionProgress?) async throws(ExtractionFailure) -> ExtractedDocument {
@@ -27,54 +44,106 @@ public struct ProcessExtractor: DocumentExtracting {
     }
 
     /// The worker's command line: everything it needs, nothing inherited but the environment.
-    func arguments(for url: URL) -> [String] {
+    func arguments() -> [String] {
         let limits = options.limits
-        return ["worker", url.path, "--parent", String(getpid()),
+        return ["worker", "--serve", "--parent", String(getpid()),
                 "--language", options.language, "--dpi", String(options.dpi), "--workers", String(options.workers),
                 "--max-pages", String(limits.maxPages), "--max-megapixels", String(limits.maxMegapixels),
                 "--seconds-per-page", String(limits.secondsPerPage), "--seconds-per-file", String(limits.secondsPerFile)]
     }
 
+    private func checkout() throws -> ServingWorker {
+        if let worker = lock.withLock({ idle.popLast() }) { return worker }
+        return try ServingWorker(executable: executable, arguments: arguments())
+    }
+
+    private func checkin(_ worker: ServingWorker) {
+        if worker.served >= documentsPerWorker { worker.finish(); return }
+        lock.withLock { idle.append(worker) }
+    }
+
     private func run(_ url: URL, running: RunningWorker) -> Result<ExtractedDocument, ExtractionFailure> {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments(for: url)
-        var environment = ProcessInfo.processInfo.environment
-        environment[OpenMPThreads.variable] = "1"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch {
+        let worker: ServingWorker
+        do { worker = try checkout() } catch {
             return .failure(ExtractionFailure(.workerCrashed, "The extraction worker could not be started: \(error.localizedDescription)"))
         }
-        running.started(process.processIdentifier)
-        let watchdog = WorkerWatchdog(pid: process.processIdentifier, memoryMB: memoryMB,
+        running.started(worker.pid)
+        let watchdog = WorkerWatchdog(pid: worker.pid, memoryMB: memoryMB,
                                       deadline: Date().addingTimeInterval(options.limits.secondsPerFile + startupMargin))
         Thread.detachNewThread { watchdog.watch() }
-        // Read before waiting: a large reply would otherwise fill the pipe and block the worker.
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let line = worker.request(url.path)
         let verdict = watchdog.stop()
 
-        if process.terminationReason == .exit, process.terminationStatus == 0,
-           let reply = try? JSONDecoder().decode(WorkerReply.self, from: data) {
+        if let line, let reply = try? JSONDecoder().decode(WorkerReply.self, from: line) {
+            checkin(worker)
             switch reply {
             case .document(let document): return .success(document)
             case .failure(let failure): return .failure(failure)
             }
         }
+        let (reason, status) = worker.terminate()
         switch verdict {
         case .overtime:
             return .failure(ExtractionFailure(.timeout, "Extraction did not finish within \(Int(options.limits.secondsPerFile)) s and was stopped."))
         case .overMemory:
             return .failure(ExtractionFailure(.tooMuchMemory, "Extraction needed more than \(memoryMB) MB of memory and was stopped."))
         case .none:
-            let how = process.terminationReason == .uncaughtSignal
-                ? "was killed by signal \(process.terminationStatus)" : "exited with status \(process.terminationStatus)"
+            let how = line != nil ? "gave an unreadable reply"
+                : reason == .uncaughtSignal ? "was killed by signal \(status)" : "exited with status \(status)"
             return .failure(ExtractionFailure(.workerCrashed, "The extraction worker \(how); the file may be malformed."))
         }
+    }
+}
+
+/// One `evidenced worker --serve` child: a path a line in, a JSON reply a line out.
+final class ServingWorker: @unchecked Sendable {
+    private let process = Process()
+    private let input: FileHandle
+    private let output: FileHandle
+    private(set) var served = 0
+
+    init(executable: URL, arguments: [String]) throws {
+        process.executableURL = executable
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment[OpenMPThreads.variable] = "1"
+        process.environment = environment
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input = stdin.fileHandleForWriting
+        output = stdout.fileHandleForReading
+    }
+
+    var pid: pid_t { process.processIdentifier }
+
+    /// Sends one path and reads the one-line reply; nil when the worker died first.
+    func request(_ path: String) -> Data? {
+        do { try input.write(contentsOf: Data((path + "\n").utf8)) } catch { return nil }
+        var reply = Data()
+        while true {
+            let chunk = output.availableData
+            if chunk.isEmpty { return nil }
+            if let newline = chunk.firstIndex(of: 0x0A) {
+                reply.append(chunk[chunk.startIndex..<newline])
+                served += 1
+                return reply
+            }
+            reply.append(chunk)
+        }
+    }
+
+    /// Closes its input so it exits, without waiting.
+    func finish() { try? input.close() }
+
+    /// Kills it and reaps it; says how it ended.
+    func terminate() -> (Process.TerminationReason, Int32) {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        try? input.close()
+        process.waitUntilExit()
+        return (process.terminationReason, process.terminationStatus)
     }
 }
 

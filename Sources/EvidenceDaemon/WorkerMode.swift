@@ -20,15 +20,38 @@ public enum WorkerMode {
         limit(RLIMIT_CORE, seconds: 0)
 
         let extractor = Extractor(options: options)
+        let status = await reply(to: file, extractor: extractor)
+        extractor.releaseEngines()
+        return status
+    }
+
+    /// `evidenced worker --serve`: one file path a line on standard input, one reply a line on
+    /// standard output, until end of input. The OCR models stay loaded between documents; the parent
+    /// watches time and memory per document (a CPU limit would add up across documents).
+    public static func serve(options: ExtractionOptions, parent: Int32) async -> Int32 {
+        _ = evidenced_set_parent_death_signal(SIGKILL)
+        guard getppid() == parent else { return 3 }
+        limit(RLIMIT_CORE, seconds: 0)
+        let extractor = Extractor(options: options)
+        while let line = readLine(strippingNewline: true) {
+            guard !line.isEmpty else { continue }
+            let status = await reply(to: line, extractor: extractor)
+            if status != 0 { return status }
+        }
+        extractor.releaseEngines()
+        return 0
+    }
+
+    /// Extracts one file and writes its reply as one JSON line.
+    private static func reply(to file: String, extractor: Extractor) async -> Int32 {
         let reply: WorkerReply
         do {
             reply = .document(try await extractor.extract(fileAt: URL(fileURLWithPath: file)))
         } catch {
             reply = .failure(error)
         }
-        extractor.releaseEngines()
         guard let data = try? JSONEncoder().encode(reply) else { return 4 }
-        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(data + Data([0x0A]))
         return 0
     }
 

@@ -1,4 +1,5 @@
 import EvidenceModel
+import CProcessControl
 import Foundation
 
 /// OCRs a set of pages in parallel: each worker makes one page image, recognises it and drops it.
@@ -22,6 +23,9 @@ enum OCRStep {
                     recognizer.recognize(picture, page: page + 1, deadline: min(limits.secondsPerPage, secondsLeft))
                 }
             }
+            // Page images are tens of megabytes: give the freed memory back to the system now, or
+            // glibc's per-thread arenas keep it and a long scan's resident size creeps up.
+            _ = evidenced_release_free_memory()
             progress?(counter.increment(), total)
             return result
         }

@@ -11,7 +11,8 @@ final class TesseractEngine {
             throw ExtractionFailure(.ocrFailed, "Tesseract could not be started.")
         }
         // Init3 returns 0 on success; a missing traineddata file is the usual failure.
-        guard TessBaseAPIInit3(api, tessdataPath, language) == 0 else {
+        // LSTM only: the legacy engine's classifier is never used and costs tens of megabytes per worker.
+        guard TessBaseAPIInit2(api, tessdataPath, language, OEM_LSTM_ONLY) == 0 else {
             TessBaseAPIDelete(api)
             throw ExtractionFailure(.ocrFailed,
                 "Tesseract has no model for language '\(language)' (install tesseract-ocr-\(language)).")

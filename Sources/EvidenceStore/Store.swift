@@ -31,7 +31,7 @@ public final class Store: Sendable {
     init(writer: any DatabaseWriter, path: String?) throws {
         self.writer = writer
         self.path = path
-        try Self.migrator.migrate(writer)
+        try Self.migrate(writer)
     }
 
     static func configuration() -> Configuration {
@@ -50,6 +50,18 @@ public final class Store: Sendable {
     /// The journal mode SQLite reports ("wal" for a file store).
     public func journalMode() throws -> String {
         try writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+    }
+
+    /// Another process (the daemon, `evidenced status`) may be creating the same new database at
+    /// this moment: when its migration wins the race, ours fails on tables that now exist, and
+    /// trying again finds them recorded as applied.
+    private static func migrate(_ writer: any DatabaseWriter) throws {
+        for attempt in 1... {
+            do { return try migrator.migrate(writer) } catch let error as DatabaseError where attempt < 5 {
+                _ = error
+                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+            }
+        }
     }
 
     /// The migrations applied so far, in order.

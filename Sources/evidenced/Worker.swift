@@ -8,7 +8,8 @@ struct Worker: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract one file for the daemon, in a child process (internal).", shouldDisplay: false)
 
-    @Argument var file: String
+    @Argument(help: "The file (omit with --serve).") var file: String?
+    @Flag(help: "Serve file paths read line by line from standard input.") var serve = false
     @Option var parent: Int32
     @Option var language = "vie"
     @Option var dpi = 300
@@ -22,7 +23,14 @@ struct Worker: AsyncParsableCommand {
         let limits = ExtractionLimits(maxPages: maxPages, maxMegapixels: maxMegapixels,
                                       secondsPerPage: secondsPerPage, secondsPerFile: secondsPerFile)
         let options = ExtractionOptions(language: language, dpi: dpi, workers: workers, limits: limits)
-        let status = await WorkerMode.run(file: file, options: options, parent: parent)
+        let status: Int32
+        if serve {
+            status = await WorkerMode.serve(options: options, parent: parent)
+        } else if let file {
+            status = await WorkerMode.run(file: file, options: options, parent: parent)
+        } else {
+            throw ValidationError("a file, or --serve")
+        }
         if status != 0 { throw ExitCode(status) }
     }
 }

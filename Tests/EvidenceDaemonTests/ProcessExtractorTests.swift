@@ -94,3 +94,14 @@ import EvidenceModel
         #expect(!alive, "the worker outlived its parent")
     }
 }
+
+@Suite struct ServingWorkerTests {
+    @Test func oneWorkerServesDocumentsInTurnAndIsRecycled() async throws {
+        let extractor = ProcessExtractor(executable: TestPaths.executable, options: .init(workers: 1), documentsPerWorker: 2)
+        for name in ["born-digital-bb-08.pdf", "born-digital-kh-178.pdf", "ocr-text-bc-312.txt"] {
+            let document = try await extractor.extract(fileAt: TestPaths.samples.appendingPathComponent(name))
+            #expect(document.pages >= 1, "\(name)")
+        }
+        extractor.shutdown()
+    }
+}
