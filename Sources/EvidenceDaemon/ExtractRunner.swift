@@ -26,20 +26,11 @@ public struct ExtractRunner: Sendable {
                 failures += 1
             }
             progress?.finish()
-            let fields = try? outcome.get().perPage
-            let report = ExtractReport(file: file, outcome: outcome, fields: fields.map { DocumentParser().parse($0) }, layout: layout)
-            output(json ? Self.jsonLine(report) : ExtractSummary.text(report))
+            let fields = (try? outcome.get()).map { DocumentParser().parse($0.perPage) }
+            let report = ExtractReport(file: file, outcome: outcome, fields: fields, layout: layout)
+            output(json ? JSONLines.encode(report) : ExtractSummary.text(report))
         }
         return failures
-    }
-
-    static func jsonLine(_ report: ExtractReport) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(report), let line = String(data: data, encoding: .utf8) else {
-            return #"{"file":"?","error":"internal","message":"report could not be encoded"}"#
-        }
-        return line
     }
 }
 
