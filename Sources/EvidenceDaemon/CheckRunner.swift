@@ -32,7 +32,7 @@ public struct CheckRunner: Sendable {
             do {
                 let loaded = try loader.load(directory: directory)
                 // Recorded (and its files queued) before anything is acted on.
-                let revision = submit ? try record(loaded, resolver: resolver) : nil
+                let revision = submit ? try await record(loaded, resolver: resolver) : nil
                 items.append((position, .init(loaded: loaded, facts: await resolver.facts(for: loaded)), revision))
             } catch {
                 outcomes[position] = .failed(directory: directory.path, message: "\(error)")
@@ -54,13 +54,11 @@ public struct CheckRunner: Sendable {
         return directories.indices.compactMap { outcomes[$0] }
     }
 
-    private func record(_ loaded: LoadedSubmission, resolver: EvidenceResolver) throws -> Int? {
+    private func record(_ loaded: LoadedSubmission, resolver: EvidenceResolver) async throws -> Int? {
         guard let store else { return nil }
         let manifest = loaded.directory.appendingPathComponent(SubmissionLoader.manifestName)
         let digest = try ContentDigest.sha256(fileAt: manifest)
-        let files = loaded.evidenceFiles.reduce(into: [String: String]()) { files, file in
-            if let sha = try? ContentDigest.sha256(fileAt: loaded.url(of: file)) { files[file] = sha }
-        }
+        let files = await resolver.digests(for: loaded)
         _ = try store.recordSubmission(loaded.submission, manifestSHA256: digest, files: files)
         return try store.submission(id: loaded.submission.submission)?.revision
     }

@@ -15,6 +15,8 @@ public actor EvidenceResolver {
     private let saves: Bool
     private let parser = DocumentParser()
     private var known: [String: (ExtractedDocument?, DocumentFields?, ExtractionFailure?)] = [:]
+    /// Each file is hashed once, whether for recording the submission or for its facts.
+    private var digestByPath: [String: String] = [:]
 
     public init(extractor: any DocumentExtracting, store: Store?, saves: Bool) {
         self.extractor = extractor; self.store = store; self.saves = saves
@@ -33,13 +35,20 @@ public actor EvidenceResolver {
     public func digests(for loaded: LoadedSubmission) -> [String: String] {
         var out: [String: String] = [:]
         for file in loaded.evidenceFiles {
-            if let digest = try? ContentDigest.sha256(fileAt: loaded.url(of: file)) { out[file] = digest }
+            if let digest = digest(of: loaded.url(of: file)) { out[file] = digest }
         }
         return out
     }
 
+    private func digest(of url: URL) -> String? {
+        if let known = digestByPath[url.path] { return known }
+        guard FileManager.default.fileExists(atPath: url.path), let digest = try? ContentDigest.sha256(fileAt: url) else { return nil }
+        digestByPath[url.path] = digest
+        return digest
+    }
+
     private func fact(file: String, url: URL) async -> EvidenceFacts {
-        guard FileManager.default.fileExists(atPath: url.path), let sha256 = try? ContentDigest.sha256(fileAt: url) else {
+        guard let sha256 = digest(of: url) else {
             return EvidenceFacts(file: file, sha256: "")
         }
         let (document, fields, failure) = await resolve(sha256: sha256, url: url)

@@ -48,6 +48,25 @@ import EvidenceVerification
         print("Sample submissions: \(found) of \(planted) planted reasons found")
     }
 
+    @Test func submitRecordsOnceAndARecheckQueuesNothingNew() async throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("evidenced.sqlite").path)
+        let runner = CheckRunner(catalog: Self.catalog, extractor: Self.extractor, store: store, submit: true)
+        let first = await runner.run(directories: Self.folders)
+        let flagged = first.reduce(0) { total, outcome in
+            if case .checked(let result) = outcome { return total + result.flagCount }
+            return total
+        }
+        let queued = try store.pull(consumer: "scoring", limit: 1000)
+        #expect(queued.count == flagged)
+        #expect(Set(queued.map(\.id)).count == queued.count)
+        // Documents extracted on the first run are reused; nothing new is queued.
+        _ = await runner.run(directories: Self.folders)
+        #expect(try store.pull(consumer: "scoring", limit: 1000).map(\.id) == queued.map(\.id))
+        #expect(try store.backlog().documents[.parsed] ?? 0 > 0)
+    }
+
     @Test func cleanSubmissionExitsZero() async throws {
         let clean = try #require(Self.folders.last)
         let outcomes = await CheckRunner(catalog: Self.catalog, extractor: Self.extractor, store: nil, submit: false)
