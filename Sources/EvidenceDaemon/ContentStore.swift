@@ -9,29 +9,39 @@ public struct ContentStore: Sendable {
     public init(root: URL) throws {
         self.root = root
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        removeAbandonedCopies()
+    }
+
+    /// A copy cut short by a crash is left as `.incoming.*.tmp`; an hour later it is surely dead.
+    private func removeAbandonedCopies() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        for name in names where name.hasPrefix(".incoming.") && name.hasSuffix(".tmp") {
+            let file = root.appendingPathComponent(name)
+            let modified = (try? FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date) ?? .distantPast
+            if modified < Date().addingTimeInterval(-3600) { try? FileManager.default.removeItem(at: file) }
+        }
     }
 
     public func url(of sha256: String) -> URL {
         root.appendingPathComponent(String(sha256.prefix(2)), isDirectory: true).appendingPathComponent(sha256)
     }
 
-    /// Copies a file in; returns its sha256. Identical content is stored once.
+    /// Copies a file in, hashing it on the way (a long scan is never held in memory whole); returns
+    /// its sha256. Identical content is stored once.
     @discardableResult
     public func put(fileAt source: URL) throws -> String {
-        let data = try Data(contentsOf: source)
-        let sha256 = ContentDigest.sha256(data)
-        let target = url(of: sha256)
-        if FileManager.default.fileExists(atPath: target.path) { return sha256 }
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(sha256).\(UUID().uuidString).tmp")
+        let temporary = root.appendingPathComponent(".incoming.\(UUID().uuidString).tmp")
         defer { try? FileManager.default.removeItem(at: temporary) }
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
         }
-        let handle = try FileHandle(forWritingTo: temporary)
-        try handle.write(contentsOf: data)
-        try handle.synchronize()
-        try handle.close()
+        let output = try FileHandle(forWritingTo: temporary)
+        defer { try? output.close() }
+        let sha256 = try ContentDigest.sha256(fileAt: source, copyingTo: output)
+        let target = url(of: sha256)
+        if FileManager.default.fileExists(atPath: target.path) { return sha256 }
+        try output.synchronize()
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         if rename(temporary.path, target.path) != 0, !FileManager.default.fileExists(atPath: target.path) {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
         }

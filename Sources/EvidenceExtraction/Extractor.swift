@@ -38,9 +38,9 @@ public final class Extractor: DocumentExtracting, @unchecked Sendable {
         var context = ExtractionContext(options: options, recognizers: recognizers, deadline: deadline, progress: progress)
         let pages: [PageText]
         switch input.format {
-        case .pdf: pages = try PDFExtraction.pages(of: input.data, context: &context)
-        case .png, .jpeg, .tiff: pages = try ImageExtraction.pages(of: input.data, format: input.format, context: &context)
-        case .text: pages = try PlainTextExtraction.pages(of: input.data)
+        case .pdf: pages = try PDFExtraction.pages(of: try PDFDocument(fileAt: url), context: &context)
+        case .png, .jpeg, .tiff: pages = try ImageExtraction.pages(of: input.contents(), format: input.format, context: &context)
+        case .text: pages = try PlainTextExtraction.pages(of: input.contents())
         }
         return ExtractedDocument(file: url.path, sha256: input.sha256, format: input.format, pages: pages.count,
                                  perPage: pages, digitalSignature: context.signature, warnings: context.warnings)

@@ -6,16 +6,20 @@ import Foundation
 final class PDFDocument {
     private let handle: OpaquePointer
 
-    /// Opens a PDF from memory; encrypted and unreadable files become typed failures.
-    init(data: Data) throws(ExtractionFailure) {
+    /// Opens a PDF from disk: poppler reads what each page needs, never the whole file at once.
+    /// Encrypted and unreadable files become typed failures.
+    init(fileAt url: URL) throws(ExtractionFailure) {
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw ExtractionFailure(.unreadableFile, "\(url.path) cannot be read: \(String(cString: strerror(errno))).")
+        }
         var error: UnsafeMutablePointer<GError>?
-        let bytes = data.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
-        defer { g_bytes_unref(bytes) }
-        guard let document = poppler_document_new_from_bytes(bytes, nil, &error) else {
+        // poppler owns the descriptor from here, and closes it on failure too.
+        guard let document = poppler_document_new_from_fd(descriptor, nil, &error) else {
             defer { if error != nil { g_error_free(error) } }
             let code = error.map { Int($0.pointee.code) } ?? -1
             let detail = error.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "unknown error"
-            if code == Int(POPPLER_ERROR_ENCRYPTED.rawValue) {
+            if error?.pointee.domain == poppler_error_quark(), code == Int(POPPLER_ERROR_ENCRYPTED.rawValue) {
                 throw ExtractionFailure(.encryptedPDF, "The PDF is password-protected; upload it without a password.")
             }
             throw ExtractionFailure(.corruptPDF, "The PDF cannot be opened: \(detail).")

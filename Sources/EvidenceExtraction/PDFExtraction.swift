@@ -3,8 +3,7 @@ import Foundation
 
 /// A PDF, page by page: the text layer where it holds the page's text, OCR elsewhere.
 enum PDFExtraction {
-    static func pages(of data: Data, context: inout ExtractionContext) throws(ExtractionFailure) -> [PageText] {
-        let document = try PDFDocument(data: data)
+    static func pages(of document: PDFDocument, context: inout ExtractionContext) throws(ExtractionFailure) -> [PageText] {
         let count = document.pageCount
         guard count > 0 else { throw ExtractionFailure(.corruptPDF, "The PDF has no pages.") }
         guard count <= context.options.limits.maxPages else {
