@@ -61,6 +61,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        .testTarget(name: "EvidenceModelTests", dependencies: ["EvidenceModel"]),
         .testTarget(name: "EvidenceExtractionTests", dependencies: ["EvidenceExtraction", "EvidenceTesting", "EvidenceDaemon"]),
         .testTarget(name: "EvidenceParsingTests", dependencies: ["EvidenceParsing", "EvidenceTesting"], exclude: ["Fixtures"]),
         .testTarget(name: "EvidenceVerificationTests", dependencies: ["EvidenceVerification", "EvidenceTesting"], exclude: ["Fixtures"]),

@@ -3,34 +3,59 @@ import EvidenceModel
 import EvidenceParsing
 import Foundation
 
-/// `evidenced extract`: every file in turn, one report each; a bad file never stops the others.
+/// `evidenced extract`: one report per file, in the order given; a bad file never stops the others.
+/// Up to `concurrency` files are extracted side by side: a born-digital PDF keeps one core busy,
+/// and OCR pages share the extractor's engines, so this never loads more models.
 public struct ExtractRunner: Sendable {
     public var extractor: any DocumentExtracting
     public var json: Bool
     public var layout: Bool
+    public var concurrency: Int
 
-    public init(extractor: any DocumentExtracting, json: Bool, layout: Bool) {
-        self.extractor = extractor; self.json = json; self.layout = layout
+    public init(extractor: any DocumentExtracting, json: Bool, layout: Bool, concurrency: Int = 1) {
+        self.extractor = extractor; self.json = json; self.layout = layout; self.concurrency = max(1, concurrency)
     }
 
     /// Writes one report per file to `output`; returns how many files failed.
     public func run(files: [String], output: @Sendable (String) -> Void, progress: ExtractionProgressReporter? = nil) async -> Int {
-        var failures = 0
-        for file in files {
-            let url = URL(fileURLWithPath: file)
-            let outcome: Result<ExtractedDocument, ExtractionFailure>
-            do {
-                outcome = .success(try await extractor.extract(fileAt: url, progress: progress?.callback(for: file)))
-            } catch {
-                outcome = .failure(error)
-                failures += 1
+        await withTaskGroup(of: (index: Int, report: String, failed: Bool).self) { group in
+            var started = 0, written = 0, failures = 0
+            var finished: [Int: (report: String, failed: Bool)] = [:]
+            func startNext() {
+                guard started < files.count else { return }
+                let index = started
+                started += 1
+                group.addTask {
+                    let (report, failed) = await self.report(on: files[index], progress: progress)
+                    return (index, report, failed)
+                }
             }
-            progress?.finish()
-            let fields = (try? outcome.get()).map { DocumentParser().parse($0.perPage) }
-            let report = ExtractReport(file: file, outcome: outcome, fields: fields, layout: layout)
-            output(json ? JSONLines.encode(report) : ExtractSummary.text(report))
+            for _ in 0..<concurrency { startNext() }
+            for await done in group {
+                finished[done.index] = (done.report, done.failed)
+                // Reports leave in input order, each as soon as all before it are out.
+                while let next = finished.removeValue(forKey: written) {
+                    output(next.report)
+                    if next.failed { failures += 1 }
+                    written += 1
+                }
+                startNext()
+            }
+            return failures
         }
-        return failures
+    }
+
+    private func report(on file: String, progress: ExtractionProgressReporter?) async -> (String, failed: Bool) {
+        let outcome: Result<ExtractedDocument, ExtractionFailure>
+        do {
+            outcome = .success(try await extractor.extract(fileAt: URL(fileURLWithPath: file), progress: progress?.callback(for: file)))
+        } catch {
+            outcome = .failure(error)
+        }
+        progress?.finish()
+        let fields = (try? outcome.get()).map { DocumentParser().parse($0.perPage) }
+        let report = ExtractReport(file: file, outcome: outcome, fields: fields, layout: layout)
+        return (json ? JSONLines.encode(report) : ExtractSummary.text(report), (try? outcome.get()) == nil)
     }
 }
 

@@ -13,7 +13,7 @@ public final class Extractor: DocumentExtracting, @unchecked Sendable {
         _ = evidenced_map_large_blocks(1 << 20)
         self.options = options
         self.recognizers = RecognizerPool(factory: factory
-            ?? TesseractFactory(language: options.language, tessdataPath: options.tessdataPath))
+            ?? TesseractFactory(language: options.language, tessdataPath: options.tessdataPath), capacity: options.workers)
     }
 
     public func extract(fileAt url: URL, progress: ExtractionProgress?) async throws(ExtractionFailure) -> ExtractedDocument {
@@ -38,7 +38,7 @@ public final class Extractor: DocumentExtracting, @unchecked Sendable {
         var context = ExtractionContext(options: options, recognizers: recognizers, deadline: deadline, progress: progress)
         let pages: [PageText]
         switch input.format {
-        case .pdf: pages = try PDFExtraction.pages(of: try PDFDocument(fileAt: url), context: &context)
+        case .pdf: pages = try PDFExtraction.pages(of: url, context: &context)
         case .png, .jpeg, .tiff: pages = try ImageExtraction.pages(of: input.contents(), format: input.format, context: &context)
         case .text: pages = try PlainTextExtraction.pages(of: input.contents())
         }

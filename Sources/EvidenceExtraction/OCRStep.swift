@@ -18,9 +18,11 @@ enum OCRStep {
                 return .failure(ExtractionFailure(.timeout, "The file took longer than \(Int(limits.secondsPerFile)) s to extract."))
             }
             let result = Result { () throws(ExtractionFailure) -> OCRResult in
-                let picture = try image(page)
-                return try recognizers.withRecognizer { recognizer in
-                    recognizer.recognize(picture, page: page + 1, deadline: min(limits.secondsPerPage, secondsLeft))
+                // The engine first, then the image: files extracted side by side share the engines,
+                // so at most one page image per engine is ever in memory.
+                try recognizers.withRecognizer { recognizer throws(ExtractionFailure) in
+                    let picture = try image(page)
+                    return recognizer.recognize(picture, page: page + 1, deadline: min(limits.secondsPerPage, secondsLeft))
                 }
             }
             // Page images are tens of megabytes: give the freed memory back to the system now, or

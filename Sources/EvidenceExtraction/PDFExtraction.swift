@@ -3,31 +3,20 @@ import Foundation
 
 /// A PDF, page by page: the text layer where it holds the page's text, OCR elsewhere.
 enum PDFExtraction {
-    static func pages(of document: PDFDocument, context: inout ExtractionContext) throws(ExtractionFailure) -> [PageText] {
+    static func pages(of url: URL, context: inout ExtractionContext) throws(ExtractionFailure) -> [PageText] {
+        let document = try PDFDocument(fileAt: url)
         let count = document.pageCount
         guard count > 0 else { throw ExtractionFailure(.corruptPDF, "The PDF has no pages.") }
         guard count <= context.options.limits.maxPages else {
             throw ExtractionFailure(.tooManyPages, "The PDF has \(count) pages, over the limit of \(context.options.limits.maxPages).")
         }
+        let layers = try textLayers(of: url, first: document, count: count, workers: context.options.workers)
         var pages: [Int: PageText] = [:]
         var toOCR: [Int] = []
-        for index in 0..<count {
-            let page = try document.page(at: index)
-            let (text, boxes) = page.textWithBoxes()
-            let assessment = TextLayerAssessment(text: text) { page.imageCoverage().fraction }
-            if context.signature == nil { context.signature = assessment.signature }
-            switch assessment.verdict {
-            case .useText(let legacy):
-                if let legacy {
-                    context.warnings.append("page \(index + 1): text layer in the legacy \(legacy.rawValue.uppercased()) encoding, converted to Unicode")
-                }
-                let kept = lines(of: page, text: text, boxes: boxes, legacy: legacy)
-                // The layout's text keeps the header's columns apart; without a layout, the raw layer.
-                let text = kept.isEmpty ? assessment.text : TextLayoutBuilder.text(of: kept)
-                pages[index] = PageText(page: index + 1, source: .text, text: text, lines: kept)
-            case .ocr:
-                toOCR.append(index)
-            }
+        for (index, layer) in layers.enumerated() {
+            if context.signature == nil { context.signature = layer.signature }
+            if let warning = layer.warning { context.warnings.append(warning) }
+            if let page = layer.page { pages[index] = page } else { toOCR.append(index) }
         }
         context.progress?(count - toOCR.count, count)
         let renderer = PageRenderer(document: document, options: context.options)
@@ -36,6 +25,56 @@ enum PDFExtraction {
         }
         pages.merge(recognized) { text, _ in text }
         return (0..<count).compactMap { pages[$0] }
+    }
+
+    /// One page's text layer as assessed: its text, or nil when the page must be OCRed.
+    struct TextLayer {
+        var page: PageText?
+        var signature: DigitalSignature?
+        var warning: String?
+    }
+
+    /// Pages at or above which the text layers are read on several threads.
+    static let parallelPages = 8
+
+    /// Every page's text layer, in page order. A long PDF is cut into one run of pages per worker,
+    /// each with its own poppler document (one document is not thread-safe).
+    static func textLayers(of url: URL, first document: PDFDocument, count: Int, workers: Int) throws(ExtractionFailure) -> [TextLayer] {
+        let runs = count >= parallelPages ? min(max(1, workers), count) : 1
+        guard runs > 1 else { return try (0..<count).map { index throws(ExtractionFailure) in try textLayer(of: document, at: index) } }
+        let chunk = (count + runs - 1) / runs
+        // Only the first run touches the caller's document, and the caller waits for all runs.
+        nonisolated(unsafe) let document = document
+        let results = PageScheduler.run(pages: Array(0..<runs), workers: runs) { run -> Result<[TextLayer], ExtractionFailure> in
+            Result { () throws(ExtractionFailure) -> [TextLayer] in
+                let pages = (run * chunk)..<min(count, (run + 1) * chunk)
+                let own = run == 0 ? document : try PDFDocument(fileAt: url)
+                return try pages.map { index throws(ExtractionFailure) in try textLayer(of: own, at: index) }
+            }
+        }
+        var layers: [TextLayer] = []
+        for run in 0..<runs { layers += try results[run]?.get() ?? [] }
+        return layers
+    }
+
+    static func textLayer(of document: PDFDocument, at index: Int) throws(ExtractionFailure) -> TextLayer {
+        let page = try document.page(at: index)
+        let (text, boxes) = page.textWithBoxes()
+        let assessment = TextLayerAssessment(text: text) { page.imageCoverage().fraction }
+        var layer = TextLayer(signature: assessment.signature)
+        switch assessment.verdict {
+        case .useText(let legacy):
+            if let legacy {
+                layer.warning = "page \(index + 1): text layer in the legacy \(legacy.rawValue.uppercased()) encoding, converted to Unicode"
+            }
+            let kept = lines(of: page, text: text, boxes: boxes, legacy: legacy)
+            // The layout's text keeps the header's columns apart; without a layout, the raw layer.
+            let text = kept.isEmpty ? assessment.text : TextLayoutBuilder.text(of: kept)
+            layer.page = PageText(page: index + 1, source: .text, text: text, lines: kept)
+        case .ocr:
+            break
+        }
+        return layer
     }
 
     /// Lines with boxes, converted from a legacy encoding where needed. TCVN3 maps one character to

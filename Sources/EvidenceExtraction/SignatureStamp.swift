@@ -7,6 +7,9 @@ import Foundation
 public enum SignatureStamp {
     /// The stamp's fields, and the text with the stamp's lines taken out.
     public static func split(_ text: String) -> (signature: DigitalSignature?, rest: String) {
+        // No stamp without a signer: one table-driven pass settles it for most pages.
+        let pageKey = FastFold.key(text)
+        guard signerKeys.contains(where: { FastFold.key(pageKey, contains: $0) }) else { return (nil, text) }
         var signedBy: String?, organization: String?, time: String?
         var rest: [Substring] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -15,6 +18,9 @@ public enum SignatureStamp {
             guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 24 else {
                 rest.append(line); continue
             }
+            // Foundation's insensitive search is slow: only lines whose folded key holds a label try it.
+            let key = FastFold.key(line)
+            guard labelKeys.contains(where: { FastFold.key(key, contains: $0) }) else { rest.append(line); continue }
             if let value = value(after: signerLabels, in: line) {
                 signedBy = signedBy ?? value
             } else if let value = value(after: organizationLabels, in: line), signedBy != nil || mentionsStamp(text) {
@@ -32,6 +38,8 @@ public enum SignatureStamp {
                 rest.joined(separator: "\n"))
     }
 
+    private static let signerKeys = ["KY BOI", "NGUOI KY"]
+    private static let labelKeys = ["KY BOI", "NGUOI KY", "CO QUAN", "THOI GIAN KY", "NGAY KY", "EMAIL"]
     private static let signerLabels = ["Ký bởi", "Người ký"]
     private static let organizationLabels = ["Cơ quan"]
     private static let timeLabels = ["Thời gian ký", "Ngày ký"]

@@ -47,9 +47,18 @@ struct TextLayerAssessment: Sendable {
             if scalar.value < 0x80 {
                 let v = scalar.value | 0x20
                 if v >= 0x61 && v <= 0x7A { count += 1 }
-            } else if scalar.properties.isAlphabetic { count += 1 }
+            } else if isVietnameseLetter(scalar.value) || scalar.properties.isAlphabetic { count += 1 }
         }
         return count
+    }
+
+    /// Latin letters with diacritics, decided without Unicode property tables (a hot path).
+    @inline(__always)
+    static func isVietnameseLetter(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x1EA0...0x1EF9: return true
+        default: return false
+        }
     }
 
     /// A layer of unmapped glyph codes: mostly symbols or private-use characters where letters should be.
@@ -63,6 +72,7 @@ struct TextLayerAssessment: Sendable {
                 else if byte < 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D && byte != 0x0C { odd += 1 }
                 continue
             }
+            if isVietnameseLetter(scalar.value) { letters += 1; continue }
             if scalar.properties.isWhitespace { continue }
             let category = scalar.properties.generalCategory
             if category == .privateUse || category == .control || category == .unassigned || scalar == "\u{FFFD}" {

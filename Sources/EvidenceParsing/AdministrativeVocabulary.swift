@@ -1,3 +1,5 @@
+import EvidenceModel
+
 /// Words of bodies' names and signers' titles with their diacritics, to restore what OCR lost.
 /// Entries are phrases: a phrase is restored only when the folded words match it whole, so an
 /// ambiguous single word ('BAN', 'HOA', 'SO') is restored only inside a phrase that decides it.

@@ -1,3 +1,5 @@
+import EvidenceModel
+
 /// Dates as Vietnamese documents print them: 'ngày 29 tháng 3 năm 2024' or 'ngày 19/02/2024', with the
 /// English model's misreadings ('ngay 29 thang 3 ndm 2024').
 enum DateReading {

@@ -75,7 +75,7 @@ struct Reading {
 
     /// Every output string in NFC: input may come decomposed.
     mutating func normalise() {
-        func nfc(_ text: String?) -> String? { text.map(\.nfcIfNeeded) }
+        func nfc(_ text: String?) -> String? { text.map(\.nfc) }
         fields.typeName = nfc(fields.typeName)
         fields.number = nfc(fields.number)
         fields.issuer = nfc(fields.issuer)
@@ -87,14 +87,6 @@ struct Reading {
             signer.title = nfc(signer.title)
             fields.signer = signer
         }
-        fields.references = fields.references.map { .init(number: $0.number.nfcIfNeeded, date: $0.date) }
-    }
-}
-
-extension String {
-    /// NFC, skipping Foundation when no combining mark could need composing.
-    var nfcIfNeeded: String {
-        for scalar in unicodeScalars where scalar.value >= 0x0300 && scalar.value <= 0x036F { return nfc }
-        return self
+        fields.references = fields.references.map { .init(number: $0.number.nfc, date: $0.date) }
     }
 }

@@ -1,3 +1,5 @@
+import EvidenceModel
+
 /// The document types of Decree 30/2020/NĐ-CP, Appendix III: abbreviation and name.
 struct DocumentType: Sendable {
     var code: String

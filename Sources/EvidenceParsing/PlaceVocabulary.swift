@@ -1,3 +1,5 @@
+import EvidenceModel
+
 /// Names of provinces and centrally-run cities, to restore diacritics in issuers and places.
 /// District and commune names are too many and too ambiguous without marks: they stay as read.
 enum PlaceVocabulary {

@@ -12,7 +12,7 @@ struct Extract: AsyncParsableCommand {
     @Flag(help: "With --json, each line's box on the page.") var layout = false
     @Option(help: "Tesseract language(s).") var language = "vie"
     @Option(help: "Resolution PDF pages are rendered at for OCR.") var dpi = 300
-    @Option(help: "Parallel OCR workers (default: the number of cores).") var workers = ExtractionOptions.cores
+    @Option(help: "Parallel workers: OCR engines, and files extracted side by side (default: the number of cores).") var workers = ExtractionOptions.cores
     @Option(help: "Refuse files with more pages.") var maxPages = ExtractionLimits.default.maxPages
     @Option(help: "Refuse images larger than this many megapixels.") var maxMegapixels = ExtractionLimits.default.maxMegapixels
     @Option(help: "OCR time limit per page, in seconds.") var secondsPerPage = ExtractionLimits.default.secondsPerPage
@@ -28,7 +28,7 @@ struct Extract: AsyncParsableCommand {
         limits.maxPages = maxPages; limits.maxMegapixels = maxMegapixels; limits.secondsPerPage = secondsPerPage
         let options = ExtractionOptions(language: language, dpi: dpi, workers: workers, limits: limits)
         let extractor = Extractor(options: options)
-        let runner = ExtractRunner(extractor: extractor, json: json, layout: layout)
+        let runner = ExtractRunner(extractor: extractor, json: json, layout: layout, concurrency: workers)
         let failures = await runner.run(files: files, output: { print($0) }, progress: ExtractionProgressReporter())
         extractor.releaseEngines()
         if failures > 0 { throw ExitCode(1) }

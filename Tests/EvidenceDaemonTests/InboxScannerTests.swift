@@ -7,7 +7,9 @@ import Testing
     @Test func folderStillBeingCopiedIsNotReadyUntilItStopsChanging() async throws {
         let inbox = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: inbox) }
-        let scanner = InboxScanner(inbox: inbox, stabilityDelay: 0.6)
+        // The delay is far above the gaps: the suite runs on a busy machine, where a 250 ms sleep
+        // can overshoot by a second.
+        let scanner = InboxScanner(inbox: inbox, stabilityDelay: 2.5)
         let folder = inbox.appendingPathComponent("upload")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try "{}".write(to: folder.appendingPathComponent("submission.json"), atomically: true, encoding: .utf8)
@@ -22,7 +24,7 @@ import Testing
         }
         try handle.close()
         #expect(scanner.readyFolders().isEmpty)
-        try await Task.sleep(for: .milliseconds(700))
+        try await Task.sleep(for: .milliseconds(2700))
         #expect(scanner.readyFolders().map(\.lastPathComponent) == ["upload"])
     }
 
