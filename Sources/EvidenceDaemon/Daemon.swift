@@ -70,9 +70,39 @@ public struct Daemon: Sendable {
         pipeline.takeReadyUploads(waitForStability: false)
         var results: [SubmissionResult] = []
         repeat {
-            while try await pipeline.extractQueued() > 0 {}
+            results += try await extractCheckingAlongside()
             results += try pipeline.checkReady()
         } while try !pipeline.isIdle()
         return results
     }
+
+    /// Extracts the queue while checking each submission as soon as its documents are read, as the
+    /// services do: the checks leave the batch's critical path.
+    private func extractCheckingAlongside() async throws -> [SubmissionResult] {
+        let extracting = ExtractionFlag()
+        return try await withThrowingTaskGroup(of: [SubmissionResult].self) { group in
+            group.addTask { [pipeline] in
+                defer { extracting.finish() }
+                while try await pipeline.extractQueued() > 0 {}
+                return []
+            }
+            group.addTask { [pipeline] in
+                var results: [SubmissionResult] = []
+                while extracting.isRunning {
+                    try await Task.sleep(for: .milliseconds(200))
+                    results += try pipeline.checkReady()
+                }
+                return results
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+    }
+}
+
+/// Whether the extraction half of `runOnce` is still going.
+private final class ExtractionFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var running = true
+    var isRunning: Bool { lock.withLock { running } }
+    func finish() { lock.withLock { running = false } }
 }

@@ -59,11 +59,11 @@ public struct Pipeline: Sendable {
     }
 
     private func extract(_ sha256: String) async {
-        let parser = DocumentParser()
         do {
-            var document = try await extractor.extract(fileAt: contents.url(of: sha256))
+            let parsed = try await extractor.extractAndParse(fileAt: contents.url(of: sha256))
+            var document = parsed.document
             document.file = sha256
-            try store.saveDocument(document, fields: parser.parse(document.perPage))
+            try store.saveDocument(document, fields: parsed.fields)
             logger.info("document extracted", metadata: ["sha256": "\(sha256.prefix(12))", "pages": "\(document.pages)"])
         } catch let failure as ExtractionFailure {
             // Handed back, not failed, when the daemon is stopping: it is taken again at the next start.

@@ -6,7 +6,7 @@ import Foundation
 /// a crash, a kill or a hang fails that file with a clear reason, and its worker is replaced. Workers
 /// serve one document at a time and stay up between documents (the OCR models stay loaded), up to
 /// `documentsPerWorker`, then are recycled.
-public final class ProcessExtractor: DocumentExtracting, @unchecked Sendable {
+public final class ProcessExtractor: ParsingExtractor, @unchecked Sendable {
     public let executable: URL
     public let options: ExtractionOptions
     public let memoryMB: Int
@@ -32,7 +32,12 @@ public final class ProcessExtractor: DocumentExtracting, @unchecked Sendable {
         for worker in workers { worker.finish() }
     }
 
+    /// The document as the worker read it; its word boxes stay in the worker, which parses them.
     public func extract(fileAt url: URL, progress: ExtractionProgress?) async throws(ExtractionFailure) -> ExtractedDocument {
+        try await extractAndParse(fileAt: url).document
+    }
+
+    public func extractAndParse(fileAt url: URL) async throws(ExtractionFailure) -> ParsedDocument {
         // Cancelled (the daemon stopping past its grace period): the worker is killed at once.
         let running = RunningWorker()
         let outcome = await withTaskCancellationHandler {
@@ -62,7 +67,7 @@ public final class ProcessExtractor: DocumentExtracting, @unchecked Sendable {
         lock.withLock { idle.append(worker) }
     }
 
-    private func run(_ url: URL, running: RunningWorker) -> Result<ExtractedDocument, ExtractionFailure> {
+    private func run(_ url: URL, running: RunningWorker) -> Result<ParsedDocument, ExtractionFailure> {
         let worker: ServingWorker
         do { worker = try checkout() } catch {
             return .failure(ExtractionFailure(.workerCrashed, "The extraction worker could not be started: \(error.localizedDescription)"))
@@ -77,7 +82,7 @@ public final class ProcessExtractor: DocumentExtracting, @unchecked Sendable {
         if let line, let reply = try? JSONDecoder().decode(WorkerReply.self, from: line) {
             checkin(worker)
             switch reply {
-            case .document(let document): return .success(document)
+            case .parsed(let parsed): return .success(parsed)
             case .failure(let failure): return .failure(failure)
             }
         }

@@ -46,7 +46,7 @@ public enum WorkerMode {
     private static func reply(to file: String, extractor: Extractor) async -> Int32 {
         let reply: WorkerReply
         do {
-            reply = .document(try await extractor.extract(fileAt: URL(fileURLWithPath: file)))
+            reply = .parsed(ParsedDocument(parsing: try await extractor.extract(fileAt: URL(fileURLWithPath: file))))
         } catch {
             reply = .failure(error)
         }

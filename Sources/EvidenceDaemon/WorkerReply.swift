@@ -2,6 +2,7 @@ import EvidenceModel
 
 /// What an extraction worker process writes on its standard output: one JSON object.
 public enum WorkerReply: Codable, Sendable {
-    case document(ExtractedDocument)
+    /// The document as read (word boxes dropped) and the fields parsed from it.
+    case parsed(ParsedDocument)
     case failure(ExtractionFailure)
 }

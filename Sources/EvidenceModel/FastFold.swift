@@ -23,7 +23,7 @@ public enum FastFold {
         guard let scalar = Unicode.Scalar(value) else { return 0x7E }
         let kind = kindByte(value)
         guard kind == 0x7E else { return kind }
-        let key = String(scalar).folded
+        let key = String(scalar).foldedByDecomposition
         if key.utf8.count == 1, let byte = key.utf8.first { return byte }
         return 0x7E
     }
@@ -49,6 +49,29 @@ public enum FastFold {
         case 0x20D0...0x20FF, 0xFE20...0xFE2F: return 0
         default: return 0x7E
         }
+    }
+
+    /// Exactly `String.folded`, or nil when a scalar has no single-byte entry in the table (it then
+    /// needs the long way: FastFold's own key would turn it into '~' or ASCII punctuation).
+    static func exactKey<S: StringProtocol>(_ text: S) -> String? {
+        var exact = true
+        let key = String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var count = 0
+            var pendingSpace = false
+            for scalar in text.unicodeScalars {
+                let value = Int(scalar.value)
+                guard value < limit else { exact = false; return 0 }
+                let byte = table[value]
+                if byte == 0x7E, scalar != "~" { exact = false; return 0 }
+                if byte == 0 { continue }
+                if byte == 32 { pendingSpace = count > 0; continue }
+                if pendingSpace { buffer[count] = 32; count += 1; pendingSpace = false }
+                buffer[count] = byte
+                count += 1
+            }
+            return count
+        }
+        return exact ? key : nil
     }
 
     /// The folded key of `text` as ASCII.

@@ -22,8 +22,12 @@ extension String {
     }
 
     /// A key for comparing Vietnamese text the way OCR damages it: diacritics removed ('đ' → 'd'),
-    /// upper-cased, runs of white space folded to one space, trimmed.
-    public var folded: String {
+    /// upper-cased, runs of white space folded to one space, trimmed. Text whose every letter folds
+    /// to ASCII (all Vietnamese does) takes FastFold's table; the rest goes through decomposition.
+    public var folded: String { FastFold.exactKey(self) ?? foldedByDecomposition }
+
+    /// `folded` the long way, by Unicode decomposition: the definition the table is built from.
+    var foldedByDecomposition: String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in decomposedStringWithCanonicalMapping.unicodeScalars {

@@ -27,3 +27,13 @@ import Testing
         #expect(mismatches.isEmpty, "scalars folded differently: \(mismatches.prefix(10).map { String($0, radix: 16) })")
     }
 }
+
+@Suite struct FoldingTests {
+    @Test(arguments: [
+        "  Ủy ban nhân dân   huyện Trà Bồng ", "Số: 178/KH-UBND", "Đảng bộ ĐỨC PHỔ", "ngày 27 tháng 10 năm 2024",
+        "Straße", "Độc lập – Tự do – Hạnh phúc", "“Kế hoạch”", "Ωμέγα", "漢字", "a\u{0301}b", "~tilde~", "",
+    ])
+    func theTableGivesExactlyTheDecompositionsFold(_ text: String) {
+        #expect(text.folded == text.foldedByDecomposition)
+    }
+}
