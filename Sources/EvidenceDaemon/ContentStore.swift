@@ -26,6 +26,11 @@ public struct ContentStore: Sendable {
         root.appendingPathComponent(String(sha256.prefix(2)), isDirectory: true).appendingPathComponent(sha256)
     }
 
+    /// The stored object's size in bytes (0 when missing).
+    public func size(of sha256: String) -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: url(of: sha256).path)[.size] as? Int) ?? 0
+    }
+
     /// Copies a file in, hashing it on the way (a long scan is never held in memory whole); returns
     /// its sha256. Identical content is stored once.
     @discardableResult

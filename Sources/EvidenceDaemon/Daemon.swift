@@ -10,6 +10,8 @@ import ServiceLifecycle
 public struct Daemon: Sendable {
     public let configuration: Configuration
     public let pipeline: Pipeline
+    /// The worker processes, ended and reaped when the daemon stops.
+    private let workers: ProcessExtractor
     public let logger: Logger
     private let notifier = SystemdNotifier()
 
@@ -34,6 +36,7 @@ public struct Daemon: Sendable {
         let scanner = InboxScanner(inbox: inbox, stabilityDelay: configuration.watch.stabilityDelaySeconds)
         let intake = Intake(store: store, contents: contents, loader: SubmissionLoader(catalog: catalog),
                             refused: data.appendingPathComponent("refused", isDirectory: true), logger: logger)
+        workers = extractor
         pipeline = Pipeline(store: store, contents: contents, catalog: catalog, extractor: extractor,
                             scanner: scanner, intake: intake, concurrency: concurrency, logger: logger)
     }
@@ -41,6 +44,7 @@ public struct Daemon: Sendable {
     /// Runs until SIGTERM or SIGINT, then stops taking work and finishes what is in flight within
     /// the configured grace period.
     public func run() async throws {
+        defer { workers.shutdown() }
         let watch = configuration.watch
         let watcher = watch.polling ? nil : InotifyWatcher(inbox: URL(fileURLWithPath: configuration.inbox))
         let interval = watch.polling ? watch.pollIntervalSeconds
@@ -67,6 +71,7 @@ public struct Daemon: Sendable {
 
     /// `--once`: takes what the inbox holds now, extracts and checks it all, and returns the results.
     public func runOnce() async throws -> [SubmissionResult] {
+        defer { workers.shutdown() }
         pipeline.takeReadyUploads(waitForStability: false)
         var results: [SubmissionResult] = []
         repeat {

@@ -36,7 +36,8 @@ public struct Intake: Sendable {
                 files[file] = try contents.put(fileAt: loaded.url(of: file))
             }
             let manifest = try contents.put(fileAt: folder.appendingPathComponent(SubmissionLoader.manifestName))
-            let change = try store.recordSubmission(loaded.submission, manifestSHA256: manifest, files: files)
+            let bytes = Dictionary(files.values.map { ($0, contents.size(of: $0)) }) { first, _ in first }
+            let change = try store.recordSubmission(loaded.submission, manifestSHA256: manifest, files: files, bytes: bytes)
             outcome = .taken(id: loaded.submission.submission, change: change)
             logger.info("submission taken", metadata: ["submission": "\(loaded.submission.submission)", "change": "\(change)", "files": "\(files.count)"])
             Self.remove(folder)

@@ -29,7 +29,8 @@ public final class ProcessExtractor: ParsingExtractor, @unchecked Sendable {
     /// Ends the idle workers (they exit at the end of their input).
     public func shutdown() {
         let workers = lock.withLock { defer { idle.removeAll() }; return idle }
-        for worker in workers { worker.finish() }
+        // Side by side: each exit waits for its models to unload.
+        DispatchQueue.concurrentPerform(iterations: workers.count) { workers[$0].finish() }
     }
 
     /// The document as the worker read it; its word boxes stay in the worker, which parses them.
@@ -63,7 +64,11 @@ public final class ProcessExtractor: ParsingExtractor, @unchecked Sendable {
     }
 
     private func checkin(_ worker: ServingWorker) {
-        if worker.served >= documentsPerWorker { worker.finish(); return }
+        if worker.served >= documentsPerWorker {
+            // Recycled off the extraction's path: its exit is waited for on another thread.
+            Thread.detachNewThread { worker.finish() }
+            return
+        }
         lock.withLock { idle.append(worker) }
     }
 
@@ -141,7 +146,14 @@ final class ServingWorker: @unchecked Sendable {
     }
 
     /// Closes its input so it exits, without waiting.
-    func finish() { try? input.close() }
+    /// Closes its input, so it unloads its models and exits, then reaps it; one that has not exited
+    /// within `grace` seconds is killed.
+    func finish(grace: Double = 3) {
+        try? input.close()
+        let deadline = Date().addingTimeInterval(grace)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        _ = terminate()
+    }
 
     /// Kills it and reaps it; says how it ended.
     func terminate() -> (Process.TerminationReason, Int32) {

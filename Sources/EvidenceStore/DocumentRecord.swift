@@ -26,6 +26,8 @@ struct DocumentRecord: Codable, FetchableRecord, PersistableRecord {
     var createdAt: Date
     var updatedAt: Date
     var extractedAt: Date?
+    /// The file's size, when known at intake: larger files are taken first within an arrival.
+    var bytes: Int?
 
     enum Columns {
         static let sha256 = Column(CodingKeys.sha256)
@@ -37,12 +39,13 @@ struct DocumentRecord: Codable, FetchableRecord, PersistableRecord {
         static let pages = Column(CodingKeys.pages)
         static let failureCode = Column(CodingKeys.failureCode)
         static let failureMessage = Column(CodingKeys.failureMessage)
+        static let bytes = Column(CodingKeys.bytes)
     }
 
-    static func queued(sha256: String, name: String?, at now: Date) -> DocumentRecord {
+    static func queued(sha256: String, name: String?, bytes: Int? = nil, at now: Date) -> DocumentRecord {
         DocumentRecord(sha256: sha256, name: name, format: nil, pages: nil, extracted: nil, fields: nil,
                        number: nil, issuer: nil, state: .queued, failureCode: nil, failureMessage: nil,
-                       attempts: 0, createdAt: now, updatedAt: now, extractedAt: nil)
+                       attempts: 0, createdAt: now, updatedAt: now, extractedAt: nil, bytes: bytes)
     }
 
     var failure: ExtractionFailure? {

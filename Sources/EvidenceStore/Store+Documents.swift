@@ -12,15 +12,15 @@ extension Store {
     /// Makes a document known, `queued` for extraction, unless it already is (in any state).
     /// Returns whether it was new. `recordSubmission` does this for every file it names.
     @discardableResult
-    public func enqueueDocument(sha256: String, name: String? = nil) throws -> Bool {
+    public func enqueueDocument(sha256: String, name: String? = nil, bytes: Int? = nil) throws -> Bool {
         let key = try Self.normalizedSHA256(sha256)
         return try writer.write { db in
-            try Self.enqueueDocument(db, sha256: key, name: name, at: Date())
+            try Self.enqueueDocument(db, sha256: key, name: name, bytes: bytes, at: Date())
         }
     }
 
-    static func enqueueDocument(_ db: Database, sha256: String, name: String?, at now: Date) throws -> Bool {
-        try DocumentRecord.queued(sha256: sha256, name: name, at: now).insert(db, onConflict: .ignore)
+    static func enqueueDocument(_ db: Database, sha256: String, name: String?, bytes: Int? = nil, at now: Date) throws -> Bool {
+        try DocumentRecord.queued(sha256: sha256, name: name, bytes: bytes, at: now).insert(db, onConflict: .ignore)
         return db.changesCount > 0
     }
 
@@ -93,7 +93,11 @@ extension Store {
             let keys = try DocumentRecord
                 .select(DocumentRecord.Columns.sha256, as: String.self)
                 .filter(DocumentRecord.Columns.state == DocumentState.queued.rawValue)
-                .order(DocumentRecord.Columns.createdAt, DocumentRecord.Columns.sha256)
+                // Within the minute it arrived in, the largest file first: a long scan taken last
+                // would leave the other workers idle at the end of a batch. Across minutes, first
+                // come, first served, so a stream of large files never starves a small one.
+                .order(SQL("substr(createdAt, 1, 16)"), DocumentRecord.Columns.bytes.desc,
+                       DocumentRecord.Columns.createdAt, DocumentRecord.Columns.sha256)
                 .limit(limit)
                 .fetchAll(db)
             try DocumentRecord.filter(keys: keys).updateAll(db, [

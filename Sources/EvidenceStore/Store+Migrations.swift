@@ -124,6 +124,11 @@ extension Store {
             }
         }
 
+        // The file's size orders the extraction queue: within one arrival, the longest work first.
+        migrator.registerMigration("v2-document-bytes") { db in
+            try db.alter(table: "documents") { t in t.add(column: "bytes", .integer) }
+        }
+
         return migrator
     }
 }

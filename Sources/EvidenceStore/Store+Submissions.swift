@@ -12,7 +12,7 @@ extension Store {
     /// - Parameter files: relative path → sha256 of the intake's copy; a file the manifest names but
     ///   the folder lacked is simply absent.
     public func recordSubmission(_ submission: Submission, manifestSHA256: String,
-                                 files: [String: String]) throws -> SubmissionChange {
+                                 files: [String: String], bytes: [String: Int] = [:]) throws -> SubmissionChange {
         let manifestKey = try Self.normalizedSHA256(manifestSHA256)
         let fileKeys = try files.mapValues(Self.normalizedSHA256)
         let id = submission.submission
@@ -35,7 +35,7 @@ extension Store {
             try SubmissionFileRecord.filter(SubmissionFileRecord.Columns.submissionId == id).deleteAll(db)
             try ClaimRecord.filter(ClaimRecord.Columns.submissionId == id).deleteAll(db)  // cascades to evidence
             for (path, sha256) in fileKeys.sorted(by: { $0.key < $1.key }) {
-                _ = try Self.enqueueDocument(db, sha256: sha256, name: path, at: now)
+                _ = try Self.enqueueDocument(db, sha256: sha256, name: path, bytes: bytes[sha256], at: now)
                 try SubmissionFileRecord(submissionId: id, path: path, sha256: sha256).insert(db)
             }
             for (index, claim) in submission.claims.enumerated() {

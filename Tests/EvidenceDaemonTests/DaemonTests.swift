@@ -30,6 +30,19 @@ import EvidenceTesting
         #expect(await daemon.waitForExit(seconds: 25), "stops within the grace period")
         #expect(daemon.process.terminationReason == .exit && daemon.process.terminationStatus == 0)
         #expect(daemon.logText.contains("stopped"))
+        #expect(Self.workers(of: daemon.process.processIdentifier).isEmpty, "its workers exited and were reaped")
+    }
+
+    /// Live `evidenced worker` processes started by the daemon `pid` (their command line names it).
+    static func workers(of pid: Int32) -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.filter { $0.allSatisfy(\.isNumber) }.compactMap { entry -> String? in
+            guard let raw = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { return nil }
+            let arguments = raw.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            guard arguments.contains("worker"), let at = arguments.firstIndex(of: "--parent"),
+                  arguments.indices.contains(at + 1), arguments[at + 1] == String(pid) else { return nil }
+            return entry
+        }
     }
 
     @Test func killedAtRandomMomentsItProcessesEverySubmissionExactlyOnce() async throws {

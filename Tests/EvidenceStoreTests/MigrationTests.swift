@@ -1,9 +1,10 @@
 import Foundation
+import GRDB
 import Testing
 @testable import EvidenceStore
 
 @Suite struct MigrationTests {
-    static let expected = ["v1-documents", "v1-submissions", "v1-flags", "v1-queue"]
+    static let expected = ["v1-documents", "v1-submissions", "v1-flags", "v1-queue", "v2-document-bytes"]
 
     @Test func migratesAnEmptyDatabaseInOrder() throws {
         let store = try Store.inMemory()
@@ -27,6 +28,26 @@ import Testing
         #expect(try reopened.list().map(\.id) == ids)
         let again = try Store(path: path)
         #expect(try again.appliedMigrations() == Self.expected)
+    }
+
+    @Test func aVersion1DatabaseUpgradesKeepingItsQueue() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.path("evidenced.sqlite")
+        do {
+            // The database as the first release left it, with a queued document.
+            let queue = try DatabaseQueue(path: path)
+            try Store.migrator.migrate(queue, upTo: "v1-queue")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO documents (sha256, name, state, attempts, createdAt, updatedAt)
+                    VALUES (?, 'kh.pdf', 'queued', 0, datetime('now'), datetime('now'))
+                    """, arguments: [sha("kh")])
+            }
+        }
+        let store = try Store(path: path)
+        #expect(try store.appliedMigrations() == Self.expected)
+        #expect(try store.takeQueuedDocuments(limit: 5) == [sha("kh")])
     }
 
     @Test func fileStoreIsWALWithForeignKeysOn() throws {

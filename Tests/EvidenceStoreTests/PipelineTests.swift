@@ -97,3 +97,20 @@ import Testing
     }
 }
 
+
+@Suite struct QueueOrderTests {
+    @Test func withinAnArrivalTheLargestFileIsTakenFirstButEarlierArrivalsGoBefore() throws {
+        let store = try Store.inMemory()
+        try store.enqueueDocument(sha256: sha("small"), name: "small.pdf", bytes: 10_000)
+        try store.enqueueDocument(sha256: sha("scan"), name: "scan.pdf", bytes: 9_000_000)
+        try store.enqueueDocument(sha256: sha("unknown"), name: "unknown.pdf")
+        try store.enqueueDocument(sha256: sha("medium"), name: "medium.pdf", bytes: 400_000)
+        try store.enqueueDocument(sha256: sha("old"), name: "old.pdf", bytes: 1)
+        // 'old' arrived an hour ago: it goes first however small it is.
+        try store.writer.write { db in
+            try db.execute(sql: "UPDATE documents SET createdAt = datetime(createdAt, '-1 hour') WHERE sha256 = ?", arguments: [sha("old")])
+        }
+        let taken = try store.takeQueuedDocuments(limit: 10)
+        #expect(taken == [sha("old"), sha("scan"), sha("medium"), sha("small"), sha("unknown")])
+    }
+}
