@@ -10,7 +10,3 @@ int evidenced_set_parent_death_signal(int signal) {
 int evidenced_release_free_memory(void) {
     return malloc_trim(0);
 }
-
-int evidenced_map_large_blocks(int bytes) {
-    return mallopt(M_MMAP_THRESHOLD, bytes);
-}

@@ -1,4 +1,3 @@
-import CProcessControl
 import EvidenceModel
 import Foundation
 
@@ -9,8 +8,6 @@ public final class Extractor: DocumentExtracting, @unchecked Sendable {
     private let recognizers: RecognizerPool
 
     public init(options: ExtractionOptions = .init(), recognizers factory: (any RecognizerFactory)? = nil) {
-        // Page images (megabytes each) go straight to mmap and back to the system when freed.
-        _ = evidenced_map_large_blocks(1 << 20)
         self.options = options
         self.recognizers = RecognizerPool(factory: factory
             ?? TesseractFactory(language: options.language, tessdataPath: options.tessdataPath), capacity: options.workers)

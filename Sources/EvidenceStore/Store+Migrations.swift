@@ -9,7 +9,7 @@ extension Store {
     ///   sha256 TEXT PK, name, format, pages, extracted JSON (ExtractedDocument),
     ///   fields JSON (DocumentFields), number, issuer (copied from fields),
     ///   state queued|extracting|parsed|failed, failureCode, failureMessage, attempts,
-    ///   createdAt, updatedAt, extractedAt
+    ///   createdAt, updatedAt, extractedAt, bytes (v2: the file's size, orders the queue)
     /// submissions         the latest revision of each manifest
     ///   id TEXT PK (the manifest's `submission`), unitCode, unitName, unitLevel, framework,
     ///   periodFrom, periodTo, manifest JSON (Submission), manifestSHA256, revision,

@@ -4,12 +4,6 @@
 /// prctl(PR_SET_PDEATHSIG, signal): prctl is variadic, which Swift cannot call.
 int evidenced_set_parent_death_signal(int signal);
 
-
-
 /// malloc_trim(0): returns freed heap memory to the system (malloc.h is not in Swift's Glibc module).
 int evidenced_release_free_memory(void);
-
-/// mallopt(M_MMAP_THRESHOLD, bytes): blocks of this size and more are mapped and unmapped on their own,
-/// so page images never fragment the heap (glibc otherwise raises the threshold as they are freed).
-int evidenced_map_large_blocks(int bytes);
 #endif
