@@ -139,7 +139,11 @@ import Testing
         let claim = checker.check(submission, evidence: ["kh-45.pdf": facts], others: []).claims[0]
         #expect(claim.reasons == [.unreadable])
         #expect(claim.flags[0].found == "corrupt-pdf")
-        #expect(claim.flags[0].message.contains("xref table broken"))
+        #expect(claim.flags[0].message.hasSuffix("xref table broken."))
+        // A reason that is already a sentence keeps its one full stop.
+        let damaged = EvidenceFacts(file: "kh-45.pdf", sha256: "abc", failure: ExtractionFailure(.corruptPDF, "PDF document is damaged."))
+        let message = checker.check(submission, evidence: ["kh-45.pdf": damaged], others: []).claims[0].flags[0].message
+        #expect(message.hasSuffix("damaged.") && !message.hasSuffix(".."))
     }
 
     @Test func numberMismatch() {
