@@ -6,8 +6,8 @@ import Foundation
 public enum FastFold {
     /// For each scalar below `limit`: the ASCII byte it folds to, 0 to drop it (combining mark),
     /// 32 for white space.
-    private static let limit = 0x1F00
-    private static let table: [UInt8] = {
+    @usableFromInline static let limit = 0x1F00
+    @usableFromInline static let table: [UInt8] = {
         var table = [UInt8](repeating: 0x7E, count: limit)
         for value in 0..<limit {
             // Only these blocks hold letters that fold to ASCII; a full `folded` of every scalar
@@ -38,6 +38,7 @@ public enum FastFold {
 
     static var tableForTesting: [UInt8] { table }
 
+    @inlinable
     public static func byte(for scalar: Unicode.Scalar) -> UInt8 {
         let value = Int(scalar.value)
         if value < limit { return table[value] }
@@ -75,6 +76,9 @@ public enum FastFold {
     }
 
     /// The folded key of `text` as ASCII.
+    // Inlinable: the parser calls it for every word from another module, where an unspecialised
+    // generic call would cost more than the folding.
+    @inlinable
     public static func key<S: StringProtocol>(_ text: S) -> String {
         // Folding never lengthens UTF-8, and a short result stays inline: no buffer on the heap.
         String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
