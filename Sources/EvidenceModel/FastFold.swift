@@ -55,24 +55,11 @@ public enum FastFold {
     /// Exactly `String.folded`, or nil when a scalar has no single-byte entry in the table (it then
     /// needs the long way: FastFold's own key would turn it into '~' or ASCII punctuation).
     static func exactKey<S: StringProtocol>(_ text: S) -> String? {
-        var exact = true
-        let key = String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
-            var count = 0
-            var pendingSpace = false
-            for scalar in text.unicodeScalars {
-                let value = Int(scalar.value)
-                guard value < limit else { exact = false; return 0 }
-                let byte = table[value]
-                if byte == 0x7E, scalar != "~" { exact = false; return 0 }
-                if byte == 0 { continue }
-                if byte == 32 { pendingSpace = count > 0; continue }
-                if pendingSpace { buffer[count] = 32; count += 1; pendingSpace = false }
-                buffer[count] = byte
-                count += 1
-            }
-            return count
+        fold(text) { scalar in
+            let value = Int(scalar.value)
+            guard value < limit, table[value] != 0x7E || scalar == "~" else { return nil }
+            return table[value]
         }
-        return exact ? key : nil
     }
 
     /// The folded key of `text` as ASCII.
@@ -80,12 +67,20 @@ public enum FastFold {
     // generic call would cost more than the folding.
     @inlinable
     public static func key<S: StringProtocol>(_ text: S) -> String {
+        fold(text) { byte(for: $0) } ?? ""
+    }
+
+    /// Folds scalar by scalar with `byte` (0 drops the scalar, 32 is white space, folded to single
+    /// spaces and trimmed); nil as soon as `byte` gives nil.
+    @inlinable
+    static func fold<S: StringProtocol>(_ text: S, byte: (Unicode.Scalar) -> UInt8?) -> String? {
+        var complete = true
         // Folding never lengthens UTF-8, and a short result stays inline: no buffer on the heap.
-        String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+        let key = String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
             var count = 0
             var pendingSpace = false
             for scalar in text.unicodeScalars {
-                let byte = byte(for: scalar)
+                guard let byte = byte(scalar) else { complete = false; return 0 }
                 if byte == 0 { continue }
                 if byte == 32 { pendingSpace = count > 0; continue }
                 if pendingSpace { buffer[count] = 32; count += 1; pendingSpace = false }
@@ -94,9 +89,9 @@ public enum FastFold {
             }
             return count
         }
+        return complete ? key : nil
     }
 }
-
 
 extension FastFold {
     /// Whether a folded key holds `needle`, byte by byte: the standard library's `contains` on
