@@ -32,7 +32,8 @@ public struct ContentStore: Sendable {
     }
 
     /// Copies a file in, hashing it on the way (a long scan is never held in memory whole); returns
-    /// its sha256. Identical content is stored once.
+    /// its sha256. Identical content is stored once. Hashing the copy, not a first read, means the
+    /// object's name is always the digest of the bytes it holds, even if the source changed.
     @discardableResult
     public func put(fileAt source: URL) throws -> String {
         let temporary = root.appendingPathComponent(".incoming.\(UUID().uuidString).tmp")

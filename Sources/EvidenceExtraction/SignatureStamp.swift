@@ -18,9 +18,6 @@ public enum SignatureStamp {
             guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 24 else {
                 rest.append(line); continue
             }
-            // Foundation's insensitive search is slow: only lines whose folded key holds a label try it.
-            let key = FastFold.key(line)
-            guard labelKeys.contains(where: { FastFold.key(key, contains: $0) }) else { rest.append(line); continue }
             if let value = value(after: signerLabels, in: line) {
                 signedBy = signedBy ?? value
             } else if let value = value(after: organizationLabels, in: line), signedBy != nil || mentionsStamp(text) {
@@ -39,7 +36,6 @@ public enum SignatureStamp {
     }
 
     private static let signerKeys = ["KY BOI", "NGUOI KY"]
-    private static let labelKeys = ["KY BOI", "NGUOI KY", "CO QUAN", "THOI GIAN KY", "NGAY KY", "EMAIL"]
     private static let signerLabels = ["Ký bởi", "Người ký"]
     private static let organizationLabels = ["Cơ quan"]
     private static let timeLabels = ["Thời gian ký", "Ngày ký"]

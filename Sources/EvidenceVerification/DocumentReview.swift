@@ -35,7 +35,7 @@ struct ReviewContext: Sendable {
         guard let document = facts.document else {
             let failure = facts.failure
             review.flags.append(Flag(reason: .unreadable,
-                                     message: "Không đọc được tệp kiểm chứng \(file): \(Self.sentence(failure?.message ?? "lỗi không rõ"))",
+                                     message: "Không đọc được tệp kiểm chứng \(file): \(FlagText.sentence(failure?.message ?? "lỗi không rõ"))",
                                      file: file, expected: "Tệp đọc được (PDF, ảnh, văn bản)",
                                      found: failure?.code.rawValue ?? "unreadable"))
             return review
@@ -50,14 +50,6 @@ struct ReviewContext: Sendable {
 }
 
 /// The field-by-field checks of one readable document.
-extension ReviewContext {
-    /// The text as one sentence: a final full stop added unless it already ends one.
-    static func sentence(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        return [".", "!", "?"].contains(trimmed.last) ? trimmed : trimmed + "."
-    }
-}
-
 struct DocumentInspector {
     let context: ReviewContext
     let item: Submission.Evidence

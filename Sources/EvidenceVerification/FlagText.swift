@@ -12,6 +12,12 @@ enum FlagText {
         return text.replacingOccurrences(of: ".", with: ",")
     }
 
+    /// The text as one sentence: a final full stop added unless it already ends one.
+    static func sentence(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return [".", "!", "?"].contains(trimmed.last) ? trimmed : trimmed + "."
+    }
+
     /// "2024-02-15" → "15/02/2024"; anything else unchanged.
     static func date(_ iso: String) -> String {
         guard let date = ISODate(iso) else { return iso }
