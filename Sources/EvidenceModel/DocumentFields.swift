@@ -20,19 +20,23 @@ public struct DocumentFields: Codable, Hashable, Sendable {
     /// A draft ('DỰ THẢO') or a document without a signature block.
     public var draft: Bool
     public var references: [Reference]
-    /// Per field name ("type", "number", ...), how sure the parser is (0...1).
-    public var fieldConfidence: [String: Double]
-    /// Where each field was read (page and line), for flags that point into the document.
-    public var locations: [String: Location]
+    /// Per field, how sure the parser is (0...1).
+    public var fieldConfidence: [DocumentField: Double]
+    /// Why a field is null although something is printed or written there (hand-filled, illegible).
+    public var fieldStatus: [DocumentField: FieldStatus]
+    /// Where each field was read (page, line and box), or where it should be when abstained on,
+    /// for flags that point into the document and for the review screens that crop it.
+    public var locations: [DocumentField: Location]
 
     public init(type: String? = nil, typeName: String? = nil, number: String? = nil, issuer: String? = nil,
                 parent: String? = nil, place: String? = nil, date: String? = nil, title: String? = nil,
                 signer: Signer? = nil, draft: Bool = false, references: [Reference] = [],
-                fieldConfidence: [String: Double] = [:], locations: [String: Location] = [:]) {
+                fieldConfidence: [DocumentField: Double] = [:], fieldStatus: [DocumentField: FieldStatus] = [:],
+                locations: [DocumentField: Location] = [:]) {
         self.type = type; self.typeName = typeName; self.number = number; self.issuer = issuer
         self.parent = parent; self.place = place; self.date = date; self.title = title
         self.signer = signer; self.draft = draft; self.references = references
-        self.fieldConfidence = fieldConfidence; self.locations = locations
+        self.fieldConfidence = fieldConfidence; self.fieldStatus = fieldStatus; self.locations = locations
     }
 
     public struct Signer: Codable, Hashable, Sendable {
@@ -58,13 +62,34 @@ public struct DocumentFields: Codable, Hashable, Sendable {
         public var page: Int
         /// 1-based line within the page's text.
         public var line: Int?
-        public init(page: Int, line: Int? = nil) { self.page = page; self.line = line }
+        /// The region on the page (fractions of the page), when the layout is known.
+        public var box: Box?
+        public init(page: Int, line: Int? = nil, box: Box? = nil) { self.page = page; self.line = line; self.box = box }
     }
 }
 
 extension DocumentFields {
     private enum CodingKeys: String, CodingKey {
-        case type, typeName, number, issuer, parent, place, date, title, signer, draft, references, fieldConfidence, locations
+        case type, typeName, number, issuer, parent, place, date, title, signer, draft, references, fieldConfidence, fieldStatus, locations
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(type: try container.decodeIfPresent(String.self, forKey: .type),
+                  typeName: try container.decodeIfPresent(String.self, forKey: .typeName),
+                  number: try container.decodeIfPresent(String.self, forKey: .number),
+                  issuer: try container.decodeIfPresent(String.self, forKey: .issuer),
+                  parent: try container.decodeIfPresent(String.self, forKey: .parent),
+                  place: try container.decodeIfPresent(String.self, forKey: .place),
+                  date: try container.decodeIfPresent(String.self, forKey: .date),
+                  title: try container.decodeIfPresent(String.self, forKey: .title),
+                  signer: try container.decodeIfPresent(Signer.self, forKey: .signer),
+                  draft: try container.decodeIfPresent(Bool.self, forKey: .draft) ?? false,
+                  references: try container.decodeIfPresent([Reference].self, forKey: .references) ?? [],
+                  fieldConfidence: try container.decodeIfPresent([DocumentField: Double].self, forKey: .fieldConfidence) ?? [:],
+                  // Documents stored before field statuses existed have none.
+                  fieldStatus: try container.decodeIfPresent([DocumentField: FieldStatus].self, forKey: .fieldStatus) ?? [:],
+                  locations: try container.decodeIfPresent([DocumentField: Location].self, forKey: .locations) ?? [:])
     }
 
     /// Fields the parser could not read are written as null, never left out.
@@ -82,6 +107,7 @@ extension DocumentFields {
         try container.encode(draft, forKey: .draft)
         try container.encode(references, forKey: .references)
         try container.encode(fieldConfidence, forKey: .fieldConfidence)
+        try container.encode(fieldStatus, forKey: .fieldStatus)
         try container.encode(locations, forKey: .locations)
     }
 }

@@ -67,7 +67,7 @@ struct Reading {
     /// the page (a misread digit looks like any other).
     var pageConfidence: [Int: Double] = [:]
 
-    mutating func set(_ field: String, confidence: Double, at line: ParsedLine?) {
+    mutating func set(_ field: DocumentField, confidence: Double, at line: ParsedLine?) {
         let cap = line.flatMap { pageConfidence[$0.page] } ?? 1
         fields.fieldConfidence[field] = min(confidence, max(0, min(1, cap)))
         if let line { fields.locations[field] = line.location }

@@ -14,7 +14,7 @@ extension Reading {
                     let skeletons = cache.tokens(of: line).map { Skeleton.of($0.bareKey) }
                     for position in skeletons.indices.dropLast() where skeletons[position] == Self.du && skeletons[position + 1] == Self.thao {
                         fields.draft = true
-                        set("draft", confidence: 0.95, at: line)
+                        set(.draft, confidence: 0.95, at: line)
                         return
                     }
                 }
@@ -24,10 +24,10 @@ extension Reading {
         if fields.signer == nil {
             // No signature block read: unsigned, or the OCR lost the block; an appraiser should look.
             fields.draft = true
-            set("draft", confidence: 0.4, at: nil)
+            set(.draft, confidence: 0.4, at: nil)
         } else {
             fields.draft = false
-            set("draft", confidence: fields.signer?.name == nil ? 0.6 : 0.9, at: nil)
+            set(.draft, confidence: fields.signer?.name == nil ? 0.6 : 0.9, at: nil)
         }
     }
 }

@@ -94,7 +94,7 @@ extension Reading {
             fields.number = result.value
             var confidence = result.confidence
             if split && result.value != nil && !result.repaired && !result.doubtful { confidence = 0.85 }
-            set("number", confidence: confidence, at: part.line)
+            set(.number, confidence: confidence, at: part.line)
             return
         }
         // OCR lost 'Số:': a number whose symbol is all known parts, alone at the head of a left part.
@@ -105,10 +105,10 @@ extension Reading {
             numberLine = part.line.index
             numberResult = result
             fields.number = value
-            set("number", confidence: 0.6, at: part.line)
+            set(.number, confidence: 0.6, at: part.line)
             return
         }
-        set("number", confidence: 0.3, at: nil)
+        set(.number, confidence: 0.3, at: nil)
     }
 
     /// '/TB-UBND' somewhere else in the header, for a number whose blank the text layer moved apart.
@@ -158,7 +158,7 @@ extension Reading {
             if keys == "DU THAO" || Skeleton.of(keys) == Skeleton.of("DU THAO") { continue }
             bodyParts.append(HeaderPart(line: part.line, tokens: words))
         }
-        guard !bodyParts.isEmpty else { set("issuer", confidence: 0.2, at: nil); return }
+        guard !bodyParts.isEmpty else { set(.issuer, confidence: 0.2, at: nil); return }
 
         // Group lines into bodies: a line that starts a body's name after a complete name starts a new one.
         var groups = [[HeaderPart]]()
@@ -187,14 +187,14 @@ extension Reading {
         issuerLocality = localityTail
         let hadDiacritics = issuerGroup.flatMap(\.tokens).contains { !$0.isASCII }
         poorDiacritics = !hadDiacritics
-        set("issuer", confidence: unknown > 0 ? 0.6 : (hadDiacritics ? 0.95 : 0.8), at: issuerGroup.first?.line)
+        set(.issuer, confidence: unknown > 0 ? 0.6 : (hadDiacritics ? 0.95 : 0.8), at: issuerGroup.first?.line)
         if groups.count >= 2 {
             let parentGroup = groups[groups.count - 2]
             let (parent, parentUnknown, _) = Self.restoredBody(parentGroup.flatMap(\.tokens))
             fields.parent = parent
-            set("parent", confidence: parentUnknown > 0 ? 0.6 : 0.85, at: parentGroup.first?.line)
+            set(.parent, confidence: parentUnknown > 0 ? 0.6 : 0.85, at: parentGroup.first?.line)
         } else {
-            set("parent", confidence: 0.8, at: nil)
+            set(.parent, confidence: 0.8, at: nil)
         }
     }
 
@@ -249,23 +249,23 @@ extension Reading {
             guard let dayIndex = part.tokens.firstIndex(where: { DateReading.isDayWord($0) && !$0.text.hasSuffix(":") }),
                   let date = DateReading.read(part.tokens, from: dayIndex) else { continue }
             fields.date = date.iso
-            set("date", confidence: date.confidence, at: part.line)
+            set(.date, confidence: date.confidence, at: part.line)
             let start = HeaderColumns.placeStart(part.tokens, before: dayIndex)
             let placeTokens = Array(part.tokens[start..<dayIndex])
             readPlace(placeTokens, line: part.line)
             return
         }
-        set("date", confidence: 0.2, at: nil)
-        set("place", confidence: 0.2, at: nil)
+        set(.date, confidence: 0.2, at: nil)
+        set(.place, confidence: 0.2, at: nil)
     }
 
     private mutating func readPlace(_ tokens: [Token], line: ParsedLine) {
         let words = tokens.map { $0.text.trimmingCharacters(in: [","]) }.filter { !$0.isEmpty }
-        guard !words.isEmpty else { set("place", confidence: 0.2, at: nil); return }
+        guard !words.isEmpty else { set(.place, confidence: 0.2, at: nil); return }
         let keys = words.map { FastFold.key($0) }
         if let known = PlaceVocabulary.name(forKeys: keys) {
             fields.place = known
-            set("place", confidence: 0.95, at: line)
+            set(.place, confidence: 0.95, at: line)
             return
         }
         let asRead = words.joined(separator: " ")
@@ -282,12 +282,12 @@ extension Reading {
                 let issuerHasMarks = !issuerLocality.joined().allSatisfy(\.isASCII)
                 fields.place = issuerLocality.map(Self.titleCased).joined(separator: " ")
                 if distance == 0 && hasDiacritics && !issuerHasMarks { fields.place = asRead }
-                set("place", confidence: distance == 0 && (hasDiacritics || issuerHasMarks) ? 0.9 : 0.6, at: line)
+                set(.place, confidence: distance == 0 && (hasDiacritics || issuerHasMarks) ? 0.9 : 0.6, at: line)
                 return
             }
         }
         fields.place = asRead
-        set("place", confidence: hasDiacritics ? 0.8 : 0.5, at: line)
+        set(.place, confidence: hasDiacritics ? 0.8 : 0.5, at: line)
     }
 
     static func titleCased(_ word: String) -> String {

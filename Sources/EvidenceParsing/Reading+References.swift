@@ -6,7 +6,7 @@ extension Reading {
     /// are left out.
     mutating func readReferences() {
         let end = signatureStart ?? lines.count
-        guard bodyStart < end else { set("references", confidence: 0.5, at: nil); return }
+        guard bodyStart < end else { set(.references, confidence: 0.5, at: nil); return }
         var words = [Substring]()
         var firstLine: ParsedLine?
         for index in bodyStart..<end {
@@ -50,7 +50,7 @@ extension Reading {
             references.append(.init(number: number, date: date))
         }
         fields.references = references
-        set("references", confidence: references.isEmpty ? 0.7 : 0.8, at: references.isEmpty ? nil : firstLine)
+        set(.references, confidence: references.isEmpty ? 0.7 : 0.8, at: references.isEmpty ? nil : firstLine)
     }
 
     /// The date in 'ngày ...' within a few words after a cited number.

@@ -23,12 +23,12 @@ extension Reading {
             if let (signer, confidence, line, start) = signatureBlock(in: range) {
                 fields.signer = signer
                 signatureStart = anchor.map { min($0, start) } ?? start
-                set("signer", confidence: confidence, at: line)
+                set(.signer, confidence: confidence, at: line)
                 return
             }
         }
         signatureStart = anchor
-        set("signer", confidence: anchor == nil ? 0.3 : 0.4, at: nil)
+        set(.signer, confidence: anchor == nil ? 0.3 : 0.4, at: nil)
     }
 
     /// The first 'Nơi nhận' line after the title.
@@ -331,10 +331,10 @@ extension Reading {
                 if let (name, line) = chosen {
                     let (text, confidence) = restoreName(name.words, surnameKnown: name.surnameKnown)
                     fields.signer = .init(name: text, title: title, authority: nil)
-                    set("signer", confidence: titles.count > 1 && names.count < titles.count ? 0.5 : confidence, at: line)
+                    set(.signer, confidence: titles.count > 1 && names.count < titles.count ? 0.5 : confidence, at: line)
                 } else {
                     fields.signer = .init(name: nil, title: title, authority: nil)
-                    set("signer", confidence: 0.4, at: lines[index])
+                    set(.signer, confidence: 0.4, at: lines[index])
                 }
                 return true
             }

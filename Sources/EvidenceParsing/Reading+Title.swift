@@ -29,9 +29,9 @@ extension Reading {
         } else if let vv = congVanSubject() {
             found = (DocumentType.congVan, vv.line)
             fields.title = vv.title
-            set("title", confidence: vv.title.allSatisfy(\.isASCII) ? 0.6 : 0.85, at: vv.line)
+            set(.title, confidence: vv.title.allSatisfy(\.isASCII) ? 0.6 : 0.85, at: vv.line)
         } else {
-            set("title", confidence: 0.2, at: nil)
+            set(.title, confidence: 0.2, at: nil)
         }
         let symbolType = numberResult?.typeCode
         if let (type, line) = found {
@@ -40,16 +40,16 @@ extension Reading {
             var confidence = 0.95
             if let symbolType, symbolType.code != type.code { confidence = 0.7 }
             if type.code == "CV", let symbolType { confidence = 0.5; _ = symbolType }
-            set("type", confidence: confidence, at: line)
+            set(.type, confidence: confidence, at: line)
         } else if let symbolType, let numberLine {
             fields.type = symbolType.code
             fields.typeName = symbolType.name
-            set("type", confidence: 0.6, at: lines[numberLine])
+            set(.type, confidence: 0.6, at: lines[numberLine])
         } else {
-            set("type", confidence: 0.2, at: nil)
+            set(.type, confidence: 0.2, at: nil)
         }
-        fields.fieldConfidence["typeName"] = fields.fieldConfidence["type"]
-        if let location = fields.locations["type"] { fields.locations["typeName"] = location }
+        fields.fieldConfidence[.typeName] = fields.fieldConfidence[.type]
+        if let location = fields.locations[.type] { fields.locations[.typeName] = location }
     }
 
     /// A type line of the form 'BÁO CÁO Kết quả ...' after the header.
@@ -119,10 +119,10 @@ extension Reading {
             index += 1
         }
         bodyStart = index
-        guard !words.isEmpty else { set("title", confidence: 0.2, at: nil); return }
+        guard !words.isEmpty else { set(.title, confidence: 0.2, at: nil); return }
         let title = words.joined(separator: " ")
         fields.title = title
-        set("title", confidence: title.allSatisfy(\.isASCII) ? 0.6 : 0.9, at: firstLine)
+        set(.title, confidence: title.allSatisfy(\.isASCII) ? 0.6 : 0.9, at: firstLine)
     }
 
     private static func endsTitle(_ tokens: [Token], collected: Int, upperTitle: Bool) -> Bool {

@@ -20,7 +20,7 @@ public struct VerificationFakeDocument: Sendable, Hashable {
     public var draftMark = false
     /// The parser found no signature block (DocumentFields.draft without 'DỰ THẢO').
     public var noSignatureBlock = false
-    public var fieldConfidence: [String: Double] = [:]
+    public var fieldConfidence: [DocumentField: Double] = [:]
     public var source: PageSource = .text
     public var ocrConfidence: Double?
     public var digitalSignature: DigitalSignature?
@@ -71,8 +71,8 @@ public struct VerificationFakeDocument: Sendable, Hashable {
     }
 
     public var fields: DocumentFields {
-        var locations: [String: DocumentFields.Location] = [:]
-        for (key, line) in [("issuer", 2), ("number", 3), ("date", 3), ("type", 4), ("title", 5), ("signer", 8)] {
+        var locations: [DocumentField: DocumentFields.Location] = [:]
+        for (key, line) in [(DocumentField.issuer, 2), (.number, 3), (.date, 3), (.type, 4), (.title, 5), (.signer, 8)] {
             locations[key] = DocumentFields.Location(page: 1, line: line)
         }
         let signer: DocumentFields.Signer? = noSignatureBlock || (signerName == nil && signerTitle == nil)

@@ -70,11 +70,11 @@ struct DocumentInspector {
     /// A field's value when the parser is sure of it.
     func trusted(_ key: String, _ value: String?) -> String? {
         guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        let confidence = facts.fields?.fieldConfidence[key] ?? 1
+        let confidence = DocumentField(rawValue: key).flatMap { facts.fields?.fieldConfidence[$0] } ?? 1
         return confidence >= context.options.fieldConfidence ? value : nil
     }
 
-    func page(_ key: String) -> Int? { facts.fields?.locations[key]?.page }
+    func page(_ key: String) -> Int? { DocumentField(rawValue: key).flatMap { facts.fields?.locations[$0]?.page } }
 
     var trustedNumber: String? { trusted("number", facts.fields?.number) }
 
@@ -108,7 +108,7 @@ struct DocumentInspector {
         let names = unsure.map { FlagText.fieldNames[$0] ?? $0 }
         flags.append(Flag(reason: .needsReview,
                           message: "Không đọc chắc chắn được \(names.joined(separator: "; ")) của tệp \(file); cần thẩm định viên xem trực tiếp.",
-                          file: file, page: unsure.compactMap { facts.fields?.locations[$0]?.page }.first,
+                          file: file, page: unsure.compactMap(page).first,
                           expected: "Trường đọc được với độ tin cậy đủ", found: "Không chắc chắn: \(names.joined(separator: ", "))"))
     }
 
@@ -127,13 +127,13 @@ struct DocumentInspector {
         guard fields.draft else {
             // Sure there is no signature at all (no name, no digital stamp): unsigned.
             if isDocumentRule, fields.signer?.name == nil, document.digitalSignature == nil,
-               let sure = fields.fieldConfidence["signer"], sure >= context.options.fieldConfidence {
+               let sure = fields.fieldConfidence[.signer], sure >= context.options.fieldConfidence {
                 flag(.unsigned, "Văn bản không có chữ ký (không có họ tên người ký và không có chữ ký số).", field: "signer",
                      expected: "Văn bản đã ký ban hành", found: "Không có chữ ký")
             }
             return
         }
-        if (fields.fieldConfidence["draft"] ?? 1) < context.options.fieldConfidence {
+        if (fields.fieldConfidence[.draft] ?? 1) < context.options.fieldConfidence {
             doubt("draft"); return
         }
         if Tolerant.mentions(Tolerant.searchable(document.text), "dự thảo") {

@@ -70,14 +70,14 @@ public enum DuplicateEvidence {
         for (index, claim) in submission.claims.enumerated() {
             for item in claim.evidence {
                 guard let facts = evidence[item.file], facts.document != nil else { continue }
-                func trusted(_ key: String, _ value: String?) -> String? {
+                func trusted(_ key: DocumentField, _ value: String?) -> String? {
                     guard let value, (facts.fields?.fieldConfidence[key] ?? 1) >= options.fieldConfidence else { return nil }
                     return value
                 }
                 out.append(KnownEvidence(submission: submission.submission, unitCode: submission.unit.code, claimIndex: index,
                                          file: item.file, sha256: facts.sha256,
-                                         number: trusted("number", facts.fields?.number),
-                                         issuer: trusted("issuer", facts.fields?.issuer)))
+                                         number: trusted(.number, facts.fields?.number),
+                                         issuer: trusted(.issuer, facts.fields?.issuer)))
             }
         }
         return out

@@ -20,7 +20,7 @@ import EvidenceModel
         #expect(fields.place == "Hà Nội")
         #expect(fields.date == "2024-03-29")
         #expect(fields.number == "95/KH-UBND")
-        #expect(fields.locations["date"] == .init(page: 1, line: 4))
+        #expect(fields.locations[.date] == .init(page: 1, line: 4))
     }
 
     @Test func parentAboveIssuer() {
@@ -46,9 +46,9 @@ import EvidenceModel
         let fields = parser.parse(text: text)
         #expect(fields.issuer == "ỦY BAN NHÂN DÂN HUYỆN TRA BONG")
         // The issuer's unrestorable place words lower its confidence.
-        #expect((fields.fieldConfidence["issuer"] ?? 1) <= 0.6)
+        #expect((fields.fieldConfidence[.issuer] ?? 1) <= 0.6)
         #expect(fields.place == "Tra Bong")
-        #expect((fields.fieldConfidence["place"] ?? 1) <= 0.6)
+        #expect((fields.fieldConfidence[.place] ?? 1) <= 0.6)
     }
 
     @Test func vietnameseModelConfusions() {
@@ -74,7 +74,7 @@ import EvidenceModel
         let fields = parser.parse(text: text)
         #expect(fields.date == nil)
         #expect(fields.place == "Bình Minh")
-        #expect((fields.fieldConfidence["date"] ?? 1) <= 0.2)
+        #expect((fields.fieldConfidence[.date] ?? 1) <= 0.2)
     }
 
     @Test func misreadHandwrittenDayGivesNilDate() {

@@ -30,7 +30,7 @@ import EvidenceModel
         #expect(fields.date == "2024-03-29")
         #expect(fields.place == "Hà Nội")
         #expect(fields.type == "TB")
-        #expect(fields.locations["number"] == .init(page: 1, line: 6))
+        #expect(fields.locations[.number] == .init(page: 1, line: 6))
     }
 
     @Test func mergedOCRLineSplitByWordBoxes() {

@@ -39,13 +39,13 @@ import EvidenceModel
     @Test func numberAndSymbolFarApart() {
         let fields = parser.parse(text: header("Số: 542", extra: "Độc lập\n/TB-UBND"))
         #expect(fields.number == "542/TB-UBND")
-        #expect((fields.fieldConfidence["number"] ?? 1) < 0.95)
+        #expect((fields.fieldConfidence[.number] ?? 1) < 0.95)
     }
 
     @Test func handwrittenDigitsMisreadGiveNil() {
         let fields = parser.parse(text: header("Số: 1g8/KH-UBND"))
         #expect(fields.number == nil)
-        #expect((fields.fieldConfidence["number"] ?? 1) <= 0.3)
+        #expect((fields.fieldConfidence[.number] ?? 1) <= 0.3)
     }
 
     @Test func blankNumberGivesNil() {
@@ -55,13 +55,13 @@ import EvidenceModel
     @Test func unknownSymbolPartIsKeptWithLowConfidence() {
         let fields = parser.parse(text: header("Số: 547 /KH-TIBND"))
         #expect(fields.number == "547/KH-TIBND")
-        #expect((fields.fieldConfidence["number"] ?? 1) <= 0.5)
+        #expect((fields.fieldConfidence[.number] ?? 1) <= 0.5)
     }
 
     @Test func cleanNumberIsTrusted() {
         let fields = parser.parse(text: header("Số: 178/KH-UBND"))
-        #expect(fields.fieldConfidence["number"] == 0.95)
-        #expect(fields.locations["number"] == .init(page: 1, line: 3))
+        #expect(fields.fieldConfidence[.number] == 0.95)
+        #expect(fields.locations[.number] == .init(page: 1, line: 3))
     }
 
     @Test func incomingStampIsNotTheNumber() {
@@ -94,7 +94,7 @@ import EvidenceModel
         let text = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN TRÀ BỒNG Độc lập - Tự do - Hạnh phúc\n178/KH-UBND Trà Bồng, ngày 27 tháng 10 năm 2024\nKẾ HOẠCH"
         let fields = DocumentParser().parse(text: text)
         #expect(fields.number == "178/KH-UBND")
-        #expect(fields.fieldConfidence["number"] == 0.6)
+        #expect(fields.fieldConfidence[.number] == 0.6)
         #expect(fields.issuer == "ỦY BAN NHÂN DÂN HUYỆN TRÀ BỒNG")
     }
 

@@ -42,8 +42,8 @@ import EvidenceModel
         #expect(fields.signer?.authority == "KT")
         #expect(fields.signer?.title == "PHÓ CHỦ TỊCH")
         #expect(fields.signer?.name?.folded == "HA MINH HAI")
-        #expect((fields.fieldConfidence["signer"] ?? 1) <= 0.6)
-        #expect(fields.locations["signer"]?.line == 15)
+        #expect((fields.fieldConfidence[.signer] ?? 1) <= 0.6)
+        #expect(fields.locations[.signer]?.line == 15)
     }
 
     @Test func signatureBlockNotOnLastPage() {
@@ -51,7 +51,7 @@ import EvidenceModel
         let fields = parser.parse(text: text)
         #expect(fields.signer?.name == "Trần Văn Bình")
         #expect(fields.draft == false)
-        #expect(fields.locations["signer"]?.page == 1)
+        #expect(fields.locations[.signer]?.page == 1)
     }
 
     @Test func deliveryReceiptAfterTheDocument() {
@@ -85,14 +85,14 @@ import EvidenceModel
         let fields = parser.parse(text: head + "Nơi nhận:\n- Như trên;\n- Lưu: VT.")
         #expect(fields.signer == nil)
         #expect(fields.draft == true)
-        #expect((fields.fieldConfidence["draft"] ?? 1) < 0.5)
+        #expect((fields.fieldConfidence[.draft] ?? 1) < 0.5)
     }
 
     @Test func draftMarkerAtTheTop() {
         let fields = parser.parse(text: "DỰ THẢO\n" + head + "Nơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\n\nTrần Văn Bình")
         #expect(fields.draft == true)
         #expect(fields.issuer == "ỦY BAN NHÂN DÂN HUYỆN TRÀ BỒNG")
-        #expect(fields.fieldConfidence["draft"] == 0.95)
+        #expect(fields.fieldConfidence[.draft] == 0.95)
     }
 
     @Test func bodyMentionOfTheChairmanIsNoSignature() {
@@ -106,7 +106,7 @@ import EvidenceModel
         let text = "ỦY BAN NHÂN DÂN\nHUYỆN A\nSố: 1/KH-UBND\nA, ngày 2 tháng 1 năm 2024\nKẾ HOẠCH\nChuyển đổi số\n\nNơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\n~~ ## ~~\n\nNguyễn Văn An"
         let fields = DocumentParser().parse(text: text)
         #expect(fields.signer == .init(name: "Nguyễn Văn An", title: "PHÓ CHỦ TỊCH", authority: "KT"))
-        #expect((fields.fieldConfidence["signer"] ?? 1) <= 0.5)
+        #expect((fields.fieldConfidence[.signer] ?? 1) <= 0.5)
     }
 
     @Test func poorOCRPageCapsConfidence() {
@@ -114,6 +114,6 @@ import EvidenceModel
                             text: "ỦY BAN NHÂN DÂN\nHUYỆN A\nSố: 178/KH-UBND\nA, ngày 2 tháng 1 năm 2024\nKẾ HOẠCH")
         let fields = DocumentParser().parse([page])
         #expect(fields.number == "178/KH-UBND")
-        #expect(fields.fieldConfidence["number"] == 0.55)
+        #expect(fields.fieldConfidence[.number] == 0.55)
     }
 }

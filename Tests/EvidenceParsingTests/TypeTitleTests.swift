@@ -29,7 +29,7 @@ import EvidenceModel
         let text = "BỘ NỘI VỤ\nSố: 1/KH-BNV\nHà Nội, ngày 2 tháng 1 năm 2024\nKẾ HOẠCH\nTriển khai chỉ số cải cách hành chính\nnăm 2024\nCăn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020;"
         let fields = parser.parse(text: text)
         #expect(fields.title == "Triển khai chỉ số cải cách hành chính năm 2024")
-        #expect(fields.locations["title"] == .init(page: 1, line: 5))
+        #expect(fields.locations[.title] == .init(page: 1, line: 5))
     }
 
     @Test func decisionTitleStopsAtAuthorityLine() {
@@ -57,7 +57,7 @@ import EvidenceModel
     @Test func typeFromSymbolWhenTypeLineUnreadable() {
         let fields = parser.parse(text: document(type: "K# H@ACH", title: "Về chuyển đổi số"))
         #expect(fields.type == "KH")
-        #expect((fields.fieldConfidence["type"] ?? 1) <= 0.6)
+        #expect((fields.fieldConfidence[.type] ?? 1) <= 0.6)
     }
 
     @Test func typeAndSubjectOnOneLine() {

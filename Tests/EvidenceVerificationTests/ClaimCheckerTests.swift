@@ -274,13 +274,13 @@ import Testing
     // MARK: Unsure fields ask for review, never accuse
 
     @Test func lowConfidenceNumberAsksForReview() {
-        let result = checkPlan { $0.number = "46/KH-UBND"; $0.fieldConfidence["number"] = 0.3 }
+        let result = checkPlan { $0.number = "46/KH-UBND"; $0.fieldConfidence[.number] = 0.3 }
         #expect(result.reasons == [.needsReview])
         #expect(result.flags[0].message.contains("số, ký hiệu"))
     }
 
     @Test func unreadFieldsAskForReview() {
-        let result = checkPlan { $0.issuer = nil; $0.date = nil; $0.fieldConfidence["signer"] = 0.2 }
+        let result = checkPlan { $0.issuer = nil; $0.date = nil; $0.fieldConfidence[.signer] = 0.2 }
         #expect(result.reasons == [.needsReview])
         #expect(result.flags[0].found?.contains("cơ quan ban hành") == true)
         #expect(result.flags[0].found?.contains("ngày ban hành") == true)

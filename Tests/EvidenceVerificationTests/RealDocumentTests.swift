@@ -22,7 +22,7 @@ import Testing
                                     place: "Hà Nội", date: "2024-03-29",
                                     title: "Triển khai xác định chỉ số chuyển đổi số của các cơ quan nhà nước thành phố Hà Nội năm 2024",
                                     signer: DocumentFields.Signer(name: "Hà Minh Hải", title: "PHÓ CHỦ TỊCH", authority: "KT"),
-                                    locations: ["signer": .init(page: 1, line: 120)])
+                                    locations: [.signer: .init(page: 1, line: 120)])
         facts = ["kh-95.pdf": EvidenceFacts(file: "kh-95.pdf", sha256: "95", document: document, fields: fields)]
         let unit = Submission.Unit(code: "HANOI", name: "UBND THÀNH PHỐ HÀ NỘI", level: .district)
         submission = { indicator, evidence in
