@@ -9,44 +9,52 @@ public enum BatchVerification {
         public var loaded: LoadedSubmission
         public var facts: [String: EvidenceFacts]
         public init(loaded: LoadedSubmission, facts: [String: EvidenceFacts]) { self.loaded = loaded; self.facts = facts }
+
+        /// Its evidence as other submissions see it.
+        var known: [KnownEvidence] { DuplicateEvidence.knownEvidence(of: loaded.submission, evidence: facts) }
     }
 
-    /// - Parameter stored: the store's evidence of submissions other than the given one.
-    public static func results(for items: [Item], stored: (String) -> [EvidenceStore.KnownEvidence]) -> [SubmissionResult] {
+    /// Where the evidence of submissions outside the batch comes from: the store, or nothing for a
+    /// check without one. Errors propagate: a result computed without the store's evidence would
+    /// silently miss `duplicate-evidence` flags, so the submission stays to be checked again.
+    public typealias StoredEvidence = (_ sha256s: Set<String>, _ numberKeys: Set<String>, _ excluding: Set<String>) throws -> [KnownEvidence]
+
+    public static func storedEvidence(in store: Store?) -> StoredEvidence {
+        guard let store else { return { _, _, _ in [] } }
+        return { try store.evidence(sharing: $0, numberKeys: $1, excluding: $2) }
+    }
+
+    public static func results(for items: [Item], stored: StoredEvidence) throws -> [SubmissionResult] {
         let batchIDs = Set(items.map(\.loaded.submission.submission))
-        let batchKnown = items.flatMap { DuplicateEvidence.knownEvidence(of: $0.loaded.submission, evidence: $0.facts) }
+        let batchKnown = items.flatMap(\.known)
+        // Only what could collide with the batch is read: the cost follows the matches, not the store.
+        let fromStore = try stored(Set(batchKnown.compactMap(\.sha256)), Set(batchKnown.compactMap(\.numberKey)), batchIDs)
         return items.map { item in
             let id = item.loaded.submission.submission
-            // The batch's own view of its submissions wins over what the store recorded earlier.
-            let fromStore = stored(id).filter { !batchIDs.contains($0.submission) }.map(verificationEvidence)
             let others = batchKnown.filter { $0.submission != id } + fromStore
             return ClaimChecker(framework: item.loaded.framework).check(item.loaded.submission, evidence: item.facts, others: others)
         }
     }
 
-    /// The store's record of another unit's evidence, as the checker compares it.
-    static func verificationEvidence(_ known: EvidenceStore.KnownEvidence) -> EvidenceVerification.KnownEvidence {
-        // A file the other unit never delivered has no content to collide with.
-        EvidenceVerification.KnownEvidence(submission: known.submission, unitCode: known.unitCode, claimIndex: known.claimIndex,
-                                           file: known.file, sha256: known.sha256 ?? "missing:\(known.submission)/\(known.file)",
-                                           number: known.number, issuer: known.issuer)
-    }
-
     /// Stored submissions of other units that share evidence with this batch are queued again, so
     /// that they get their own `duplicate-evidence` flag when checked.
-    public static func requeueOtherSides(of items: [Item], in store: Store) {
+    public static func requeueOtherSides(of items: [Item], in store: Store) throws {
         let ids = Set(items.map(\.loaded.submission.submission))
-        let batch = items.flatMap { DuplicateEvidence.knownEvidence(of: $0.loaded.submission, evidence: $0.facts) }
-        guard !batch.isEmpty, let stored = try? store.knownEvidence(excluding: "") else { return }
-        let conflicting = stored.filter { !ids.contains($0.submission) }
-            .filter { DuplicateEvidence.firstConflict(of: verificationEvidence($0), among: batch) != nil }
+        let batch = items.flatMap(\.known)
+        guard !batch.isEmpty else { return }
+        let conflicting = try store.evidence(sharing: Set(batch.compactMap(\.sha256)), numberKeys: Set(batch.compactMap(\.numberKey)),
+                                             excluding: ids)
+            .filter { DuplicateEvidence.firstConflict(of: $0, among: batch) != nil }
         // Only where that side does not carry the flag yet: otherwise two units would requeue each other forever.
-        let others = Set(conflicting.filter { evidence in
-            let flags = (try? store.list(submission: evidence.submission)) ?? []
-            return !flags.contains { $0.flag.reason == .duplicateEvidence && $0.claimIndex == evidence.claimIndex && $0.flag.file == evidence.file }
-        }.map(\.submission))
-        for id in others where (try? store.submission(id: id))??.state == .checked {
-            try? store.setSubmissionState(id: id, .queued)
+        var others: Set<String> = []
+        for evidence in conflicting where !others.contains(evidence.submission) {
+            let flags = try store.list(submission: evidence.submission)
+            if !flags.contains(where: { $0.flag.reason == .duplicateEvidence && $0.claimIndex == evidence.claimIndex && $0.flag.file == evidence.file }) {
+                others.insert(evidence.submission)
+            }
+        }
+        for id in others.sorted() where try store.submission(id: id)?.state == .checked {
+            try store.setSubmissionState(id: id, .queued)
         }
     }
 }

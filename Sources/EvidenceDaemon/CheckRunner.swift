@@ -38,19 +38,28 @@ public struct CheckRunner: Sendable {
                 outcomes[position] = .failed(directory: directory.path, message: "\(error)")
             }
         }
-        let results = BatchVerification.results(for: items.map(\.item)) { id in (try? store?.knownEvidence(excluding: id)) ?? [] }
+        let results: [SubmissionResult]
+        do {
+            results = try BatchVerification.results(for: items.map(\.item), stored: BatchVerification.storedEvidence(in: store))
+        } catch {
+            // Without the store's evidence no result is final: every checked folder is an error.
+            for entry in items { outcomes[entry.position] = .failed(directory: entry.item.loaded.directory.path, message: "\(error)") }
+            return directories.indices.compactMap { outcomes[$0] }
+        }
         for (entry, result) in zip(items, results) {
             do {
-                if submit, let store {
-                    _ = try store.recordResult(result, revision: entry.revision)
-                    try store.setSubmissionState(id: result.submission, .checked)
-                }
+                // Marks the submission checked in the same transaction.
+                if submit, let store { _ = try store.recordResult(result, revision: entry.revision) }
                 outcomes[entry.position] = .checked(result)
             } catch {
                 outcomes[entry.position] = .failed(directory: entry.item.loaded.directory.path, message: "\(error)")
             }
         }
-        if submit, let store { BatchVerification.requeueOtherSides(of: items.map(\.item), in: store) }
+        if submit, let store {
+            do { try BatchVerification.requeueOtherSides(of: items.map(\.item), in: store) } catch {
+                for entry in items { outcomes[entry.position] = .failed(directory: entry.item.loaded.directory.path, message: "\(error)") }
+            }
+        }
         return directories.indices.compactMap { outcomes[$0] }
     }
 

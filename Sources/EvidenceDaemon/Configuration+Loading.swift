@@ -1,3 +1,4 @@
+import EvidenceModel
 import Foundation
 import TOMLKit
 
@@ -193,21 +194,7 @@ struct ConfigurationLayers {
         let leaf = name.split(separator: ".").last.map(String.init) ?? name
         let candidates = ConfigurationKey.all.map(\.name)
         let suggestion = candidates.first { $0.split(separator: ".").last.map(String.init) == leaf }
-            ?? candidates.map { ($0, editDistance($0, name)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+            ?? candidates.map { ($0, $0.editDistance(to: name, limit: 2)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
         return suggestion.map { "unknown key; did you mean '\($0)'?" } ?? "unknown key"
-    }
-
-    private static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -50,22 +50,20 @@ public struct Daemon: Sendable {
         let interval = watch.polling ? watch.pollIntervalSeconds
             : min(watch.rescanIntervalSeconds, max(0.25, watch.stabilityDelaySeconds / 2))
         let notifier = self.notifier
+        // service-lifecycle starts these in order and, on SIGTERM, stops them one at a time from the
+        // last: the notifier says 'stopping' first, intake stops taking uploads, extraction finishes
+        // what is in flight, then the checks record what it produced.
         let services: [any Service] = [
-            IntakeService(pipeline: pipeline, watcher: watcher, interval: interval),
-            ExtractionService(pipeline: pipeline),
-            CheckService(pipeline: pipeline) { notifier.status("checked \($0) submission(s)") },
+            CheckService(pipeline: pipeline, logger: logger) { notifier.status("checked \($0) submission(s)") },
+            ExtractionService(pipeline: pipeline, logger: logger),
+            IntakeService(pipeline: pipeline, watcher: watcher, interval: interval, logger: logger),
+            LifecycleNotifierService(notifier: notifier, readyStatus: "watching \(configuration.inbox)", logger: logger),
         ]
         var group = ServiceGroupConfiguration(services: services.map { .init(service: $0) },
                                               gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         group.maximumGracefulShutdownDuration = .seconds(configuration.shutdownGraceSeconds)
         logger.info("watching", metadata: ["inbox": "\(configuration.inbox)", "mode": "\(watcher == nil ? "polling" : "inotify")"])
-        notifier.ready(status: "watching \(configuration.inbox)")
-        try await withGracefulShutdownHandler {
-            try await ServiceGroup(configuration: group).run()
-        } onGracefulShutdown: {
-            notifier.stopping()
-            logger.info("stopping: no new work, finishing what is in flight")
-        }
+        try await ServiceGroup(configuration: group).run()
         logger.info("stopped")
     }
 

@@ -1,6 +1,23 @@
+import EvidenceModel
 import Foundation
 import Logging
 import ServiceLifecycle
+
+/// Tells systemd and the log how the daemon's life goes: READY=1 once the services run, and as
+/// soon as a graceful shutdown begins, STOPPING=1 and 'stopping'. Listed last, it is told first.
+struct LifecycleNotifierService: Service {
+    let notifier: SystemdNotifier
+    let readyStatus: String
+    let logger: Logger
+
+    func run() async throws {
+        notifier.ready(status: readyStatus)
+        // Throws only when cancelled: the group is going down without a graceful phase.
+        try? await gracefulShutdown()
+        notifier.stopping(status: "finishing the documents in flight")
+        logger.info("stopping: no new work, finishing what is in flight")
+    }
+}
 
 /// Takes complete uploads out of the inbox: on inotify events, and by rescanning at an interval
 /// (only rescanning in polling mode).
@@ -8,6 +25,7 @@ struct IntakeService: Service {
     let pipeline: Pipeline
     let watcher: InotifyWatcher?
     let interval: Double
+    let logger: Logger
 
     func run() async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
@@ -19,12 +37,14 @@ struct IntakeService: Service {
                 try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(interval)) }
             }
         }
+        logger.info("intake stopped")
     }
 }
 
 /// Extracts queued documents, each in a worker process.
 struct ExtractionService: Service {
     let pipeline: Pipeline
+    let logger: Logger
 
     func run() async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
@@ -33,19 +53,35 @@ struct ExtractionService: Service {
                 try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .milliseconds(250)) }
             }
         }
+        logger.info("extraction stopped")
     }
 }
 
 /// Checks submissions whose documents are all read, and queues their flags.
 struct CheckService: Service {
     let pipeline: Pipeline
+    let logger: Logger
     let onChecked: @Sendable (Int) -> Void
 
     func run() async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            checkReady()
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .milliseconds(250)) }
+        }
+        // Extraction has stopped by now (it is stopped before this service): what it finished is
+        // checked and queued before the daemon exits, instead of waiting for the next start.
+        if !Task.isCancelled { checkReady() }
+        logger.info("checks stopped")
+    }
+
+    /// A failed pass (the store unreachable for a moment) is logged and tried again at the next
+    /// tick: the submissions it did not record stay ready.
+    private func checkReady() {
+        do {
             let checked = try pipeline.checkReady()
             if !checked.isEmpty { onChecked(checked.count) }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .milliseconds(250)) }
+        } catch {
+            logger.error("check pass failed; will retry", metadata: ["error": "\(error)"])
         }
     }
 }

@@ -45,11 +45,11 @@ public final class InotifyWatcher: @unchecked Sendable {
     /// Waits until something changed or `timeout` passed, then drains the pending events.
     public func wait(timeout: Double) async {
         let fd = descriptor
-        await Task.detached {
+        await DedicatedThread.run {
             var request = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             _ = poll(&request, 1, Int32(max(0, timeout) * 1000))
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
             while buffer.withUnsafeMutableBytes({ read(fd, $0.baseAddress, $0.count) }) > 0 {}
-        }.value
+        }
     }
 }

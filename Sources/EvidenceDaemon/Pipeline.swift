@@ -76,6 +76,7 @@ public struct Pipeline: Sendable {
     }
 
     /// Checks every submission whose documents are all extracted (or failed); returns the results.
+    /// A store error stops the pass and propagates: the submission stays ready and is checked again.
     public func checkReady() throws -> [SubmissionResult] {
         var results: [SubmissionResult] = []
         for id in try store.readySubmissions() {
@@ -87,16 +88,17 @@ public struct Pipeline: Sendable {
             let documents = try store.documents(ofSubmission: id)
             let loaded = LoadedSubmission(submission: stored.submission, framework: framework, directory: contents.root)
             let item = BatchVerification.Item(loaded: loaded, facts: Self.facts(for: loaded, documents: documents))
-            guard let result = BatchVerification.results(for: [item], stored: { (try? store.knownEvidence(excluding: $0)) ?? [] }).first else { continue }
+            guard let result = try BatchVerification.results(for: [item], stored: BatchVerification.storedEvidence(in: store)).first
+            else { continue }
             do {
+                // Marks the submission checked in the same transaction.
                 _ = try store.recordResult(result, revision: stored.revision)
-                try store.setSubmissionState(id: id, .checked)
-            } catch {
+            } catch StoreError.staleResult {
                 // A newer upload arrived meanwhile: it is checked in its turn.
-                logger.notice("result not recorded", metadata: ["submission": "\(id)", "reason": "\(error)"])
+                logger.notice("result not recorded: the submission changed", metadata: ["submission": "\(id)"])
                 continue
             }
-            BatchVerification.requeueOtherSides(of: [item], in: store)
+            try BatchVerification.requeueOtherSides(of: [item], in: store)
             logger.info("submission checked", metadata: ["submission": "\(id)", "flags": "\(result.flagCount)"])
             results.append(result)
         }

@@ -42,7 +42,7 @@ public final class ProcessExtractor: ParsingExtractor, @unchecked Sendable {
         // Cancelled (the daemon stopping past its grace period): the worker is killed at once.
         let running = RunningWorker()
         let outcome = await withTaskCancellationHandler {
-            await Task.detached { [self] in run(url, running: running) }.value
+            await DedicatedThread.run { [self] in run(url, running: running) }
         } onCancel: {
             running.kill()
         }
@@ -145,7 +145,6 @@ final class ServingWorker: @unchecked Sendable {
         }
     }
 
-    /// Closes its input so it exits, without waiting.
     /// Closes its input, so it unloads its models and exits, then reaps it; one that has not exited
     /// within `grace` seconds is killed.
     func finish(grace: Double = 3) {

@@ -111,3 +111,25 @@ extension DocumentFields {
         try container.encode(locations, forKey: .locations)
     }
 }
+
+extension DocumentFields {
+    /// The confidence below which a field is not trusted for an accusation: a check asks a person
+    /// instead. The store keys documents by the same rule, so both sides agree on what is known.
+    public static let trustThreshold = 0.6
+
+    /// How sure the parser is of a field; a field it gave no figure for counts as sure.
+    public func confidence(of field: DocumentField) -> Double { fieldConfidence[field] ?? 1 }
+
+    /// The value when it is non-blank and read with at least `threshold` confidence; nil otherwise.
+    public func trusted(_ field: DocumentField, _ value: String?, threshold: Double = trustThreshold) -> String? {
+        guard let value, !value.allSatisfy(\.isWhitespace), confidence(of: field) >= threshold else { return nil }
+        return value
+    }
+
+    /// The number and issuer that identify this document for duplicate detection, when both are trusted.
+    public func identity(threshold: Double = trustThreshold) -> (number: String, issuer: String)? {
+        guard let number = trusted(.number, number, threshold: threshold),
+              let issuer = trusted(.issuer, issuer, threshold: threshold) else { return nil }
+        return (number, issuer)
+    }
+}

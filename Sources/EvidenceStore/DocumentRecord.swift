@@ -28,6 +28,9 @@ struct DocumentRecord: Codable, FetchableRecord, PersistableRecord {
     var extractedAt: Date?
     /// The file's size, when known at intake: larger files are taken first within an arrival.
     var bytes: Int?
+    /// `DocumentNumber.key` of the number when number and issuer are both trusted (v3, indexed):
+    /// duplicate-evidence finds the same document in other submissions by it, without a scan.
+    var numberKey: String?
 
     enum Columns {
         static let sha256 = Column(CodingKeys.sha256)
@@ -40,12 +43,27 @@ struct DocumentRecord: Codable, FetchableRecord, PersistableRecord {
         static let failureCode = Column(CodingKeys.failureCode)
         static let failureMessage = Column(CodingKeys.failureMessage)
         static let bytes = Column(CodingKeys.bytes)
+        static let numberKey = Column(CodingKeys.numberKey)
     }
 
     static func queued(sha256: String, name: String?, bytes: Int? = nil, at now: Date) -> DocumentRecord {
         DocumentRecord(sha256: sha256, name: name, format: nil, pages: nil, extracted: nil, fields: nil,
                        number: nil, issuer: nil, state: .queued, failureCode: nil, failureMessage: nil,
-                       attempts: 0, createdAt: now, updatedAt: now, extractedAt: nil, bytes: bytes)
+                       attempts: 0, createdAt: now, updatedAt: now, extractedAt: nil, bytes: bytes, numberKey: nil)
+    }
+
+    /// Sets the fields and what is copied out of them for lookups.
+    mutating func setFields(_ fields: DocumentFields?) {
+        self.fields = fields
+        number = fields?.number
+        issuer = fields?.issuer
+        numberKey = Self.numberKey(of: fields)
+    }
+
+    static func numberKey(of fields: DocumentFields?) -> String? {
+        guard let identity = fields?.identity() else { return nil }
+        let key = DocumentNumber.key(identity.number)
+        return key.isEmpty ? nil : key
     }
 
     var failure: ExtractionFailure? {

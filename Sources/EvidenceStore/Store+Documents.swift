@@ -36,9 +36,7 @@ extension Store {
             record.format = document.format
             record.pages = document.pages
             record.extracted = document
-            record.fields = fields
-            record.number = fields?.number
-            record.issuer = fields?.issuer
+            record.setFields(fields)
             record.state = .parsed
             record.failureCode = nil
             record.failureMessage = nil
@@ -53,9 +51,7 @@ extension Store {
         let key = try Self.normalizedSHA256(sha256)
         try writer.write { db in
             guard var record = try DocumentRecord.fetchOne(db, key: key) else { throw StoreError.unknownDocument(key) }
-            record.fields = fields
-            record.number = fields?.number
-            record.issuer = fields?.issuer
+            record.setFields(fields)
             record.updatedAt = Date()
             try record.update(db)
         }

@@ -2,26 +2,45 @@ import EvidenceModel
 import GRDB
 
 extension Store {
-    /// Evidence that every other recorded submission gives for its claims (latest revisions), with
-    /// the content and, once parsed, the number and issuer of each file: what `duplicate-evidence`
-    /// compares a submission against. Ordered by submission, claim, position.
-    public func knownEvidence(excluding submission: String) throws -> [KnownEvidence] {
-        try writer.read { db in
+    /// The evidence of other recorded submissions (latest revisions) that could collide with the
+    /// given items: the same content, or a document with the same number key. Both lookups go
+    /// through indexes (`submission_files.sha256`, `documents.numberKey`), so the cost follows the
+    /// matches, not the store's size. Ordered by submission, claim, position.
+    ///
+    /// - Parameters:
+    ///   - sha256s: contents to look for.
+    ///   - numberKeys: `DocumentNumber.key`s to look for (only trusted numbers are keyed).
+    ///   - excluding: submissions whose own view wins (the batch being checked).
+    public func evidence(sharing sha256s: Set<String>, numberKeys: Set<String>,
+                         excluding: Set<String> = []) throws -> [KnownEvidence] {
+        guard !sha256s.isEmpty || !numberKeys.isEmpty else { return [] }
+        return try writer.read { db in
+            // Documents matching either way, then every evidence item that names one of them.
+            let shaList = sha256s.sorted(), keyList = numberKeys.sorted()
+            let matches = """
+                SELECT sha256 FROM documents WHERE sha256 IN (\(databaseQuestionMarks(count: shaList.count)))
+                UNION SELECT sha256 FROM documents WHERE numberKey IN (\(databaseQuestionMarks(count: keyList.count)))
+                """
             let rows = try Row.fetchAll(db, sql: """
                 SELECT e.submissionId, s.unitCode, e.claimIndex, c.indicator, e.file,
-                       f.sha256, d.number, d.issuer
-                FROM claim_evidence e
+                       f.sha256, d.number, d.issuer, d.numberKey
+                FROM submission_files f
+                JOIN documents d ON d.sha256 = f.sha256
+                JOIN claim_evidence e ON e.submissionId = f.submissionId AND e.file = f.path
                 JOIN submissions s ON s.id = e.submissionId
                 JOIN claims c ON c.submissionId = e.submissionId AND c.claimIndex = e.claimIndex
-                LEFT JOIN submission_files f ON f.submissionId = e.submissionId AND f.path = e.file
-                LEFT JOIN documents d ON d.sha256 = f.sha256
-                WHERE e.submissionId <> ?
+                WHERE f.sha256 IN (\(matches))
                 ORDER BY e.submissionId, e.claimIndex, e.position
-                """, arguments: [submission])
-            return rows.map { row in
-                KnownEvidence(submission: row["submissionId"], unitCode: row["unitCode"],
-                              claimIndex: row["claimIndex"], indicator: row["indicator"], file: row["file"],
-                              sha256: row["sha256"], number: row["number"], issuer: row["issuer"])
+                """, arguments: StatementArguments(shaList + keyList))
+            return rows.compactMap { row in
+                let submission: String = row["submissionId"]
+                guard !excluding.contains(submission) else { return nil }
+                // Number and issuer only when they identify the document (both trusted).
+                let keyed = (row["numberKey"] as String?) != nil
+                return KnownEvidence(submission: submission, unitCode: row["unitCode"],
+                                     claimIndex: row["claimIndex"], indicator: row["indicator"], file: row["file"],
+                                     sha256: row["sha256"], number: keyed ? row["number"] : nil,
+                                     issuer: keyed ? row["issuer"] : nil)
             }
         }
     }

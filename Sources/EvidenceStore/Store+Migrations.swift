@@ -1,3 +1,5 @@
+import EvidenceModel
+import Foundation
 import GRDB
 
 extension Store {
@@ -9,7 +11,8 @@ extension Store {
     ///   sha256 TEXT PK, name, format, pages, extracted JSON (ExtractedDocument),
     ///   fields JSON (DocumentFields), number, issuer (copied from fields),
     ///   state queued|extracting|parsed|failed, failureCode, failureMessage, attempts,
-    ///   createdAt, updatedAt, extractedAt, bytes (v2: the file's size, orders the queue)
+    ///   createdAt, updatedAt, extractedAt, bytes (v2: the file's size, orders the queue),
+    ///   numberKey (v3: DocumentNumber.key of a trusted number with a trusted issuer, indexed)
     /// submissions         the latest revision of each manifest
     ///   id TEXT PK (the manifest's `submission`), unitCode, unitName, unitLevel, framework,
     ///   periodFrom, periodTo, manifest JSON (Submission), manifestSHA256, revision,
@@ -127,6 +130,22 @@ extension Store {
         // The file's size orders the extraction queue: within one arrival, the longest work first.
         migrator.registerMigration("v2-document-bytes") { db in
             try db.alter(table: "documents") { t in t.add(column: "bytes", .integer) }
+        }
+
+        // duplicate-evidence looks up other submissions' evidence by content and by number instead
+        // of reading every stored submission: a check costs the same with 100 or 100,000 stored.
+        migrator.registerMigration("v3-evidence-lookups") { db in
+            try db.alter(table: "documents") { t in t.add(column: "numberKey", .text) }
+            let rows = try Row.fetchAll(db, sql: "SELECT sha256, fields FROM documents WHERE fields IS NOT NULL")
+            let decoder = JSONDecoder()
+            for row in rows {
+                guard let json: String = row["fields"],
+                      let fields = try? decoder.decode(DocumentFields.self, from: Data(json.utf8)),
+                      let key = DocumentRecord.numberKey(of: fields) else { continue }
+                try db.execute(sql: "UPDATE documents SET numberKey = ? WHERE sha256 = ?", arguments: [key, row["sha256"] as String])
+            }
+            try db.create(index: "documents_on_numberKey", on: "documents", columns: ["numberKey"])
+            try db.create(index: "claim_evidence_on_file", on: "claim_evidence", columns: ["submissionId", "file"])
         }
 
         return migrator

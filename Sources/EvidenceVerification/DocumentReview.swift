@@ -49,6 +49,16 @@ struct ReviewContext: Sendable {
     }
 }
 
+/// What an appraiser is asked to read when the parser could not: a field, the whole document
+/// (nothing recognisable), or its subject (too little confident text to judge the topic).
+enum ReviewPoint: Hashable, Sendable {
+    case field(DocumentField)
+    case wholeDocument
+    case topic
+
+    var field: DocumentField? { if case .field(let field) = self { field } else { nil } }
+}
+
 /// The field-by-field checks of one readable document.
 struct DocumentInspector {
     let context: ReviewContext
@@ -56,7 +66,7 @@ struct DocumentInspector {
     let facts: EvidenceFacts
     let document: ExtractedDocument
     var flags: [Flag] = []
-    var unsure: [String] = []
+    var unsure: [ReviewPoint] = []
     var countsAsDeputy = false
 
     init(context: ReviewContext, item: Submission.Evidence, facts: EvidenceFacts, document: ExtractedDocument) {
@@ -68,19 +78,18 @@ struct DocumentInspector {
     var isDocumentRule: Bool { rule.kind == .document }
 
     /// A field's value when the parser is sure of it.
-    func trusted(_ key: String, _ value: String?) -> String? {
-        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        let confidence = DocumentField(rawValue: key).flatMap { facts.fields?.fieldConfidence[$0] } ?? 1
-        return confidence >= context.options.fieldConfidence ? value : nil
+    func trusted(_ field: DocumentField, _ value: String?) -> String? {
+        facts.fields?.trusted(field, value, threshold: context.options.fieldConfidence)
     }
 
-    func page(_ key: String) -> Int? { DocumentField(rawValue: key).flatMap { facts.fields?.locations[$0]?.page } }
+    func page(_ field: DocumentField) -> Int? { facts.fields?.locations[field]?.page }
 
-    var trustedNumber: String? { trusted("number", facts.fields?.number) }
+    var trustedNumber: String? { trusted(.number, facts.fields?.number) }
 
-    mutating func doubt(_ key: String) { if !unsure.contains(key) { unsure.append(key) } }
+    mutating func doubt(_ point: ReviewPoint) { if !unsure.contains(point) { unsure.append(point) } }
+    mutating func doubt(_ field: DocumentField) { doubt(.field(field)) }
 
-    mutating func flag(_ reason: FlagReason, _ message: String, field: String? = nil, expected: String?, found: String?) {
+    mutating func flag(_ reason: FlagReason, _ message: String, field: DocumentField? = nil, expected: String?, found: String?) {
         flags.append(Flag(reason: reason, message: message, file: file, page: field.flatMap(page),
                           expected: expected, found: found))
     }
@@ -88,7 +97,7 @@ struct DocumentInspector {
     mutating func run() {
         checkDuplicates()
         guard let fields = facts.fields else {
-            if isDocumentRule || item.number != nil || item.date != nil || item.signer != nil { doubt("fields") }
+            if isDocumentRule || item.number != nil || item.date != nil || item.signer != nil { doubt(.wholeDocument) }
             checkTopic(fields: nil)
             finish()
             return
@@ -105,10 +114,10 @@ struct DocumentInspector {
 
     mutating func finish() {
         guard !unsure.isEmpty else { return }
-        let names = unsure.map { FlagText.fieldNames[$0] ?? $0 }
+        let names = unsure.map(FlagText.name)
         flags.append(Flag(reason: .needsReview,
                           message: "Không đọc chắc chắn được \(names.joined(separator: "; ")) của tệp \(file); cần thẩm định viên xem trực tiếp.",
-                          file: file, page: unsure.compactMap(page).first,
+                          file: file, page: unsure.compactMap { $0.field.flatMap(page) }.first,
                           expected: "Trường đọc được với độ tin cậy đủ", found: "Không chắc chắn: \(names.joined(separator: ", "))"))
     }
 
@@ -116,8 +125,8 @@ struct DocumentInspector {
 
     mutating func checkDuplicates() {
         let mine = KnownEvidence(submission: context.submission.submission, unitCode: context.submission.unit.code,
-                                 claimIndex: context.claimIndex, file: file, sha256: facts.sha256,
-                                 number: trustedNumber, issuer: trusted("issuer", facts.fields?.issuer))
+                                 claimIndex: context.claimIndex, indicator: context.indicator.code, file: file, sha256: facts.sha256,
+                                 number: trustedNumber, issuer: trusted(.issuer, facts.fields?.issuer))
         if let match = DuplicateEvidence.firstConflict(of: mine, among: context.others) {
             flags.append(DuplicateEvidence.flag(for: mine, conflict: match))
         }
@@ -128,64 +137,64 @@ struct DocumentInspector {
             // Sure there is no signature at all (no name, no digital stamp): unsigned.
             if isDocumentRule, fields.signer?.name == nil, document.digitalSignature == nil,
                let sure = fields.fieldConfidence[.signer], sure >= context.options.fieldConfidence {
-                flag(.unsigned, "Văn bản không có chữ ký (không có họ tên người ký và không có chữ ký số).", field: "signer",
+                flag(.unsigned, "Văn bản không có chữ ký (không có họ tên người ký và không có chữ ký số).", field: .signer,
                      expected: "Văn bản đã ký ban hành", found: "Không có chữ ký")
             }
             return
         }
         if (fields.fieldConfidence[.draft] ?? 1) < context.options.fieldConfidence {
-            doubt("draft"); return
+            doubt(.draft); return
         }
         if Tolerant.mentions(Tolerant.searchable(document.text), "dự thảo") {
-            flag(.draft, "Tài liệu là bản dự thảo, chưa phải văn bản đã ban hành.", field: "draft",
+            flag(.draft, "Tài liệu là bản dự thảo, chưa phải văn bản đã ban hành.", field: .draft,
                  expected: "Văn bản đã ban hành", found: "Bản dự thảo")
         } else if isDocumentRule, document.digitalSignature == nil {
-            flag(.unsigned, "Văn bản không có phần chữ ký và không có chữ ký số.", field: "signer",
+            flag(.unsigned, "Văn bản không có phần chữ ký và không có chữ ký số.", field: .signer,
                  expected: "Văn bản đã ký ban hành", found: "Không có chữ ký")
         }
     }
 
     mutating func checkDeclared(_ fields: DocumentFields) {
         if let declared = item.number {
-            if let found = trusted("number", fields.number) {
+            if let found = trusted(.number, fields.number) {
                 if !Tolerant.sameNumber(declared, found) {
-                    flag(.numberMismatch, "Số, ký hiệu của văn bản khác với số đơn vị kê khai.", field: "number",
+                    flag(.numberMismatch, "Số, ký hiệu của văn bản khác với số đơn vị kê khai.", field: .number,
                          expected: declared, found: found)
                 }
-            } else { doubt("number") }
+            } else { doubt(.number) }
         }
         if let declared = item.date {
-            if let found = trusted("date", fields.date), let foundDate = ISODate(found) {
+            if let found = trusted(.date, fields.date), let foundDate = ISODate(found) {
                 if ISODate(declared) != foundDate {
-                    flag(.dateMismatch, "Ngày ban hành của văn bản khác với ngày đơn vị kê khai.", field: "date",
+                    flag(.dateMismatch, "Ngày ban hành của văn bản khác với ngày đơn vị kê khai.", field: .date,
                          expected: FlagText.date(declared), found: foundDate.display)
                 }
-            } else { doubt("date") }
+            } else { doubt(.date) }
         }
         if let declared = item.signer {
-            let found = trusted("signer", fields.signer?.name) ?? document.digitalSignature?.signedBy
+            let found = trusted(.signer, fields.signer?.name) ?? document.digitalSignature?.signedBy
             if let found {
                 if !Tolerant.sameName(declared, found) {
-                    flag(.signerMismatch, "Người ký văn bản khác với người đơn vị kê khai.", field: "signer",
+                    flag(.signerMismatch, "Người ký văn bản khác với người đơn vị kê khai.", field: .signer,
                          expected: declared, found: found)
                 }
-            } else { doubt("signer") }
+            } else { doubt(.signer) }
         }
     }
 
     mutating func checkType(_ fields: DocumentFields) {
         guard !rule.types.isEmpty else { return }
-        let parsed = trusted("type", fields.type).flatMap { DocumentType.canonical($0) ?? $0 }
+        let parsed = trusted(.type, fields.type).flatMap { DocumentType.canonical($0) ?? $0 }
         let found = parsed ?? trustedNumber.flatMap(Tolerant.typeFromNumber)
         guard let found else {
-            if isDocumentRule { doubt("type") }
+            if isDocumentRule { doubt(.type) }
             return
         }
         guard !rule.types.contains(where: { $0.folded == found.folded }) else { return }
         let framework = context.framework
         flag(.wrongType,
              "Loại văn bản không phù hợp: chỉ tiêu \(context.framework.displayCode(context.indicator)) cần \(FlagText.typeList(rule.types, in: framework)), tài liệu là \(FlagText.typeLabel(found, in: framework)).",
-             field: parsed != nil ? "type" : "number",
+             field: parsed != nil ? .type : .number,
              expected: FlagText.typeList(rule.types, in: framework), found: FlagText.typeLabel(found, in: framework))
     }
 
@@ -197,8 +206,8 @@ struct DocumentInspector {
         case .assessedUnit: accepted = [unit]
         case .oneOf(let names): accepted = names.map { $0 == "self" ? unit : $0 }
         }
-        guard let issuer = trusted("issuer", fields.issuer) else {
-            if isDocumentRule { doubt("issuer") }
+        guard let issuer = trusted(.issuer, fields.issuer) else {
+            if isDocumentRule { doubt(.issuer) }
             return
         }
         let ok = accepted.contains { name in
@@ -209,22 +218,22 @@ struct DocumentInspector {
         flag(.wrongIssuer, rule.issuer == .assessedUnit
              ? "Văn bản không do đơn vị được đánh giá ban hành: cơ quan ban hành là \(issuer)."
              : "Cơ quan ban hành không phù hợp với chỉ tiêu \(context.framework.displayCode(context.indicator)): \(issuer).",
-             field: "issuer", expected: expected, found: issuer)
+             field: .issuer, expected: expected, found: issuer)
     }
 
     mutating func checkSigner(_ fields: DocumentFields) {
         guard rule.signer == .head else { return }
-        switch SignerRole.of(fields, text: document.text, trusted: trusted("signer", fields.signer?.name ?? fields.signer?.title) != nil) {
+        switch SignerRole.of(fields, text: document.text, trusted: trusted(.signer, fields.signer?.name ?? fields.signer?.title) != nil) {
         case .head: return
         case .unknown:
-            if isDocumentRule { doubt("signer") }
+            if isDocumentRule { doubt(.signer) }
         case .deputy(let found):
             if rule.count?.deputyPerDocument != nil {
                 countsAsDeputy = true
             } else {
                 flag(.signerNotHead,
                      "Chỉ tiêu \(context.framework.displayCode(context.indicator)) yêu cầu người đứng đầu ký hoặc chủ trì; văn bản do cấp phó hoặc người được ủy quyền ký.",
-                     field: "signer", expected: "Người đứng đầu (không ký thay 'KT.')", found: found)
+                     field: .signer, expected: "Người đứng đầu (không ký thay 'KT.')", found: found)
             }
         }
     }
@@ -232,20 +241,20 @@ struct DocumentInspector {
     mutating func checkPeriod(_ fields: DocumentFields) {
         guard rule.period != .any, let from = ISODate(context.submission.period.from),
               let to = ISODate(context.submission.period.to) else { return }
-        let parsed = trusted("date", fields.date).flatMap(ISODate.init)
+        let parsed = trusted(.date, fields.date).flatMap(ISODate.init)
         let declared = item.date.flatMap(ISODate.init)
         guard let date = parsed ?? declared else {
-            if isDocumentRule { doubt("date") }
+            if isDocumentRule { doubt(.date) }
             return
         }
         let source = parsed == nil ? " (ngày đơn vị kê khai)" : ""
         switch rule.period {
         case .within where date < from || date > to:
             flag(.outOfPeriod, "Văn bản ban hành ngày \(date.display)\(source), ngoài kỳ đánh giá từ \(from.display) đến \(to.display).",
-                 field: "date", expected: "Từ \(from.display) đến \(to.display)", found: date.display + source)
+                 field: .date, expected: "Từ \(from.display) đến \(to.display)", found: date.display + source)
         case .beforeEnd where date > to:
             flag(.outOfPeriod, "Văn bản ban hành ngày \(date.display)\(source), sau ngày kết thúc kỳ đánh giá \(to.display).",
-                 field: "date", expected: "Không muộn hơn \(to.display)", found: date.display + source)
+                 field: .date, expected: "Không muộn hơn \(to.display)", found: date.display + source)
         default: break
         }
     }
@@ -259,7 +268,7 @@ struct DocumentInspector {
         let ocrPages = document.perPage.filter { $0.source == .ocr }
         let weakOCR = ocrPages.contains { ($0.confidence ?? 0) < context.options.textConfidence }
         if weakOCR || text.count < context.options.minimumTopicText {
-            doubt("topic"); return
+            doubt(.topic); return
         }
         var expected: [String] = []
         if !anyOK { expected.append("một trong: " + rule.keywords.joined(separator: ", ")) }
@@ -267,7 +276,7 @@ struct DocumentInspector {
         let title = fields?.title.map { "“\($0)”" } ?? "không có từ khóa của chỉ tiêu"
         flags.append(Flag(reason: .offTopic,
                           message: "Nội dung văn bản không liên quan đến chỉ tiêu \(context.framework.displayCode(context.indicator)) (\(context.indicator.name)).",
-                          file: file, page: page("title") ?? 1,
+                          file: file, page: page(.title) ?? 1,
                           expected: "Văn bản đề cập " + expected.joined(separator: "; "), found: title))
     }
 }

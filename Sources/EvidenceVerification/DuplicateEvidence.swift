@@ -19,13 +19,13 @@ public enum DuplicateEvidence {
         var bySHA: [String: [KnownEvidence]] = [:]
         var byNumber: [String: [KnownEvidence]] = [:]
         for item in items {
-            bySHA[item.sha256, default: []].append(item)
-            if let number = item.number, item.issuer != nil { byNumber[Tolerant.numberKey(number), default: []].append(item) }
+            if let sha256 = item.sha256 { bySHA[sha256, default: []].append(item) }
+            if let key = item.numberKey { byNumber[key, default: []].append(item) }
         }
         var out: [Finding] = []
         for item in items {
-            var candidates = bySHA[item.sha256] ?? []
-            if let number = item.number, item.issuer != nil { candidates += byNumber[Tolerant.numberKey(number)] ?? [] }
+            var candidates = item.sha256.flatMap { bySHA[$0] } ?? []
+            if let key = item.numberKey { candidates += byNumber[key] ?? [] }
             if let conflict = firstConflict(of: item, among: candidates) {
                 out.append(Finding(evidence: item, conflict: conflict, flag: flag(for: item, conflict: conflict)))
             }
@@ -36,8 +36,12 @@ public enum DuplicateEvidence {
     /// The first item of another unit that is the same file or the same document as `item`.
     public static func firstConflict(of item: KnownEvidence, among others: [KnownEvidence]) -> KnownEvidence? {
         others.filter { other in
-            other.unitCode != item.unitCode && (other.sha256 == item.sha256 || sameDocument(item, other))
+            other.unitCode != item.unitCode && (sameContent(item, other) || sameDocument(item, other))
         }.min(by: order)
+    }
+
+    static func sameContent(_ a: KnownEvidence, _ b: KnownEvidence) -> Bool {
+        a.sha256 != nil && a.sha256 == b.sha256
     }
 
     static func sameDocument(_ a: KnownEvidence, _ b: KnownEvidence) -> Bool {
@@ -51,7 +55,7 @@ public enum DuplicateEvidence {
 
     /// The flag `item` gets for colliding with `conflict`; the same for the same pair, every time.
     public static func flag(for item: KnownEvidence, conflict: KnownEvidence) -> Flag {
-        let sameContent = item.sha256 == conflict.sha256
+        let sameContent = sameContent(item, conflict)
         let found: String
         if sameContent {
             found = "Trùng nội dung tệp với \(conflict.file) của đơn vị \(conflict.unitCode) (hồ sơ \(conflict.submission), chỉ tiêu thứ \(conflict.claimIndex + 1))"
@@ -70,14 +74,10 @@ public enum DuplicateEvidence {
         for (index, claim) in submission.claims.enumerated() {
             for item in claim.evidence {
                 guard let facts = evidence[item.file], facts.document != nil else { continue }
-                func trusted(_ key: DocumentField, _ value: String?) -> String? {
-                    guard let value, (facts.fields?.fieldConfidence[key] ?? 1) >= options.fieldConfidence else { return nil }
-                    return value
-                }
+                let identity = facts.fields?.identity(threshold: options.fieldConfidence)
                 out.append(KnownEvidence(submission: submission.submission, unitCode: submission.unit.code, claimIndex: index,
-                                         file: item.file, sha256: facts.sha256,
-                                         number: trusted(.number, facts.fields?.number),
-                                         issuer: trusted(.issuer, facts.fields?.issuer)))
+                                         indicator: claim.indicator, file: item.file, sha256: facts.sha256,
+                                         number: identity?.number, issuer: identity?.issuer))
             }
         }
         return out

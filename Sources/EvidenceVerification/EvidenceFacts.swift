@@ -18,25 +18,6 @@ public struct EvidenceFacts: Sendable, Hashable {
     }
 }
 
-/// One evidence file another unit gave (from the store or the same batch), for duplicate detection.
-public struct KnownEvidence: Sendable, Hashable, Codable {
-    public var submission: String
-    public var unitCode: String
-    /// 0-based claim position in that submission.
-    public var claimIndex: Int
-    public var file: String
-    public var sha256: String
-    /// The parsed number and issuer, only when read with confidence.
-    public var number: String?
-    public var issuer: String?
-
-    public init(submission: String, unitCode: String, claimIndex: Int, file: String, sha256: String,
-                number: String? = nil, issuer: String? = nil) {
-        self.submission = submission; self.unitCode = unitCode; self.claimIndex = claimIndex
-        self.file = file; self.sha256 = sha256; self.number = number; self.issuer = issuer
-    }
-}
-
 /// Thresholds of the checker.
 public struct CheckOptions: Sendable, Hashable {
     /// A parsed field below this confidence is not trusted for an accusation: needs-review instead.
@@ -46,7 +27,7 @@ public struct CheckOptions: Sendable, Hashable {
     /// Fewer letters than this cannot prove a document off-topic either.
     public var minimumTopicText: Int
 
-    public init(fieldConfidence: Double = 0.6, textConfidence: Double = 0.6, minimumTopicText: Int = 80) {
+    public init(fieldConfidence: Double = DocumentFields.trustThreshold, textConfidence: Double = 0.6, minimumTopicText: Int = 80) {
         self.fieldConfidence = fieldConfidence; self.textConfidence = textConfidence; self.minimumTopicText = minimumTopicText
     }
 }

@@ -33,10 +33,28 @@ enum FlagText {
         abbreviations.map { typeLabel($0, in: framework) }.joined(separator: ", ")
     }
 
-    /// Names of the fields an appraiser must read when the parser could not.
-    static let fieldNames: [String: String] = [
-        "number": "số, ký hiệu", "date": "ngày ban hành", "type": "loại văn bản", "issuer": "cơ quan ban hành",
-        "signer": "người ký", "draft": "phần ký (bản chính hay dự thảo)", "topic": "nội dung (chất lượng nhận dạng thấp)",
-        "fields": "các trường của văn bản",
-    ]
+    /// What an appraiser must read when the parser could not, in Vietnamese.
+    static func name(_ point: ReviewPoint) -> String {
+        switch point {
+        case .wholeDocument: "các trường của văn bản"
+        case .topic: "nội dung (chất lượng nhận dạng thấp)"
+        case .field(let field): fieldName(field)
+        }
+    }
+
+    static func fieldName(_ field: DocumentField) -> String {
+        switch field {
+        case .number: "số, ký hiệu"
+        case .date: "ngày ban hành"
+        case .type, .typeName: "loại văn bản"
+        case .issuer: "cơ quan ban hành"
+        case .parent: "cơ quan chủ quản"
+        case .place: "địa danh"
+        case .title: "trích yếu"
+        case .signer, .signerName: "người ký"
+        case .signerTitle: "chức vụ người ký"
+        case .draft: "phần ký (bản chính hay dự thảo)"
+        case .references: "căn cứ"
+        }
+    }
 }

@@ -7,41 +7,8 @@ import Foundation
 public enum Tolerant {
     // MARK: Document numbers
 
-    /// A key under which two spellings of the same number and symbol are equal:
-    /// "Số: 05/KH-UBND", "5 /KH.UBND" and "05/Kh-UBND" → "5/KH-UDND".
-    public static func numberKey(_ raw: String) -> String {
-        var text = raw.folded
-        for prefix in ["SO:", "SO :", "SO.", "SO "] where text.hasPrefix(prefix) {
-            let rest = text.dropFirst(prefix.count).drop(while: { $0 == " " })
-            if let first = rest.first, first.isNumber || first == "O" { text = String(rest) }
-            break
-        }
-        text.removeAll(where: \.isWhitespace)
-        let segments = text.split(separator: "/", omittingEmptySubsequences: false).map { segment -> String in
-            let digits = segment.filter(\.isNumber).count
-            if digits * 2 >= segment.count {
-                var mapped = String(segment.map { char -> Character in
-                    switch char {
-                    case "O": return "0"
-                    case "I", "L", "|": return "1"
-                    default: return char
-                    }
-                })
-                while mapped.count > 1, mapped.hasPrefix("0") { mapped.removeFirst() }
-                return mapped
-            }
-            return String(segment.map { char -> Character in
-                switch char {
-                case "0": return "O"
-                case "1", "L", "|": return "I"
-                case "B", "P": return "D"
-                case ".", ":", "_", "–", "—", "−": return "-"
-                default: return char
-                }
-            })
-        }
-        return segments.joined(separator: "/")
-    }
+    /// A key under which two spellings of the same number and symbol are equal (`DocumentNumber.key`).
+    public static func numberKey(_ raw: String) -> String { DocumentNumber.key(raw) }
 
     public static func sameNumber(_ a: String, _ b: String) -> Bool {
         let left = numberKey(a), right = numberKey(b)
@@ -104,7 +71,7 @@ public enum Tolerant {
     static func sameBodyWord(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
         guard a.count >= 5, b.count >= 5 else { return false }
-        return editDistance(a, b, limit: 1) <= 1
+        return a.editDistance(to: b, limit: 1) <= 1
     }
 
     /// The same issuing body: 'UBND HUYỆN TRÀ BỒNG' and 'UỶ BAN NHÂN DÂN HUYỆN TRÀ BỒNG' are; 'UBND HUYỆN SƠN TỊNH' is not.
@@ -167,24 +134,5 @@ public enum Tolerant {
             swap(&previous, &current)
         }
         return false
-    }
-
-    /// Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`.
-    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
-        let x = Array(a), y = Array(b)
-        if abs(x.count - y.count) > limit { return limit + 1 }
-        var previous = Array(0...y.count)
-        var current = Array(repeating: 0, count: y.count + 1)
-        for i in 1...max(x.count, 1) where !x.isEmpty {
-            current[0] = i
-            var rowMin = current[0]
-            for j in stride(from: 1, through: y.count, by: 1) {
-                current[j] = min(previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1), previous[j] + 1, current[j - 1] + 1)
-                rowMin = min(rowMin, current[j])
-            }
-            if rowMin > limit { return limit + 1 }
-            swap(&previous, &current)
-        }
-        return x.isEmpty ? y.count : previous[y.count]
     }
 }

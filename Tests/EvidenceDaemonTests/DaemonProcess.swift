@@ -16,6 +16,9 @@ final class DaemonProcess {
         FileManager.default.createFile(atPath: log.path, contents: nil)
     }
 
+    /// systemd's notify socket for the daemon, when a test listens as systemd would.
+    var notifySocket: String?
+
     func start() throws {
         process = Process()
         process.executableURL = TestPaths.executable
@@ -26,7 +29,7 @@ final class DaemonProcess {
         environment["EVIDENCED_WORKERS"] = "2"
         environment["EVIDENCED_MODELS"] = TestPaths.models.path
         environment["EVIDENCED_LOG_LEVEL"] = "info"
-        environment.removeValue(forKey: "NOTIFY_SOCKET")
+        environment["NOTIFY_SOCKET"] = notifySocket
         process.environment = environment
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()

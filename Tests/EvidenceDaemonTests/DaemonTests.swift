@@ -20,16 +20,25 @@ import EvidenceTesting
         let folder = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let daemon = try DaemonProcess(folder: folder)
+        let systemd = try NotifyListener(path: folder.appendingPathComponent("notify").path)
+        daemon.notifySocket = systemd.path
         try daemon.drop(Self.samples)
         try daemon.start()
         #expect(try await daemon.waitUntilSettled(submissions: 4, seconds: 120), "\(daemon.logText)")
         let flags = try Self.keys(daemon.store)
         #expect(!flags.isEmpty)
         #expect(Set(flags).count == flags.count, "no flag queued twice")
+        #expect(systemd.drain().first?.hasPrefix("READY=1") == true)
         daemon.signal(SIGTERM)
         #expect(await daemon.waitForExit(seconds: 25), "stops within the grace period")
         #expect(daemon.process.terminationReason == .exit && daemon.process.terminationStatus == 0)
-        #expect(daemon.logText.contains("stopped"))
+        #expect(systemd.drain().contains { $0.hasPrefix("STOPPING=1") }, "systemd is told the daemon is stopping")
+        // The order the README promises: told first, intake first, checks last.
+        let log = daemon.logText
+        let positions = ["stopping:", "intake stopped", "extraction stopped", "checks stopped"].map { log.range(of: $0)?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil }, "\(log)")
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted(), "\(log)")
+        #expect(log.hasSuffix("stopped\n") || log.contains("] stopped") || log.contains(" stopped"), "\(log)")
         #expect(Self.workers(of: daemon.process.processIdentifier).isEmpty, "its workers exited and were reaped")
     }
 

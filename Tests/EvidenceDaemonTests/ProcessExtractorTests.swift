@@ -105,3 +105,35 @@ import EvidenceModel
         extractor.shutdown()
     }
 }
+
+/// Waiting for a worker never holds a thread of the concurrency pool.
+@Suite struct BlockingCallTests {
+    @Test func hungWorkersLeaveThePoolFreeForOtherTasks() async throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Takes the request, then never answers.
+        let hang = try TestPaths.script("read line; exec sleep 60", in: folder)
+        var limits = ExtractionLimits.default
+        limits.secondsPerFile = 60
+        let extractor = ProcessExtractor(executable: hang, options: .init(limits: limits))
+        let sample = TestPaths.samples.appendingPathComponent("born-digital-kh-178.pdf")
+        // More hung extractions than the pool has threads: if each held one, nothing else could run.
+        let hung = ProcessInfo.processInfo.activeProcessorCount + 1
+        let started = Date()
+        let otherTaskRan = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<hung {
+                group.addTask { (try? await extractor.extract(fileAt: sample)) != nil }
+            }
+            group.addTask {
+                // Give the extractions time to reach their blocking wait, then do some other work.
+                try? await Task.sleep(for: .milliseconds(500))
+                return await Task.detached { (1...1000).reduce(0, +) == 500_500 }.value
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()  // kills the hung workers
+            return first
+        }
+        #expect(otherTaskRan, "the third task finished first")
+        #expect(Date().timeIntervalSince(started) < 30, "cancelled extractions end at once")
+    }
+}

@@ -187,50 +187,25 @@ enum SystemdFiles {
 
 /// The sd_notify sender against a socket standing in for systemd's.
 @Suite struct SystemdNotifierTests {
-    /// A bound datagram socket; returns its descriptor.
-    func listen(at path: String) throws -> Int32 {
-        let descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
-        try #require(descriptor >= 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        var bytes = Array(path.utf8)
-        if bytes.first == UInt8(ascii: "@") { bytes[0] = 0 }
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
-        let length = socklen_t(MemoryLayout<sockaddr_un>.offset(of: \.sun_path)! + bytes.count)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
-        }
-        try #require(bound == 0, "bind failed: errno \(errno)")
-        return descriptor
-    }
-
-    func receive(_ descriptor: Int32) -> String? {
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let count = recv(descriptor, &buffer, buffer.count, Int32(MSG_DONTWAIT))
-        return count >= 0 ? String(decoding: buffer.prefix(count), as: UTF8.self) : nil
-    }
-
     @Test func sendsReadyStatusAndStopping() throws {
         let path = try ConfigurationFixture.directory().appendingPathComponent("notify").path
-        let listener = try listen(at: path)
-        defer { close(listener) }
+        let listener = try NotifyListener(path: path)
         let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": path])
         #expect(notifier.isEnabled)
 
         #expect(notifier.ready(status: "watching /srv/inbox\nignored second line"))
-        #expect(receive(listener) == "READY=1\nSTATUS=watching /srv/inbox")
+        #expect(listener.receive() == "READY=1\nSTATUS=watching /srv/inbox")
         #expect(notifier.status("3 documents queued"))
-        #expect(receive(listener) == "STATUS=3 documents queued")
+        #expect(listener.receive() == "STATUS=3 documents queued")
         #expect(notifier.stopping())
-        #expect(receive(listener) == "STOPPING=1")
+        #expect(listener.receive() == "STOPPING=1")
     }
 
     @Test func reachesAbstractSockets() throws {
         let name = "@evidenced-test-\(UUID().uuidString)"
-        let listener = try listen(at: name)
-        defer { close(listener) }
+        let listener = try NotifyListener(path: name)
         #expect(SystemdNotifier(socketPath: name).ready())
-        #expect(receive(listener) == "READY=1")
+        #expect(listener.receive() == "READY=1")
     }
 
     @Test func doesNothingWithoutSystemd() {

@@ -30,3 +30,41 @@ enum TestPaths {
         return url
     }
 }
+
+/// A datagram socket standing in for systemd's notify socket (a leading '@' names an abstract one).
+final class NotifyListener {
+    let path: String
+    private let descriptor: Int32
+
+    init(path: String) throws {
+        self.path = path
+        descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        guard descriptor >= 0 else { throw POSIXError(.EMFILE) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        var bytes = Array(path.utf8)
+        if bytes.first == UInt8(ascii: "@") { bytes[0] = 0 }
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
+        let length = socklen_t(MemoryLayout<sockaddr_un>.offset(of: \.sun_path)! + bytes.count)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+        }
+        guard bound == 0 else { close(descriptor); throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EADDRINUSE) }
+    }
+
+    deinit { close(descriptor) }
+
+    /// The next datagram already received, nil when none is waiting.
+    func receive() -> String? {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = recv(descriptor, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+        return count >= 0 ? String(decoding: buffer.prefix(count), as: UTF8.self) : nil
+    }
+
+    /// Every datagram received so far.
+    func drain() -> [String] {
+        var messages: [String] = []
+        while let message = receive() { messages.append(message) }
+        return messages
+    }
+}

@@ -4,7 +4,7 @@ import Testing
 @testable import EvidenceStore
 
 @Suite struct MigrationTests {
-    static let expected = ["v1-documents", "v1-submissions", "v1-flags", "v1-queue", "v2-document-bytes"]
+    static let expected = ["v1-documents", "v1-submissions", "v1-flags", "v1-queue", "v2-document-bytes", "v3-evidence-lookups"]
 
     @Test func migratesAnEmptyDatabaseInOrder() throws {
         let store = try Store.inMemory()
@@ -48,6 +48,33 @@ import Testing
         let store = try Store(path: path)
         #expect(try store.appliedMigrations() == Self.expected)
         #expect(try store.takeQueuedDocuments(limit: 5) == [sha("kh")])
+    }
+
+    @Test func aVersion2DatabaseGetsItsDocumentsKeyedByNumber() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.path("evidenced.sqlite")
+        let (doc, fields) = Sample.document("kh-45.pdf")
+        do {
+            // A parsed document and a submission giving it, as version 2 stored them.
+            let queue = try DatabaseQueue(path: path)
+            try Store.migrator.migrate(queue, upTo: "v2-document-bytes")
+            let json = String(decoding: try JSONEncoder().encode(fields), as: UTF8.self)
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO documents (sha256, name, state, fields, number, issuer, attempts, createdAt, updatedAt)
+                    VALUES (?, 'kh-45.pdf', 'parsed', ?, ?, ?, 0, datetime('now'), datetime('now'))
+                    """, arguments: [doc.sha256, json, fields.number, fields.issuer])
+            }
+        }
+        let store = try Store(path: path)
+        _ = try store.recordSubmission(Sample.submission("a-2024"), manifestSHA256: sha("ma"), files: ["kh-45.pdf": doc.sha256])
+        let found = try store.evidence(sharing: [], numberKeys: ["45/KH-UDND"])
+        #expect(found.map(\.file) == ["kh-45.pdf"])
+        let plan = try store.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT sha256 FROM documents WHERE numberKey = 'x'").map { $0["detail"] as String }.joined()
+        }
+        #expect(plan.contains("documents_on_numberKey"))
     }
 
     @Test func fileStoreIsWALWithForeignKeysOn() throws {

@@ -68,31 +68,45 @@ import Testing
         #expect(try store.submission(id: "nope") == nil)
     }
 
-    @Test func knownEvidenceListsOtherSubmissionsWithParsedFields() throws {
+    @Test func evidenceSharingFindsOtherSubmissionsByContentAndNumber() throws {
         let store = try Store.inMemory()
         let shared = sha("shared")
         let (doc, fields) = Sample.document("kh-45.pdf")
         try store.saveDocument(doc, fields: fields)
         _ = try store.recordSubmission(Sample.submission("a-2024"), manifestSHA256: sha("ma"),
                                        files: ["kh-45.pdf": doc.sha256, "qd-12.pdf": shared])
-        // b names a file it did not upload.
+        // b names a file it did not upload, and gives the content a names qd-12.pdf.
         _ = try store.recordSubmission(Sample.submission("b-2024", unit: Sample.sonha), manifestSHA256: sha("mb"),
                                        files: ["kh-45.pdf": shared])
 
-        let forB = try store.knownEvidence(excluding: "b-2024")
-        #expect(forB.allSatisfy { $0.submission == "a-2024" && $0.unitCode == "H-TRABONG" })
-        #expect(forB.count == 2)
-        let kh = try #require(forB.first { $0.file == "kh-45.pdf" })
+        // By number alone (another scan of the same document): a's kh-45.pdf, with its parsed fields.
+        let byNumber = try store.evidence(sharing: [], numberKeys: [DocumentNumber.key("45/KH-UBND")], excluding: ["b-2024"])
+        #expect(byNumber.count == 1)
+        let kh = try #require(byNumber.first)
+        #expect(kh.submission == "a-2024" && kh.unitCode == "H-TRABONG" && kh.file == "kh-45.pdf")
         #expect(kh.claimIndex == 0)
         #expect(kh.indicator == "2.1.2")
         #expect(kh.sha256 == doc.sha256)
         #expect(kh.number == "45/KH-UBND")
         #expect(kh.issuer == "ỦY BAN NHÂN DÂN HUYỆN TRÀ BỒNG")
 
-        let forA = try store.knownEvidence(excluding: "a-2024")
-        #expect(forA.map(\.submission) == ["b-2024", "b-2024"])
-        #expect(forA.first { $0.file == "kh-45.pdf" }?.sha256 == shared)
-        #expect(forA.first { $0.file == "qd-12.pdf" }?.sha256 == nil)
-        #expect(forA.allSatisfy { $0.number == nil })
+        // By content: both submissions hold `shared` (under different names); excluded ones are left out.
+        let byContent = try store.evidence(sharing: [shared], numberKeys: [])
+        #expect(Set(byContent.map(\.submission)) == ["a-2024", "b-2024"])
+        #expect(byContent.first { $0.submission == "b-2024" }?.file == "kh-45.pdf")
+        #expect(byContent.allSatisfy { $0.number == nil })
+        #expect(try store.evidence(sharing: [shared], numberKeys: [], excluding: ["a-2024", "b-2024"]).isEmpty)
+        #expect(try store.evidence(sharing: [sha("other")], numberKeys: ["9/KH-UDND"]).isEmpty)
+    }
+
+    @Test func anUntrustedNumberIsNotAnIdentity() throws {
+        let store = try Store.inMemory()
+        var (doc, fields) = Sample.document("kh-45.pdf")
+        fields.fieldConfidence[.number] = 0.3
+        try store.saveDocument(doc, fields: fields)
+        _ = try store.recordSubmission(Sample.submission("a-2024"), manifestSHA256: sha("ma"), files: ["kh-45.pdf": doc.sha256])
+        #expect(try store.evidence(sharing: [], numberKeys: [DocumentNumber.key("45/KH-UBND")]).isEmpty)
+        let byContent = try store.evidence(sharing: [doc.sha256], numberKeys: [])
+        #expect(byContent.count == 1 && byContent[0].number == nil && byContent[0].issuer == nil)
     }
 }

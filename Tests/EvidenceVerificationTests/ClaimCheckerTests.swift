@@ -214,17 +214,17 @@ import Testing
     }
 
     @Test func duplicateEvidenceSameContent() {
-        let other = KnownEvidence(submission: "sontinh-2024", unitCode: "H-SONTINH", claimIndex: 2, file: "ke-hoach.pdf",
+        let other = KnownEvidence(submission: "sontinh-2024", unitCode: "H-SONTINH", claimIndex: 2, indicator: "2.1.2", file: "ke-hoach.pdf",
                                   sha256: Fixture.plan.sha256)
         let result = check("2.1.2", score: 3, evidence: [Fixture.planEvidence], documents: [Fixture.plan], others: [other])
         #expect(result.reasons == [.duplicateEvidence])
         #expect(result.flags[0].found?.contains("H-SONTINH") == true)
-        let sameUnit = KnownEvidence(submission: "trabong-2023", unitCode: "H-TRABONG", claimIndex: 0, file: "x.pdf", sha256: Fixture.plan.sha256)
+        let sameUnit = KnownEvidence(submission: "trabong-2023", unitCode: "H-TRABONG", claimIndex: 0, indicator: "2.1.2", file: "x.pdf", sha256: Fixture.plan.sha256)
         #expect(check("2.1.2", score: 3, evidence: [Fixture.planEvidence], documents: [Fixture.plan], others: [sameUnit]).flags == [])
     }
 
     @Test func duplicateEvidenceSameDocument() {
-        let other = KnownEvidence(submission: "sontinh-2024", unitCode: "H-SONTINH", claimIndex: 0, file: "scan.jpg",
+        let other = KnownEvidence(submission: "sontinh-2024", unitCode: "H-SONTINH", claimIndex: 0, indicator: "2.1.2", file: "scan.jpg",
                                   sha256: "different", number: "45/KH.UBND", issuer: "UBND HUYỆN TRÀ BỒNG")
         let result = check("2.1.2", score: 3, evidence: [Fixture.planEvidence], documents: [Fixture.plan], others: [other])
         #expect(result.reasons == [.duplicateEvidence])

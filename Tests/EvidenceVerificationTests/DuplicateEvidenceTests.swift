@@ -30,16 +30,16 @@ import Testing
     }
 
     @Test func theConflictChosenIsStable() {
-        let mine = KnownEvidence(submission: "a", unitCode: "A", claimIndex: 0, file: "f", sha256: "s")
-        let x = KnownEvidence(submission: "z", unitCode: "Z", claimIndex: 0, file: "f", sha256: "s")
-        let y = KnownEvidence(submission: "b", unitCode: "B", claimIndex: 3, file: "f", sha256: "s")
+        let mine = KnownEvidence(submission: "a", unitCode: "A", claimIndex: 0, indicator: "2.1.2", file: "f", sha256: "s")
+        let x = KnownEvidence(submission: "z", unitCode: "Z", claimIndex: 0, indicator: "2.1.2", file: "f", sha256: "s")
+        let y = KnownEvidence(submission: "b", unitCode: "B", claimIndex: 3, indicator: "2.1.2", file: "f", sha256: "s")
         #expect(DuplicateEvidence.firstConflict(of: mine, among: [x, y]) == y)
         #expect(DuplicateEvidence.firstConflict(of: mine, among: [y, x]) == y)
     }
 
     @Test func unreadNumbersDoNotMakeDuplicates() {
-        let a = KnownEvidence(submission: "a", unitCode: "A", claimIndex: 0, file: "f", sha256: "1", number: "45/KH-UBND", issuer: nil)
-        let b = KnownEvidence(submission: "b", unitCode: "B", claimIndex: 0, file: "g", sha256: "2", number: "45/KH-UBND", issuer: nil)
+        let a = KnownEvidence(submission: "a", unitCode: "A", claimIndex: 0, indicator: "2.1.2", file: "f", sha256: "1", number: "45/KH-UBND", issuer: nil)
+        let b = KnownEvidence(submission: "b", unitCode: "B", claimIndex: 0, indicator: "2.1.2", file: "g", sha256: "2", number: "45/KH-UBND", issuer: nil)
         #expect(DuplicateEvidence.findings(among: [a, b]).isEmpty)
     }
 }
