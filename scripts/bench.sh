@@ -5,6 +5,7 @@
 #   Text layer:   evidenced extract (one process) vs `pdftotext` per file, also at equal parallelism.
 #   Memory:       peak resident set size while extracting a 200-page scanned PDF.
 #   Parsing:      documents per second on one core.
+#   Check:        time to check one submission with 100 and with 100,000 submissions stored.
 set -euo pipefail
 bin=${1:?usage: bench.sh PATH/TO/evidenced}
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -76,6 +77,11 @@ fi
 # -- Parsing --------------------------------------------------------------------------------------
 "$bin" bench-parse --seconds 3 "$here"/Tests/EvidenceParsingTests/Fixtures/*.txt 2>/dev/null \
   || echo "Parsing: (bench-parse unavailable)"
+
+# -- Check cost against the store's size ---------------------------------------------------------
+# duplicate-evidence looks other units' evidence up by content and number through indexes: checking
+# one submission must cost the same with a small and a large store. BENCH_STORED sets the large size.
+"$bin" bench-check --models "$here/models" --small 100 --large "${BENCH_STORED:-100000}" --checks 200
 
 # -- Daemon end to end ------------------------------------------------------------------------------
 # A batch of submissions (the samples, 5 copies each, every copy its own unit and bytes) dropped into
