@@ -1,42 +1,22 @@
 import EvidenceModel
 
-/// The document types of Decree 30/2020/NĐ-CP, Appendix III: abbreviation and name.
-struct DocumentType: Sendable {
-    var code: String
-    var name: String
+/// The parser's lookups of the Decree 30 types (the table is `EvidenceModel.DocumentType`): by the
+/// OCR skeleton of a type line and by a symbol part.
+extension DocumentType {
     /// Skeleton of the folded upper-case name, for OCR-tolerant matching of the type line.
-    var skeleton: String
-
-    init(_ code: String, _ name: String) {
-        self.code = code
-        self.name = name
-        self.skeleton = Skeleton.of(FastFold.key(name))
-    }
-
-    static let all: [DocumentType] = [
-        .init("NQ", "Nghị quyết"), .init("QĐ", "Quyết định"), .init("CT", "Chỉ thị"),
-        .init("QC", "Quy chế"), .init("QyĐ", "Quy định"), .init("TC", "Thông cáo"),
-        .init("TB", "Thông báo"), .init("HD", "Hướng dẫn"), .init("CTr", "Chương trình"),
-        .init("KH", "Kế hoạch"), .init("PA", "Phương án"), .init("ĐA", "Đề án"),
-        .init("DA", "Dự án"), .init("BC", "Báo cáo"), .init("BB", "Biên bản"),
-        .init("TTr", "Tờ trình"), .init("HĐ", "Hợp đồng"), .init("CĐ", "Công điện"),
-        .init("BGN", "Bản ghi nhớ"), .init("BTT", "Bản thỏa thuận"), .init("GUQ", "Giấy ủy quyền"),
-        .init("GM", "Giấy mời"), .init("GGT", "Giấy giới thiệu"), .init("GNP", "Giấy nghỉ phép"),
-        .init("PG", "Phiếu gửi"), .init("PC", "Phiếu chuyển"), .init("PB", "Phiếu báo"),
-    ]
-    static let congVan = DocumentType("CV", "Công văn")
+    var skeleton: String { Skeleton.of(FastFold.key(name)) }
 
     private static let bySkeleton: [String: DocumentType] = {
         var map = [String: DocumentType]()
-        for type in all { map[type.skeleton] = type }
+        for type in decree30 { map[type.skeleton] = type }
         // Spellings seen in headers: 'Bản thoả thuận', 'Giấy uỷ quyền' fold the same; 'Quy chế' / 'Qui chế'.
-        map[Skeleton.of("QUI CHE")] = all.first { $0.code == "QC" }
-        map[Skeleton.of("QUI DINH")] = all.first { $0.code == "QyĐ" }
+        map[Skeleton.of("QUI CHE")] = decree30.first { $0.code == "QC" }
+        map[Skeleton.of("QUI DINH")] = decree30.first { $0.code == "QyĐ" }
         return map
     }()
     private static let byCode: [String: DocumentType] = {
         var map = [String: DocumentType]()
-        for type in all { map[FastFold.key(type.code)] = type }
+        for type in decree30 { map[FastFold.key(type.code)] = type }
         return map
     }()
 
@@ -46,7 +26,7 @@ struct DocumentType: Sendable {
     /// The type of a symbol part ('KH', 'QĐ'); folded comparison.
     static func coded(_ code: String) -> DocumentType? {
         let key = FastFold.key(code)
-        if key == "QYD" { return all.first { $0.code == "QyĐ" } }
+        if key == "QYD" { return decree30.first { $0.code == "QyĐ" } }
         return byCode[key]
     }
 

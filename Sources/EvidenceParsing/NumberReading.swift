@@ -1,3 +1,5 @@
+import EvidenceModel
+
 /// The number and symbol ('Số: 178/KH-UBND'), repaired the ways the blank-filled number and OCR break it.
 enum NumberReading {
     struct Result: Sendable {

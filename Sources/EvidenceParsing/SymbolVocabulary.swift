@@ -1,11 +1,12 @@
+import EvidenceModel
+
 /// Parts of a number's symbol ('QĐ', 'UBND', 'HĐCĐS', ...) as printed. OCR turns 'Đ' into 'D', 'P' or
 /// 'b': a part is restored only when its OCR skeleton meets exactly one entry here, so nothing is
 /// invented.
 enum SymbolVocabulary {
-    static let parts: [String] = [
-        // Types (Decree 30) and công văn.
-        "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB", "TTr",
-        "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "NĐ", "TT", "TTLT", "L",
+    static let parts: [String] = DocumentType.decree30.map(\.code) + [
+        // Legal documents cited in 'Căn cứ' lines: decrees, circulars, joint circulars, laws.
+        "NĐ", "TT", "TTLT", "L",
         // Bodies and offices.
         "UBND", "HĐND", "TU", "HU", "ĐU", "BCĐ", "HĐCĐS", "BCĐCĐS", "CĐS", "VP", "VPUB", "VPCP", "VPQH",
         "TTg", "CP", "BTTTT", "STTTT", "BNV", "SNV", "BTC", "STC", "BKHĐT", "SKHĐT", "BCA", "BQP",
