@@ -27,45 +27,63 @@ let package = Package(
         .target(name: "CProcessControl"),
 
         // Value types shared by every layer (Foundation only).
-        .target(name: "EvidenceModel"),
+        .target(name: "EvidenceModel", swiftSettings: strict),
         // Text out of PDF, images and plain text: poppler, tesseract, legacy encodings.
         .target(name: "EvidenceExtraction", dependencies: [
             "CPoppler", "CTesseract", "CProcessControl", "EvidenceModel",
             .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], swiftSettings: strict),
         // Decree 30 fields from text: pure.
-        .target(name: "EvidenceParsing", dependencies: ["EvidenceModel"]),
-        // Frameworks, submissions, claim checks: pure.
-        .target(name: "EvidenceVerification", dependencies: [
-            "EvidenceModel", "EvidenceParsing",
+        .target(name: "EvidenceParsing", dependencies: ["EvidenceModel"], swiftSettings: strict),
+        // Claim checks against frameworks and evidence facts: pure.
+        .target(name: "EvidenceVerification", dependencies: ["EvidenceModel"], swiftSettings: strict),
+        // Frameworks (YAML) and submissions (JSON manifests) read from disk, paths kept inside their folder.
+        .target(name: "EvidenceLoading", dependencies: [
+            "EvidenceModel", "EvidenceVerification",
             .product(name: "Yams", package: "Yams"),
-        ]),
+        ], swiftSettings: strict),
         // SQLite through GRDB: documents, submissions, claims, flags, the queue.
         .target(name: "EvidenceStore", dependencies: [
             "EvidenceModel",
             .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
-        // Composition: pipeline, watcher, workers, services.
+        ], swiftSettings: strict),
+        // Composition: pipeline, watcher, workers, services, reports.
         .target(name: "EvidenceDaemon", dependencies: [
-            "CProcessControl", "EvidenceModel", "EvidenceExtraction", "EvidenceParsing", "EvidenceVerification", "EvidenceStore",
+            "CProcessControl", "EvidenceModel", "EvidenceExtraction", "EvidenceParsing", "EvidenceVerification",
+            "EvidenceLoading", "EvidenceStore",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "TOMLKit", package: "TOMLKit"),
-        ]),
-        // Fakes for tests of the layers above extraction.
-        .target(name: "EvidenceTesting", dependencies: ["EvidenceModel", "EvidenceExtraction"]),
+        ], swiftSettings: strict),
+        // Fakes for tests: model values (no C library), and extraction engines.
+        .target(name: "EvidenceTesting", dependencies: ["EvidenceModel"], swiftSettings: strict),
+        .target(name: "EvidenceExtractionTesting", dependencies: ["EvidenceModel", "EvidenceExtraction"], swiftSettings: strict),
         .executableTarget(name: "evidenced", dependencies: [
-            "EvidenceDaemon",
+            "EvidenceModel", "EvidenceExtraction", "EvidenceParsing", "EvidenceVerification", "EvidenceLoading",
+            "EvidenceStore", "EvidenceDaemon",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], swiftSettings: strict),
 
         .testTarget(name: "EvidenceModelTests", dependencies: ["EvidenceModel"]),
-        .testTarget(name: "EvidenceExtractionTests", dependencies: ["EvidenceExtraction", "EvidenceTesting", "EvidenceDaemon"]),
-        .testTarget(name: "EvidenceParsingTests", dependencies: ["EvidenceParsing", "EvidenceTesting"], exclude: ["Fixtures"]),
-        .testTarget(name: "EvidenceVerificationTests", dependencies: ["EvidenceVerification", "EvidenceTesting"], exclude: ["Fixtures"]),
-        .testTarget(name: "EvidenceStoreTests", dependencies: ["EvidenceStore"]),
-        .testTarget(name: "EvidenceDaemonTests", dependencies: ["EvidenceDaemon", "EvidenceTesting"]),
+        .testTarget(name: "EvidenceExtractionTests", dependencies: [
+            "EvidenceModel", "EvidenceExtraction", "EvidenceExtractionTesting", "EvidenceTesting", "EvidenceDaemon"]),
+        .testTarget(name: "EvidenceParsingTests", dependencies: ["EvidenceModel", "EvidenceParsing", "EvidenceTesting"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "EvidenceVerificationTests", dependencies: [
+            "EvidenceModel", "EvidenceVerification", "EvidenceLoading", "EvidenceTesting"], exclude: ["Fixtures"]),
+        .testTarget(name: "EvidenceLoadingTests", dependencies: ["EvidenceModel", "EvidenceVerification", "EvidenceLoading"]),
+        .testTarget(name: "EvidenceStoreTests", dependencies: [
+            "EvidenceModel", "EvidenceStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EvidenceDaemonTests", dependencies: [
+            "EvidenceModel", "EvidenceExtraction", "EvidenceExtractionTesting", "EvidenceVerification", "EvidenceLoading",
+            "EvidenceStore", "EvidenceDaemon", "EvidenceTesting"]),
     ]
 )
+
+/// The upcoming-language settings the Swift server packages use: `any` spelled out, members visible
+/// only through the modules a file imports, and imports internal unless marked `public import`.
+var strict: [SwiftSetting] {
+    [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"),
+     .enableUpcomingFeature("InternalImportsByDefault")]
+}

@@ -1,6 +1,7 @@
-import EvidenceModel
-import EvidenceStore
-import EvidenceVerification
+public import EvidenceLoading
+public import EvidenceModel
+public import EvidenceStore
+public import EvidenceVerification
 
 /// Checks a batch of submissions against their evidence, against each other, and against what other
 /// units already gave (from the store): one pure step once the facts are known.

@@ -1,6 +1,7 @@
+import EvidenceLoading
 import EvidenceModel
 import EvidenceStore
-import EvidenceVerification
+public import EvidenceVerification
 import Foundation
 
 /// `make bench`: what checking one submission costs as the store grows. Each round seeds a fresh

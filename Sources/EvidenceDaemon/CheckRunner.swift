@@ -1,8 +1,9 @@
-import EvidenceExtraction
-import EvidenceModel
-import EvidenceStore
+public import EvidenceExtraction
+public import EvidenceModel
+public import EvidenceStore
+public import EvidenceLoading
 import EvidenceVerification
-import Foundation
+public import Foundation
 
 /// `evidenced check`: submission folders checked as one batch, against each other and against what
 /// the store holds. A dry run by default (the units' pre-check); with `submit` the submissions and

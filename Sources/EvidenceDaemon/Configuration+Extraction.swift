@@ -1,4 +1,4 @@
-import EvidenceExtraction
+public import EvidenceExtraction
 
 extension Configuration {
     /// What the extractor needs, from `ocr.*`, `workers` and `limits.*`.

@@ -1,5 +1,5 @@
 import EvidenceModel
-import Foundation
+public import Foundation
 import TOMLKit
 
 extension Configuration {

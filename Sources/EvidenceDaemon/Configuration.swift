@@ -1,6 +1,6 @@
-import EvidenceExtraction
-import Foundation
-import Logging
+public import EvidenceExtraction
+public import Foundation
+public import Logging
 
 /// Everything an operator can set, with its default. Loaded by `Configuration.load(...)`: the TOML
 /// file, then `EVIDENCED_*` environment variables, then the command line (`applying(inbox:data:)`).

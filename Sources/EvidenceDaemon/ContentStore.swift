@@ -1,5 +1,5 @@
 import EvidenceExtraction
-import Foundation
+public import Foundation
 
 /// Uploaded bytes kept by content (`<data>/objects/ab/abcdef…`): written to a temporary file,
 /// flushed and renamed into place, so a crash never leaves a partial object under a real name.

@@ -1,9 +1,11 @@
+import EvidenceLoading
+import UnixSignals
 import EvidenceExtraction
-import EvidenceModel
+public import EvidenceModel
 import EvidenceStore
 import EvidenceVerification
-import Foundation
-import Logging
+public import Foundation
+public import Logging
 import ServiceLifecycle
 
 /// `evidenced run`: the store, the content store and the three services, in dependency order.

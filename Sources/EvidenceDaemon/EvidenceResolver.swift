@@ -1,8 +1,9 @@
-import EvidenceExtraction
+public import EvidenceExtraction
+public import EvidenceLoading
 import EvidenceModel
 import EvidenceParsing
-import EvidenceStore
-import EvidenceVerification
+public import EvidenceStore
+public import EvidenceVerification
 import Foundation
 
 /// Turns a submission's evidence files into facts the checker reads: each content extracted and

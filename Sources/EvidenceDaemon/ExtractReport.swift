@@ -1,4 +1,4 @@
-import EvidenceModel
+public import EvidenceModel
 import Foundation
 
 /// One line of `evidenced extract --json`: the extracted document (and its parsed fields), or an error.

@@ -1,4 +1,4 @@
-import EvidenceExtraction
+public import EvidenceExtraction
 import EvidenceModel
 import EvidenceParsing
 import Foundation

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Finds submission folders in the inbox whose files have stopped changing: a folder is ready when
 /// its `submission.json` and every other regular file in it kept the same size and modification

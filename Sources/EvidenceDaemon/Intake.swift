@@ -1,9 +1,10 @@
+public import EvidenceLoading
 import EvidenceExtraction
 import EvidenceModel
-import EvidenceStore
+public import EvidenceStore
 import EvidenceVerification
-import Foundation
-import Logging
+public import Foundation
+public import Logging
 
 /// Takes a complete submission folder out of the inbox: every file is copied into the content store
 /// and the submission recorded (its documents queued) in one transaction before the folder is

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where the indicator frameworks are: the configured directory when it exists, else `models/`
 /// in the working directory (a checkout), else beside the executable's prefix.

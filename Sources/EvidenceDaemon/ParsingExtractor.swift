@@ -1,7 +1,7 @@
-import EvidenceExtraction
-import EvidenceModel
+public import EvidenceExtraction
+public import EvidenceModel
 import EvidenceParsing
-import Foundation
+public import Foundation
 
 /// An extracted document with the fields parsed from it, word boxes already dropped.
 public struct ParsedDocument: Codable, Sendable {

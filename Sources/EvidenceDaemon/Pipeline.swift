@@ -1,10 +1,11 @@
-import EvidenceExtraction
-import EvidenceModel
+public import EvidenceExtraction
+public import EvidenceModel
+public import EvidenceLoading
 import EvidenceParsing
-import EvidenceStore
+public import EvidenceStore
 import EvidenceVerification
-import Foundation
-import Logging
+public import Foundation
+public import Logging
 import ServiceLifecycle
 
 /// The daemon's three steps, each a short call the services loop over: take complete uploads,

@@ -1,6 +1,6 @@
-import EvidenceExtraction
-import EvidenceModel
-import Foundation
+public import EvidenceExtraction
+public import EvidenceModel
+public import Foundation
 
 /// Extracts each file in a child `evidenced worker --serve` process with limits on time and memory;
 /// a crash, a kill or a hang fails that file with a clear reason, and its worker is replaced. Workers

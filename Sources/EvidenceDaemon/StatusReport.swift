@@ -1,5 +1,5 @@
-import EvidenceStore
-import Foundation
+public import EvidenceStore
+public import Foundation
 
 /// `evidenced status`: what an operator checks first.
 public struct StatusReport: Codable, Sendable {

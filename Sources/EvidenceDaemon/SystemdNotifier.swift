@@ -5,7 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
+public import Foundation
 
 /// sd_notify without libsystemd: one datagram to the unix socket named by `NOTIFY_SOCKET`.
 /// Does nothing (and returns false) when the variable is unset, i.e. when not run by systemd

@@ -1,5 +1,5 @@
 import CProcessControl
-import EvidenceExtraction
+public import EvidenceExtraction
 import EvidenceModel
 import Foundation
 #if canImport(Glibc)

@@ -1,4 +1,4 @@
-import EvidenceModel
+public import EvidenceModel
 
 /// What an extraction worker process writes on its standard output: one JSON object.
 public enum WorkerReply: Codable, Sendable {

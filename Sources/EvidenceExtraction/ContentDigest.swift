@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// Content addresses: the lower-case hex SHA-256 of a file's bytes.
 public enum ContentDigest {

@@ -1,5 +1,5 @@
-import EvidenceModel
-import Foundation
+public import EvidenceModel
+public import Foundation
 
 /// Pages done out of the total, reported while a file is extracted.
 public typealias ExtractionProgress = @Sendable (_ done: Int, _ total: Int) -> Void

@@ -1,5 +1,5 @@
-import EvidenceModel
-import Foundation
+public import EvidenceModel
+public import Foundation
 
 /// The real extractor: sniffs the file's kind, then takes each PDF page's text layer where it holds
 /// the page's text and OCRs the rest (and every image page) with tesseract, pages in parallel.

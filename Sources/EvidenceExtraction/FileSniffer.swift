@@ -1,4 +1,4 @@
-import EvidenceModel
+public import EvidenceModel
 
 /// Tells a file's kind from its first bytes; the extension is never trusted.
 public enum FileSniffer {

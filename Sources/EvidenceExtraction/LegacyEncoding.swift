@@ -1,3 +1,4 @@
+import Foundation
 import EvidenceModel
 
 /// Vietnamese text layers made with pre-Unicode fonts: the PDF maps glyphs to Latin-1 code points,

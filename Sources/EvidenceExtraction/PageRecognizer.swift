@@ -1,4 +1,4 @@
-import EvidenceModel
+public import EvidenceModel
 
 /// Recognises page images. Instances are used by one thread at a time; a factory makes one per worker.
 public protocol PageRecognizer: AnyObject {

@@ -1,4 +1,4 @@
-import EvidenceModel
+public import EvidenceModel
 import Foundation
 
 /// The visible stamp a Vietnamese digital signature leaves in the text layer:

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An administrative document type: its abbreviation in a number's symbol and its name.
 /// The one table of them (Decree 30/2020/NĐ-CP, Appendix III, plus the công văn).
 public struct DocumentType: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import EvidenceModel
+public import EvidenceModel
 
 /// Reads the Decree 30 fields of a Vietnamese administrative document from its extracted text.
 /// Pure and allocation-light: it reads only the header, the type and title lines, the preamble's

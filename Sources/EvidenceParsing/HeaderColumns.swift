@@ -1,3 +1,5 @@
+import EvidenceModel
+
 /// One column's share of a header line.
 struct HeaderPart: Sendable {
     var line: ParsedLine

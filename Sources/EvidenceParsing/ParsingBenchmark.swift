@@ -1,5 +1,5 @@
 import Dispatch
-import EvidenceModel
+public import EvidenceModel
 
 /// Parsing throughput for `make bench`: parses the documents round and round for about `seconds`.
 public enum ParsingBenchmark {

@@ -1,3 +1,5 @@
+import EvidenceModel
+
 extension Reading {
     private static let du = Skeleton.of("DU"), thao = Skeleton.of("THAO")
 

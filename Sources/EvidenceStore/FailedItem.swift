@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A document or submission that ended `failed`, for `evidenced status` and `evidenced retry ID`.
 public struct FailedItem: Hashable, Sendable, Codable {

@@ -1,5 +1,5 @@
-import EvidenceModel
-import Foundation
+public import EvidenceModel
+public import Foundation
 
 /// One flag as the queue delivers it: the flag and where it belongs.
 public struct QueuedFlag: Hashable, Sendable, Codable {

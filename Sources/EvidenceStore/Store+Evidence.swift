@@ -1,4 +1,4 @@
-import EvidenceModel
+public import EvidenceModel
 import GRDB
 
 extension Store {

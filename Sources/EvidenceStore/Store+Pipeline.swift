@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import GRDB
 
 /// The daemon's view: what is waiting, what failed, what to resume after a crash.

@@ -1,4 +1,4 @@
-import EvidenceModel
+public import EvidenceModel
 import Foundation
 import GRDB
 

@@ -1,5 +1,5 @@
-import EvidenceModel
-import Foundation
+public import EvidenceModel
+public import Foundation
 
 /// A document as the store holds it: its state and, once parsed, everything extraction and parsing
 /// learned, so the same content is never extracted twice.

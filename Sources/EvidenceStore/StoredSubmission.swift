@@ -1,5 +1,5 @@
-import EvidenceModel
-import Foundation
+public import EvidenceModel
+public import Foundation
 
 /// A submission as the store holds it.
 public struct StoredSubmission: Hashable, Sendable {

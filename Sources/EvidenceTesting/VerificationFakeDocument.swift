@@ -1,4 +1,4 @@
-import EvidenceModel
+public import EvidenceModel
 
 /// A made-up administrative document (Decree 30 layout) with the fields a parser would read from
 /// it, for tests of the checker and the layers above it. Defaults describe a clean plan of

@@ -1,4 +1,4 @@
-import EvidenceModel
+public import EvidenceModel
 
 /// Checks a submission's claims against its evidence and a framework's rules. Pure: everything
 /// it needs (extracted documents, parsed fields, other units' evidence) is passed in.

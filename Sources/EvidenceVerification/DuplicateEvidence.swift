@@ -1,4 +1,4 @@
-import EvidenceModel
+public import EvidenceModel
 
 /// The same evidence given by two different units: the same file content (sha256), or the same
 /// document (number and issuer). The checker flags the side it checks; `findings(among:)` tells

@@ -1,4 +1,4 @@
-import EvidenceModel
+public import EvidenceModel
 
 /// What the pipeline learned about one evidence file of a submission.
 public struct EvidenceFacts: Sendable, Hashable {

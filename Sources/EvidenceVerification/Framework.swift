@@ -1,4 +1,4 @@
-import EvidenceModel
+public import EvidenceModel
 
 /// An indicator framework (a province's DTI table for one level and year), kept as data in
 /// models/frameworks/*.yaml and loaded with `Framework.load(yaml:file:)`.

@@ -1,4 +1,5 @@
 import Foundation
+
 /// A calendar date written yyyy-MM-dd, validated (month lengths, leap years) without Foundation's
 /// time zones. Ordered like its text.
 public struct ISODate: Hashable, Comparable, Sendable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import EvidenceLoading
 import ArgumentParser
 import EvidenceDaemon
 import EvidenceExtraction
@@ -11,8 +12,8 @@ struct Check: AsyncParsableCommand {
         discussion: "Exit status: 0 when nothing is flagged, 1 when something is, 2 on error.")
 
     @Argument(help: "Submission folders, each with a submission.json.") var directories: [String]
-    @Flag(help: "One JSON object per submission (JSON Lines).") var json = false
-    @Flag(help: "Record the submissions and queue their flags, as the daemon does.") var submit = false
+    @ArgumentParser.Flag(help: "One JSON object per submission (JSON Lines).") var json = false
+    @ArgumentParser.Flag(help: "Record the submissions and queue their flags, as the daemon does.") var submit = false
     @OptionGroup var store: StoreOptions
 
     func run() async throws {

@@ -1,3 +1,4 @@
+import EvidenceLoading
 import ArgumentParser
 import EvidenceDaemon
 import EvidenceStore

@@ -8,8 +8,8 @@ struct Extract: AsyncParsableCommand {
         abstract: "Extract the text of evidence files (PDF, PNG, JPEG, TIFF, UTF-8 text), page by page.")
 
     @Argument(help: "Evidence files.") var files: [String]
-    @Flag(help: "One JSON object per file (JSON Lines).") var json = false
-    @Flag(help: "With --json, each line's box on the page.") var layout = false
+    @ArgumentParser.Flag(help: "One JSON object per file (JSON Lines).") var json = false
+    @ArgumentParser.Flag(help: "With --json, each line's box on the page.") var layout = false
     @Option(help: "Tesseract language(s).") var language = "vie"
     @Option(help: "Resolution PDF pages are rendered at for OCR.") var dpi = 300
     @Option(help: "Parallel workers: OCR engines, and files extracted side by side (default: the number of cores).") var workers = ExtractionOptions.cores

@@ -1,3 +1,4 @@
+import EvidenceModel
 import ArgumentParser
 import EvidenceDaemon
 import EvidenceStore
@@ -12,7 +13,7 @@ struct Queue: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Flags this consumer has not acked, oldest first.")
         @Option(help: "Who reads: each consumer acks on its own.") var consumer = "scoring"
         @Option(help: "At most this many flags.") var limit = 100
-        @Flag(help: "One JSON object per flag.") var json = false
+        @ArgumentParser.Flag(help: "One JSON object per flag.") var json = false
         @OptionGroup var store: StoreOptions
 
         func run() throws {
@@ -40,8 +41,8 @@ struct Queue: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Current flags (all consumers), optionally of one submission.")
         @Option(help: "Only this submission.") var submission: String?
-        @Flag(help: "Include superseded flags.") var all = false
-        @Flag(help: "One JSON object per flag.") var json = false
+        @ArgumentParser.Flag(help: "Include superseded flags.") var all = false
+        @ArgumentParser.Flag(help: "One JSON object per flag.") var json = false
         @OptionGroup var store: StoreOptions
 
         func run() throws {
@@ -58,7 +59,7 @@ struct Flags: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Current flags as CSV for a spreadsheet (UTF-8 with BOM).")
-        @Flag(help: "CSV (the only format).") var csv = false
+        @ArgumentParser.Flag(help: "CSV (the only format).") var csv = false
         @Option(help: "Write to this file instead of standard output.") var output: String?
         @Option(help: "Only this submission.") var submission: String?
         @OptionGroup var store: StoreOptions

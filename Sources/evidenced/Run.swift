@@ -1,3 +1,5 @@
+import EvidenceStore
+import EvidenceModel
 import ArgumentParser
 import EvidenceDaemon
 import Foundation
@@ -11,8 +13,8 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Configuration file (default: /etc/evidenced/evidenced.toml when present).") var config: String?
     @Option(help: "Upload folder to watch (overrides the configuration).") var inbox: String?
     @Option(help: "Data directory; the store is <data>/evidenced.sqlite (overrides the configuration).") var data: String?
-    @Flag(help: "Process what is in the inbox, then exit.") var once = false
-    @Flag(help: "With --once, one JSON object per checked submission.") var json = false
+    @ArgumentParser.Flag(help: "Process what is in the inbox, then exit.") var once = false
+    @ArgumentParser.Flag(help: "With --once, one JSON object per checked submission.") var json = false
 
     func run() async throws {
         let settings: Configuration
@@ -44,7 +46,7 @@ struct Run: AsyncParsableCommand {
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Backlog by state, recent throughput, failures and queue depth.")
-    @Flag(help: "As one JSON object.") var json = false
+    @ArgumentParser.Flag(help: "As one JSON object.") var json = false
     @Option(help: "Queue consumer whose depth is shown.") var consumer = "scoring"
     @OptionGroup var store: StoreOptions
 

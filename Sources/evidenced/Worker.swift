@@ -9,7 +9,7 @@ struct Worker: AsyncParsableCommand {
         abstract: "Extract one file for the daemon, in a child process (internal).", shouldDisplay: false)
 
     @Argument(help: "The file (omit with --serve).") var file: String?
-    @Flag(help: "Serve file paths read line by line from standard input.") var serve = false
+    @ArgumentParser.Flag(help: "Serve file paths read line by line from standard input.") var serve = false
     @Option var parent: Int32
     @Option var language = "vie"
     @Option var dpi = 300

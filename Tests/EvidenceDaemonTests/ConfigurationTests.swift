@@ -209,6 +209,10 @@ enum ConfigurationFixture {
             let variable = try #require(Configuration.environmentVariable(for: key))
             #expect(docs.contains("`\(variable)`"), "\(variable) missing from docs/configuration.md")
         }
+        // One table: the README points to it instead of keeping a copy that drifts.
+        let readme = try String(contentsOf: ConfigurationFixture.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(!Configuration.keyNames.contains { readme.contains("| `\($0)` |") }, "the README has no copy of the table")
+        #expect(readme.contains("docs/configuration.md"))
     }
 }
 

@@ -112,9 +112,9 @@ import EvidenceModel
         let folder = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // Takes the request, then never answers.
-        let hang = try TestPaths.script("read line; exec sleep 60", in: folder)
+        let hang = try TestPaths.script("read line; exec sleep 600", in: folder)
         var limits = ExtractionLimits.default
-        limits.secondsPerFile = 60
+        limits.secondsPerFile = 600
         let extractor = ProcessExtractor(executable: hang, options: .init(limits: limits))
         let sample = TestPaths.samples.appendingPathComponent("born-digital-kh-178.pdf")
         // More hung extractions than the pool has threads: if each held one, nothing else could run.
@@ -133,7 +133,8 @@ import EvidenceModel
             group.cancelAll()  // kills the hung workers
             return first
         }
-        #expect(otherTaskRan, "the third task finished first")
-        #expect(Date().timeIntervalSince(started) < 30, "cancelled extractions end at once")
+        // Other tests of the suite may hold the pool for a while; the hung workers must not (600 s).
+        #expect(otherTaskRan, "the other task finished first")
+        #expect(Date().timeIntervalSince(started) < 180, "cancelled extractions end at once")
     }
 }

@@ -1,3 +1,4 @@
+import EvidenceLoading
 import Foundation
 import Testing
 import EvidenceExtraction
@@ -83,7 +84,8 @@ import EvidenceVerification
             .run(directories: [folder, Self.folders[3]])
         #expect(CheckRunner.Outcome.exitStatus(outcomes) == 2)
         guard case .failed(_, let message) = outcomes[0] else { Issue.record("expected an error"); return }
-        #expect(message.contains("unit.level") || message.contains("level"))
+        #expect(message.contains("unit.level"), "names the field: \(message)")
+        #expect(message.contains("planet"), "and the value refused: \(message)")
         guard case .checked = outcomes[1] else { Issue.record("the good folder is still checked"); return }
     }
 }

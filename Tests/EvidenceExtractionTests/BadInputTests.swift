@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import EvidenceModel
 import EvidenceDaemon
-import EvidenceTesting
+import EvidenceExtractionTesting
 @testable import EvidenceExtraction
 
 /// Every kind of bad input gets a typed error, never a crash or a hang; the other files of the same

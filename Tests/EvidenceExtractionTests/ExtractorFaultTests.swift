@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import EvidenceModel
-import EvidenceTesting
+import EvidenceExtractionTesting
 @testable import EvidenceExtraction
 
 /// The orchestration with fake OCR engines: page order, progress, and injected faults.

@@ -1,6 +1,6 @@
 import EvidenceDaemon
 import EvidenceModel
-import EvidenceTesting
+import EvidenceExtractionTesting
 import Foundation
 import Testing
 @testable import EvidenceExtraction

@@ -1,6 +1,7 @@
 import EvidenceModel
 import EvidenceTesting
 import Foundation
+import EvidenceLoading
 @testable import EvidenceVerification
 
 enum Fixture {
@@ -38,12 +39,6 @@ enum Fixture {
         }
     }
 
-    /// A temporary folder removed by the caller.
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("evidence-verify-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 }
 
 extension ClaimResult {

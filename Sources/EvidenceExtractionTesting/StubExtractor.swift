@@ -1,6 +1,6 @@
-import EvidenceExtraction
-import EvidenceModel
-import Foundation
+public import EvidenceExtraction
+public import EvidenceModel
+public import Foundation
 
 /// An extractor that returns canned documents by file name, for tests of the layers above
 /// extraction; unknown files fail as not found, like the real one.

@@ -1,7 +1,30 @@
 import EvidenceModel
 import Foundation
 import Testing
-@testable import EvidenceStore
+import EvidenceStore
+@testable import EvidenceDaemon
+
+/// The flags the CSV tests render.
+private enum Sample {
+    static let trabong = Submission.Unit(code: "H-TRABONG", name: "ỦY BAN NHÂN DÂN HUYỆN TRÀ BỒNG", level: .district)
+    static let numberMismatch = Flag(reason: .numberMismatch, message: "Số văn bản không khớp", file: "kh-45.pdf",
+                                     page: 1, expected: "45/KH-UBND", found: "46/KH-UBND")
+    static let draft = Flag(reason: .draft, message: "Văn bản là dự thảo", file: "qd-12.pdf", page: 1)
+
+    /// A recorded submission of two claims, each with one flag.
+    static func recordChecked(_ store: Store) throws {
+        let submission = Submission(submission: "trabong-huyen-2024", unit: trabong, framework: "thanhhoa-dti-district-2021",
+                                    period: .init(from: "2024-01-01", to: "2024-12-31"),
+                                    claims: [.init(indicator: "2.1.2", score: 3, evidence: [.init(file: "kh-45.pdf")]),
+                                             .init(indicator: "2.3.1", score: 2, evidence: [.init(file: "qd-12.pdf")])])
+        let digest = String(repeating: "a", count: 64)
+        _ = try store.recordSubmission(submission, manifestSHA256: digest, files: [:])
+        try store.recordResult(SubmissionResult(submission: submission.submission, unit: trabong, claims: [
+            ClaimResult(index: 0, indicator: "2.1.2", score: 3, flags: [numberMismatch]),
+            ClaimResult(index: 1, indicator: "2.3.1", score: 2, flags: [draft]),
+        ]))
+    }
+}
 
 @Suite struct FlagCSVTests {
     static let created = Date(timeIntervalSince1970: 1_718_000_000)

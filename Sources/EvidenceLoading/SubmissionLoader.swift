@@ -1,5 +1,6 @@
-import EvidenceModel
-import Foundation
+public import EvidenceVerification
+public import EvidenceModel
+public import Foundation
 
 /// A submission read from its folder, with the framework it names.
 public struct LoadedSubmission: Sendable {

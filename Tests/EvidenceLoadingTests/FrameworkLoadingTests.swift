@@ -1,7 +1,8 @@
 import EvidenceModel
 import Foundation
 import Testing
-@testable import EvidenceVerification
+import EvidenceVerification
+@testable import EvidenceLoading
 
 @Suite struct FrameworkLoadingTests {
     @Test func thanhHoaTableLoadsWithItsPillarsAndSums() throws {

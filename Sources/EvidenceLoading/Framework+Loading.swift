@@ -1,5 +1,6 @@
+public import EvidenceVerification
 import EvidenceModel
-import Foundation
+public import Foundation
 import Yams
 
 extension Framework {

@@ -1,5 +1,5 @@
-import EvidenceExtraction
-import EvidenceModel
+public import EvidenceExtraction
+public import EvidenceModel
 import Foundation
 
 /// OCR that reads nothing, instantly: for tests of scheduling and page decisions.

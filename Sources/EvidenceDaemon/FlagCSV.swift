@@ -1,5 +1,6 @@
+public import EvidenceStore
 import EvidenceModel
-import Foundation
+public import Foundation
 
 /// Flags as CSV for appraisers who work in a spreadsheet (`evidenced flags export --csv`).
 ///

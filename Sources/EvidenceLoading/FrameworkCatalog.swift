@@ -1,4 +1,5 @@
-import Foundation
+public import EvidenceVerification
+public import Foundation
 
 /// The frameworks of a directory (models/frameworks), by id. Every file must validate and its
 /// id must be its file name, so `--framework ID` and `submission.json` name files predictably.
