@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries: one system module each; the shims only include headers.
@@ -32,6 +33,7 @@ let package = Package(
         .target(name: "EvidenceExtraction", dependencies: [
             "CPoppler", "CTesseract", "CProcessControl", "EvidenceModel",
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], swiftSettings: strict),
         // Decree 30 fields from text: pure.
         .target(name: "EvidenceParsing", dependencies: ["EvidenceModel"], swiftSettings: strict),
@@ -67,7 +69,7 @@ let package = Package(
 
         .testTarget(name: "EvidenceModelTests", dependencies: ["EvidenceModel"]),
         .testTarget(name: "EvidenceExtractionTests", dependencies: [
-            "EvidenceModel", "EvidenceExtraction", "EvidenceExtractionTesting", "EvidenceTesting", "EvidenceDaemon"]),
+            "EvidenceModel", "EvidenceExtraction", "EvidenceExtractionTesting", "EvidenceTesting", "EvidenceParsing", "EvidenceDaemon"]),
         .testTarget(name: "EvidenceParsingTests", dependencies: ["EvidenceModel", "EvidenceParsing", "EvidenceTesting"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "EvidenceVerificationTests", dependencies: [

@@ -102,7 +102,7 @@ struct ConfigurationLayers {
             throw ConfigurationError(.syntax, key: nil, reason: "not valid TOML: \(error)", origin: .file(path: path, line: nil))
         }
         let locator = ConfigurationLineLocator(text: text)
-        var found: [(name: String, value: TOMLValueConvertible)] = []
+        var found: [(name: String, value: any TOMLValueConvertible)] = []
         var problems: [ConfigurationError] = []
         func origin(_ name: String) -> ConfigurationError.Origin { .file(path: path, line: locator.line(of: name)) }
 
@@ -174,7 +174,7 @@ struct ConfigurationLayers {
         return configuration
     }
 
-    private static func raw(_ value: TOMLValueConvertible) -> ConfigurationValue? {
+    private static func raw(_ value: any TOMLValueConvertible) -> ConfigurationValue? {
         switch value.type {
         case .string: value.string.map(ConfigurationValue.string)
         case .int: value.int.map(ConfigurationValue.integer)

@@ -1,3 +1,4 @@
+import CoreFoundation
 public import Foundation
 
 /// Finds submission folders in the inbox whose files have stopped changing: a folder is ready when

@@ -1,3 +1,4 @@
+import CoreFoundation
 public import EvidenceLoading
 import EvidenceExtraction
 import EvidenceModel

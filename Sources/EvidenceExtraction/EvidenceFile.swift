@@ -31,9 +31,16 @@ struct EvidenceFile {
             throw ExtractionFailure(.unreadableFile, "\(path) cannot be read: \(error.localizedDescription)")
         }
         guard !head.isEmpty else { throw ExtractionFailure(.emptyFile, "The file is empty (0 bytes).") }
+        if FileSniffer.isZIP(head) {
+            guard let format = try OfficePackage(url: url).format else {
+                throw ExtractionFailure(.unsupportedFormat,
+                    "The file is a ZIP archive, not a document: upload a .zip as a whole submission, or its documents one by one.")
+            }
+            return EvidenceFile(url: url, sha256: digest, format: format)
+        }
         guard let format = FileSniffer.format(of: head) else {
             throw ExtractionFailure(.unsupportedFormat,
-                "The file is not a PDF, PNG, JPEG, TIFF or UTF-8 text document.")
+                "The file is not a PDF, image (PNG, JPEG, TIFF), Office document (DOCX, DOC, ODT, XLSX, ODS) or UTF-8 text.")
         }
         return EvidenceFile(url: url, sha256: digest, format: format)
     }

@@ -38,6 +38,7 @@ public final class Extractor: DocumentExtracting, @unchecked Sendable {
         case .pdf: pages = try PDFExtraction.pages(of: url, context: &context)
         case .png, .jpeg, .tiff: pages = try ImageExtraction.pages(of: input.contents(), format: input.format, context: &context)
         case .text: pages = try PlainTextExtraction.pages(of: input.contents())
+        case .docx, .doc, .odt, .xlsx, .ods: pages = try OfficeExtraction.pages(of: url, format: input.format)
         }
         return ExtractedDocument(file: url.path, sha256: input.sha256, format: input.format, pages: pages.count,
                                  perPage: pages, digitalSignature: context.signature, warnings: context.warnings)

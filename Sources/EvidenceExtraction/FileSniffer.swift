@@ -10,7 +10,14 @@ public enum FileSniffer {
         if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
         if head.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
         if head.starts(with: [0x49, 0x49, 0x2A, 0x00]) || head.starts(with: [0x4D, 0x4D, 0x00, 0x2A]) { return .tiff }
+        // OLE2 compound file: Word 97–2003 (or a password-protected Office file; the extraction tells).
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .doc }
         return looksLikeText(bytes) ? .text : nil
+    }
+
+    /// A ZIP's local file header: an Office package, or an archive (what it holds tells).
+    public static func isZIP(_ bytes: some Collection<UInt8>) -> Bool {
+        bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])
     }
 
     /// UTF-8 without NUL and with few control characters: already-OCRed text.

@@ -36,7 +36,7 @@ struct FrameworkReader {
 
     init(file: String) { self.file = file }
 
-    static func yamlError(_ error: Error, file: String) -> FrameworkError {
+    static func yamlError(_ error: any Error, file: String) -> FrameworkError {
         if let yaml = error as? YamlError {
             switch yaml {
             case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):

@@ -22,4 +22,15 @@ public struct ExtractedDocument: Codable, Hashable, Sendable {
 /// File kinds evidenced reads, sniffed from the bytes.
 public enum FileFormat: String, Codable, Sendable, CaseIterable {
     case pdf, png, jpeg, tiff, text
+    /// Office documents: Word (OOXML and the legacy binary format), OpenDocument text, spreadsheets.
+    case docx, doc, odt, xlsx, ods
+
+    /// An editable file: nothing in it proves it was issued (no signature, no seal), so a rule that
+    /// needs a signed original cannot be met by it alone.
+    public var isEditable: Bool {
+        switch self {
+        case .docx, .doc, .odt, .xlsx, .ods, .text: true
+        case .pdf, .png, .jpeg, .tiff: false
+        }
+    }
 }

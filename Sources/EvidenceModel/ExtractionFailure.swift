@@ -21,6 +21,10 @@ public struct ExtractionFailure: Error, Codable, Hashable, Sendable {
         case workerCrashed = "worker-crashed"
         case fileTooLarge = "file-too-large"
         case tooMuchMemory = "too-much-memory"
+        /// An Office document whose package or stream cannot be read.
+        case corruptDocument = "corrupt-document"
+        /// An Office document protected by a password.
+        case encryptedDocument = "encrypted-document"
     }
 }
 
