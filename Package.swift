@@ -56,6 +56,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "TOMLKit", package: "TOMLKit"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], swiftSettings: strict),
         // Fakes for tests: model values (no C library), and extraction engines.
         .target(name: "EvidenceTesting", dependencies: ["EvidenceModel"], swiftSettings: strict),

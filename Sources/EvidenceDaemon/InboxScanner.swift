@@ -1,9 +1,10 @@
 import CoreFoundation
 public import Foundation
 
-/// Finds submission folders in the inbox whose files have stopped changing: a folder is ready when
-/// its `submission.json` and every other regular file in it kept the same size and modification
-/// time for the stability delay. Symbolic links are never followed.
+/// Finds uploads in the inbox that have stopped changing: a submission folder is ready when its
+/// `submission.json` and every other regular file in it kept the same size and modification time
+/// for the stability delay; a submission uploaded as one `.zip` file, when the file did.
+/// Symbolic links are never followed.
 public final class InboxScanner: @unchecked Sendable {
     public struct Snapshot: Equatable, Sendable {
         var files: [String: FileStamp]
@@ -31,10 +32,17 @@ public final class InboxScanner: @unchecked Sendable {
             var ready: [URL] = []
             var current: [String: (Snapshot, Date)] = [:]
             for name in names {
-                let folder = inbox.appendingPathComponent(name, isDirectory: true)
-                guard Self.isRealDirectory(folder.path),
-                      FileManager.default.fileExists(atPath: folder.appendingPathComponent("submission.json").path),
-                      let snapshot = Self.snapshot(of: folder) else { continue }
+                var folder = inbox.appendingPathComponent(name, isDirectory: true)
+                let snapshot: Snapshot?
+                if Self.isArchive(name: name, path: folder.path) {
+                    folder = inbox.appendingPathComponent(name, isDirectory: false)
+                    snapshot = Self.stamp(of: folder.path).map { Snapshot(files: [name: $0]) }
+                } else {
+                    guard Self.isRealDirectory(folder.path),
+                          FileManager.default.fileExists(atPath: folder.appendingPathComponent("submission.json").path) else { continue }
+                    snapshot = Self.snapshot(of: folder)
+                }
+                guard let snapshot else { continue }
                 let since = seen[name].flatMap { $0.snapshot == snapshot ? $0.since : nil } ?? now
                 current[name] = (snapshot, since)
                 if !waitForStability || now.timeIntervalSince(since) >= delay { ready.append(folder) }
@@ -49,6 +57,18 @@ public final class InboxScanner: @unchecked Sendable {
         _ = lock.withLock { seen.removeValue(forKey: folder.lastPathComponent) }
     }
 
+    /// A regular file named `*.zip`: a submission uploaded whole.
+    public static func isArchive(name: String, path: String) -> Bool {
+        var info = stat()
+        return name.lowercased().hasSuffix(".zip") && lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    static func stamp(of path: String) -> FileStamp? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return FileStamp(size: Int64(info.st_size), modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+    }
+
     static func isRealDirectory(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
@@ -59,10 +79,8 @@ public final class InboxScanner: @unchecked Sendable {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return nil }
         var files: [String: FileStamp] = [:]
         while let relative = enumerator.nextObject() as? String {
-            var info = stat()
-            guard lstat(folder.appendingPathComponent(relative).path, &info) == 0 else { return nil }
-            files[relative] = FileStamp(size: Int64(info.st_size),
-                                        modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+            guard let stamp = stamp(of: folder.appendingPathComponent(relative).path) else { return nil }
+            files[relative] = stamp
         }
         return Snapshot(files: files)
     }

@@ -18,6 +18,7 @@ public struct Intake: Sendable {
     /// Where refused folders go, with a `REFUSED.txt` saying why.
     public var refused: URL
     public var logger: Logger
+    var unpacker = ArchiveUnpacker()
 
     public init(store: Store, contents: ContentStore, loader: SubmissionLoader, refused: URL, logger: Logger) {
         self.store = store; self.contents = contents; self.loader = loader; self.refused = refused; self.logger = logger
@@ -51,6 +52,28 @@ public struct Intake: Sendable {
         return outcome
     }
 
+    /// A submission uploaded as one `.zip`: unpacked into a hidden folder of the inbox, then taken
+    /// like a folder. The archive leaves the inbox only once its submission is recorded (or, when it
+    /// is refused, moved aside with the reason): a crash midway means it is taken again.
+    public func takeArchive(_ archive: URL) -> Outcome {
+        let staging = archive.deletingLastPathComponent().appendingPathComponent(".unpacking-\(UUID().uuidString)", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: staging) }
+        let folder: URL
+        do {
+            folder = try unpacker.unpack(archive, into: staging)
+        } catch {
+            logger.warning("archive refused", metadata: ["archive": "\(archive.lastPathComponent)", "reason": "\(error)"])
+            moveAside(archive, reason: "\(error)")
+            return .refused(reason: "\(error)")
+        }
+        let outcome = take(folder)
+        switch outcome {
+        case .taken: try? FileManager.default.removeItem(at: archive)
+        case .refused(let reason): moveAside(archive, reason: reason)
+        }
+        return outcome
+    }
+
     /// Renamed out of sight first (atomic), then deleted: a crash midway never leaves a half-deleted
     /// submission for the scanner to take as a changed one.
     static func remove(_ folder: URL) {
@@ -58,9 +81,10 @@ public struct Intake: Sendable {
         if rename(folder.path, hidden.path) == 0 { try? FileManager.default.removeItem(at: hidden) }
     }
 
-    /// Leftovers of a removal cut short by a crash.
+    /// Leftovers of a removal or an unpacking cut short by a crash.
     public static func removeLeftovers(in inbox: URL) {
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? [] where name.hasPrefix(".taken-") {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []
+        where name.hasPrefix(".taken-") || name.hasPrefix(".unpacking-") {
             try? FileManager.default.removeItem(at: inbox.appendingPathComponent(name))
         }
     }
@@ -75,12 +99,18 @@ public struct Intake: Sendable {
         }
     }
 
-    private func moveAside(_ folder: URL, reason: String) {
+    /// A refused folder or archive goes to `refused/` under a stamped name; a folder gets a
+    /// `REFUSED.txt` inside, an archive one beside it (`NAME.zip.REFUSED.txt`).
+    private func moveAside(_ upload: URL, reason: String) {
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
-        let target = refused.appendingPathComponent("\(folder.lastPathComponent)-\(stamp)", isDirectory: true)
+        let isFolder = InboxScanner.isRealDirectory(upload.path)
+        let name = isFolder ? "\(upload.lastPathComponent)-\(stamp)"
+            : "\(upload.deletingPathExtension().lastPathComponent)-\(stamp).\(upload.pathExtension)"
+        let target = refused.appendingPathComponent(name, isDirectory: isFolder)
         try? FileManager.default.createDirectory(at: refused, withIntermediateDirectories: true)
-        if (try? FileManager.default.moveItem(at: folder, to: target)) != nil {
-            try? "\(reason)\n".write(to: target.appendingPathComponent("REFUSED.txt"), atomically: true, encoding: .utf8)
+        if (try? FileManager.default.moveItem(at: upload, to: target)) != nil {
+            let note = isFolder ? target.appendingPathComponent("REFUSED.txt") : refused.appendingPathComponent(name + ".REFUSED.txt")
+            try? "\(reason)\n".write(to: note, atomically: true, encoding: .utf8)
         }
     }
 }

@@ -28,12 +28,14 @@ public struct Pipeline: Sendable {
         self.scanner = scanner; self.intake = intake; self.concurrency = max(1, concurrency); self.logger = logger
     }
 
-    /// Takes every complete folder of the inbox; returns what happened to each.
+    /// Takes every complete upload of the inbox (folders and `.zip` archives); returns what
+    /// happened to each.
     @discardableResult
     public func takeReadyUploads(now: Date = Date(), waitForStability: Bool = true) -> [Intake.Outcome] {
-        scanner.readyFolders(now: now, waitForStability: waitForStability).map { folder in
-            defer { scanner.forget(folder) }
-            return intake.take(folder)
+        scanner.readyFolders(now: now, waitForStability: waitForStability).map { upload in
+            defer { scanner.forget(upload) }
+            return InboxScanner.isArchive(name: upload.lastPathComponent, path: upload.path)
+                ? intake.takeArchive(upload) : intake.take(upload)
         }
     }
 
