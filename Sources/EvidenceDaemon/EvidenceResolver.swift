@@ -59,14 +59,14 @@ public actor EvidenceResolver {
     private func resolve(sha256: String, url: URL) async -> (ExtractedDocument?, DocumentFields?, ExtractionFailure?) {
         if let cached = known[sha256] { return cached }
         if let stored = try? store?.document(sha256: sha256), stored.state == .parsed, let extracted = stored.extracted {
-            let resolved = (Optional(extracted), stored.fields ?? parser.parse(extracted.perPage), ExtractionFailure?.none)
+            let resolved = (Optional(extracted), stored.fields ?? parser.parseDocuments(extracted.perPage), ExtractionFailure?.none)
             known[sha256] = resolved
             return resolved
         }
         let resolved: (ExtractedDocument?, DocumentFields?, ExtractionFailure?)
         do {
             let document = try await extractor.extract(fileAt: url)
-            let fields = parser.parse(document.perPage)
+            let fields = parser.parseDocuments(document.perPage)
             if saves { try? store?.saveDocument(document, fields: fields) }
             resolved = (document, fields, nil)
         } catch {

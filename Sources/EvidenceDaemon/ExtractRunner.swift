@@ -53,7 +53,7 @@ public struct ExtractRunner: Sendable {
             outcome = .failure(error)
         }
         progress?.finish()
-        let fields = (try? outcome.get()).map { DocumentParser().parse($0.perPage) }
+        let fields = (try? outcome.get()).map { DocumentParser().parseDocuments($0.perPage) }
         let report = ExtractReport(file: file, outcome: outcome, fields: fields, layout: layout)
         return (json ? JSONLines.encode(report) : ExtractSummary.text(report), (try? outcome.get()) == nil)
     }

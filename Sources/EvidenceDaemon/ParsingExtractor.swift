@@ -14,7 +14,7 @@ public struct ParsedDocument: Codable, Sendable {
 
     /// Parses where the word boxes are, then drops them.
     public init(parsing document: ExtractedDocument) {
-        self.init(document: document.withoutWordBoxes, fields: DocumentParser().parse(document.perPage))
+        self.init(document: document.withoutWordBoxes, fields: DocumentParser().parseDocuments(document.perPage))
     }
 }
 

@@ -113,7 +113,7 @@ public struct Pipeline: Sendable {
         var facts: [String: EvidenceFacts] = [:]
         for file in loaded.evidenceFiles {
             guard let stored = documents[file] else { facts[file] = EvidenceFacts(file: file, sha256: ""); continue }
-            let fields = stored.fields ?? stored.extracted.map { DocumentParser().parse($0.perPage) }
+            let fields = stored.fields ?? stored.extracted.map { DocumentParser().parseDocuments($0.perPage) }
             facts[file] = EvidenceFacts(file: file, sha256: stored.sha256, document: stored.extracted, fields: fields, failure: stored.failure)
         }
         return facts

@@ -20,6 +20,9 @@ public struct DocumentFields: Codable, Hashable, Sendable {
     /// A draft ('DỰ THẢO') or a document without a signature block.
     public var draft: Bool
     public var references: [Reference]
+    /// A file holding several documents: every one of them, the first included (whose fields are
+    /// also the top-level ones). Empty for a file of one document.
+    public var documents: [DocumentPart]
     /// Per field, how sure the parser is (0...1).
     public var fieldConfidence: [DocumentField: Double]
     /// Why a field is null although something is printed or written there (hand-filled, illegible).
@@ -32,11 +35,12 @@ public struct DocumentFields: Codable, Hashable, Sendable {
                 parent: String? = nil, place: String? = nil, date: String? = nil, title: String? = nil,
                 signer: Signer? = nil, draft: Bool = false, references: [Reference] = [],
                 fieldConfidence: [DocumentField: Double] = [:], fieldStatus: [DocumentField: FieldStatus] = [:],
-                locations: [DocumentField: Location] = [:]) {
+                locations: [DocumentField: Location] = [:], documents: [DocumentPart] = []) {
         self.type = type; self.typeName = typeName; self.number = number; self.issuer = issuer
         self.parent = parent; self.place = place; self.date = date; self.title = title
         self.signer = signer; self.draft = draft; self.references = references
         self.fieldConfidence = fieldConfidence; self.fieldStatus = fieldStatus; self.locations = locations
+        self.documents = documents
     }
 
     public struct Signer: Codable, Hashable, Sendable {
@@ -70,7 +74,7 @@ public struct DocumentFields: Codable, Hashable, Sendable {
 
 extension DocumentFields {
     private enum CodingKeys: String, CodingKey {
-        case type, typeName, number, issuer, parent, place, date, title, signer, draft, references, fieldConfidence, fieldStatus, locations
+        case type, typeName, number, issuer, parent, place, date, title, signer, draft, references, fieldConfidence, fieldStatus, locations, documents
     }
 
     public init(from decoder: any Decoder) throws {
@@ -89,7 +93,8 @@ extension DocumentFields {
                   fieldConfidence: try container.decodeIfPresent([DocumentField: Double].self, forKey: .fieldConfidence) ?? [:],
                   // Documents stored before field statuses existed have none.
                   fieldStatus: try container.decodeIfPresent([DocumentField: FieldStatus].self, forKey: .fieldStatus) ?? [:],
-                  locations: try container.decodeIfPresent([DocumentField: Location].self, forKey: .locations) ?? [:])
+                  locations: try container.decodeIfPresent([DocumentField: Location].self, forKey: .locations) ?? [:],
+                  documents: try container.decodeIfPresent([DocumentPart].self, forKey: .documents) ?? [])
     }
 
     /// Fields the parser could not read are written as null, never left out.
@@ -108,6 +113,7 @@ extension DocumentFields {
         try container.encode(references, forKey: .references)
         try container.encode(fieldConfidence, forKey: .fieldConfidence)
         try container.encode(fieldStatus, forKey: .fieldStatus)
+        try container.encode(documents, forKey: .documents)
         try container.encode(locations, forKey: .locations)
     }
 }

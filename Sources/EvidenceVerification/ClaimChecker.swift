@@ -48,9 +48,12 @@ public struct ClaimChecker: Sendable {
                                     submission: submission, claimIndex: index, others: others)
         var reviews: [DocumentReview] = []
         for item in claim.evidence {
-            let review = context.review(item, facts: evidence[item.file])
-            flags += review.flags
-            reviews.append(review)
+            // A bundle's documents are checked one by one: the one declared, or each when counted.
+            for facts in evidence[item.file].map({ $0.candidates(for: item, rule: rule).map(Optional.some) }) ?? [nil] {
+                let review = context.review(item, facts: facts)
+                flags += review.flags
+                reviews.append(review)
+            }
         }
         flags += support(claim: claim, indicator: indicator, rule: rule, reviews: reviews)
         return ClaimResult(index: index, indicator: claim.indicator, score: claim.score, flags: flags)

@@ -31,7 +31,8 @@ struct ReviewContext: Sendable {
                                      file: file, expected: "Tệp \(file)", found: "Không có tệp"))
             return review
         }
-        review.identity.insert("sha:" + facts.sha256)
+        // Two documents of one bundle are two documents.
+        review.identity.insert("sha:" + facts.sha256 + (facts.part.map { "#\($0.lowerBound)" } ?? ""))
         guard let document = facts.document else {
             let failure = facts.failure
             review.flags.append(Flag(reason: .unreadable,

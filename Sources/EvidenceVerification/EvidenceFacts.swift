@@ -11,6 +11,8 @@ public struct EvidenceFacts: Sendable, Hashable {
     public var fields: DocumentFields?
     /// Why the file could not be read; nil together with `document` nil means the file is missing.
     public var failure: ExtractionFailure?
+    /// The pages of the one document of a bundle these facts are about; nil for the whole file.
+    public var part: ClosedRange<Int>?
 
     public init(file: String, sha256: String, document: ExtractedDocument? = nil, fields: DocumentFields? = nil,
                 failure: ExtractionFailure? = nil) {
