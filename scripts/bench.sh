@@ -5,6 +5,7 @@
 #   Text layer:   evidenced extract (one process) vs `pdftotext` per file, also at equal parallelism.
 #   Memory:       peak resident set size while extracting a 200-page scanned PDF.
 #   Parsing:      documents per second on one core.
+#   Bundle:       a 3-document PDF against its documents extracted separately.
 #   Check:        time to check one submission with 100 and with 100,000 submissions stored.
 set -euo pipefail
 bin=${1:?usage: bench.sh PATH/TO/evidenced}
@@ -77,6 +78,17 @@ fi
 # -- Parsing --------------------------------------------------------------------------------------
 "$bin" bench-parse --seconds 3 "$here"/Tests/EvidenceParsingTests/Fixtures/*.txt 2>/dev/null \
   || echo "Parsing: (bench-parse unavailable)"
+
+# -- Bundles ------------------------------------------------------------------------------------------
+# A scanned 3-document bundle (a decision, a plan, minutes, with an appendix page) against its three
+# documents extracted separately: splitting parses each document once, on its own pages.
+bundle_parts="$here/samples/scanned-qd-1246.pdf $here/samples/born-digital-kh-178.pdf $here/samples/born-digital-bb-08.pdf"
+qpdf --empty --pages $bundle_parts -- "$work/bundle.pdf"
+bundle_one() { "$bin" extract --json --workers "$workers" "$work/bundle.pdf"; }
+bundle_apart() { "$bin" extract --json --workers "$workers" $bundle_parts; }
+read -r apart_s one_s <<<"$(best_of_turns bundle_apart bundle_one)"
+printf 'Bundle: 3 documents in one PDF %.2f s, extracted separately %.2f s, ratio %s (target <= 1.05)\n' \
+  "$one_s" "$apart_s" "$(ratio "$one_s" "$apart_s")"
 
 # -- Check cost against the store's size ---------------------------------------------------------
 # duplicate-evidence looks other units' evidence up by content and number through indexes: checking
