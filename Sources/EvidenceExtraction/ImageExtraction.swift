@@ -14,10 +14,15 @@ enum ImageExtraction {
         let recognized = try OCRStep.recognize(pages: Array(0..<count), total: count, context: &context) { index throws(ExtractionFailure) in
             try decoder.run { () throws(ExtractionFailure) in
                 try ImageDecoder.page(index, of: data, format: format, maxMegapixels: limit)
-            }
+            }.straightenedIfPhoto
         }
         return (0..<count).compactMap { recognized[$0] }
     }
+}
+
+extension GrayImage {
+    /// A phone photo of a page is cut out of its background and straightened; anything else is as it was.
+    var straightenedIfPhoto: GrayImage { PagePerspective.straightened(self) ?? self }
 }
 
 /// Leptonica's TIFF reader keeps global state: decode one page at a time.
