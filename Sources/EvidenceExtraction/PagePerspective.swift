@@ -25,10 +25,7 @@ enum PagePerspective {
         // The page: bright pixels connected to the centre.
         var inPage = [Bool](repeating: false, count: width * height)
         // The page lies under the centre: start from a paper pixel near it (the centre may be ink).
-        let reach = max(width, height) / 20
-        guard let centre = (0...reach).lazy.flatMap({ r in [(r, 0), (-r, 0), (0, r), (0, -r), (r, r), (-r, -r)] })
-            .map({ (height / 2 + $0.1) * width + width / 2 + $0.0 })
-            .first(where: { small.indices.contains($0) && small[$0] > threshold }) else { return nil }
+        guard let centre = paperNearCentre(small, width: width, height: height, threshold: threshold) else { return nil }
         var stack = [centre]
         inPage[centre] = true
         var area = 0
@@ -55,6 +52,18 @@ enum PagePerspective {
         // a small bright blob is not a page.
         guard fraction > 0.2, fraction < 0.9, Double(touchesEdge) < 0.1 * Double(2 * (width + height)) else { return nil }
         return corners.map { (x: Double($0.x * step + step / 2), y: Double($0.y * step + step / 2)) }
+    }
+
+    /// A pixel brighter than `threshold` within a twentieth of the image from its centre.
+    static func paperNearCentre(_ pixels: [UInt8], width: Int, height: Int, threshold: UInt8) -> Int? {
+        let reach = max(width, height) / 20
+        for radius in 0...reach {
+            for (dx, dy) in [(radius, 0), (-radius, 0), (0, radius), (0, -radius), (radius, radius), (-radius, -radius)] {
+                let x = width / 2 + dx, y = height / 2 + dy
+                if x >= 0, y >= 0, x < width, y < height, pixels[y * width + x] > threshold { return y * width + x }
+            }
+        }
+        return nil
     }
 
     /// Otsu's threshold of a grey histogram.
