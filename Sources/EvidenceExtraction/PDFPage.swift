@@ -74,6 +74,9 @@ final class PDFPage {
         defer { poppler_page_free_image_mapping(list) }
         let (width, height) = size
         let pageArea = max(1, width * height)
+        // On a page shown on its side, poppler gives each area in the stored page's orientation but
+        // shifted by the shown page's width or height: only the area's size can be trusted there.
+        let quarterTurned = isQuarterTurned
         var covered = 0.0
         var mappings: [(id: Int32, box: CharacterBox)] = []
         var node: UnsafeMutablePointer<GList>? = list
@@ -81,8 +84,10 @@ final class PDFPage {
             if let data = current.pointee.data {
                 let mapping = data.assumingMemoryBound(to: PopplerImageMapping.self).pointee
                 let a = mapping.area
-                let box = CharacterBox(x1: max(0, min(a.x1, a.x2)), y1: max(0, min(a.y1, a.y2)),
-                                       x2: min(width, max(a.x1, a.x2)), y2: min(height, max(a.y1, a.y2)))
+                let box = quarterTurned
+                    ? CharacterBox(x1: 0, y1: 0, x2: min(height, abs(a.x2 - a.x1)), y2: min(width, abs(a.y2 - a.y1)))
+                    : CharacterBox(x1: max(0, min(a.x1, a.x2)), y1: max(0, min(a.y1, a.y2)),
+                                   x2: min(width, max(a.x1, a.x2)), y2: min(height, max(a.y1, a.y2)))
                 covered += max(0, box.x2 - box.x1) * max(0, box.y2 - box.y1)
                 mappings.append((mapping.image_id, box))
             }
