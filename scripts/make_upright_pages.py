@@ -36,7 +36,7 @@ def font(name, size):
 def page():
     im = Image.new("RGB", (W, H), "white")
     d = ImageDraw.Draw(im)
-    regular, bold = font("LiberationSerif-Regular.ttf", 46), font("LiberationSerif-Bold.ttf", 48)
+    regular, bold = font("LiberationSerif-Regular.ttf", 46), font("LiberationSerif-Bold.ttf", 52)
     d.text((W // 2, 150), "THÔNG BÁO", font=font("LiberationSerif-Bold.ttf", 60), fill="black", anchor="mm")
     y = 280
     for line in BODY:
@@ -45,7 +45,7 @@ def page():
     # The signature block, right half: authority, position, (signature), name.
     cx = 1750
     d.text((cx, 900), "KT. CHỦ TỊCH", font=bold, fill="black", anchor="mm")
-    d.text((cx, 970), "PHÓ CHỦ TỊCH", font=bold, fill="black", anchor="mm")
+    d.text((cx, 980), "PHÓ CHỦ TỊCH", font=bold, fill="black", anchor="mm")
     d.text((cx, 1330), "Trần Hoàng Tuấn", font=bold, fill="black", anchor="mm")
     d.text((200, 900), "Nơi nhận:", font=font("LiberationSerif-BoldItalic.ttf", 40), fill="black")
     for i, line in enumerate(["- Như trên;", "- Lưu: VT, NC."]):
@@ -89,7 +89,7 @@ def main(out):
     sealed.convert("L").point(lambda v: 0 if v < 170 else 255).save(out / "sealed-gray.png", dpi=(DPI, DPI))
     exif = Image.Exif()
     exif[0x0112] = 6
-    gray.rotate(90, expand=True).save(out / "exif-6.jpg", dpi=(DPI, DPI), quality=92, exif=exif.tobytes())
+    gray.rotate(90, expand=True).save(out / "exif-6.jpg", dpi=(DPI, DPI), quality=97, exif=exif.tobytes())
     sideways = gray.rotate(90, expand=True)
     (out / "rotate-90.pdf").write_bytes(pdf_with_image(sideways, rotate=90))
 
@@ -98,7 +98,7 @@ def pdf_with_image(im, rotate):
     """One page the size of the grey image at 300 dpi, the image its only content, /Rotate set."""
     import io
     jpeg = io.BytesIO()
-    im.save(jpeg, "JPEG", quality=92)
+    im.save(jpeg, "JPEG", quality=97)
     jpeg = jpeg.getvalue()
     pw, ph = im.width * 72 / DPI, im.height * 72 / DPI
     content = f"q {pw:.2f} 0 0 {ph:.2f} 0 0 cm /Im0 Do Q".encode()

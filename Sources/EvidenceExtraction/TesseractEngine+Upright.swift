@@ -10,20 +10,13 @@ extension TesseractEngine: PageRecognizer {
         // The common case costs nothing: an upright page reads with high confidence in lines wider
         // than tall. Orientation detection takes about a third of a page's OCR time even on the
         // reduced image, so running it on every page would cost that much throughput (make bench).
-        let trace = ProcessInfo.processInfo.environment["EVIDENCED_TRACE_UPRIGHT"] != nil
-        if trace { FileHandle.standardError.write("TRACE page \(page) read \(Date().timeIntervalSince(started)) conf \(first.confidence) words \(first.wordCount) horizontal \(UprightCheck.horizontalShare(first, width: image.width, height: image.height))\n".data(using: .utf8)!) }
         guard !UprightCheck.readsUpright(first, width: image.width, height: image.height) else { return first }
-        let t0 = Date()
-        let small = image.reduced(toDPI: UprightCheck.detectionDPI)
-        let t1 = Date()
-        let turn = orientation?.uprightTurn(of: small)
-        if trace { FileHandle.standardError.write("TRACE page \(page) reduce \(t1.timeIntervalSince(t0)) osd \(Date().timeIntervalSince(t1)) -> \(String(describing: turn))\n".data(using: .utf8)!) }
+        let turn = orientation?.uprightTurn(of: image.reduced(toDPI: UprightCheck.detectionDPI))
         guard let turn, turn.degrees != 0, turn.confidence >= UprightCheck.minDetectionConfidence else { return first }
         let left = deadline - Date().timeIntervalSince(started)
         guard left > 1 else { return first }
         var second = read(image.rotated(clockwise: turn.degrees), deadline: left)
         second.rotation = turn.degrees
-        if trace { FileHandle.standardError.write("TRACE page \(page) turned \(turn) conf \(second.confidence) words \(second.wordCount)\n".data(using: .utf8)!) }
         // Keep the reading tesseract trusts more: a wrong turn reads worse than none.
         return UprightCheck.prefers(second, over: first, width: image.width, height: image.height) ? second : first
     }
