@@ -11,6 +11,8 @@ Writes into DIR a half A4 page at 300 dpi, typed body and a signature block
   sealed-gray.png                  the same scan in black and white (the seal prints dark)
   exif-6.jpg                       stored on its side, EXIF orientation 6 (show turned 90° clockwise)
   rotate-90.pdf                    the page image stored on its side, /Rotate 90 shows it upright
+  rotate-180.pdf                   stored upside down, /Rotate 180 shows it upright
+  upside-down.pdf                  stored and shown upside down (a scan fed the wrong way)
 """
 import math, sys
 from pathlib import Path
@@ -92,6 +94,8 @@ def main(out):
     gray.rotate(90, expand=True).save(out / "exif-6.jpg", dpi=(DPI, DPI), quality=97, exif=exif.tobytes())
     sideways = gray.rotate(90, expand=True)
     (out / "rotate-90.pdf").write_bytes(pdf_with_image(sideways, rotate=90))
+    (out / "rotate-180.pdf").write_bytes(pdf_with_image(gray.rotate(180), rotate=180))
+    (out / "upside-down.pdf").write_bytes(pdf_with_image(gray.rotate(180), rotate=0))
 
 
 def pdf_with_image(im, rotate):

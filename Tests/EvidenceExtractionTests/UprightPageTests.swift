@@ -101,6 +101,17 @@ import Testing
         #expect(box.x > 0.5 && box.y > 0.6)
     }
 
+    /// Read from the stored image either way; turned only from how a viewer shows it.
+    @Test(arguments: [("rotate-180.pdf", 0), ("upside-down.pdf", 180)])
+    func aPDFPageStoredUpsideDown(_ name: String, _ rotation: Int) throws {
+        let page = try Self.read(name)
+        #expect(page.source == .ocr)
+        #expect(page.rotation == rotation)
+        try Self.expectReadsLikeUpright(page)
+        let box = try #require(Self.nameBox(page))
+        #expect(box.x > 0.5 && box.y > 0.6)
+    }
+
     /// A page stored as a JPEG (its compression blurs a letter here and there): the upright page's
     /// words, and the signer's name and position.
     static func expectReadsLikeUpright(_ page: PageText) throws {
