@@ -15,7 +15,7 @@ public struct ExtractReport: Encodable, Sendable {
 
     private enum Key: String, CodingKey {
         case file, sha256, format, pages, perPage, digitalSignature, warnings, error, message
-        case page, source, confidence, text, lines
+        case page, source, confidence, rotation, text, lines
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -35,6 +35,7 @@ public struct ExtractReport: Encodable, Sendable {
                 try entry.encode(page.page, forKey: .page)
                 try entry.encode(page.source, forKey: .source)
                 try entry.encode(page.confidence.map { ($0 * 1000).rounded() / 1000 }, forKey: .confidence)
+                try entry.encodeIfPresent(page.rotation, forKey: .rotation)
                 try entry.encode(page.text, forKey: .text)
                 if layout { try entry.encode(page.lines, forKey: .lines) }
             }

@@ -2,8 +2,8 @@ import CPoppler
 
 /// Turns cairo image surfaces into grey pixels.
 enum CairoPixels {
-    /// Reads an RGB24 or ARGB32 surface (memory order B, G, R, A/X with its own stride) as grey;
-    /// transparent pixels count as white paper.
+    /// Reads an RGB24 or ARGB32 surface (memory order B, G, R, A/X with its own stride) as grey,
+    /// in the channel its colours call for (see `InkCensus`); transparent pixels count as white paper.
     static func gray(surface: OpaquePointer, dpi: Int) -> GrayImage {
         cairo_surface_flush(surface)
         let width = Int(cairo_image_surface_get_width(surface))
@@ -14,23 +14,35 @@ enum CairoPixels {
         guard let data = cairo_image_surface_get_data(surface) else {
             return GrayImage(width: width, height: height, pixels: pixels, dpi: dpi)
         }
+        var census = InkCensus(pixels: width * height)
         pixels.withUnsafeMutableBufferPointer { out in
             for y in 0..<height {
                 let row = data + y * stride
                 for x in 0..<width {
                     let p = row + x * 4
-                    let b = Int(p[0]), g = Int(p[1]), r = Int(p[2])
+                    // Premultiplied alpha: composite over white.
+                    let paper = hasAlpha ? 255 - Int(p[3]) : 0
+                    let b = Int(p[0]) + paper, g = Int(p[1]) + paper, r = Int(p[2]) + paper
                     // Rec. 601 luma in integer arithmetic.
-                    var luma = (r * 299 + g * 587 + b * 114) / 1000
-                    if hasAlpha {
-                        // Premultiplied: composite over white.
-                        let a = Int(p[3])
-                        luma = min(255, luma + (255 - a))
-                    }
+                    let luma = min(255, (r * 299 + g * 587 + b * 114) / 1000)
+                    census.count(red: r, luma: luma)
                     out[y * width + x] = UInt8(luma)
                 }
             }
         }
-        return GrayImage(width: width, height: height, pixels: pixels, dpi: dpi)
+        // The second pass only on the pages that need it: most pages have no red ink.
+        if census.channel == .red {
+            pixels.withUnsafeMutableBufferPointer { out in
+                for y in 0..<height {
+                    let row = data + y * stride
+                    for x in 0..<width {
+                        let p = row + x * 4
+                        let paper = hasAlpha ? 255 - Int(p[3]) : 0
+                        out[y * width + x] = UInt8(min(255, Int(p[2]) + paper))
+                    }
+                }
+            }
+        }
+        return GrayImage(width: width, height: height, pixels: pixels, dpi: dpi, channel: census.channel)
     }
 }

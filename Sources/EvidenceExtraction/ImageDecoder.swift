@@ -17,8 +17,9 @@ enum ImageDecoder {
             throw ExtractionFailure(.corruptImage, "The \(format.rawValue.uppercased()) image cannot be read.")
         }
         try PDFPage.checkSize(width, height, maxMegapixels: maxMegapixels)
-        let image = try LeptonicaImage(data: data, format: format, page: index)
-        return image.gray()
+        let image = try LeptonicaImage(data: data, format: format, page: index).gray()
+        // Viewers show a photo the way its EXIF orientation says; so does OCR.
+        return format == .jpeg ? image.rotated(clockwise: ExifOrientation.turn(ofJPEG: data)) : image
     }
 
     private static func header(of data: Data, format: FileFormat, page: Int) -> (Int, Int)? {
@@ -53,9 +54,17 @@ final class LeptonicaImage {
 
     deinit { pixDestroy(&pix) }
 
-    /// The image in 8-bit grey with its resolution, guessed from an A4 width when the file has none.
+    /// The image in 8-bit grey with its resolution, guessed from an A4 width when the file has none;
+    /// colour images in the channel their colours call for (see `InkCensus`).
     func gray() -> GrayImage {
-        guard let source = pix, let grey = pixConvertTo8(source, 0) else {
+        guard let source = pix else { return GrayImage(width: 0, height: 0, pixels: [], dpi: 300) }
+        var colour: UnsafeMutablePointer<PIX>? = pixGetColormap(source) != nil
+            ? pixRemoveColormap(source, Int32(REMOVE_CMAP_BASED_ON_SRC)) : pixClone(source)
+        defer { pixDestroy(&colour) }
+        if let colour, pixGetDepth(colour) == 32 {
+            return Self.gray(rgb: colour, dpi: Self.resolution(of: source))
+        }
+        guard let grey = pixConvertTo8(colour ?? source, 0) else {
             return GrayImage(width: 0, height: 0, pixels: [], dpi: 300)
         }
         var owned: UnsafeMutablePointer<PIX>? = grey
@@ -73,9 +82,42 @@ final class LeptonicaImage {
                 }
             }
         }
-        var dpi = Int(pixGetXRes(source))
-        if !(70...1200).contains(dpi) { dpi = min(600, max(70, Int(Double(width) / 8.27))) }
-        return GrayImage(width: width, height: height, pixels: pixels, dpi: dpi)
+        return GrayImage(width: width, height: height, pixels: pixels, dpi: Self.resolution(of: source))
+    }
+
+    private static func resolution(of pix: UnsafeMutablePointer<PIX>) -> Int {
+        let dpi = Int(pixGetXRes(pix))
+        return (70...1200).contains(dpi) ? dpi : min(600, max(70, Int(Double(pixGetWidth(pix)) / 8.27)))
+    }
+
+    /// A 32-bit RGB image (one word a pixel: red in the high byte) in grey, as `CairoPixels` does it.
+    private static func gray(rgb: UnsafeMutablePointer<PIX>, dpi: Int) -> GrayImage {
+        let width = Int(pixGetWidth(rgb)), height = Int(pixGetHeight(rgb))
+        let wordsPerLine = Int(pixGetWpl(rgb))
+        var pixels = [UInt8](repeating: 255, count: width * height)
+        guard let data = pixGetData(rgb) else { return GrayImage(width: width, height: height, pixels: pixels, dpi: dpi) }
+        var census = InkCensus(pixels: width * height)
+        pixels.withUnsafeMutableBufferPointer { out in
+            for y in 0..<height {
+                let row = data + y * wordsPerLine
+                for x in 0..<width {
+                    let word = Int(row[x])
+                    let r = word >> 24 & 0xFF, g = word >> 16 & 0xFF, b = word >> 8 & 0xFF
+                    let luma = (r * 299 + g * 587 + b * 114) / 1000
+                    census.count(red: r, luma: luma)
+                    out[y * width + x] = UInt8(luma)
+                }
+            }
+        }
+        if census.channel == .red {
+            pixels.withUnsafeMutableBufferPointer { out in
+                for y in 0..<height {
+                    let row = data + y * wordsPerLine
+                    for x in 0..<width { out[y * width + x] = UInt8(Int(row[x]) >> 24 & 0xFF) }
+                }
+            }
+        }
+        return GrayImage(width: width, height: height, pixels: pixels, dpi: dpi, channel: census.channel)
     }
 
     /// Leptonica prints every decoding complaint to stderr; evidenced reports failures itself.

@@ -37,7 +37,8 @@ enum OCRStep {
             let ocr = try result.get()
             if ocr.timedOut { context.warnings.append("page \(page + 1): OCR stopped at the \(Int(limits.secondsPerPage)) s limit; its text may be incomplete") }
             if ocr.failed { context.warnings.append("page \(page + 1): OCR failed") }
-            pageTexts[page] = PageText(page: page + 1, source: .ocr, confidence: ocr.confidence, text: ocr.text, lines: ocr.lines)
+            pageTexts[page] = PageText(page: page + 1, source: .ocr, confidence: ocr.confidence, text: ocr.text, lines: ocr.lines,
+                                       rotation: ocr.rotation)
         }
         return pageTexts
     }

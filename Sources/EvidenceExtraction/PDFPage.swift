@@ -15,6 +15,17 @@ final class PDFPage {
         return (width, height)
     }
 
+    /// Whether the page's /Rotate is a quarter turn (90 or 270): the page as shown (`size`) is then
+    /// the stored page (its crop box) on its side. poppler-glib does not give /Rotate itself.
+    var isQuarterTurned: Bool {
+        var crop = PopplerRectangle()
+        poppler_page_get_crop_box(handle, &crop)
+        let (width, height) = size
+        let storedWidth = abs(crop.x2 - crop.x1), storedHeight = abs(crop.y2 - crop.y1)
+        guard abs(storedWidth - storedHeight) > 1 else { return false }
+        return abs(storedWidth - height) < 1 && abs(storedHeight - width) < 1
+    }
+
     /// The text layer in reading order, NFC.
     var text: String {
         guard let raw = poppler_page_get_text(handle) else { return "" }
@@ -63,6 +74,9 @@ final class PDFPage {
         defer { poppler_page_free_image_mapping(list) }
         let (width, height) = size
         let pageArea = max(1, width * height)
+        // On a page shown on its side, poppler gives each area in the stored page's orientation but
+        // shifted by the shown page's width or height: only the area's size can be trusted there.
+        let quarterTurned = isQuarterTurned
         var covered = 0.0
         var mappings: [(id: Int32, box: CharacterBox)] = []
         var node: UnsafeMutablePointer<GList>? = list
@@ -70,8 +84,10 @@ final class PDFPage {
             if let data = current.pointee.data {
                 let mapping = data.assumingMemoryBound(to: PopplerImageMapping.self).pointee
                 let a = mapping.area
-                let box = CharacterBox(x1: max(0, min(a.x1, a.x2)), y1: max(0, min(a.y1, a.y2)),
-                                       x2: min(width, max(a.x1, a.x2)), y2: min(height, max(a.y1, a.y2)))
+                let box = quarterTurned
+                    ? CharacterBox(x1: 0, y1: 0, x2: min(height, abs(a.x2 - a.x1)), y2: min(width, abs(a.y2 - a.y1)))
+                    : CharacterBox(x1: max(0, min(a.x1, a.x2)), y1: max(0, min(a.y1, a.y2)),
+                                   x2: min(width, max(a.x1, a.x2)), y2: min(height, max(a.y1, a.y2)))
                 covered += max(0, box.x2 - box.x1) * max(0, box.y2 - box.y1)
                 mappings.append((mapping.image_id, box))
             }
@@ -104,12 +120,19 @@ final class PDFPage {
         return CairoPixels.gray(surface: surface, dpi: dpi)
     }
 
-    /// The page's one embedded image (usually a scanner's 300-dpi JPEG), decoded without re-rendering.
+    /// The page's one embedded image (usually a scanner's 300-dpi JPEG), decoded without re-rendering;
+    /// nil when only a render shows it the way a viewer does.
     func embeddedImage(id: Int32, area: CharacterBox, maxMegapixels: Double) throws(ExtractionFailure) -> GrayImage? {
+        // A page shown on its side (/Rotate 90 or 270) is rendered: poppler turns it the right way,
+        // which the image alone does not tell.
+        guard !isQuarterTurned else { return nil }
         guard let surface = poppler_page_get_image(handle, id) else { return nil }
         defer { cairo_surface_destroy(surface) }
         let pixelWidth = Int(cairo_image_surface_get_width(surface))
         let pixelHeight = Int(cairo_image_surface_get_height(surface))
+        // An image drawn on its side onto the page (its own transformation turns it) likewise.
+        let (pageWidth, pageHeight) = size
+        guard (pixelWidth >= pixelHeight) == (pageWidth >= pageHeight) || abs(pixelWidth - pixelHeight) < pixelWidth / 20 else { return nil }
         try Self.checkSize(pixelWidth, pixelHeight, maxMegapixels: maxMegapixels)
         let widthInches = max(0.01, (area.x2 - area.x1) / 72)
         let dpi = Int((Double(pixelWidth) / widthInches).rounded())

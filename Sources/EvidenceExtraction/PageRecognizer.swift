@@ -18,9 +18,14 @@ public struct OCRResult: Sendable {
     public var lines: [TextLine]
     public var failed: Bool
     public var timedOut: Bool
+    /// Degrees clockwise the image was turned before it was read (`PageText.rotation`).
+    public var rotation: Int
+    /// Number of words read.
+    public var wordCount: Int { lines.reduce(0) { $0 + $1.words.count } }
 
-    public init(text: String, confidence: Double, lines: [TextLine] = [], failed: Bool = false, timedOut: Bool = false) {
+    public init(text: String, confidence: Double, lines: [TextLine] = [], failed: Bool = false, timedOut: Bool = false, rotation: Int = 0) {
         self.text = text; self.confidence = confidence; self.lines = lines; self.failed = failed; self.timedOut = timedOut
+        self.rotation = rotation
     }
 }
 
@@ -36,4 +41,3 @@ public struct TesseractFactory: RecognizerFactory {
     }
 }
 
-extension TesseractEngine: PageRecognizer {}

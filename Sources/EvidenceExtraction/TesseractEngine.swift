@@ -5,6 +5,9 @@ import Foundation
 /// One tesseract instance. Not thread-safe: one per worker thread.
 final class TesseractEngine {
     private let handle: OpaquePointer
+    private let tessdataPath: String?
+    /// Loaded on the first page that does not read upright (most never need it).
+    lazy var orientation: OrientationDetector? = OrientationDetector(tessdataPath: tessdataPath)
 
     init(language: String, tessdataPath: String?) throws(ExtractionFailure) {
         guard let api = TessBaseAPICreate() else {
@@ -21,6 +24,7 @@ final class TesseractEngine {
         // Keep interword spaces as printed so columns stay apart in the plain text.
         TessBaseAPISetVariable(api, "preserve_interword_spaces", "1")
         handle = api
+        self.tessdataPath = tessdataPath
     }
 
     deinit {
@@ -28,8 +32,8 @@ final class TesseractEngine {
         TessBaseAPIDelete(handle)
     }
 
-    /// Recognises one page image; `deadline` bounds tesseract's own work.
-    func recognize(_ image: GrayImage, page: Int, deadline: Double) -> OCRResult {
+    /// Recognises one page image as it is; `deadline` bounds tesseract's own work.
+    func read(_ image: GrayImage, deadline: Double) -> OCRResult {
         image.pixels.withUnsafeBufferPointer { buffer in
             // SetImage copies the pixels, so the buffer only has to live through the call.
             TessBaseAPISetImage(handle, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))

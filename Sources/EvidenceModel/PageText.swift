@@ -16,8 +16,13 @@ public struct PageText: Codable, Hashable, Sendable {
     public var text: String
     /// Lines in reading order with their boxes; empty when the source has no layout (plain text).
     public var lines: [TextLine]
+    /// OCR pages: degrees clockwise (0, 90, 180, 270) the page was turned before OCR, from the page as
+    /// a viewer shows it (a PDF page with its /Rotate, a photo with its EXIF orientation) to the
+    /// upright image whose frame `lines` and their boxes are in. nil for text-layer pages.
+    public var rotation: Int?
 
-    public init(page: Int, source: PageSource, confidence: Double? = nil, text: String, lines: [TextLine] = []) {
+    public init(page: Int, source: PageSource, confidence: Double? = nil, text: String, lines: [TextLine] = [], rotation: Int? = nil) {
         self.page = page; self.source = source; self.confidence = confidence; self.text = text; self.lines = lines
+        self.rotation = rotation
     }
 }
