@@ -4,7 +4,7 @@ import Foundation
 
 /// A PDF opened with poppler-glib. Not thread-safe: callers serialise access to one document.
 final class PDFDocument {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
 
     /// Opens a PDF from disk: poppler reads what each page needs, never the whole file at once.
     /// Encrypted and unreadable files become typed failures.
