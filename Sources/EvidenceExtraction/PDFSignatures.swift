@@ -88,3 +88,11 @@ enum PDFSignatures {
         ISO8601DateFormatter().date(from: iso).map { Int64($0.timeIntervalSince1970) }
     }
 }
+
+/// Reading only the signatures of a PDF, for benchmarks and tools: the same work extraction does.
+public enum SignatureReading {
+    public static func signatures(ofPDFAt url: URL, caDirectory: String? = nil) throws(ExtractionFailure) -> (signatures: [PDFSignature], warnings: [String]) {
+        let document = try PDFDocument(fileAt: url)
+        return PDFSignatures.read(document: document, url: url, caDirectory: caDirectory)
+    }
+}

@@ -31,10 +31,10 @@ struct SignedRevision: Equatable {
             let objectStart = bytes.findBackward("obj", before: at, within: 4096)
             let header = objectStart.flatMap { bytes.objectNumber(endingAt: $0) }
             // /M sits in the same dictionary, before or after /Contents.
-            let dictionaryStart = objectStart ?? max(0, at - 2048)
-            let dictionaryEnd = min(bytes.count, range[2] + 2048)
+            let dictionaryStart = min(objectStart ?? max(0, at - 2048), range[1])
+            let dictionaryEnd = min(bytes.count, max(at, range[2]) + 2048)
             let modified = bytes.literalString(after: "/M", in: dictionaryStart..<range[1])
-                ?? bytes.literalString(after: "/M", in: range[2]..<dictionaryEnd)
+                ?? bytes.literalString(after: "/M", in: range[2]..<max(range[2], dictionaryEnd))
             let revision = SignedRevision(byteRange: range, contents: der,
                                           modified: modified.flatMap(PDFDate.iso8601), objectNumber: header)
             if !found.contains(where: { $0.byteRange == range }) { found.append(revision) }
