@@ -38,13 +38,19 @@ struct PDFBytes {
         }
     }
 
-    /// The last offset of `needle` before `before`, looking back at most `within` bytes.
+    /// The last offset of `needle` that ends before `before`, looking back at most `within` bytes.
     func findBackward(_ needle: String, before: Int, within: Int) -> Int? {
-        let start = max(0, before - within)
-        var last: Int?
-        var from = start
-        while let hit = find(needle, from: from, to: before) { last = hit; from = hit + 1 }
-        return last
+        let pattern = Array(needle.utf8)
+        let lowest = max(0, before - within)
+        guard before <= count, before - lowest >= pattern.count else { return nil }
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int? in
+            var at = before - pattern.count
+            while at >= lowest {
+                if raw[at] == pattern[0] && memcmp(raw.baseAddress! + at, pattern, pattern.count) == 0 { return at }
+                at -= 1
+            }
+            return nil
+        }
     }
 
     /// 'N G obj' ending at `objOffset` (the offset of 'obj'): N.

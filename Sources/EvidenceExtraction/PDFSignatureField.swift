@@ -39,9 +39,20 @@ final class PDFSignatureField {
         var error: UnsafeMutablePointer<GError>?
         let flags = PopplerSignatureValidationFlags(rawValue: POPPLER_SIGNATURE_VALIDATION_FLAG_VALIDATE_CERTIFICATE.rawValue
             | POPPLER_SIGNATURE_VALIDATION_FLAG_WITHOUT_OCSP_REVOCATION_CHECK.rawValue)
+        let references = referenceCount
         let info = poppler_form_field_signature_validate_sync(handle, flags, nil, &error)
         if error != nil { g_error_free(error) }
+        // The validation runs in a GLib pool thread whose task holds this field (and through it the
+        // document) a moment after the result is back. Were that the last reference, the document
+        // would be finalised on that thread while this one goes on with poppler (which is not
+        // thread-safe): a crash. So wait until the task has let go (microseconds; bounded).
+        var waited = 0
+        while referenceCount > references, waited < 200_000 { usleep(10); waited += 1 }
         return info.map(PDFSignatureValidation.init)
+    }
+
+    private var referenceCount: UInt32 {
+        UnsafeMutableRawPointer(handle).assumingMemoryBound(to: GObject.self).pointee.ref_count
     }
 }
 

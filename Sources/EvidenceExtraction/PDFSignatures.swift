@@ -5,14 +5,20 @@ import Foundation
 /// file's bytes give what poppler-glib 22.x does not expose (the certificate's organisation, the
 /// digest, the signed byte ranges, the signer's time offset, what later revisions changed).
 enum PDFSignatures {
-    static func read(document: PDFDocument, url: URL, caDirectory: String?) -> (signatures: [PDFSignature], warnings: [String]) {
+    /// Files up to this size are validated from a memory mapping (see `PDFDocument(mappedFileAt:)`);
+    /// larger ones through the descriptor, so a huge scan never becomes resident at once.
+    static let mappedLimit = 64 << 20
+
+    static func read(document opened: PDFDocument, url: URL, caDirectory: String?) -> (signatures: [PDFSignature], warnings: [String]) {
+        guard opened.hasSignatures else { return ([], []) }
+        let bytes = try? PDFBytes(contentsOf: url)
+        let document = (bytes?.count ?? .max) <= mappedLimit ? (PDFDocument(mappedFileAt: url) ?? opened) : opened
         let fields = PDFSignatureField.all(of: document)
         guard !fields.isEmpty else { return ([], []) }
         var warnings: [String] = []
         if case .failed(let reason) = SignatureTrust.prepare(caDirectory: caDirectory) {
             warnings.append("Trusted certificate authorities not loaded: \(reason)")
         }
-        let bytes = try? PDFBytes(contentsOf: url)
         var revisions = bytes.map(SignedRevision.all) ?? []
         let widgets = placements(of: document)
         var changes: RevisionChanges?
@@ -84,8 +90,34 @@ enum PDFSignatures {
         return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(poppler)))
     }
 
+    /// Seconds since 1970 of 'YYYY-MM-DDTHH:MM:SS' followed by 'Z' or '±HH:MM' (the forms written here).
     static func seconds(_ iso: String) -> Int64? {
-        ISO8601DateFormatter().date(from: iso).map { Int64($0.timeIntervalSince1970) }
+        let utf8 = Array(iso.utf8)
+        guard utf8.count >= 20 else { return nil }
+        func number(_ from: Int, _ length: Int) -> Int? {
+            var value = 0
+            for byte in utf8[from..<from + length] {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+              let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2) else { return nil }
+        var offset = 0
+        if utf8[19] == UInt8(ascii: "+") || utf8[19] == UInt8(ascii: "-") {
+            guard utf8.count >= 25, let hours = number(20, 2), let minutes = number(23, 2) else { return nil }
+            offset = (hours * 3600 + minutes * 60) * (utf8[19] == UInt8(ascii: "-") ? -1 : 1)
+        } else if utf8[19] != UInt8(ascii: "Z") {
+            return nil
+        }
+        // Days from the civil date (Howard Hinnant's algorithm).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+        return Int64(days * 86_400 + hour * 3600 + minute * 60 + second - offset)
     }
 }
 
