@@ -78,7 +78,13 @@ enum PDFSignatures {
         if let cms {
             // /M gives the signer's offset. Some signing tools write local time into the signed
             // attribute labelled UTC: the same wall clock as /M means /M is the right instant.
-            if let dictionary, seconds(dictionary) == seconds(cms) || dictionary.prefix(19) == cms.prefix(19) {
+            // Both are written by the signing tool a moment apart: seconds may differ.
+            func close(_ a: Int64?, _ b: Int64?) -> Bool {
+                guard let a, let b else { return false }
+                return abs(a - b) <= 120
+            }
+            if let dictionary, close(seconds(dictionary), seconds(cms))
+                || close(seconds(dictionary.prefix(19) + "Z"), seconds(cms.prefix(19) + "Z")) {
                 return dictionary
             }
             return cms

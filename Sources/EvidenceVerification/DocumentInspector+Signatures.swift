@@ -32,22 +32,30 @@ extension DocumentInspector {
     }
 
     /// A document signed only by another body's certificate was not issued by the body it names.
+    /// The provincial gazette's signature (Công báo) publishes, it does not issue: it neither
+    /// corroborates nor accuses. Only an organ's own certificate (a body as common name) accuses;
+    /// people's certificates and organisations can only corroborate.
     mutating func checkSigningBody(_ fields: DocumentFields, signatures: [PDFSignature]) {
         guard let issuer = trusted("issuer", fields.issuer) else { return }
+        let issuing = signatures.filter { !Self.isGazette($0) }
+        guard issuing.contains(where: { $0.signerName.map(Self.looksLikeBody) ?? false }) else { return }
         let bodies = [issuer] + [fields.parent].compactMap { $0 }
-        let candidates = signatures.flatMap(Self.bodyNames)
-        // Personal certificates without an organisation say nothing about the body: no verdict.
-        guard !candidates.isEmpty else { return }
-        let corroborated = candidates.contains { name in
+        let corroborated = issuing.flatMap(Self.bodyNames).contains { name in
             bodies.contains { body in
                 Tolerant.sameBody(body, name) || Tolerant.bodyContains(body, name) || Tolerant.bodyContains(name, body)
             }
         }
         guard !corroborated else { return }
-        let names = signatures.map(Self.certificateName).joined(separator: "; ")
+        let names = issuing.map(Self.certificateName).joined(separator: "; ")
         flag(.wrongIssuer,
              "Văn bản ghi cơ quan ban hành là \(issuer) nhưng được ký số bằng chứng thư số của \(names).",
              field: "issuer", expected: issuer, found: "Chứng thư số: \(names)")
+    }
+
+    /// The provincial gazette centre ('Trung tâm Công báo và Tin học'), which signs what it publishes.
+    static func isGazette(_ signature: PDFSignature) -> Bool {
+        let words = " " + Tolerant.words(signature.signerName ?? "").joined(separator: " ") + " "
+        return words.contains(" CONG BAO ")
     }
 
     /// The signing time is an upper bound of the printed date (it is usually one to three days later).

@@ -73,6 +73,17 @@ import Testing
         #expect(try check([person]).flags == [])
     }
 
+    @Test func gazetteSignatureAloneNeitherCorroboratesNorAccuses() throws {
+        // As on a real Chỉ thị of UBND tỉnh Quảng Ngãi published by the Công báo centre.
+        let gazette = PDFSignature(field: "Signature1", signerName: "Trung tâm Công báo và Tin học", organization: "Tỉnh Quảng Ngãi",
+                                   organizationalUnit: "Văn phòng Ủy ban Nhân dân", signingTime: "2024-02-16T14:21:14+07:00",
+                                   coversWholeDocument: true, modifiedAfterSigning: false, status: .valid, certificate: .expired)
+        #expect(try check([gazette]).flags == [])
+        var other = Self.ownSignature
+        other.signerName = "Ủy ban nhân dân huyện Sơn Tịnh"
+        #expect(try check([other, gazette]).reasons == [.wrongIssuer])
+    }
+
     @Test func printedDateAfterTheFirstSigningIsFlagged() throws {
         var early = Self.ownSignature
         early.signingTime = "2024-02-14T16:00:00+07:00"
