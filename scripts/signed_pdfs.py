@@ -10,6 +10,7 @@ writes OUTDIR/ca/ca.pem (the test CA, for signatures.trusted_ca_dir) and:
   annotated.pdf       valid.pdf, then an incremental update that lays a FreeText note over the page
   two-signatures.pdf  valid.pdf, then a second signature (another body) over the whole file
   expired.pdf         signed with a certificate that expired a year ago
+  empty-field.pdf     a signature field left empty (not a signature)
 The signature is a detached PKCS#7 (adbe.pkcs7.detached) written into a hand-built /ByteRange.
 """
 import datetime
@@ -200,6 +201,16 @@ def main(out):
 
     expired, _ = signed_base(old_key, old_cert, [ca_cert])
     write("expired.pdf", expired)
+
+    empty = Writer(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    empty.add(1, b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [6 0 R] >> >>")
+    empty.add(2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+    empty.add(3, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                 b"/Resources << /Font << /F1 5 0 R >> >> /Annots [6 0 R] >>")
+    empty.add(4, stream(CONTENT))
+    empty.add(5, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    empty.add(6, b"<< /Type /Annot /Subtype /Widget /FT /Sig /T (Signature1) /F 132 /Rect [340 60 540 120] /P 3 0 R >>")
+    write("empty-field.pdf", empty.finish()[0])
 
 
 if __name__ == "__main__":

@@ -63,6 +63,13 @@ final class PDFSignatureValidation {
     init(handle: OpaquePointer) { self.handle = handle }
     deinit { poppler_signature_info_free(handle) }
 
+    /// An empty signature field (a place left for a signature): poppler reports it not verified,
+    /// with no signer (a signed field always verifies to some status, or fails to decode).
+    var isEmpty: Bool {
+        let status = poppler_signature_info_get_signature_status(handle)
+        return (status == POPPLER_SIGNATURE_NOT_FOUND || status == POPPLER_SIGNATURE_NOT_VERIFIED) && signerName == nil
+    }
+
     var status: PDFSignature.Status {
         switch poppler_signature_info_get_signature_status(handle) {
         case POPPLER_SIGNATURE_VALID: .valid

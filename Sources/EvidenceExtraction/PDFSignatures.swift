@@ -24,7 +24,7 @@ enum PDFSignatures {
         var changes: RevisionChanges?
         var signatures: [PDFSignature] = []
         for field in fields {
-            guard let validation = field.validate() else { continue }
+            guard let validation = field.validate(), !validation.isEmpty else { continue }
             let signer = validation.signerName
             let time = validation.signingTime
             // The dictionary of this field: same signer and signing time, else the next in signing order.
@@ -32,7 +32,7 @@ enum PDFSignatures {
                 let cms = CMSSignerInfo(der: revision.contents)
                 return cms?.commonName == signer && (time == nil || cms?.signingTime.flatMap(Self.seconds) == time
                                                       || revision.modified.flatMap(Self.seconds) == time)
-            } ?? (revisions.isEmpty ? nil : 0)
+            } ?? (revisions.isEmpty || signer == nil ? nil : 0)
             let revision = index.map { revisions.remove(at: $0) }
             let cms = revision.flatMap { CMSSignerInfo(der: $0.contents) }
             var signature = PDFSignature(field: field.name, signerName: signer ?? cms?.commonName,

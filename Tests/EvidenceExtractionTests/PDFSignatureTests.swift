@@ -77,6 +77,10 @@ struct PDFSignatureTests {
         #expect(until < ISO8601DateFormatter().string(from: Date()))
     }
 
+    @Test func emptySignatureFieldIsNoSignature() throws {
+        #expect(try signatures("empty-field.pdf").isEmpty)
+    }
+
     @Test func unsignedPDFHasNoSignature() throws {
         let document = try Self.extractor.extractSynchronously(
             fileAt: SampleExpectation.samples.appendingPathComponent("born-digital-qd-1246.pdf"))
