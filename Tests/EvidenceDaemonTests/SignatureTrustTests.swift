@@ -1,4 +1,5 @@
-import EvidenceDaemon
+import EvidenceExtraction
+@testable import EvidenceDaemon
 import Foundation
 import Testing
 
@@ -47,6 +48,9 @@ struct SignatureTrustTests {
                                             defaultFile: "/nonexistent/evidenced.toml")
         #expect(config.signatures.trustedCADirectory == ca.path)
         #expect(config.extractionOptions.trustedCADirectory == ca.path)
+        let arguments = ProcessExtractor(executable: TestPaths.executable, options: config.extractionOptions).arguments()
+        #expect(arguments.suffix(2) == ["--trusted-ca-dir", ca.path])
+        #expect(!ProcessExtractor(executable: TestPaths.executable, options: ExtractionOptions()).arguments().contains("--trusted-ca-dir"))
     }
 }
 
