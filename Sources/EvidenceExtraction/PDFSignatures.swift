@@ -24,7 +24,14 @@ enum PDFSignatures {
         var changes: RevisionChanges?
         var signatures: [PDFSignature] = []
         for field in fields {
-            guard let validation = field.validate(), !validation.isEmpty else { continue }
+            guard let validation = field.validate() else {
+                // Poppler could not check it at all: listed, so a reviewer looks, never dropped.
+                var unchecked = PDFSignature(field: field.name, status: .unsupported, certificate: .notVerified)
+                if let placement = widgets[field.id] { unchecked.page = placement.page; unchecked.box = placement.box }
+                signatures.append(unchecked)
+                continue
+            }
+            guard !validation.isEmpty else { continue }
             let signer = validation.signerName
             let time = validation.signingTime
             // The dictionary of this field: same signer and signing time, else the next in signing order.

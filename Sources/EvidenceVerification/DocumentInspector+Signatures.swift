@@ -19,6 +19,10 @@ extension DocumentInspector {
                               expected: "Chữ ký số hợp lệ, nội dung nguyên vẹn",
                               found: signature.status == .digestMismatch ? "Mã băm không khớp (tệp bị sửa sau khi ký)" : "Chữ ký số không khớp với chứng thư số"))
         }
+        // Malformed or unsupported signatures are neither valid nor proof of tampering: a person looks.
+        // (On a report rule nothing unread is flagged, unless the rule needs the signature.)
+        if isDocumentRule || rule.signed == .required,
+           signatures.contains(where: { [.decodingError, .unsupported].contains($0.status) }) { doubt("signature") }
         let intact = signatures.filter { $0.status == .valid }
         if let changed = intact.first(where: { $0.modifiedAfterSigning == true }) {
             flags.append(Flag(reason: .modifiedAfterSigning,

@@ -37,6 +37,6 @@ enum FlagText {
     static let fieldNames: [String: String] = [
         "number": "số, ký hiệu", "date": "ngày ban hành", "type": "loại văn bản", "issuer": "cơ quan ban hành",
         "signer": "người ký", "draft": "phần ký (bản chính hay dự thảo)", "topic": "nội dung (chất lượng nhận dạng thấp)",
-        "fields": "các trường của văn bản",
+        "fields": "các trường của văn bản", "signature": "chữ ký số (không kiểm tra được)",
     ]
 }

@@ -40,6 +40,14 @@ import Testing
         #expect(report.reasons.contains(.signatureInvalid))
     }
 
+    @Test func anUncheckableSignatureAsksForReviewNotForgery() throws {
+        var broken = Self.ownSignature
+        broken.status = .decodingError
+        let result = try check([broken])
+        #expect(result.reasons == [.needsReview])
+        #expect(result.flags.first?.message.contains("chữ ký số") == true)
+    }
+
     @Test func contentChangedAfterSigningIsFlaggedButAnotherSignatureIsNot() throws {
         var first = Self.ownSignature
         first.coversWholeDocument = false
