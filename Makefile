@@ -9,9 +9,12 @@ export OMP_THREAD_LIMIT = 1
 APT_PACKAGES := pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev libleptonica-dev \
 	tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd libsqlite3-dev poppler-utils qpdf \
 	fonts-liberation2 python3 python3-reportlab python3-pil python3-numpy python3-fonttools \
-	systemd time bc antiword
+	systemd time bc antiword libnss3-dev libnss3-tools
 
-.PHONY: deps build run test bench install clean
+# Python packages the tests use (PyPI): `cryptography` signs the test PDFs with a throwaway CA.
+PY_PACKAGES  := cryptography
+
+.PHONY: deps pydeps build run test bench install clean
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -21,6 +24,11 @@ deps:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
+# Idempotent: pip runs only when an import fails (into the user site, never the system's).
+pydeps: deps
+	@for p in $(PY_PACKAGES); do python3 -c "import $$p" 2>/dev/null || python3 -m pip install --user --quiet $$p \
+		|| python3 -m pip install --user --quiet --break-system-packages $$p; done
+
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
@@ -29,7 +37,7 @@ run: build
 	@rm -rf .build/run && mkdir -p .build/run/inbox && cp -r samples/submissions/*/ .build/run/inbox/
 	@EVIDENCED_LOG_LEVEL=notice $$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced run --once --inbox .build/run/inbox --data .build/run/data
 
-test: deps
+test: deps pydeps
 	$(SWIFT) test $(BUILD_FLAGS)
 
 bench: deps

@@ -21,6 +21,8 @@ let package = Package(
         // C libraries: one system module each; the shims only include headers.
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib cairo",
                        providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
+        // NSS: evidenced opens the trust store before poppler validates the first signature.
+        .systemLibrary(name: "CNSS", pkgConfig: "nss", providers: [.apt(["libnss3-dev"])]),
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract",
                        providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
 
@@ -31,7 +33,7 @@ let package = Package(
         .target(name: "EvidenceModel", swiftSettings: strict),
         // Text out of PDF, images and plain text: poppler, tesseract, legacy encodings.
         .target(name: "EvidenceExtraction", dependencies: [
-            "CPoppler", "CTesseract", "CProcessControl", "EvidenceModel",
+            "CPoppler", "CNSS", "CTesseract", "CProcessControl", "EvidenceModel",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], swiftSettings: strict),

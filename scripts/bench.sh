@@ -95,6 +95,20 @@ printf 'Bundle: 3 documents in one PDF %.2f s, extracted separately %.2f s, rati
 # one submission must cost the same with a small and a large store. BENCH_STORED sets the large size.
 "$bin" bench-check --models "$here/models" --small 100 --large "${BENCH_STORED:-100000}" --checks 200
 
+# -- Digital signatures ---------------------------------------------------------------------------
+# Reading and validating every signature of a signed PDF, one core, against `pdfsig` on the same
+# files (one process per file: what a caller without evidenced would run).
+signed=("$here"/samples/real/*.pdf)
+if python3 "$here/scripts/signed_pdfs.py" "$work/signed" >/dev/null 2>&1; then signed+=("$work"/signed/*.pdf); fi
+if [ -d "$here/../shared/real/docs" ]; then signed+=("$here"/../shared/real/docs/*.pdf); fi
+line=$("$bin" bench-signatures --seconds 3 "${signed[@]}")
+ours_ms=$(sed -E 's/^Signatures: ([0-9.]+) ms.*/\1/' <<<"$line")
+pdfsig_each() { for f in "${signed[@]}"; do pdfsig "$f" >/dev/null 2>&1; done; }
+pdfsig_s=$(seconds pdfsig_each)
+pdfsig_ms=$(python3 -c "import sys; print(float(sys.argv[1])*1000/int(sys.argv[2]))" "$pdfsig_s" "${#signed[@]}")
+echo "$line"
+printf '            pdfsig per file %.2f ms, ratio (pdfsig / evidenced) %s\n' "$pdfsig_ms" "$(ratio "$pdfsig_ms" "$ours_ms")"
+
 # -- Daemon end to end ------------------------------------------------------------------------------
 # A batch of submissions (the samples, 5 copies each, every copy its own unit and bytes) dropped into
 # an inbox: time until every flag is queued (run --once, fresh store) against extracting the same

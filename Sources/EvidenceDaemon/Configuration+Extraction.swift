@@ -4,7 +4,8 @@ extension Configuration {
     /// What the extractor needs, from `ocr.*`, `workers` and `limits.*`.
     public var extractionOptions: ExtractionOptions {
         ExtractionOptions(language: ocr.language, dpi: ocr.dpi, workers: workers,
-                          limits: extractionLimits, tessdataPath: ocr.tessdataDirectory)
+                          limits: extractionLimits, tessdataPath: ocr.tessdataDirectory,
+                          trustedCADirectory: signatures.trustedCADirectory)
     }
 
     public var extractionLimits: ExtractionLimits {

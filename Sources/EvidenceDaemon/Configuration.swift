@@ -21,6 +21,7 @@ public struct Configuration: Sendable, Equatable {
     public var ocr: OCR
     public var limits: Limits
     public var watch: Watch
+    public var signatures: Signatures
 
     /// `database` when set explicitly; otherwise the path follows `dataDirectory`, also when the
     /// data directory is changed later by the command line.
@@ -85,14 +86,23 @@ public struct Configuration: Sendable, Equatable {
         }
     }
 
+    public struct Signatures: Sendable, Equatable {
+        /// Folder of CA certificates (PEM or DER) whose signers count as trusted (`signatures.trusted_ca_dir`);
+        /// unset: signatures are read and checked for integrity, every issuer is 'unknown'.
+        public var trustedCADirectory: String?
+
+        public init(trustedCADirectory: String? = nil) { self.trustedCADirectory = trustedCADirectory }
+    }
+
     public init(inbox: String = Self.defaultInbox, dataDirectory: String = Self.defaultDataDirectory,
                 databasePath: String? = nil, modelsDirectory: String = Self.defaultModelsDirectory,
                 workers: Int = ExtractionOptions.cores, logLevel: Logger.Level = .info,
-                shutdownGraceSeconds: Double = 20, ocr: OCR = OCR(), limits: Limits = Limits(), watch: Watch = Watch()) {
+                shutdownGraceSeconds: Double = 20, ocr: OCR = OCR(), limits: Limits = Limits(), watch: Watch = Watch(),
+                signatures: Signatures = Signatures()) {
         self.inbox = inbox; self.dataDirectory = dataDirectory; self.explicitDatabasePath = databasePath
         self.modelsDirectory = modelsDirectory; self.workers = workers; self.logLevel = logLevel
         self.shutdownGraceSeconds = shutdownGraceSeconds
-        self.ocr = ocr; self.limits = limits; self.watch = watch
+        self.ocr = ocr; self.limits = limits; self.watch = watch; self.signatures = signatures
     }
 
     public static let defaultPath = "/etc/evidenced/evidenced.toml"

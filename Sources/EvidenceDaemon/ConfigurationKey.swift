@@ -87,6 +87,11 @@ extension ConfigurationKey {
                          apply: { $0.watch.polling = $1.flag }, check: { _ in nil }),
         ConfigurationKey(name: "watch.poll_interval_seconds", type: .number, summary: "How often to poll when watch.polling is on.",
                          apply: { $0.watch.pollIntervalSeconds = $1.real }, check: { within($0.watch.pollIntervalSeconds, 0.1...3_600) }),
+
+        ConfigurationKey(name: "signatures.trusted_ca_dir", type: .optionalPath,
+                         summary: "Folder of CA certificates (PEM or DER) whose signatures count as trusted; unset: issuers unknown.",
+                         apply: { $0.signatures.trustedCADirectory = $1.text },
+                         check: { $0.signatures.trustedCADirectory.flatMap { absolute($0) ?? directory($0) } }),
     ]
 }
 
@@ -94,6 +99,12 @@ extension ConfigurationKey {
 
 private func absolute(_ path: String) -> String? {
     path.hasPrefix("/") ? nil : "must be an absolute path, got '\(path)'"
+}
+
+private func directory(_ path: String) -> String? {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        ? nil : "must be an existing directory, got '\(path)'"
 }
 
 private func within<T: Comparable>(_ value: T, _ range: ClosedRange<T>) -> String? {

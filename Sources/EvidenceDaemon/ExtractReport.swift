@@ -14,7 +14,7 @@ public struct ExtractReport: Encodable, Sendable {
     }
 
     private enum Key: String, CodingKey {
-        case file, sha256, format, pages, perPage, digitalSignature, warnings, error, message
+        case file, sha256, format, pages, perPage, digitalSignature, digitalSignatures, warnings, error, message
         case page, source, confidence, rotation, text, lines
     }
 
@@ -40,6 +40,7 @@ public struct ExtractReport: Encodable, Sendable {
                 if layout { try entry.encode(page.lines, forKey: .lines) }
             }
             try container.encode(document.digitalSignature, forKey: .digitalSignature)
+            try container.encode(document.digitalSignatures, forKey: .digitalSignatures)
             try container.encode(document.warnings, forKey: .warnings)
             // The parsed fields sit at the top level of the same object.
             try fields?.encode(to: encoder)

@@ -17,6 +17,13 @@ enum ExtractSummary {
             if let signature = document.digitalSignature {
                 lines.append("  digital signature: \(signature.signedBy)\(signature.time.map { " at \($0)" } ?? "")")
             }
+            for signature in document.digitalSignatures {
+                let who = [signature.signerName, signature.organization].compactMap { $0 }.joined(separator: ", ")
+                let scope = signature.coversWholeDocument == false
+                    ? (signature.modifiedAfterSigning == true ? ", pages changed after signing" : ", later revisions")
+                    : ""
+                lines.append("  signed by \(who)\(signature.signingTime.map { " at \($0)" } ?? ""): \(signature.status.rawValue), certificate \(signature.certificate.rawValue)\(scope)")
+            }
             if let fields = report.fields {
                 let parts: [(String, String?)] = [
                     ("type", fields.type), ("number", fields.number), ("issuer", fields.issuer),

@@ -56,6 +56,7 @@ public final class ProcessExtractor: ParsingExtractor, @unchecked Sendable {
                 "--language", options.language, "--dpi", String(options.dpi), "--workers", String(options.workers),
                 "--max-pages", String(limits.maxPages), "--max-megapixels", String(limits.maxMegapixels),
                 "--seconds-per-page", String(limits.secondsPerPage), "--seconds-per-file", String(limits.secondsPerFile)]
+            + (options.trustedCADirectory.map { ["--trusted-ca-dir", $0] } ?? [])
     }
 
     private func checkout() throws -> ServingWorker {

@@ -30,11 +30,13 @@ public struct ExtractionOptions: Sendable, Hashable {
     public var limits: ExtractionLimits
     /// Directory of traineddata files; nil for tesseract's default.
     public var tessdataPath: String?
+    /// Folder of CA certificates trusted for signatures (`signatures.trusted_ca_dir`); nil: none trusted.
+    public var trustedCADirectory: String?
 
     public init(language: String = "vie", dpi: Int = 300, workers: Int = ExtractionOptions.cores,
-                limits: ExtractionLimits = .default, tessdataPath: String? = nil) {
+                limits: ExtractionLimits = .default, tessdataPath: String? = nil, trustedCADirectory: String? = nil) {
         self.language = language; self.dpi = dpi; self.workers = max(1, workers)
-        self.limits = limits; self.tessdataPath = tessdataPath
+        self.limits = limits; self.tessdataPath = tessdataPath; self.trustedCADirectory = trustedCADirectory
     }
 
     public static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }

@@ -40,8 +40,11 @@ public final class Extractor: DocumentExtracting, @unchecked Sendable {
         case .text: pages = try PlainTextExtraction.pages(of: input.contents())
         case .docx, .doc, .odt, .xlsx, .ods: pages = try OfficeExtraction.pages(of: url, format: input.format)
         }
+        // The printed stamp stays the printed stamp: a certificate's common name is often the body, not
+        // the person who signed, so it must not stand in for a signer name (signer-mismatch would follow).
         return ExtractedDocument(file: url.path, sha256: input.sha256, format: input.format, pages: pages.count,
-                                 perPage: pages, digitalSignature: context.signature, warnings: context.warnings)
+                                 perPage: pages, digitalSignature: context.signature, digitalSignatures: context.signatures,
+                                 warnings: context.warnings)
     }
 }
 
@@ -52,6 +55,7 @@ struct ExtractionContext {
     let deadline: Date
     let progress: ExtractionProgress?
     var signature: DigitalSignature?
+    var signatures: [PDFSignature] = []
     var warnings: [String] = []
 
     init(options: ExtractionOptions, recognizers: RecognizerPool, deadline: Date, progress: ExtractionProgress?) {

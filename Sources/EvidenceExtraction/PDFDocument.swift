@@ -4,7 +4,7 @@ import Foundation
 
 /// A PDF opened with poppler-glib. Not thread-safe: callers serialise access to one document.
 final class PDFDocument {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
 
     /// Opens a PDF from disk: poppler reads what each page needs, never the whole file at once.
     /// Encrypted and unreadable files become typed failures.
@@ -27,7 +27,29 @@ final class PDFDocument {
         handle = document
     }
 
+    /// Opens a PDF mapped into memory: for reading it whole (hashing signed byte ranges), where
+    /// poppler's reads from a descriptor cost one system call per few kilobytes. Nil when it cannot.
+    init?(mappedFileAt url: URL) {
+        var error: UnsafeMutablePointer<GError>?
+        guard let mapped = g_mapped_file_new(url.path, 0, &error) else {
+            if error != nil { g_error_free(error) }
+            return nil
+        }
+        defer { g_mapped_file_unref(mapped) }
+        guard let bytes = g_mapped_file_get_bytes(mapped) else { return nil }
+        // The document keeps its own reference to the bytes, and they to the mapping.
+        defer { g_bytes_unref(bytes) }
+        guard let document = poppler_document_new_from_bytes(bytes, nil, &error) else {
+            if error != nil { g_error_free(error) }
+            return nil
+        }
+        handle = document
+    }
+
     deinit { g_object_unref(UnsafeMutableRawPointer(handle)) }
+
+    /// Whether the document has signature fields (cheap: the AcroForm only).
+    var hasSignatures: Bool { poppler_document_get_n_signatures(handle) > 0 }
 
     var pageCount: Int { Int(poppler_document_get_n_pages(handle)) }
 

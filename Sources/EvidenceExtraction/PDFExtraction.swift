@@ -10,6 +10,10 @@ enum PDFExtraction {
         guard count <= context.options.limits.maxPages else {
             throw ExtractionFailure(.tooManyPages, "The PDF has \(count) pages, over the limit of \(context.options.limits.maxPages).")
         }
+        // Before the text layers: poppler is not thread-safe, and the signatures need the document alone.
+        let signed = PDFSignatures.read(document: document, url: url, caDirectory: context.options.trustedCADirectory)
+        context.signatures = signed.signatures
+        context.warnings.append(contentsOf: signed.warnings)
         let layers = try textLayers(of: url, first: document, count: count, workers: context.options.workers)
         var pages: [Int: PageText] = [:]
         var toOCR: [Int] = []

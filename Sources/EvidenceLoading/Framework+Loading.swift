@@ -271,7 +271,8 @@ struct FrameworkReader {
 
     func evidenceRule(_ node: Node, maxPoints: Double, code: String) throws(FrameworkError) -> EvidenceRule {
         let keys = try mapping(node, "the evidence of \(code)", allowed: [
-            "kind", "description", "types", "issuer", "signer", "keywords", "keywords_all", "period", "count", "min_documents"])
+            "kind", "description", "types", "issuer", "signer", "keywords", "keywords_all", "period", "count", "min_documents",
+            "signed"])
         var rule = EvidenceRule()
         if let entry = keys["kind"] {
             let word = try string(entry.value, "kind")
@@ -309,6 +310,11 @@ struct FrameworkReader {
             let word = try string(entry.value, "signer")
             guard let signer = EvidenceRule.SignerRule(rawValue: word) else { throw fail(entry.value, "signer must be head or any (found '\(word)')") }
             rule.signer = signer
+        }
+        if let entry = keys["signed"] {
+            let word = try string(entry.value, "signed")
+            guard let signed = EvidenceRule.SignedRule(rawValue: word) else { throw fail(entry.value, "signed must be required or any (found '\(word)')") }
+            rule.signed = signed
         }
         if let entry = keys["keywords"] { rule.keywords = try keywordList(entry.value, "keywords") }
         if let entry = keys["keywords_all"] { rule.keywordsAll = try keywordList(entry.value, "keywords_all") }

@@ -6,13 +6,36 @@ public struct ExtractedDocument: Codable, Hashable, Sendable {
     public var format: FileFormat
     public var pages: Int
     public var perPage: [PageText]
+    /// The visible signature stamp ('Ký bởi: ...'): printed text, or the first cryptographic
+    /// signature's signer when the file prints none.
     public var digitalSignature: DigitalSignature?
+    /// The PDF's cryptographic signatures, in signing order; empty for unsigned files and other formats.
+    public var digitalSignatures: [PDFSignature]
     public var warnings: [String]
 
     public init(file: String, sha256: String, format: FileFormat, pages: Int, perPage: [PageText],
-                digitalSignature: DigitalSignature? = nil, warnings: [String] = []) {
+                digitalSignature: DigitalSignature? = nil, digitalSignatures: [PDFSignature] = [],
+                warnings: [String] = []) {
         self.file = file; self.sha256 = sha256; self.format = format; self.pages = pages
-        self.perPage = perPage; self.digitalSignature = digitalSignature; self.warnings = warnings
+        self.perPage = perPage; self.digitalSignature = digitalSignature
+        self.digitalSignatures = digitalSignatures; self.warnings = warnings
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case file, sha256, format, pages, perPage, digitalSignature, digitalSignatures, warnings
+    }
+
+    /// Documents stored before signatures were read decode with none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        file = try container.decode(String.self, forKey: .file)
+        sha256 = try container.decode(String.self, forKey: .sha256)
+        format = try container.decode(FileFormat.self, forKey: .format)
+        pages = try container.decode(Int.self, forKey: .pages)
+        perPage = try container.decode([PageText].self, forKey: .perPage)
+        digitalSignature = try container.decodeIfPresent(DigitalSignature.self, forKey: .digitalSignature)
+        digitalSignatures = try container.decodeIfPresent([PDFSignature].self, forKey: .digitalSignatures) ?? []
+        warnings = try container.decode([String].self, forKey: .warnings)
     }
 
     /// All pages' text, a form feed between pages.

@@ -20,6 +20,14 @@ public enum FlagReason: String, Codable, Hashable, Sendable, CaseIterable {
     case offTopic = "off-topic"
     /// A field needed for a check could not be read with confidence: an appraiser must look.
     case needsReview = "needs-review"
+    /// A digital signature's signed bytes no longer match: the file was changed after it was signed.
+    case signatureInvalid = "signature-invalid"
+    /// Revisions appended after a digital signature change the pages' content.
+    case modifiedAfterSigning = "modified-after-signing"
+    /// The printed date is later than the first digital signature: a document cannot be dated after it was signed.
+    case dateAfterSigning = "date-after-signing"
+    /// The rule needs a digitally signed original (`signed: required`); the file carries no digital signature.
+    case notDigitallySigned = "not-digitally-signed"
 }
 
 /// One unsupported point of a claim, with where to look and what was expected against what was found.

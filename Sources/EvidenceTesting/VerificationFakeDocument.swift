@@ -24,6 +24,8 @@ public struct VerificationFakeDocument: Sendable, Hashable {
     public var source: PageSource = .text
     public var ocrConfidence: Double?
     public var digitalSignature: DigitalSignature?
+    /// The PDF's cryptographic signatures.
+    public var digitalSignatures: [PDFSignature] = []
 
     public init(file: String) { self.file = file }
 
@@ -67,7 +69,7 @@ public struct VerificationFakeDocument: Sendable, Hashable {
     public var extracted: ExtractedDocument {
         ExtractedDocument(file: file, sha256: sha256, format: source == .ocr ? .png : .pdf, pages: 1,
                           perPage: [PageText(page: 1, source: source, confidence: source == .ocr ? (ocrConfidence ?? 0.9) : nil, text: text)],
-                          digitalSignature: digitalSignature)
+                          digitalSignature: digitalSignature, digitalSignatures: digitalSignatures)
     }
 
     public var fields: DocumentFields {

@@ -56,6 +56,8 @@ enum ReviewPoint: Hashable, Sendable {
     case field(DocumentField)
     case wholeDocument
     case topic
+    /// A digital signature that could not be checked (malformed or of an unsupported kind).
+    case signature
 
     var field: DocumentField? { if case .field(let field) = self { field } else { nil } }
 }
@@ -97,6 +99,7 @@ struct DocumentInspector {
 
     mutating func run() {
         checkDuplicates()
+        checkSignatures(facts.fields)
         guard let fields = facts.fields else {
             if isDocumentRule || item.number != nil || item.date != nil || item.signer != nil { doubt(.wholeDocument) }
             checkTopic(fields: nil)
@@ -136,7 +139,7 @@ struct DocumentInspector {
     mutating func checkDraft(_ fields: DocumentFields) {
         guard fields.draft else {
             // Sure there is no signature at all (no name, no digital stamp): unsigned.
-            if isDocumentRule, fields.signer?.name == nil, document.digitalSignature == nil,
+            if isDocumentRule, fields.signer?.name == nil, document.digitalSignature == nil, document.digitalSignatures.isEmpty,
                let sure = fields.fieldConfidence[.signer], sure >= context.options.fieldConfidence {
                 flag(.unsigned, "Văn bản không có chữ ký (không có họ tên người ký và không có chữ ký số).", field: .signer,
                      expected: "Văn bản đã ký ban hành", found: "Không có chữ ký")
@@ -149,7 +152,7 @@ struct DocumentInspector {
         if Tolerant.mentions(Tolerant.searchable(document.text), "dự thảo") {
             flag(.draft, "Tài liệu là bản dự thảo, chưa phải văn bản đã ban hành.", field: .draft,
                  expected: "Văn bản đã ban hành", found: "Bản dự thảo")
-        } else if isDocumentRule, document.digitalSignature == nil {
+        } else if isDocumentRule, document.digitalSignature == nil, document.digitalSignatures.isEmpty {
             flag(.unsigned, "Văn bản không có phần chữ ký và không có chữ ký số.", field: .signer,
                  expected: "Văn bản đã ký ban hành", found: "Không có chữ ký")
         }

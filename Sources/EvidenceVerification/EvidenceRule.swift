@@ -17,6 +17,8 @@ public struct EvidenceRule: Codable, Hashable, Sendable {
     public var count: CountRule?
     /// Valid documents needed before any point is earned (when there is no count rule).
     public var minDocuments: Int
+    /// Whether the file must carry a digital signature (a signed PDF original, not a scan or a Word file).
+    public var signed: SignedRule = .any
 
     public init(kind: Kind = .document, description: String? = nil, types: [String] = [], issuer: IssuerRule = .any,
                 signer: SignerRule = .any, keywords: [String] = [], keywordsAll: [String] = [],
@@ -46,6 +48,12 @@ public struct EvidenceRule: Codable, Hashable, Sendable {
         case any
         /// Signed by the head in their own name (or 'TM.' for the collective), not by a deputy 'KT.'.
         case head
+    }
+
+    public enum SignedRule: String, Codable, Hashable, Sendable {
+        case any
+        /// A PDF with at least one digital signature.
+        case required
     }
 
     public enum PeriodRule: String, Codable, Hashable, Sendable {

@@ -38,6 +38,7 @@ enum FlagText {
         switch point {
         case .wholeDocument: "các trường của văn bản"
         case .topic: "nội dung (chất lượng nhận dạng thấp)"
+        case .signature: "chữ ký số (không kiểm tra được)"
         case .field(let field): fieldName(field)
         }
     }

@@ -16,6 +16,7 @@ struct Extract: AsyncParsableCommand {
     @Option(help: "Refuse files with more pages.") var maxPages = ExtractionLimits.default.maxPages
     @Option(help: "Refuse images larger than this many megapixels.") var maxMegapixels = ExtractionLimits.default.maxMegapixels
     @Option(help: "OCR time limit per page, in seconds.") var secondsPerPage = ExtractionLimits.default.secondsPerPage
+    @Option(help: "Folder of CA certificates (PEM or DER) whose signatures count as trusted.") var trustedCaDir: String?
 
     func validate() throws {
         guard (72...1200).contains(dpi) else { throw ValidationError("--dpi must be between 72 and 1200.") }
@@ -26,7 +27,8 @@ struct Extract: AsyncParsableCommand {
     func run() async throws {
         var limits = ExtractionLimits.default
         limits.maxPages = maxPages; limits.maxMegapixels = maxMegapixels; limits.secondsPerPage = secondsPerPage
-        let options = ExtractionOptions(language: language, dpi: dpi, workers: workers, limits: limits)
+        let options = ExtractionOptions(language: language, dpi: dpi, workers: workers, limits: limits,
+                                        trustedCADirectory: trustedCaDir.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
         let extractor = Extractor(options: options)
         let runner = ExtractRunner(extractor: extractor, json: json, layout: layout, concurrency: workers)
         let failures = await runner.run(files: files, output: { print($0) }, progress: ExtractionProgressReporter())

@@ -18,11 +18,13 @@ struct Worker: AsyncParsableCommand {
     @Option var maxMegapixels = ExtractionLimits.default.maxMegapixels
     @Option var secondsPerPage = ExtractionLimits.default.secondsPerPage
     @Option var secondsPerFile = ExtractionLimits.default.secondsPerFile
+    @Option var trustedCaDir: String?
 
     func run() async throws {
         let limits = ExtractionLimits(maxPages: maxPages, maxMegapixels: maxMegapixels,
                                       secondsPerPage: secondsPerPage, secondsPerFile: secondsPerFile)
-        let options = ExtractionOptions(language: language, dpi: dpi, workers: workers, limits: limits)
+        let options = ExtractionOptions(language: language, dpi: dpi, workers: workers, limits: limits,
+                                        trustedCADirectory: trustedCaDir)
         let status: Int32
         if serve {
             status = await WorkerMode.serve(options: options, parent: parent)

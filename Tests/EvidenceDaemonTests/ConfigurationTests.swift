@@ -192,7 +192,7 @@ enum ConfigurationFixture {
             return String(line.dropFirst())
         }.joined(separator: "\n")
         let settings = uncommented.split(separator: "\n").filter { $0.first?.isLetter == true }
-        #expect(settings.count == Configuration.keyNames.count - 2, "every key but workers and ocr.tessdata uncommented")
+        #expect(settings.count == Configuration.keyNames.count - 3, "every key but workers, ocr.tessdata and signatures.trusted_ca_dir uncommented")
         let config = try ConfigurationFixture.load(uncommented)
         var expected = Configuration.defaults
         expected.databasePath = "/var/lib/evidenced/evidenced.sqlite"
