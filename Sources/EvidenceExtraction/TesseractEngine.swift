@@ -86,7 +86,9 @@ final class TesseractEngine {
             guard let raw = TessResultIteratorGetUTF8Text(iterator, RIL_WORD) else { continue }
             let word = String(cString: raw).nfc
             TessDeleteText(raw)
-            if !word.isEmpty, let wordBox = box(RIL_WORD) { words.append(.init(text: word, box: wordBox)) }
+            // The word's confidence tells a hand-filled figure from a printed one (the parser abstains).
+            let confidence = Double(max(0, min(100, TessResultIteratorConfidence(iterator, RIL_WORD)))) / 100
+            if !word.isEmpty, let wordBox = box(RIL_WORD) { words.append(.init(text: word, box: wordBox, confidence: confidence)) }
         } while TessResultIteratorNext(iterator, RIL_WORD) != 0
         endLine()
         return lines
