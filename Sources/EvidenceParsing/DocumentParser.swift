@@ -68,9 +68,14 @@ struct Reading {
     var pageConfidence: [Int: Double] = [:]
 
     mutating func set(_ field: DocumentField, confidence: Double, at line: ParsedLine?) {
-        let cap = line.flatMap { pageConfidence[$0.page] } ?? 1
+        set(field, confidence: confidence, place: line?.location)
+    }
+
+    /// As above, with a place narrower than the line (the tokens that hold the value, or where it should be).
+    mutating func set(_ field: DocumentField, confidence: Double, place location: DocumentFields.Location?) {
+        let cap = location.flatMap { pageConfidence[$0.page] } ?? 1
         fields.fieldConfidence[field] = min(confidence, max(0, min(1, cap)))
-        if let line { fields.locations[field] = line.location }
+        if let location { fields.locations[field] = location }
     }
 
     /// Every output string in NFC: input may come decomposed.

@@ -66,8 +66,10 @@ extension Reading {
     // MARK: Number
 
     mutating func readNumber() {
+        let digitHeight = FillIn.printedDigitHeight((columns.left + columns.right).flatMap(\.tokens))
         for (partIndex, part) in columns.left.enumerated() {
             guard let first = part.tokens.first, let remainder = NumberReading.soPrefix(first) else { continue }
+            if FillIn.isOCR(part.tokens), readScannedNumber(part, remainder: remainder, digitHeight: digitHeight) { return }
             let rest = part.tokens.dropFirst()
             let next = rest.first?.text.first
             guard !remainder.isEmpty || next.map({ $0.isNumber || ":/.-_".contains($0) }) == true
@@ -92,9 +94,10 @@ extension Reading {
             numberLine = lines.firstIndex { $0.page == part.line.page && $0.number == part.line.number }
             numberResult = result
             fields.number = result.value
+            fields.numberSymbol = Self.symbolText(result)
             var confidence = result.confidence
             if split && result.value != nil && !result.repaired && !result.doubtful { confidence = 0.85 }
-            set(.number, confidence: confidence, at: part.line)
+            set(.number, confidence: confidence, place: part.line.location(of: part.tokens.prefix(max(1, pieces + 1))))
             return
         }
         // OCR lost 'Số:': a number whose symbol is all known parts, alone at the head of a left part.
@@ -102,13 +105,69 @@ extension Reading {
             guard let first = part.tokens.first, first.text.first?.isNumber == true, first.text.utf8.contains(47) else { continue }
             let result = NumberReading.read(first.text)
             guard let value = result.value, !result.doubtful, result.parts.allSatisfy({ SymbolVocabulary.restore($0) == $0 }) else { continue }
+            // On a scan, the figures must be typed ones read for sure.
+            if first.confidence != nil, let digits = result.digits,
+               FillIn.assess([first.with(text: Substring(digits))], printedDigitHeight: digitHeight.map { $0 * FillIn.joinedSymbolAllowance })
+                != .printed(digits) { continue }
             numberLine = part.line.index
             numberResult = result
             fields.number = value
-            set(.number, confidence: 0.6, at: part.line)
+            fields.numberSymbol = Self.symbolText(result)
+            set(.number, confidence: 0.6, place: part.line.location(of: [first]))
             return
         }
         set(.number, confidence: 0.3, at: nil)
+    }
+
+    /// The symbol as printed after the figures ('TTr-UBND', '2025/NQ-HĐND').
+    static func symbolText(_ result: NumberReading.Result) -> String? {
+        result.symbol.map { (result.year.map { $0 + "/" } ?? "") + $0 }
+    }
+
+    /// 'Số: 24 /TTr-UBND' on a scan: the symbol is typed, the figures usually hand-filled. Reads the
+    /// figures only when they are typed ones read for sure; otherwise the number is null, with its
+    /// symbol, its status and the place of the blank. False when the line holds no symbol.
+    private mutating func readScannedNumber(_ part: HeaderPart, remainder: Substring, digitHeight: Double?) -> Bool {
+        let first = part.tokens[0]
+        let rest = Array(part.tokens.dropFirst())
+        guard let symbolAt = rest.prefix(4).firstIndex(where: { $0.text.utf8.contains(47) }) else { return false }
+        let symbolToken = rest[symbolAt]
+        var figureTokens = Array(rest[..<symbolAt])
+        if !remainder.isEmpty { figureTokens.insert(first.with(text: remainder), at: 0) }
+        var symbolRaw: String
+        var allowance = 1.0
+        if let slash = symbolToken.text.firstIndex(of: "/"), slash != symbolToken.text.startIndex {
+            // Figures and symbol read as one word ('24/TTr-UBND'): its height is the slash's.
+            figureTokens.append(symbolToken.with(text: symbolToken.text[..<slash]))
+            symbolRaw = String(symbolToken.text[slash...])
+            allowance = FillIn.joinedSymbolAllowance
+        } else {
+            symbolRaw = String(symbolToken.text)
+        }
+        var used = symbolAt + 1
+        for token in rest[(symbolAt + 1)...] {
+            guard NumberReading.continues(token, after: symbolRaw) else { break }
+            symbolRaw += token.text
+            used += 1
+        }
+        var result = NumberReading.read(symbolRaw[...])
+        var status: FieldStatus?
+        switch FillIn.assess(figureTokens, printedDigitHeight: digitHeight.map { $0 * allowance }) {
+        case .printed(let digits):
+            result = NumberReading.read((digits + symbolRaw)[...])
+        case .handwritten:
+            status = .handwritten
+        case .blank:
+            // A scan's blank read empty: the hand-filled figures may have been too faint for the OCR.
+            status = .illegible
+        }
+        numberLine = part.line.index
+        numberResult = result
+        fields.number = result.value
+        fields.numberSymbol = Self.symbolText(result)
+        if fields.number == nil, let status { fields.fieldStatus[.number] = status }
+        set(.number, confidence: result.value == nil ? 0.2 : result.confidence, place: part.line.location(of: [first] + rest[..<used]))
+        return true
     }
 
     /// '/TB-UBND' somewhere else in the header, for a number whose blank the text layer moved apart.
@@ -245,18 +304,75 @@ extension Reading {
     // MARK: Place and date
 
     mutating func readPlaceAndDate() {
-        for part in columns.right + columns.left {
-            guard let dayIndex = part.tokens.firstIndex(where: { DateReading.isDayWord($0) && !$0.text.hasSuffix(":") }),
-                  let date = DateReading.read(part.tokens, from: dayIndex) else { continue }
-            fields.date = date.iso
-            set(.date, confidence: date.confidence, at: part.line)
-            let start = HeaderColumns.placeStart(part.tokens, before: dayIndex)
-            let placeTokens = Array(part.tokens[start..<dayIndex])
-            readPlace(placeTokens, line: part.line)
+        let digitHeight = FillIn.printedDigitHeight((columns.left + columns.right).flatMap(\.tokens))
+        for part in dateCandidates() {
+            let tokens = DateReading.splittingGluedWords(part.tokens)
+            guard let dayIndex = tokens.firstIndex(where: { DateReading.isDayWord($0) && !$0.text.hasSuffix(":") }) else { continue }
+            let read = DateReading.read(tokens, from: dayIndex)
+            let layout = DateReading.layout(tokens, from: dayIndex)
+            guard read != nil || layout != nil else { continue }
+            let start = HeaderColumns.placeStart(tokens, before: dayIndex)
+            readPlace(Array(tokens[start..<dayIndex]), line: part.line)
+            let end = layout.map { min(tokens.count, $0.yearWord + 2) } ?? min(tokens.count, dayIndex + (read?.length ?? 1))
+            let place = part.line.location(of: tokens[dayIndex..<end])
+            if let layout, FillIn.isOCR(tokens) {
+                readScannedDate(tokens, layout: layout, digitHeight: digitHeight, place: place)
+            } else {
+                fields.date = read?.iso
+                if fields.date == nil, let layout { fields.datePartial = DateReading.partial(tokens, layout: layout) }
+                set(.date, confidence: read?.confidence ?? 0.2, place: place)
+            }
             return
         }
         set(.date, confidence: 0.2, at: nil)
         set(.place, confidence: 0.2, at: nil)
+    }
+
+    /// The date on a scan: the month and year are typed, the day usually hand-filled. The date is read
+    /// only when the day is typed figures read for sure; otherwise null, with its status, and the
+    /// month and year alone when they are read for sure.
+    private mutating func readScannedDate(_ tokens: [Token], layout: DateReading.Layout, digitHeight: Double?,
+                                          place: DocumentFields.Location) {
+        let partial = DateReading.partial(tokens, layout: layout, minimumConfidence: FillIn.minimumConfidence)
+        let dayTokens = Array(tokens[(layout.dayWord + 1)..<layout.monthWord])
+        var status: FieldStatus?
+        switch FillIn.assess(dayTokens, printedDigitHeight: digitHeight) {
+        case .printed(let day):
+            if let partial, partial.count == 7, let dayValue = Int(day), let year = Int(partial.prefix(4)),
+               let month = Int(partial.suffix(2)), let iso = DateReading.iso(dayValue, month, year) {
+                fields.date = iso
+                set(.date, confidence: 0.85, place: place)
+                return
+            }
+            status = .illegible
+        case .handwritten:
+            status = .handwritten
+        case .blank:
+            status = .illegible
+        }
+        fields.date = nil
+        fields.datePartial = partial
+        fields.fieldStatus[.date] = status
+        set(.date, confidence: 0.2, place: place)
+    }
+
+    /// Header parts that may hold the place and date: the right column's, each with the parts beside it
+    /// on the same row (a text layer splits 'Quảng Ngãi, ngày' from 'tháng 11 năm 2024'), then the left's.
+    private func dateCandidates() -> [HeaderPart] {
+        var merged = [HeaderPart]()
+        let right = columns.right
+        for (index, part) in right.enumerated() {
+            var tokens = part.tokens
+            if let box = part.line.box {
+                for other in right[(index + 1)...].prefix(3) where other.line.page == part.line.page {
+                    guard let otherBox = other.line.box, abs(otherBox.midY - box.midY) < max(box.height, otherBox.height) * 0.6,
+                          otherBox.x > box.x else { continue }
+                    tokens += other.tokens
+                }
+            }
+            merged.append(HeaderPart(line: part.line, tokens: tokens))
+        }
+        return merged + columns.left
     }
 
     private mutating func readPlace(_ tokens: [Token], line: ParsedLine) {

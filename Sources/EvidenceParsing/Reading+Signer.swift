@@ -63,14 +63,15 @@ extension Reading {
         for var token in tokens {
             // 'TM.' read 'T™.'.
             if token.text.unicodeScalars.contains("\u{2122}") {
-                token = Token(Substring(String(token.text).replacingOccurrences(of: "\u{2122}", with: "M")), midX: token.midX)
+                token = Token(Substring(String(token.text).replacingOccurrences(of: "\u{2122}", with: "M")), midX: token.midX,
+                              box: token.box, confidence: token.confidence)
             }
             if token.text.utf8.count > 3, token.text.utf8.contains(46),
                let dot = token.text.firstIndex(of: "."), dot < token.text.index(before: token.text.endIndex) {
                 let head = token.text[...dot]
                 if Self.markers[FastFold.key(head)] != nil {
-                    out.append(Token(head, midX: token.midX))
-                    out.append(Token(token.text[token.text.index(after: dot)...], midX: token.midX))
+                    out.append(Token(head, midX: token.midX, box: token.box, confidence: token.confidence))
+                    out.append(Token(token.text[token.text.index(after: dot)...], midX: token.midX, box: token.box, confidence: token.confidence))
                     continue
                 }
             }
