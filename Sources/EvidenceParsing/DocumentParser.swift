@@ -43,6 +43,8 @@ struct Reading {
     var bodyStart = 0
     /// Index of the signature block's first line ('Nơi nhận' or the title), where the body ends.
     var signatureStart: Int?
+    /// Index of the first line of a document attached after this one (or the line count).
+    var documentEnd = 0
     /// The issuer's header words came without diacritics: the English model read the document.
     var poorDiacritics = false
     var issuerLocality: [String] = []
