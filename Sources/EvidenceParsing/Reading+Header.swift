@@ -203,6 +203,12 @@ extension Reading {
             var words = part.tokens.filter {
                 ($0.isUpperWord && !$0.text.utf8.contains(47) && !$0.text.contains(where: \.isNumber)) || $0.text == "-" || $0.text == "&"
             }
+            // A committee's number closes its name ('BAN CHỈ ĐẠO 138').
+            if let last = part.tokens.last, part.tokens.count >= 3, words.count == part.tokens.count - 1,
+               (1...4).contains(last.text.count), last.text.allSatisfy({ $0.isASCII && $0.isNumber }),
+               part.tokens[part.tokens.count - 2].isUpperWord {
+                words.append(last)
+            }
             // What OCR keeps of a 'DỰ THẢO' box beside the issuer.
             while let first = words.first, words.count > 1, ["DU", "THAO"].contains(String(first.bareKey)) { words.removeFirst() }
             if words.count == 1, ["DU", "THAO"].contains(String(words[0].bareKey)) { continue }

@@ -328,7 +328,16 @@ extension Reading {
     /// The line holds the name and little else: no run of ordinary words around it (a sentence of the
     /// body that mentions a person is not a signature).
     static func isNameLine(_ tokens: [Token], name: NameCandidate) -> Bool {
-        let others = tokens.filter { token in token.hasLetter && !name.words.contains { token.text.contains($0) } }
+        func inName(_ token: Token) -> Bool { name.words.contains { token.text.contains($0) } }
+        var near = tokens
+        // With word boxes, only the words of the name's own column count: a wide gap parts it from the
+        // recipients' list the OCR put on the same line.
+        if let first = tokens.firstIndex(where: inName), tokens.allSatisfy({ $0.box != nil }) {
+            var start = first
+            while start > 0, let left = tokens[start - 1].box, let right = tokens[start].box, right.x - left.maxX < 0.04 { start -= 1 }
+            near = Array(tokens[start...])
+        }
+        let others = near.filter { token in token.hasLetter && !inName(token) }
         return others.filter { $0.bareKey.count >= 3 }.count <= 1
     }
 
