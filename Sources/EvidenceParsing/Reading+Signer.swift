@@ -53,7 +53,9 @@ extension Reading {
     /// The signer's places: the block, the title line and the name line; where a part was not read,
     /// the region where it should be (under the title for the name, above the name for the title).
     private mutating func placeSigner(_ block: Block) {
-        let blockPlace = Self.union(block.titlePlace, block.namePlace) ?? lines[block.start].location
+        // The block's line is the name's (where flags point), its box the whole block's.
+        var blockPlace = Self.union(block.titlePlace, block.namePlace) ?? lines[block.start].location
+        if let name = block.namePlace { blockPlace.line = name.line }
         set(.signer, confidence: block.confidence, place: blockPlace)
         if block.signer.name != nil {
             set(.signerName, confidence: block.confidence, place: block.namePlace)
@@ -219,7 +221,8 @@ extension Reading {
                 if let marker = Self.marker(token) {
                     authority = marker; damagedMarker = false; markerAt = position
                     blockStart = blockStart ?? index
-                } else if Self.isDamagedMarker(token), Self.findTitle(Array(tokens[(position + 1)...]))?.1 == 0 {
+                } else if Self.isDamagedMarker(token), position == 0 || tokens[position - 1].key.hasSuffix("NHAN:"),
+                          Self.findTitle(Array(tokens[(position + 1)...]))?.1 == 0 {
                     authority = nil; damagedMarker = true; markerAt = position
                     blockStart = blockStart ?? index
                 }
@@ -231,7 +234,7 @@ extension Reading {
                     // 'KT. CHỦ TỊCH' names whom the signer stands for; 'Q. GIÁM ĐỐC' is the signer's own.
                     if authority == "Q" && !damagedMarker { signerTitle = title } else { pendingTitle = title; pendingLine = index; pendingPlace = titlePlace }
                 } else if (markerAt ?? -1) < start {
-                    if Self.namesABody(tokens[(start + count)...]) {
+                    if authority == nil, !damagedMarker, Self.namesABody(tokens[(start + count)...]) {
                         // 'CHỦ TỊCH UBND TỈNH' over the name: the signer's post elsewhere, not this block's title.
                         if let found = signerName(after: index, limit: min(range.upperBound + 16, lines.count, index + 4)) {
                             return Block(signer: .init(name: found.name, title: nil, authority: damagedMarker ? nil : authority),
@@ -290,7 +293,8 @@ extension Reading {
     /// What a seal leaves of an authority marker: a short capital token ending in a dot ('T.', 'KI.', 'K1.').
     static func isDamagedMarker(_ token: Token) -> Bool {
         let key = token.key
-        guard key.hasSuffix("."), (2...4).contains(key.count) else { return false }
+        // 'VT.' is the archive's 'Lưu: VT.' of the recipients beside the block.
+        guard key.hasSuffix("."), (2...4).contains(key.count), key != "VT." else { return false }
         return key.dropLast().allSatisfy { ($0 >= "A" && $0 <= "Z") || $0 == "1" || $0 == "/" }
     }
 
@@ -332,10 +336,14 @@ extension Reading {
         var near = tokens
         // With word boxes, only the words of the name's own column count: a wide gap parts it from the
         // recipients' list the OCR put on the same line.
-        if let first = tokens.firstIndex(where: inName), tokens.allSatisfy({ $0.box != nil }) {
+        guard let first = tokens.firstIndex(where: inName) else { return false }
+        if tokens.allSatisfy({ $0.box != nil }) {
             var start = first
             while start > 0, let left = tokens[start - 1].box, let right = tokens[start].box, right.x - left.maxX < 0.04 { start -= 1 }
             near = Array(tokens[start...])
+        } else {
+            // Without boxes a recipients' list may precede the name on the line; nothing follows it.
+            near = Array(tokens[first...])
         }
         let others = near.filter { token in token.hasLetter && !inName(token) }
         return others.filter { $0.bareKey.count >= 3 }.count <= 1
@@ -498,11 +506,14 @@ extension Reading {
         return (out.joined(separator: " "), confidence)
     }
 
-    /// Minutes: the chair signs, beside the secretary.
+    /// Minutes: the chair signs, beside the secretary. With word boxes each block is read in its own
+    /// column, so no word of one name leaks into the other.
     private mutating func readChair() -> Bool {
         var index = bodyStart
-        while index < lines.count {
+        while index < documentEnd {
             guard lines[index].mayHoldTitle else { index += 1; continue }
+            let all = cache.tokens(of: lines[index])
+            if all.contains(where: { $0.midX != nil }), readChairByColumns(at: index, tokens: all) { return true }
             var lineTitles = [String]()
             var remaining = signatureTokens(lines[index])
             while let (found, start, count) = Self.findTitle(remaining) {
@@ -522,7 +533,7 @@ extension Reading {
                 guard let chairPosition = titles.firstIndex(where: { Self.chairTitles.contains(FastFold.key($0)) }) else { return false }
                 var names = [(NameCandidate, ParsedLine)]()
                 var next = index + 1
-                while next < min(lines.count, index + 16), names.count < titles.count {
+                while next < min(documentEnd, index + 16), names.count < titles.count {
                     if let found = Self.names(in: signatureTokens(lines[next])) {
                         names += found.map { ($0, lines[next]) }
                     }
@@ -536,15 +547,74 @@ extension Reading {
                 if let (name, line) = chosen {
                     let (text, confidence) = restoreName(name.words, surnameKnown: name.surnameKnown)
                     fields.signer = .init(name: text, title: title, authority: nil)
-                    set(.signer, confidence: titles.count > 1 && names.count < titles.count ? 0.5 : confidence, at: line)
+                    let sure = titles.count > 1 && names.count < titles.count ? 0.5 : confidence
+                    set(.signer, confidence: sure, at: line)
+                    set(.signerName, confidence: sure, at: line)
+                    if titles.count == 2, names.count == 2, let secretaryTitle = titles.first(where: { FastFold.key($0) == "THU KY" }) {
+                        let (other, _) = names[1 - chairPosition]
+                        fields.secretary = .init(name: restoreName(other.words, surnameKnown: other.surnameKnown).0, title: secretaryTitle)
+                    }
                 } else {
                     fields.signer = .init(name: nil, title: title, authority: nil)
                     set(.signer, confidence: 0.4, at: lines[index])
                 }
+                set(.signerTitle, confidence: 0.9, at: lines[index])
                 return true
             }
             index += 1
         }
         return false
+    }
+
+    /// Minutes with word boxes: 'THƯ KÝ | CHỦ TRÌ' on one row, each name under its own title.
+    private mutating func readChairByColumns(at index: Int, tokens: [Token]) -> Bool {
+        // Each title of the row with its tokens' horizontal centre.
+        var titles = [(title: String, midX: Double, tokens: ArraySlice<Token>)]()
+        var rest = tokens[...]
+        while let (found, start, count) = Self.findTitle(Array(rest)) {
+            let base = rest.startIndex + start
+            let slice = tokens[base..<(base + count)]
+            let xs = slice.compactMap(\.midX)
+            titles.append((found, xs.reduce(0, +) / Double(max(1, xs.count)), slice))
+            rest = tokens[(base + count)...]
+        }
+        guard let chair = titles.first(where: { Self.chairTitles.contains(FastFold.key($0.title)) }) else { return false }
+        let line = lines[index]
+        /// The name under a title: the first name in the title's column, on the lines below (same page).
+        func name(under midX: Double) -> (String, Double, DocumentFields.Location)? {
+            var next = index + 1
+            while next < min(documentEnd, index + 16), lines[next].page == line.page {
+                let column = cache.tokens(of: lines[next]).filter { token in
+                    guard let x = token.midX else { return false }
+                    // The half of the page the title is in: the other block's words never count.
+                    return (x >= 0.5) == (midX >= 0.5) && abs(x - midX) < 0.3
+                }
+                if let found = Self.names(in: column), let first = found.first {
+                    let (text, confidence) = restoreName(first.words, surnameKnown: first.surnameKnown)
+                    let nameTokens = column.filter { token in first.words.contains { token.text.contains($0) } }
+                    return (text, confidence, lines[next].location(of: nameTokens))
+                }
+                next += 1
+            }
+            return nil
+        }
+        signatureStart = max(bodyStart, index - 1)
+        let titlePlace = line.location(of: chair.tokens)
+        if let (text, confidence, place) = name(under: chair.midX) {
+            fields.signer = .init(name: text, title: chair.title, authority: nil)
+            set(.signer, confidence: confidence, place: Self.union(titlePlace, place))
+            set(.signerName, confidence: confidence, place: place)
+        } else {
+            fields.signer = .init(name: nil, title: chair.title, authority: nil)
+            set(.signer, confidence: 0.4, place: titlePlace)
+            fields.locations[.signerName] = Self.regionBelow(titlePlace)
+        }
+        set(.signerTitle, confidence: 0.9, place: titlePlace)
+        if let secretary = titles.first(where: { $0.title != chair.title && ($0.midX >= 0.5) != (chair.midX >= 0.5) }) {
+            let found = name(under: secretary.midX)
+            fields.secretary = .init(name: found?.0, title: secretary.title)
+            fields.locations[.secretary] = Self.union(line.location(of: secretary.tokens), found?.2)
+        }
+        return true
     }
 }
