@@ -73,7 +73,26 @@ extension Reading {
             let rest = part.tokens.dropFirst()
             let next = rest.first?.text.first
             guard !remainder.isEmpty || next.map({ $0.isNumber || ":/.-_".contains($0) }) == true
-                    || rest.first?.text.utf8.contains(47) == true else { continue }
+                    || rest.first?.text.utf8.contains(47) == true else {
+                // 'Số:' alone, its symbol in another block of the text layer: the blank was never filled
+                // in the text (a born-digital file's number drawn by its signature field, or a draft).
+                if remainder.isEmpty, rest.isEmpty, let symbol = symbolElsewhere(besides: partIndex) {
+                    let result = NumberReading.read(symbol[...])
+                    numberLine = part.line.index
+                    numberResult = result
+                    fields.numberSymbol = Self.symbolText(result)
+                    // The place spans the blank: from 'Số:' to the symbol when they share the row.
+                    var place = part.line.location(of: [first])
+                    if let here = place.box,
+                       let symbolToken = (columns.left + columns.right).lazy.flatMap(\.tokens).first(where: { $0.text == symbol }),
+                       let there = symbolToken.box, abs(there.midY - here.midY) < here.height {
+                        place.box = Box.union([here, there])
+                    }
+                    set(.number, confidence: 0.3, place: place)
+                    return
+                }
+                continue
+            }
             var raw = String(remainder)
             var pieces = remainder.isEmpty ? 0 : 1
             for token in rest {
