@@ -45,6 +45,8 @@ struct Reading {
     var signatureStart: Int?
     /// Index of the first line of a document attached after this one (or the line count).
     var documentEnd = 0
+    /// The 'Nơi nhận' line beside the signature block, once found.
+    var recipientsAnchor: Int?
     /// The issuer's header words came without diacritics: the English model read the document.
     var poorDiacritics = false
     var issuerLocality: [String] = []

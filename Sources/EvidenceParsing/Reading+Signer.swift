@@ -15,6 +15,7 @@ extension Reading {
         documentEnd = attachedDocumentStart() ?? lines.count
         if fields.type == "BB", readChair() { return }
         let anchor = recipientsLine()
+        recipientsAnchor = anchor
         let range: Range<Int>
         if let anchor {
             range = max(min(bodyStart, anchor), anchor - 6)..<min(documentEnd, anchor + 40)
@@ -235,8 +236,11 @@ extension Reading {
                     if authority == "Q" && !damagedMarker { signerTitle = title } else { pendingTitle = title; pendingLine = index; pendingPlace = titlePlace }
                 } else if (markerAt ?? -1) < start {
                     if authority == nil, !damagedMarker, Self.namesABody(tokens[(start + count)...]) {
-                        // 'CHỦ TỊCH UBND TỈNH' over the name: the signer's post elsewhere, not this block's title.
-                        if let found = signerName(after: index, limit: min(range.upperBound + 16, lines.count, index + 4)) {
+                        // 'CHỦ TỊCH UBND TỈNH' right over the name, beside the recipients: the signer's post
+                        // elsewhere, not this block's title. (Above 'Nơi nhận' it is a decision's authority line.)
+                        if let anchor = recipientsAnchor, index >= anchor,
+                           let next = (index + 1..<min(lines.count, index + 3)).first(where: { !lines[$0].isBlank }),
+                           let found = signerName(after: index, limit: next + 1) {
                             return Block(signer: .init(name: found.name, title: nil, authority: damagedMarker ? nil : authority),
                                          confidence: min(found.confidence, 0.6), start: blockStart ?? index,
                                          titlePlace: nil, namePlace: found.place)
