@@ -6,7 +6,7 @@ import Foundation
 final class TesseractEngine {
     private let handle: OpaquePointer
 
-    init(language: String, tessdataPath: String?) throws(ExtractionFailure) {
+    init(language: String, tessdataPath: String?, segmentation: TessPageSegMode = PSM_AUTO) throws(ExtractionFailure) {
         guard let api = TessBaseAPICreate() else {
             throw ExtractionFailure(.ocrFailed, "Tesseract could not be started.")
         }
@@ -17,7 +17,7 @@ final class TesseractEngine {
             throw ExtractionFailure(.ocrFailed,
                 "Tesseract has no model for language '\(language)' (install tesseract-ocr-\(language)).")
         }
-        TessBaseAPISetPageSegMode(api, PSM_AUTO)
+        TessBaseAPISetPageSegMode(api, segmentation)
         // Keep interword spaces as printed so columns stay apart in the plain text.
         TessBaseAPISetVariable(api, "preserve_interword_spaces", "1")
         handle = api

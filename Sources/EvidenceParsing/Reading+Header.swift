@@ -77,7 +77,18 @@ extension Reading {
                 // 'Số:' alone, its symbol in another block of the text layer: the blank was never filled
                 // in the text (a born-digital file's number drawn by its signature field, or a draft).
                 if remainder.isEmpty, rest.isEmpty, let symbol = symbolElsewhere(besides: partIndex) {
-                    let result = NumberReading.read(symbol[...])
+                    var result = NumberReading.read(symbol[...])
+                    // The figures a born-digital file's signing software drew into the blank, OCRed
+                    // apart from the text layer: read only when the OCR is sure of them.
+                    let figures = fillInBeside(part)
+                    if !figures.isEmpty {
+                        let typedHeight = figures.compactMap(\.box?.height).max()
+                        switch FillIn.assess(figures, printedDigitHeight: typedHeight) {
+                        case .printed(let digits): result = NumberReading.read((digits + symbol)[...])
+                        case .handwritten, .blank: fields.fieldStatus[.number] = .illegible
+                        }
+                    }
+                    fields.number = result.value
                     numberLine = part.line.index
                     numberResult = result
                     fields.numberSymbol = Self.symbolText(result)
@@ -88,7 +99,8 @@ extension Reading {
                        let there = symbolToken.box, abs(there.midY - here.midY) < here.height {
                         place.box = Box.union([here, there])
                     }
-                    set(.number, confidence: 0.3, place: place)
+                    if fields.number == nil, !figures.isEmpty { fields.fieldStatus[.number] = .illegible }
+                    set(.number, confidence: result.value == nil ? 0.3 : 0.85, place: place)
                     return
                 }
                 continue
@@ -136,6 +148,19 @@ extension Reading {
             return
         }
         set(.number, confidence: 0.3, at: nil)
+    }
+
+    /// OCR words of figures on the row of a lone 'Số:' (a text-layer page's fill-in), right of it.
+    private func fillInBeside(_ part: HeaderPart) -> [Token] {
+        guard let so = part.tokens.first?.box else { return [] }
+        for other in columns.left where other.line.index != part.line.index && other.line.page == part.line.page {
+            let tokens = other.tokens.filter { token in
+                guard let box = token.box, token.confidence != nil else { return false }
+                return abs(box.midY - so.midY) < so.height && box.x >= so.maxX
+            }
+            if !tokens.isEmpty, tokens.count == other.tokens.count { return tokens }
+        }
+        return []
     }
 
     /// The symbol as printed after the figures ('TTr-UBND', '2025/NQ-HĐND').
@@ -340,8 +365,13 @@ extension Reading {
             readPlace(Array(tokens[start..<dayIndex]), line: part.line)
             let end = layout.map { min(tokens.count, $0.yearWord + 2) } ?? min(tokens.count, dayIndex + (read?.length ?? 1))
             let place = part.line.location(of: tokens[dayIndex..<end])
+            let dayTokens = layout.map { Array(tokens[($0.dayWord + 1)..<$0.monthWord]) } ?? []
             if let layout, FillIn.isOCR(tokens) {
                 readScannedDate(tokens, layout: layout, digitHeight: digitHeight, place: place)
+            } else if let layout, !dayTokens.isEmpty, FillIn.isOCR(dayTokens) {
+                // A text layer's day drawn by the signing software, OCRed apart: typed, so its own
+                // height is the reference; only the OCR's certainty decides.
+                readScannedDate(tokens, layout: layout, digitHeight: dayTokens.compactMap(\.box?.height).max(), place: place)
             } else {
                 fields.date = read?.iso
                 if fields.date == nil, let layout { fields.datePartial = DateReading.partial(tokens, layout: layout) }
@@ -389,11 +419,14 @@ extension Reading {
         for (index, part) in right.enumerated() {
             var tokens = part.tokens
             if let box = part.line.box {
-                for other in right[(index + 1)...].prefix(3) where other.line.page == part.line.page {
+                var beside = [HeaderPart]()
+                for other in right[(index + 1)...] where other.line.page == part.line.page {
                     guard let otherBox = other.line.box, abs(otherBox.midY - box.midY) < max(box.height, otherBox.height) * 0.6,
                           otherBox.x > box.x else { continue }
-                    tokens += other.tokens
+                    beside.append(other)
                 }
+                // Left to right: a fill-in OCRed apart comes after the text layer's blocks.
+                tokens += beside.sorted { ($0.line.box?.x ?? 0) < ($1.line.box?.x ?? 0) }.flatMap(\.tokens)
             }
             merged.append(HeaderPart(line: part.line, tokens: tokens))
         }
