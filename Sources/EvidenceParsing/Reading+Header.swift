@@ -156,7 +156,7 @@ extension Reading {
         for other in columns.left where other.line.index != part.line.index && other.line.page == part.line.page {
             let tokens = other.tokens.filter { token in
                 guard let box = token.box, token.confidence != nil else { return false }
-                return abs(box.midY - so.midY) < so.height && box.x >= so.maxX
+                return abs(box.midY - so.midY) < so.height && box.midX > so.maxX
             }
             if !tokens.isEmpty, tokens.count == other.tokens.count { return tokens }
         }
@@ -173,11 +173,11 @@ extension Reading {
     /// symbol, its status and the place of the blank. False when the line holds no symbol.
     private mutating func readScannedNumber(_ part: HeaderPart, remainder: Substring, digitHeight: Double?) -> Bool {
         let first = part.tokens[0]
-        let rest = Array(part.tokens.dropFirst())
+        // What follows 'Số:', with what OCR glued to it ('Số:4B', 'Số:24/TTr-UBND') as a word of its own.
+        let rest = (remainder.isEmpty ? [] : [first.with(text: remainder)]) + part.tokens.dropFirst()
         guard let symbolAt = rest.prefix(4).firstIndex(where: { $0.text.utf8.contains(47) }) else { return false }
         let symbolToken = rest[symbolAt]
         var figureTokens = Array(rest[..<symbolAt])
-        if !remainder.isEmpty { figureTokens.insert(first.with(text: remainder), at: 0) }
         var symbolRaw: String
         var allowance = 1.0
         if let slash = symbolToken.text.firstIndex(of: "/"), slash != symbolToken.text.startIndex {
@@ -210,7 +210,8 @@ extension Reading {
         fields.number = result.value
         fields.numberSymbol = Self.symbolText(result)
         if fields.number == nil, let status { fields.fieldStatus[.number] = status }
-        set(.number, confidence: result.value == nil ? 0.2 : result.confidence, place: part.line.location(of: [first] + rest[..<used]))
+        set(.number, confidence: result.value == nil ? 0.2 : result.confidence,
+            place: part.line.location(of: [first] + part.tokens.dropFirst().prefix(max(0, used - (remainder.isEmpty ? 0 : 1)))))
         return true
     }
 
@@ -372,6 +373,11 @@ extension Reading {
                 // A text layer's day drawn by the signing software, OCRed apart: typed, so its own
                 // height is the reference; only the OCR's certainty decides.
                 readScannedDate(tokens, layout: layout, digitHeight: dayTokens.compactMap(\.box?.height).max(), place: place)
+            } else if FillIn.isOCR(tokens), tokens[dayIndex..<end].contains(where: { ($0.confidence ?? 0) < FillIn.minimumConfidence }) {
+                // 'ngày 19/02/2024' on a scan, some of it read unsure: the figures may be written by hand.
+                fields.date = nil
+                fields.fieldStatus[.date] = .illegible
+                set(.date, confidence: 0.2, place: place)
             } else {
                 fields.date = read?.iso
                 if fields.date == nil, let layout { fields.datePartial = DateReading.partial(tokens, layout: layout) }

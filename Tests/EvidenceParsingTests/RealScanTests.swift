@@ -183,6 +183,51 @@ import EvidenceModel
         #expect((fields.locations[.number]?.box?.maxX ?? 0) >= 0.37)
     }
 
+    @Test func numberGluedToSoIsCheckedLikeAnyOther() {
+        // 'Số:4B' (db1406c68d) and 'Số:24/TTr-UBND' in one word, taller than the typed year: hand-filled.
+        for glued in [[W("Số:4B", 0.202, 0.5, h: 0.0174), W("/QĐ-XPHC", 0.283, 0.75)], [W("Số:24/TTr-UBND", 0.19, 0.9, h: 0.0165)]] {
+            let numberLine = Self.ocr(glued + [W("Quảng", 0.486), W("Ngãi,", 0.554), W("ngày", 0.612), W("tháng", 0.707), W("02", 0.767),
+                                               W("năm", 0.796), W("2025", 0.842)], y: 0.124)
+            let fields = parser.parse([Self.page(1, Self.header(numberLine: numberLine) + Self.signature)])
+            #expect(fields.number == nil)
+            #expect(fields.fieldStatus[.number] == .handwritten)
+            #expect(fields.numberSymbol != nil)
+        }
+    }
+
+    @Test func textLayerFillInOCRedApartIsReadWhenSure() {
+        // 1f1e483595 after extraction: the signing software's '542' and '06' OCRed into lines of their own.
+        func line(_ text: String, x: Double, y: Double, confidence: Double? = nil) -> TextLine {
+            var position = x
+            let words = text.split(separator: " ").map { word -> TextLine.Word in
+                defer { position += 0.012 * Double(word.count) + 0.008 }
+                return .init(text: String(word), box: Box(x: position, y: y, width: 0.012 * Double(word.count), height: confidence == nil ? 0.017 : 0.011),
+                             confidence: confidence)
+            }
+            let box = Box.union(words.map(\.box))!
+            return TextLine(text: text, box: box, words: words)
+        }
+        func fields(numberConfidence: Double) -> DocumentFields {
+            let lines = [
+                line("ỦY BAN NHÂN DÂN", x: 0.18, y: 0.085), line("TỈNH QUẢNG NGÃI", x: 0.18, y: 0.103), line("Số:", x: 0.19, y: 0.139),
+                line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", x: 0.44, y: 0.085), line("Độc lập - Tự do - Hạnh phúc", x: 0.52, y: 0.103),
+                line("/TB-UBND", x: 0.28, y: 0.139), line("Quảng Ngãi, ngày", x: 0.49, y: 0.139), line("tháng 11 năm 2024", x: 0.68, y: 0.139),
+                line("06", x: 0.655, y: 0.142, confidence: 0.91), line("542", x: 0.222, y: 0.14, confidence: numberConfidence),
+                line("THÔNG BÁO", x: 0.46, y: 0.191), line("Về việc tham dự Hội nghị đánh giá", x: 0.2, y: 0.206),
+            ]
+            return parser.parse([Self.page(1, lines, source: .text)])
+        }
+        let sure = fields(numberConfidence: 0.96)
+        #expect(sure.number == "542/TB-UBND")
+        #expect(sure.date == "2024-11-06")
+        #expect(sure.place == "Quảng Ngãi")
+        // ebaa832789: its '11' read at 0.65: not reported.
+        let unsure = fields(numberConfidence: 0.65)
+        #expect(unsure.number == nil)
+        #expect(unsure.fieldStatus[.number] == .illegible)
+        #expect(unsure.numberSymbol == "TB-UBND")
+    }
+
     // MARK: Traps
 
     @Test func incomingMailStampAndCitedDatesAreNotTheDocuments() {
