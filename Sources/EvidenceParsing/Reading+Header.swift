@@ -297,15 +297,23 @@ extension Reading {
         issuerLocality = localityTail
         let hadDiacritics = issuerGroup.flatMap(\.tokens).contains { !$0.isASCII }
         poorDiacritics = !hadDiacritics
-        set(.issuer, confidence: unknown > 0 ? 0.6 : (hadDiacritics ? 0.95 : 0.8), at: issuerGroup.first?.line)
+        set(.issuer, confidence: unknown > 0 ? 0.6 : (hadDiacritics ? 0.95 : 0.8), place: Self.place(of: issuerGroup))
         if groups.count >= 2 {
             let parentGroup = groups[groups.count - 2]
             let (parent, parentUnknown, _) = Self.restoredBody(parentGroup.flatMap(\.tokens))
             fields.parent = parent
-            set(.parent, confidence: parentUnknown > 0 ? 0.6 : 0.85, at: parentGroup.first?.line)
+            set(.parent, confidence: parentUnknown > 0 ? 0.6 : 0.85, place: Self.place(of: parentGroup))
         } else {
             set(.parent, confidence: 0.8, at: nil)
         }
+    }
+
+    /// A body's place: its first line, the box around all its words (or lines).
+    static func place(of group: [HeaderPart]) -> DocumentFields.Location? {
+        guard var place = group.first?.line.location else { return nil }
+        let boxes = group.flatMap { part in part.tokens.compactMap(\.box) }
+        place.box = Box.union(boxes.isEmpty ? group.compactMap(\.line.box) : boxes) ?? place.box
+        return place
     }
 
     private static let shortBodyWords: Set<String> = ["XA", "TP", "VA", "SO", "BO", "TO", "YT"]
