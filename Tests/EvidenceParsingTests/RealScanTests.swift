@@ -244,6 +244,16 @@ import EvidenceModel
         #expect(fields.datePartial == "2018-04")
     }
 
+    @Test func draftsNamedInTheSubjectDoNotMakeADraft() {
+        // 7b3d726fac: 'V/v tham gia ý kiến các dự thảo Nghị định của Chính phủ', a signed công văn.
+        let text = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 575/UBND-KTTH\nQuảng Ngãi, ngày 04 tháng 02 năm 2025\nV/v tham gia ý kiến\n"
+            + "các dự thảo Nghị định của\nChính phủ\nKính gửi: Sở Tài chính\nNội dung.\nNơi nhận:\n- Lưu: VT.\nTL. CHỦ TỊCH\n"
+            + "KT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\n\nHà Thị Lê Vân"
+        let fields = parser.parse(text: text)
+        #expect(fields.draft == false)
+        #expect(fields.signer == .init(name: "Hà Thị Lê Vân", title: "PHÓ CHÁNH VĂN PHÒNG", authority: "KT"))
+    }
+
     // MARK: The document's own signature block
 
     static let textHead = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 9/TTr-UBND\nQuảng Ngãi, ngày 20 tháng 01 năm 2025\nTỜ TRÌNH\nVề việc ban hành Nghị quyết\nKính gửi: Hội đồng nhân dân tỉnh\nNội dung tờ trình.\n"
