@@ -47,6 +47,8 @@ struct Reading {
     var documentEnd = 0
     /// The 'Nơi nhận' line beside the signature block, once found.
     var recipientsAnchor: Int?
+    /// No block was read, but the OCR found a picture where it should be (a seal, a signature).
+    var signatureImage = false
     /// The issuer's header words came without diacritics: the English model read the document.
     var poorDiacritics = false
     var issuerLocality: [String] = []

@@ -24,7 +24,11 @@ extension Reading {
             }
             index += 1
         }
-        if fields.signer == nil {
+        if fields.signer == nil, signatureImage {
+            // Signed on paper, its block unread: not a draft, but an appraiser should look.
+            fields.draft = false
+            set(.draft, confidence: 0.5, place: fields.locations[.signer])
+        } else if fields.signer == nil {
             // No signature block read: unsigned, or the OCR lost the block; an appraiser should look.
             fields.draft = true
             set(.draft, confidence: 0.4, at: nil)

@@ -39,6 +39,18 @@ extension Reading {
         }
         signatureStart = anchor
         set(.signer, confidence: anchor == nil ? 0.3 : 0.4, at: nil)
+        // Nothing of the block read (the seal, the signature over it): where it should be, beside the
+        // recipients, for a person to read.
+        if let anchor, let box = lines[anchor].box {
+            let region = DocumentFields.Location(page: lines[anchor].page, line: nil,
+                                                 box: Box(x: 0.45, y: box.y, width: 0.5, height: min(0.3, 1 - box.y)))
+            for field in [DocumentField.signer, .signerTitle, .signerName] { fields.locations[field] = region }
+            // The OCR found a picture there and no text: the seal and the signature over the block.
+            signatureImage = lines[anchor..<min(documentEnd, anchor + 40)].contains { line in
+                guard line.isBlank, line.page == lines[anchor].page, let picture = line.box else { return false }
+                return picture.x >= 0.4 && picture.height >= 0.05 && abs(picture.y - box.y) < 0.2
+            }
+        }
     }
 
     /// A signature block as read: the signer, how sure, and where its lines are.

@@ -360,6 +360,25 @@ import EvidenceModel
         #expect(title.map { $0.maxY <= 0.72 + 1e-9 && $0.y < 0.72 } == true)
     }
 
+    @Test func blockHiddenByTheSealIsSignedNotADraft() {
+        // 1eef26c429: tesseract found a picture beside the recipients (seal and signature) and no text.
+        let numberLine = Self.ocr([W("Số:", 0.19), W("24/TTr-UBND", 0.23, 0.95, h: 0.0125)], y: 0.131)
+        let picture = TextLine(text: " ", box: Box(x: 0.52, y: 0.749, width: 0.37, height: 0.141), words: [])
+        let lines = Self.header(numberLine: numberLine) + [
+            Self.plain("Nơi nhận:", x: 0.16, y: 0.769), Self.plain("- Như trên;", x: 0.17, y: 0.785),
+            Self.plain("- Lưu: VT, NC.", x: 0.16, y: 0.925), picture,
+        ]
+        let fields = parser.parse([Self.page(1, lines)])
+        #expect(fields.signer == nil)
+        #expect(fields.draft == false)
+        // Where the block should be, for a person: beside the recipients.
+        let place = fields.locations[.signerName]
+        #expect(place?.page == 1 && (place?.box?.x ?? 0) >= 0.4 && (place?.box?.y ?? 0) >= 0.7)
+        // Without the picture, nothing says it was signed.
+        let unsigned = parser.parse([Self.page(1, Array(lines.dropLast()))])
+        #expect(unsigned.draft == true)
+    }
+
     @Test func minutesColumnsReadApart() {
         // Generated minutes once gave 'Bằng Trịnh Minh Thuận': each block is now read in its own column.
         let lines = Self.header(numberLine: Self.ocr([W("Số:", 0.19), W("21/BB-UBND", 0.23, 0.95, h: 0.0125)], y: 0.131))
