@@ -3,7 +3,6 @@ import EvidenceModel
 extension Reading {
     private static let markers: [String: String] = ["TM.": "TM", "KT.": "KT", "TL.": "TL", "TUQ.": "TUQ", "Q.": "Q",
                                                      "TM": "TM", "KT": "KT", "TL": "TL", "TUQ": "TUQ"]
-    private static let chairTitles: Set<String> = ["CHU TRI", "CHU TOA", "CHU TICH"]
     private static let titleEntries: [(keys: [String], title: String)] = AdministrativeVocabulary.titles.map { title in
         (title.split(separator: " ").map { Skeleton.of(FastFold.key($0)) }, title)
     }.sorted { $0.keys.count > $1.keys.count }
@@ -63,82 +62,6 @@ extension Reading {
         var namePlace: DocumentFields.Location?
     }
 
-    /// The signer's places: the block, the title line and the name line; where a part was not read,
-    /// the region where it should be (under the title for the name, above the name for the title).
-    private mutating func placeSigner(_ block: Block) {
-        // The block's line is the name's (where flags point), its box the whole block's.
-        var blockPlace = Self.union(block.titlePlace, block.namePlace) ?? lines[block.start].location
-        if let name = block.namePlace { blockPlace.line = name.line }
-        set(.signer, confidence: block.confidence, place: blockPlace)
-        if block.signer.name != nil {
-            set(.signerName, confidence: block.confidence, place: block.namePlace)
-        } else if let title = block.titlePlace {
-            fields.locations[.signerName] = Self.regionBelow(title)
-        }
-        if block.signer.title != nil {
-            set(.signerTitle, confidence: block.confidence, place: block.titlePlace)
-        } else if let name = block.namePlace {
-            fields.locations[.signerTitle] = Self.regionAbove(name)
-        }
-    }
-
-    static func union(_ a: DocumentFields.Location?, _ b: DocumentFields.Location?) -> DocumentFields.Location? {
-        guard let a else { return b }
-        guard let b, b.page == a.page else { return a }
-        return .init(page: a.page, line: min(a.line ?? 0, b.line ?? 0) == 0 ? (a.line ?? b.line) : min(a.line!, b.line!),
-                     box: Box.union([a.box, b.box].compactMap { $0 }))
-    }
-
-    /// Where a signature's name goes: the space under its title line, as wide as the title.
-    static func regionBelow(_ title: DocumentFields.Location) -> DocumentFields.Location {
-        guard let box = title.box else { return .init(page: title.page, line: nil, box: nil) }
-        let width = max(box.width, 0.3)
-        let x = max(0, min(1 - width, box.midX - width / 2))
-        return .init(page: title.page, line: nil, box: Box(x: x, y: box.maxY, width: width, height: min(0.15, 1 - box.maxY)))
-    }
-
-    /// Where a signer's title lines go: the space above the name (the seal often covers it).
-    static func regionAbove(_ name: DocumentFields.Location) -> DocumentFields.Location {
-        guard let box = name.box else { return .init(page: name.page, line: nil, box: nil) }
-        let width = max(box.width, 0.3)
-        let x = max(0, min(1 - width, box.midX - width / 2))
-        let top = max(0, box.y - 0.15)
-        return .init(page: name.page, line: nil, box: Box(x: x, y: top, width: width, height: box.y - top))
-    }
-
-    /// The first line of a document attached after this one: a later page that opens with its own
-    /// national motto ('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' / 'Độc lập - Tự do - Hạnh phúc').
-    func attachedDocumentStart() -> Int? {
-        guard let first = lines[safe: headerStart] else { return nil }
-        var index = max(headerEnd, bodyStart)
-        var pageStart = index
-        var nonBlankOnPage = 0
-        var page = lines[safe: index]?.page ?? first.page
-        while index < lines.count {
-            let line = lines[index]
-            if line.page != page { page = line.page; pageStart = index; nonBlankOnPage = 0 }
-            if !line.isBlank {
-                nonBlankOnPage += 1
-                if page > first.page, nonBlankOnPage <= 6, Self.holdsMotto(cache.tokens(of: line)) { return pageStart }
-            }
-            index += 1
-        }
-        return nil
-    }
-
-    private static let mottoSkeletons = ["CONG", "HOA", "XA", "HOL"].map { Skeleton.of($0) }
-
-    static func holdsMotto(_ tokens: [Token]) -> Bool {
-        let skeletons = tokens.map { Skeleton.of($0.bareKey) }
-        for index in skeletons.indices.dropLast(2) where skeletons[index].hasSuffix("ONG") || skeletons[index] == "CONC" {
-            if skeletons[index + 1].hasPrefix(Skeleton.of("HOA")), skeletons[index + 2] == Skeleton.of("XA") { return true }
-        }
-        for index in skeletons.indices.dropLast(2) where skeletons[index].count == 3 && skeletons[index].hasPrefix("D") {
-            if skeletons[index + 1] == Skeleton.of("LAP") { return true }
-        }
-        return false
-    }
-
     /// The first 'Nơi nhận' line after the title.
     func recipientsLine() -> Int? {
         let noi = Skeleton.of("NOI")
@@ -165,7 +88,7 @@ extension Reading {
     }
 
     /// Tokens of a signature line: the right column when boxes say so, and 'KT.CHU' split in two.
-    private func signatureTokens(_ line: ParsedLine) -> [Token] {
+    func signatureTokens(_ line: ParsedLine) -> [Token] {
         var tokens = cache.tokens(of: line)
         if tokens.contains(where: { $0.midX != nil }) {
             tokens = tokens.filter { ($0.midX ?? 1) >= 0.4 }
@@ -196,7 +119,7 @@ extension Reading {
     /// The longest signer's title that starts at some token, all in capitals: (title, first, count).
     private static let titleFirstWords: Set<String> = Set(titleEntries.compactMap(\.keys.first))
 
-    private static func findTitle(_ tokens: [Token]) -> (String, Int, Int)? {
+    static func findTitle(_ tokens: [Token]) -> (String, Int, Int)? {
         guard tokens.contains(where: { $0.isTitleWord && titleFirstWords.contains(Skeleton.of($0.bareKey)) }) else { return nil }
         let skeletons = tokens.map { Skeleton.of($0.bareKey) }
         for start in tokens.indices where tokens[start].isTitleWord && titleFirstWords.contains(skeletons[start]) {
@@ -520,117 +443,5 @@ extension Reading {
         var confidence = surnameKnown ? 0.9 : 0.6
         if unresolved > 0 || changed { confidence = min(confidence, 0.6) }
         return (out.joined(separator: " "), confidence)
-    }
-
-    /// Minutes: the chair signs, beside the secretary. With word boxes each block is read in its own
-    /// column, so no word of one name leaks into the other.
-    private mutating func readChair() -> Bool {
-        var index = bodyStart
-        while index < documentEnd {
-            guard lines[index].mayHoldTitle else { index += 1; continue }
-            let all = cache.tokens(of: lines[index])
-            if all.contains(where: { $0.midX != nil }), readChairByColumns(at: index, tokens: all) { return true }
-            var lineTitles = [String]()
-            var remaining = signatureTokens(lines[index])
-            while let (found, start, count) = Self.findTitle(remaining) {
-                lineTitles.append(found)
-                remaining = Array(remaining[(start + count)...])
-            }
-            if let title = lineTitles.first(where: { Self.chairTitles.contains(FastFold.key($0)) }) {
-                // Titles in reading order on this line and its neighbours: the chair's position among them.
-                var titles = [String]()
-                for neighbour in max(bodyStart, index - 1)...min(lines.count - 1, index + 1) {
-                    var rest = signatureTokens(lines[neighbour])
-                    while let (found, start, count) = Self.findTitle(rest) {
-                        titles.append(found)
-                        rest = Array(rest[(start + count)...])
-                    }
-                }
-                guard let chairPosition = titles.firstIndex(where: { Self.chairTitles.contains(FastFold.key($0)) }) else { return false }
-                var names = [(NameCandidate, ParsedLine)]()
-                var next = index + 1
-                while next < min(documentEnd, index + 16), names.count < titles.count {
-                    if let found = Self.names(in: signatureTokens(lines[next])) {
-                        names += found.map { ($0, lines[next]) }
-                    }
-                    next += 1
-                }
-                let chosen: (NameCandidate, ParsedLine)?
-                if chairPosition < names.count { chosen = names[chairPosition] }
-                else if names.count == 1 && titles.count == 1 { chosen = names[0] }
-                else { chosen = nil }
-                signatureStart = max(bodyStart, index - 1)
-                if let (name, line) = chosen {
-                    let (text, confidence) = restoreName(name.words, surnameKnown: name.surnameKnown)
-                    fields.signer = .init(name: text, title: title, authority: nil)
-                    let sure = titles.count > 1 && names.count < titles.count ? 0.5 : confidence
-                    set(.signer, confidence: sure, at: line)
-                    set(.signerName, confidence: sure, at: line)
-                    if titles.count == 2, names.count == 2, let secretaryTitle = titles.first(where: { FastFold.key($0) == "THU KY" }) {
-                        let (other, _) = names[1 - chairPosition]
-                        fields.secretary = .init(name: restoreName(other.words, surnameKnown: other.surnameKnown).0, title: secretaryTitle)
-                    }
-                } else {
-                    fields.signer = .init(name: nil, title: title, authority: nil)
-                    set(.signer, confidence: 0.4, at: lines[index])
-                }
-                set(.signerTitle, confidence: 0.9, at: lines[index])
-                return true
-            }
-            index += 1
-        }
-        return false
-    }
-
-    /// Minutes with word boxes: 'THƯ KÝ | CHỦ TRÌ' on one row, each name under its own title.
-    private mutating func readChairByColumns(at index: Int, tokens: [Token]) -> Bool {
-        // Each title of the row with its tokens' horizontal centre.
-        var titles = [(title: String, midX: Double, tokens: ArraySlice<Token>)]()
-        var rest = tokens[...]
-        while let (found, start, count) = Self.findTitle(Array(rest)) {
-            let base = rest.startIndex + start
-            let slice = tokens[base..<(base + count)]
-            let xs = slice.compactMap(\.midX)
-            titles.append((found, xs.reduce(0, +) / Double(max(1, xs.count)), slice))
-            rest = tokens[(base + count)...]
-        }
-        guard let chair = titles.first(where: { Self.chairTitles.contains(FastFold.key($0.title)) }) else { return false }
-        let line = lines[index]
-        /// The name under a title: the first name in the title's column, on the lines below (same page).
-        func name(under midX: Double) -> (String, Double, DocumentFields.Location)? {
-            var next = index + 1
-            while next < min(documentEnd, index + 16), lines[next].page == line.page {
-                let column = cache.tokens(of: lines[next]).filter { token in
-                    guard let x = token.midX else { return false }
-                    // The half of the page the title is in: the other block's words never count.
-                    return (x >= 0.5) == (midX >= 0.5) && abs(x - midX) < 0.3
-                }
-                if let found = Self.names(in: column), let first = found.first {
-                    let (text, confidence) = restoreName(first.words, surnameKnown: first.surnameKnown)
-                    let nameTokens = column.filter { token in first.words.contains { token.text.contains($0) } }
-                    return (text, confidence, lines[next].location(of: nameTokens))
-                }
-                next += 1
-            }
-            return nil
-        }
-        signatureStart = max(bodyStart, index - 1)
-        let titlePlace = line.location(of: chair.tokens)
-        if let (text, confidence, place) = name(under: chair.midX) {
-            fields.signer = .init(name: text, title: chair.title, authority: nil)
-            set(.signer, confidence: confidence, place: Self.union(titlePlace, place))
-            set(.signerName, confidence: confidence, place: place)
-        } else {
-            fields.signer = .init(name: nil, title: chair.title, authority: nil)
-            set(.signer, confidence: 0.4, place: titlePlace)
-            fields.locations[.signerName] = Self.regionBelow(titlePlace)
-        }
-        set(.signerTitle, confidence: 0.9, place: titlePlace)
-        if let secretary = titles.first(where: { $0.title != chair.title && ($0.midX >= 0.5) != (chair.midX >= 0.5) }) {
-            let found = name(under: secretary.midX)
-            fields.secretary = .init(name: found?.0, title: secretary.title)
-            fields.locations[.secretary] = Self.union(line.location(of: secretary.tokens), found?.2)
-        }
-        return true
     }
 }
