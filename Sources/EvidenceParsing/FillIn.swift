@@ -25,8 +25,13 @@ enum FillIn {
     /// A word of figures and symbol together ('24/TTr-UBND') is as tall as its slash.
     static let joinedSymbolAllowance = 1.3
 
+    /// A word of figures and symbol together has the confidence of the whole word, which the Vietnamese
+    /// model's doubt over the symbol's letters ('QĐ', 'TTr') lowers: its size must still match.
+    static let joinedMinimumConfidence = 0.5
+
     /// What fills the blank, given its tokens and the height of printed figures on the same row.
-    static func assess(_ tokens: [Token], printedDigitHeight: Double?) -> Verdict {
+    /// `joined`: the figures were read in one word with the symbol.
+    static func assess(_ tokens: [Token], printedDigitHeight: Double?, joined: Bool = false) -> Verdict {
         let filled = tokens.filter { !$0.text.allSatisfy { $0 == "." || $0 == "…" || $0 == "_" } }
         guard !filled.isEmpty else { return .blank }
         let figures = filled.map(\.text).joined()
@@ -37,7 +42,8 @@ enum FillIn {
         for token in filled {
             let confidence = token.confidence ?? 0
             if let reference = printedDigitHeight, let box = token.box {
-                guard confidence >= minimumConfidence, box.height <= reference * maximumHeightRatio else { return .handwritten }
+                let least = joined ? joinedMinimumConfidence : minimumConfidence
+                guard confidence >= least, box.height <= reference * maximumHeightRatio else { return .handwritten }
             } else if confidence < minimumConfidenceUnmeasured {
                 return .handwritten
             }

@@ -74,7 +74,8 @@ extension Reading {
             guard let value = result.value, !result.doubtful, result.parts.allSatisfy({ SymbolVocabulary.restore($0) == $0 }) else { continue }
             // On a scan, the figures must be typed ones read for sure.
             if first.confidence != nil, let digits = result.digits,
-               FillIn.assess([first.with(text: Substring(digits))], printedDigitHeight: digitHeight.map { $0 * FillIn.joinedSymbolAllowance })
+               FillIn.assess([first.with(text: Substring(digits))], printedDigitHeight: digitHeight.map { $0 * FillIn.joinedSymbolAllowance },
+                             joined: true)
                 != .printed(digits) { continue }
             numberLine = part.line.index
             numberResult = result
@@ -132,7 +133,7 @@ extension Reading {
         }
         var result = NumberReading.read(symbolRaw[...])
         var status: FieldStatus?
-        switch FillIn.assess(figureTokens, printedDigitHeight: digitHeight.map { $0 * allowance }) {
+        switch FillIn.assess(figureTokens, printedDigitHeight: digitHeight.map { $0 * allowance }, joined: allowance > 1) {
         case .printed(let digits):
             result = NumberReading.read((digits + symbolRaw)[...])
         case .handwritten:

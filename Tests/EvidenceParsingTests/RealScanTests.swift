@@ -105,6 +105,16 @@ import EvidenceModel
         #expect(fields.datePartial == "2025-02")
     }
 
+    @Test func typedNumberJoinedToItsSymbolIsReadByItsSize() {
+        // samples' scanned QĐ 1246: '1246/QĐ-UBND' in one word at 0.59 (the model doubts 'Đ'), the size of the year.
+        let numberLine = Self.ocr([W("Số:", 0.19), W("1246/QĐ-UBND", 0.23, 0.59, h: 0.0131), W("Trà", 0.5), W("Bồng,", 0.54),
+                                   W("ngày", 0.6), W("15", 0.65, 0.97, h: 0.0108), W("tháng", 0.68), W("3", 0.74, h: 0.0108),
+                                   W("năm", 0.76), W("2024", 0.8, 0.95, h: 0.0108)], y: 0.131)
+        let fields = parser.parse([Self.page(1, Self.header(numberLine: numberLine) + Self.signature)])
+        #expect(fields.number == "1246/QĐ-UBND")
+        #expect(fields.date == "2024-03-15")
+    }
+
     @Test func typedFiguresOnAScanAreRead() {
         let numberLine = Self.ocr([W("Số:", 0.19), W("24/TTr-UBND", 0.23, 0.95, h: 0.0125), W("Quảng", 0.487), W("Ngãi,", 0.549),
                                    W("ngày", 0.604), W("07", 0.653, 0.96, h: 0.011), W("tháng", 0.691), W("02", 0.747),
