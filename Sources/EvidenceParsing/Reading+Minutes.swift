@@ -10,7 +10,12 @@ extension Reading {
         while index < documentEnd {
             guard lines[index].mayHoldTitle else { index += 1; continue }
             let all = cache.tokens(of: lines[index])
-            if all.contains(where: { $0.midX != nil }), readChairByColumns(at: index, tokens: all) { return true }
+            if all.contains(where: { $0.midX != nil }) {
+                // With word boxes the columns decide; a line that is not a row of titles is passed over.
+                if readChairByColumns(at: index, tokens: all) { return true }
+                index += 1
+                continue
+            }
             var lineTitles = [String]()
             var remaining = signatureTokens(lines[index])
             while let (found, start, count) = Self.findTitle(remaining) {
@@ -76,6 +81,9 @@ extension Reading {
             rest = tokens[(base + count)...]
         }
         guard let chair = titles.first(where: { Self.chairTitles.contains(FastFold.key($0.title)) }) else { return false }
+        // A row of titles and nothing else ('THƯ KÝ     CHỦ TRÌ'): 'III. KẾT LUẬN CỦA CHỦ TRÌ' is a heading.
+        let titleWords = titles.reduce(0) { $0 + $1.tokens.count }
+        guard tokens.filter({ $0.hasLetter && $0.bareKey.count >= 2 }).count == titleWords else { return false }
         let line = lines[index]
         /// The name under a title: the first name in the title's column, on the lines below (same page).
         func name(under midX: Double) -> (String, Double, DocumentFields.Location)? {
@@ -107,10 +115,22 @@ extension Reading {
             fields.locations[.signerName] = Self.regionBelow(titlePlace)
         }
         set(.signerTitle, confidence: 0.9, place: titlePlace)
-        if let secretary = titles.first(where: { $0.title != chair.title && ($0.midX >= 0.5) != (chair.midX >= 0.5) }) {
+        // The other block's title: on this line, or (a text layer's separate block) on another line of the row.
+        var others = titles.map { (title: $0.title, midX: $0.midX, tokens: Array($0.tokens), line: line) }
+        if let box = line.box {
+            for neighbour in max(bodyStart, index - 2)...min(lines.count - 1, index + 2) where neighbour != index {
+                let other = lines[neighbour]
+                guard other.page == line.page, let otherBox = other.box, abs(otherBox.midY - box.midY) < box.height * 0.6,
+                      let (found, start, count) = Self.findTitle(cache.tokens(of: other)) else { continue }
+                let slice = Array(cache.tokens(of: other)[start..<(start + count)])
+                let xs = slice.compactMap(\.midX)
+                others.append((found, xs.reduce(0, +) / Double(max(1, xs.count)), slice, other))
+            }
+        }
+        if let secretary = others.first(where: { $0.title != chair.title && ($0.midX >= 0.5) != (chair.midX >= 0.5) }) {
             let found = name(under: secretary.midX)
             fields.secretary = .init(name: found?.0, title: secretary.title)
-            fields.locations[.secretary] = Self.union(line.location(of: secretary.tokens), found?.2)
+            fields.locations[.secretary] = Self.union(secretary.line.location(of: secretary.tokens), found?.2)
         }
         return true
     }

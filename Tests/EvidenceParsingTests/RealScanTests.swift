@@ -394,6 +394,9 @@ import EvidenceModel
         let lines = Self.header(numberLine: Self.ocr([W("Số:", 0.19), W("21/BB-UBND", 0.23, 0.95, h: 0.0125)], y: 0.131))
             .filter { !$0.text.hasPrefix("TỜ") } + [
             Self.plain("BIÊN BẢN", x: 0.45, y: 0.17),
+            // A heading that names the chair is not the block.
+            Self.plain("III. KẾT LUẬN CỦA CHỦ TRÌ", x: 0.19, y: 0.45),
+            Self.plain("Chủ tịch UBND huyện Đinh Công Thạnh kết luận.", x: 0.19, y: 0.47),
             Self.plain("Biên bản kết thúc lúc 11 giờ cùng ngày.", x: 0.2, y: 0.6),
             Self.ocr([W("THƯ", 0.2), W("KÝ", 0.25), W("CHỦ", 0.66), W("TRÌ", 0.72)], y: 0.65),
             Self.ocr([W("Lê", 0.15), W("Văn", 0.19), W("Bằng", 0.24), W("Trịnh", 0.62), W("Minh", 0.69), W("Thuận", 0.75)], y: 0.75),
