@@ -15,6 +15,9 @@ extension Reading {
         }
         if block.signer.title != nil {
             set(.signerTitle, confidence: block.confidence, place: block.titlePlace)
+        } else if let title = block.titlePlace {
+            // The title line was found but not read for sure (a damaged authority line): it is there.
+            fields.locations[.signerTitle] = title
         } else if let name = block.namePlace {
             fields.locations[.signerTitle] = Self.regionAbove(name)
         }
