@@ -14,7 +14,7 @@ APT_PACKAGES := pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev li
 # Python packages the tests use (PyPI): `cryptography` signs the test PDFs with a throwaway CA.
 PY_PACKAGES  := cryptography
 
-.PHONY: deps pydeps build run test bench install clean
+.PHONY: deps pydeps build run test bench eval-real install clean
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -43,6 +43,13 @@ test: deps pydeps
 bench: deps
 	$(SWIFT) build -c release
 	scripts/bench.sh $$($(SWIFT) build -c release --show-bin-path)/evidenced
+
+# The labelled real documents of ../shared/real (not part of `make test`: it needs that folder).
+REAL_DIR ?= ../shared/real
+eval-real: deps
+	@test -f $(REAL_DIR)/score.py || { echo "eval-real needs $(REAL_DIR) (the labelled real documents)"; exit 1; }
+	$(SWIFT) build -c release
+	python3 $(REAL_DIR)/score.py --bin $$($(SWIFT) build -c release --show-bin-path)/evidenced --verbose
 
 clean:
 	rm -rf .build

@@ -63,71 +63,6 @@ extension Reading {
             || NumberReading.soPrefix(first) != nil && !tokens.contains { $0.text.utf8.contains(47) && $0.text.utf8.contains(45) }
     }
 
-    // MARK: Number
-
-    mutating func readNumber() {
-        for (partIndex, part) in columns.left.enumerated() {
-            guard let first = part.tokens.first, let remainder = NumberReading.soPrefix(first) else { continue }
-            let rest = part.tokens.dropFirst()
-            let next = rest.first?.text.first
-            guard !remainder.isEmpty || next.map({ $0.isNumber || ":/.-_".contains($0) }) == true
-                    || rest.first?.text.utf8.contains(47) == true else { continue }
-            var raw = String(remainder)
-            var pieces = remainder.isEmpty ? 0 : 1
-            for token in rest {
-                guard NumberReading.continues(token, after: raw) else { break }
-                raw += token.text
-                pieces += 1
-            }
-            var result = NumberReading.read(raw[...])
-            var split = pieces > 1
-            if result.digits != nil, result.parts.isEmpty, let symbol = symbolElsewhere(besides: partIndex) {
-                let symbolResult = NumberReading.read(symbol[...])
-                result.parts = symbolResult.parts
-                result.year = result.year ?? symbolResult.year
-                result.repaired = result.repaired || symbolResult.repaired
-                result.doubtful = result.doubtful || symbolResult.doubtful
-                split = true
-            }
-            numberLine = lines.firstIndex { $0.page == part.line.page && $0.number == part.line.number }
-            numberResult = result
-            fields.number = result.value
-            var confidence = result.confidence
-            if split && result.value != nil && !result.repaired && !result.doubtful { confidence = 0.85 }
-            set(.number, confidence: confidence, at: part.line)
-            return
-        }
-        // OCR lost 'Số:': a number whose symbol is all known parts, alone at the head of a left part.
-        for part in columns.left where !stampLines.contains(part.line.index) {
-            guard let first = part.tokens.first, first.text.first?.isNumber == true, first.text.utf8.contains(47) else { continue }
-            let result = NumberReading.read(first.text)
-            guard let value = result.value, !result.doubtful, result.parts.allSatisfy({ SymbolVocabulary.restore($0) == $0 }) else { continue }
-            numberLine = part.line.index
-            numberResult = result
-            fields.number = value
-            set(.number, confidence: 0.6, at: part.line)
-            return
-        }
-        set(.number, confidence: 0.3, at: nil)
-    }
-
-    /// '/TB-UBND' somewhere else in the header, for a number whose blank the text layer moved apart.
-    private func symbolElsewhere(besides partIndex: Int) -> String? {
-        for (index, part) in columns.left.enumerated() where index != partIndex {
-            if let token = part.tokens.first(where: NumberReading.isSymbolToken) { return String(token.text) }
-        }
-        for part in columns.right {
-            if let token = part.tokens.first(where: NumberReading.isSymbolToken) { return String(token.text) }
-        }
-        // A text layer may put it after the type line: a line holding nothing but the symbol.
-        guard let first = lines[safe: headerStart] else { return nil }
-        for line in lines[headerStart..<min(lines.count, headerStart + 60)] where line.page == first.page && line.hasSlash {
-            let tokens = cache.tokens(of: line)
-            if tokens.count == 1, NumberReading.isSymbolToken(tokens[0]) { return String(tokens[0].text) }
-        }
-        return nil
-    }
-
     // MARK: Issuer and parent
 
     private static let bodyStarters: Set<String> = [
@@ -143,6 +78,12 @@ extension Reading {
             if numberLine == nil, !part.tokens.contains(where: \.isUpperWord) { break }
             var words = part.tokens.filter {
                 ($0.isUpperWord && !$0.text.utf8.contains(47) && !$0.text.contains(where: \.isNumber)) || $0.text == "-" || $0.text == "&"
+            }
+            // A committee's number closes its name ('BAN CHỈ ĐẠO 138').
+            if let last = part.tokens.last, part.tokens.count >= 3, words.count == part.tokens.count - 1,
+               (1...4).contains(last.text.count), last.text.allSatisfy({ $0.isASCII && $0.isNumber }),
+               part.tokens[part.tokens.count - 2].isUpperWord {
+                words.append(last)
             }
             // What OCR keeps of a 'DỰ THẢO' box beside the issuer.
             while let first = words.first, words.count > 1, ["DU", "THAO"].contains(String(first.bareKey)) { words.removeFirst() }
@@ -187,15 +128,23 @@ extension Reading {
         issuerLocality = localityTail
         let hadDiacritics = issuerGroup.flatMap(\.tokens).contains { !$0.isASCII }
         poorDiacritics = !hadDiacritics
-        set(.issuer, confidence: unknown > 0 ? 0.6 : (hadDiacritics ? 0.95 : 0.8), at: issuerGroup.first?.line)
+        set(.issuer, confidence: unknown > 0 ? 0.6 : (hadDiacritics ? 0.95 : 0.8), place: Self.place(of: issuerGroup))
         if groups.count >= 2 {
             let parentGroup = groups[groups.count - 2]
             let (parent, parentUnknown, _) = Self.restoredBody(parentGroup.flatMap(\.tokens))
             fields.parent = parent
-            set(.parent, confidence: parentUnknown > 0 ? 0.6 : 0.85, at: parentGroup.first?.line)
+            set(.parent, confidence: parentUnknown > 0 ? 0.6 : 0.85, place: Self.place(of: parentGroup))
         } else {
             set(.parent, confidence: 0.8, at: nil)
         }
+    }
+
+    /// A body's place: its first line, the box around all its words (or lines).
+    static func place(of group: [HeaderPart]) -> DocumentFields.Location? {
+        guard var place = group.first?.line.location else { return nil }
+        let boxes = group.flatMap { part in part.tokens.compactMap(\.box) }
+        place.box = Box.union(boxes.isEmpty ? group.compactMap(\.line.box) : boxes) ?? place.box
+        return place
     }
 
     private static let shortBodyWords: Set<String> = ["XA", "TP", "VA", "SO", "BO", "TO", "YT"]
@@ -240,58 +189,5 @@ extension Reading {
             }
         }
         return (restored.joined(separator: " "), unknown, tail)
-    }
-
-    // MARK: Place and date
-
-    mutating func readPlaceAndDate() {
-        for part in columns.right + columns.left {
-            guard let dayIndex = part.tokens.firstIndex(where: { DateReading.isDayWord($0) && !$0.text.hasSuffix(":") }),
-                  let date = DateReading.read(part.tokens, from: dayIndex) else { continue }
-            fields.date = date.iso
-            set(.date, confidence: date.confidence, at: part.line)
-            let start = HeaderColumns.placeStart(part.tokens, before: dayIndex)
-            let placeTokens = Array(part.tokens[start..<dayIndex])
-            readPlace(placeTokens, line: part.line)
-            return
-        }
-        set(.date, confidence: 0.2, at: nil)
-        set(.place, confidence: 0.2, at: nil)
-    }
-
-    private mutating func readPlace(_ tokens: [Token], line: ParsedLine) {
-        let words = tokens.map { $0.text.trimmingCharacters(in: [","]) }.filter { !$0.isEmpty }
-        guard !words.isEmpty else { set(.place, confidence: 0.2, at: nil); return }
-        let keys = words.map { FastFold.key($0) }
-        if let known = PlaceVocabulary.name(forKeys: keys) {
-            fields.place = known
-            set(.place, confidence: 0.95, at: line)
-            return
-        }
-        let asRead = words.joined(separator: " ")
-        let hasDiacritics = !asRead.allSatisfy(\.isASCII)
-        // A district's or commune's place is the name in the issuer: prefer the issuer's spelling when
-        // the two differ by an OCR slip or two ('Tra Béng' / 'TRA BONG').
-        if !issuerLocality.isEmpty {
-            let localityKey = Skeleton.of(FastFold.key(issuerLocality.joined(separator: " ")))
-            let placeKey = Skeleton.of(keys.joined(separator: " "))
-            // Longer names tolerate one more slip.
-            let limit = localityKey.count >= 7 ? 3 : 2
-            let distance = localityKey.editDistance(to: placeKey, limit: limit)
-            if distance <= limit && (distance == 0 || localityKey.count >= 6) {
-                let issuerHasMarks = !issuerLocality.joined().allSatisfy(\.isASCII)
-                fields.place = issuerLocality.map(Self.titleCased).joined(separator: " ")
-                if distance == 0 && hasDiacritics && !issuerHasMarks { fields.place = asRead }
-                set(.place, confidence: distance == 0 && (hasDiacritics || issuerHasMarks) ? 0.9 : 0.6, at: line)
-                return
-            }
-        }
-        fields.place = asRead
-        set(.place, confidence: hasDiacritics ? 0.8 : 0.5, at: line)
-    }
-
-    static func titleCased(_ word: String) -> String {
-        guard let first = word.first else { return word }
-        return String(first).uppercased() + word.dropFirst().lowercased()
     }
 }
