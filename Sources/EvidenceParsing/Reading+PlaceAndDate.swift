@@ -104,7 +104,7 @@ extension Reading {
             let placeKey = Skeleton.of(keys.joined(separator: " "))
             // Longer names tolerate one more slip.
             let limit = localityKey.count >= 7 ? 3 : 2
-            let distance = Self.editDistance(localityKey, placeKey, limit: limit)
+            let distance = localityKey.editDistance(to: placeKey, limit: limit)
             if distance <= limit && (distance == 0 || localityKey.count >= 6) {
                 let issuerHasMarks = !issuerLocality.joined().allSatisfy(\.isASCII)
                 fields.place = issuerLocality.map(Self.titleCased).joined(separator: " ")
@@ -120,20 +120,5 @@ extension Reading {
     static func titleCased(_ word: String) -> String {
         guard let first = word.first else { return word }
         return String(first).uppercased() + word.dropFirst().lowercased()
-    }
-
-    /// Levenshtein distance, giving up above `limit`.
-    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
-        let a = Array(a.utf8), b = Array(b.utf8)
-        if abs(a.count - b.count) > limit { return limit + 1 }
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
