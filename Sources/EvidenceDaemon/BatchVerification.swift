@@ -1,15 +1,15 @@
-public import EvidenceLoading
-public import EvidenceModel
-public import EvidenceStore
-public import EvidenceVerification
+package import EvidenceLoading
+package import EvidenceModel
+package import EvidenceStore
+package import EvidenceVerification
 
 /// Checks a batch of submissions against their evidence, against each other, and against what other
 /// units already gave (from the store): one pure step once the facts are known.
-public enum BatchVerification {
-    public struct Item: Sendable {
-        public var loaded: LoadedSubmission
-        public var facts: [String: EvidenceFacts]
-        public init(loaded: LoadedSubmission, facts: [String: EvidenceFacts]) { self.loaded = loaded; self.facts = facts }
+package enum BatchVerification {
+    package struct Item: Sendable {
+        package var loaded: LoadedSubmission
+        package var facts: [String: EvidenceFacts]
+        package init(loaded: LoadedSubmission, facts: [String: EvidenceFacts]) { self.loaded = loaded; self.facts = facts }
 
         /// Its evidence as other submissions see it.
         var known: [KnownEvidence] { DuplicateEvidence.knownEvidence(of: loaded.submission, evidence: facts) }
@@ -18,14 +18,14 @@ public enum BatchVerification {
     /// Where the evidence of submissions outside the batch comes from: the store, or nothing for a
     /// check without one. Errors propagate: a result computed without the store's evidence would
     /// silently miss `duplicate-evidence` flags, so the submission stays to be checked again.
-    public typealias StoredEvidence = (_ sha256s: Set<String>, _ numberKeys: Set<String>, _ excluding: Set<String>) throws -> [KnownEvidence]
+    package typealias StoredEvidence = (_ sha256s: Set<String>, _ numberKeys: Set<String>, _ excluding: Set<String>) throws -> [KnownEvidence]
 
-    public static func storedEvidence(in store: Store?) -> StoredEvidence {
+    package static func storedEvidence(in store: Store?) -> StoredEvidence {
         guard let store else { return { _, _, _ in [] } }
         return { try store.evidence(sharing: $0, numberKeys: $1, excluding: $2) }
     }
 
-    public static func results(for items: [Item], stored: StoredEvidence) throws -> [SubmissionResult] {
+    package static func results(for items: [Item], stored: StoredEvidence) throws -> [SubmissionResult] {
         let batchIDs = Set(items.map(\.loaded.submission.submission))
         let batchKnown = items.flatMap(\.known)
         // Only what could collide with the batch is read: the cost follows the matches, not the store.
@@ -39,7 +39,7 @@ public enum BatchVerification {
 
     /// Stored submissions of other units that share evidence with this batch are queued again, so
     /// that they get their own `duplicate-evidence` flag when checked.
-    public static func requeueOtherSides(of items: [Item], in store: Store) throws {
+    package static func requeueOtherSides(of items: [Item], in store: Store) throws {
         let ids = Set(items.map(\.loaded.submission.submission))
         let batch = items.flatMap(\.known)
         guard !batch.isEmpty else { return }

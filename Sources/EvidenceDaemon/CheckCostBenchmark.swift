@@ -1,16 +1,16 @@
 import EvidenceLoading
 import EvidenceModel
 import EvidenceStore
-public import EvidenceVerification
+package import EvidenceVerification
 import Foundation
 
 /// `make bench`: what checking one submission costs as the store grows. Each round seeds a fresh
 /// in-memory store with `stored` submissions of other units (one parsed document each, all with
 /// distinct contents and numbers), then records and checks `checks` one-file submissions the way
 /// the daemon does (record, check against the store, record the result, requeue other sides).
-public enum CheckCostBenchmark {
+package enum CheckCostBenchmark {
     /// Seconds per checked submission with `stored` submissions already in the store.
-    public static func secondsPerCheck(stored: Int, checks: Int, framework: Framework, indicator: String) throws -> Double {
+    package static func secondsPerCheck(stored: Int, checks: Int, framework: Framework, indicator: String) throws -> Double {
         let store = try Store.inMemory()
         for index in 0..<stored { try record(index, in: store, framework: framework, indicator: indicator) }
         let started = Date()

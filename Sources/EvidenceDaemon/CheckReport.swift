@@ -2,8 +2,8 @@ import EvidenceModel
 import Foundation
 
 /// The two forms of `evidenced check`'s output: JSON Lines for machines, a summary for people.
-public enum CheckReport {
-    public static func jsonLine(_ outcome: CheckRunner.Outcome) -> String {
+package enum CheckReport {
+    package static func jsonLine(_ outcome: CheckRunner.Outcome) -> String {
         switch outcome {
         case .checked(let result): return JSONLines.encode(result)
         case .failed(let directory, let message):
@@ -11,7 +11,7 @@ public enum CheckReport {
         }
     }
 
-    public static func text(_ outcome: CheckRunner.Outcome) -> String {
+    package static func text(_ outcome: CheckRunner.Outcome) -> String {
         switch outcome {
         case .failed(let directory, let message):
             return "\(directory): error: \(message)"
@@ -39,8 +39,8 @@ public enum CheckReport {
 }
 
 /// One compact JSON object per line, keys sorted, slashes and Vietnamese left readable.
-public enum JSONLines {
-    public static func encode(_ value: some Encodable) -> String {
+package enum JSONLines {
+    package static func encode(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601

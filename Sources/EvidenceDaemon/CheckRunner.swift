@@ -1,30 +1,30 @@
-public import EvidenceExtraction
-public import EvidenceModel
-public import EvidenceStore
-public import EvidenceLoading
+package import EvidenceExtraction
+package import EvidenceModel
+package import EvidenceStore
+package import EvidenceLoading
 import EvidenceVerification
-public import Foundation
+package import Foundation
 
 /// `evidenced check`: submission folders checked as one batch, against each other and against what
 /// the store holds. A dry run by default (the units' pre-check); with `submit` the submissions and
 /// their flags are recorded and queued, as the daemon does.
-public struct CheckRunner: Sendable {
-    public var catalog: FrameworkCatalog
-    public var extractor: any DocumentExtracting
-    public var store: Store?
-    public var submit: Bool
+package struct CheckRunner: Sendable {
+    package var catalog: FrameworkCatalog
+    package var extractor: any DocumentExtracting
+    package var store: Store?
+    package var submit: Bool
 
-    public init(catalog: FrameworkCatalog, extractor: any DocumentExtracting, store: Store?, submit: Bool) {
+    package init(catalog: FrameworkCatalog, extractor: any DocumentExtracting, store: Store?, submit: Bool) {
         self.catalog = catalog; self.extractor = extractor; self.store = store; self.submit = submit
     }
 
     /// One outcome per folder, in the order given.
-    public enum Outcome: Sendable {
+    package enum Outcome: Sendable {
         case checked(SubmissionResult)
         case failed(directory: String, message: String)
     }
 
-    public func run(directories: [URL]) async -> [Outcome] {
+    package func run(directories: [URL]) async -> [Outcome] {
         let resolver = EvidenceResolver(extractor: extractor, store: store, saves: submit)
         let loader = SubmissionLoader(catalog: catalog)
         var outcomes: [Int: Outcome] = [:]
@@ -76,7 +76,7 @@ public struct CheckRunner: Sendable {
 
 extension CheckRunner.Outcome {
     /// The exit status of a whole run: 2 on any error, else 1 when anything is flagged, else 0.
-    public static func exitStatus(_ outcomes: [CheckRunner.Outcome]) -> Int32 {
+    package static func exitStatus(_ outcomes: [CheckRunner.Outcome]) -> Int32 {
         var status: Int32 = 0
         for outcome in outcomes {
             switch outcome {

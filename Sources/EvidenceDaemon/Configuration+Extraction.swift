@@ -1,14 +1,14 @@
-public import EvidenceExtraction
+package import EvidenceExtraction
 
 extension Configuration {
     /// What the extractor needs, from `ocr.*`, `workers` and `limits.*`.
-    public var extractionOptions: ExtractionOptions {
+    package var extractionOptions: ExtractionOptions {
         ExtractionOptions(language: ocr.language, dpi: ocr.dpi, workers: workers,
                           limits: extractionLimits, tessdataPath: ocr.tessdataDirectory,
                           trustedCADirectory: signatures.trustedCADirectory)
     }
 
-    public var extractionLimits: ExtractionLimits {
+    package var extractionLimits: ExtractionLimits {
         ExtractionLimits(maxFileBytes: limits.maxFileMegabytes << 20, maxPages: limits.maxPages,
                          maxMegapixels: limits.maxMegapixels, secondsPerPage: limits.secondsPerPage,
                          secondsPerFile: limits.secondsPerDocument)

@@ -1,5 +1,5 @@
 import EvidenceModel
-public import Foundation
+import Foundation
 import TOMLKit
 
 extension Configuration {
@@ -10,7 +10,7 @@ extension Configuration {
     ///   if set (must exist too), else `/etc/evidenced/evidenced.toml`, whose absence means defaults.
     /// - Parameters inbox, data: command-line overrides; relative paths are taken from `workingDirectory`.
     /// - Parameter defaultFile: the file read when none is named (tests point it elsewhere).
-    public static func load(path: String? = nil,
+    package static func load(path: String? = nil,
                             environment: [String: String] = ProcessInfo.processInfo.environment,
                             inbox: String? = nil, data: String? = nil,
                             workingDirectory: String = FileManager.default.currentDirectoryPath,
@@ -27,14 +27,14 @@ extension Configuration {
     }
 
     /// The defaults overlaid with one TOML document (no environment), checked.
-    public static func parse(toml text: String, path: String = "<toml>") throws(ConfigurationError) -> Configuration {
+    package static func parse(toml text: String, path: String = "<toml>") throws(ConfigurationError) -> Configuration {
         var layers = ConfigurationLayers()
         try layers.applyTOML(text, path: path)
         return try layers.validated()
     }
 
     /// This configuration with `EVIDENCED_*` variables applied, checked.
-    public func applying(environment: [String: String]) throws(ConfigurationError) -> Configuration {
+    package func applying(environment: [String: String]) throws(ConfigurationError) -> Configuration {
         var layers = ConfigurationLayers(configuration: self)
         try layers.applyEnvironment(environment)
         return try layers.validated()
@@ -43,7 +43,7 @@ extension Configuration {
     /// This configuration with the command line's `--inbox` and `--data` applied (nil: unchanged),
     /// checked. Relative paths are resolved against `workingDirectory`. The database follows a new
     /// data directory unless `database` was set explicitly.
-    public func applying(inbox: String?, data: String?,
+    package func applying(inbox: String?, data: String?,
                          workingDirectory: String = FileManager.default.currentDirectoryPath) throws(ConfigurationError) -> Configuration {
         var layers = ConfigurationLayers(configuration: self)
         layers.applyCommandLine(inbox: inbox, data: data, workingDirectory: workingDirectory)
@@ -51,21 +51,21 @@ extension Configuration {
     }
 
     /// Refuses a configuration built in code that breaks a rule; returns it unchanged otherwise.
-    public func validated() throws(ConfigurationError) -> Configuration {
+    package func validated() throws(ConfigurationError) -> Configuration {
         try ConfigurationLayers(configuration: self).validated()
     }
 
     /// `EVIDENCED_*` variables that name no key (typos); the caller may warn about them.
-    public static func unknownEnvironmentVariables(in environment: [String: String]) -> [String] {
+    package static func unknownEnvironmentVariables(in environment: [String: String]) -> [String] {
         let known = Set(ConfigurationKey.all.map(\.environmentVariable) + ["EVIDENCED_CONFIG"])
         return environment.keys.filter { $0.hasPrefix("EVIDENCED_") && !known.contains($0) }.sorted()
     }
 
     /// Every key's dotted name, in documentation order.
-    public static var keyNames: [String] { ConfigurationKey.all.map(\.name) }
+    package static var keyNames: [String] { ConfigurationKey.all.map(\.name) }
 
     /// The environment variable that overrides a key, e.g. `EVIDENCED_OCR_DPI` for `ocr.dpi`.
-    public static func environmentVariable(for key: String) -> String? {
+    package static func environmentVariable(for key: String) -> String? {
         ConfigurationKey.named(key)?.environmentVariable
     }
 

@@ -1,7 +1,7 @@
 /// Why a configuration was refused: the key, the reason, and where the bad value came from.
 /// Printed as `ConfigurationError: key 'ocr.dpi': must be between 72 and 1200, got 5000 (/etc/evidenced/evidenced.toml:12)`.
-public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: String, Sendable, Equatable {
+package struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Kind: String, Sendable, Equatable {
         /// An explicitly named file does not exist.
         case missingFile
         /// The file exists but cannot be read or is not UTF-8.
@@ -17,13 +17,13 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
     }
 
     /// Where a value came from.
-    public enum Origin: Sendable, Equatable, CustomStringConvertible {
+    package enum Origin: Sendable, Equatable, CustomStringConvertible {
         case file(path: String, line: Int?)
         case environment(variable: String)
         case commandLine(option: String)
         case code
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .file(let path, let line?): "\(path):\(line)"
             case .file(let path, nil): path
@@ -34,17 +34,17 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
         }
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The dotted key, e.g. `ocr.dpi`; nil when the whole file is at fault.
-    public var key: String?
-    public var reason: String
-    public var origin: Origin?
+    package var key: String?
+    package var reason: String
+    package var origin: Origin?
 
-    public init(_ kind: Kind, key: String?, reason: String, origin: Origin? = nil) {
+    package init(_ kind: Kind, key: String?, reason: String, origin: Origin? = nil) {
         self.kind = kind; self.key = key; self.reason = reason; self.origin = origin
     }
 
-    public var description: String {
+    package var description: String {
         var text = "ConfigurationError: "
         if let key { text += "key '\(key)': " }
         text += reason

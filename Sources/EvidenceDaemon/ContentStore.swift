@@ -1,12 +1,12 @@
 import EvidenceExtraction
-public import Foundation
+package import Foundation
 
 /// Uploaded bytes kept by content (`<data>/objects/ab/abcdef…`): written to a temporary file,
 /// flushed and renamed into place, so a crash never leaves a partial object under a real name.
-public struct ContentStore: Sendable {
-    public let root: URL
+package struct ContentStore: Sendable {
+    package let root: URL
 
-    public init(root: URL) throws {
+    package init(root: URL) throws {
         self.root = root
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         removeAbandonedCopies()
@@ -22,12 +22,12 @@ public struct ContentStore: Sendable {
         }
     }
 
-    public func url(of sha256: String) -> URL {
+    package func url(of sha256: String) -> URL {
         root.appendingPathComponent(String(sha256.prefix(2)), isDirectory: true).appendingPathComponent(sha256)
     }
 
     /// The stored object's size in bytes (0 when missing).
-    public func size(of sha256: String) -> Int {
+    package func size(of sha256: String) -> Int {
         (try? FileManager.default.attributesOfItem(atPath: url(of: sha256).path)[.size] as? Int) ?? 0
     }
 
@@ -35,7 +35,7 @@ public struct ContentStore: Sendable {
     /// its sha256. Identical content is stored once. Hashing the copy, not a first read, means the
     /// object's name is always the digest of the bytes it holds, even if the source changed.
     @discardableResult
-    public func put(fileAt source: URL) throws -> String {
+    package func put(fileAt source: URL) throws -> String {
         let temporary = root.appendingPathComponent(".incoming.\(UUID().uuidString).tmp")
         defer { try? FileManager.default.removeItem(at: temporary) }
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {

@@ -1,24 +1,24 @@
 import EvidenceLoading
 import UnixSignals
 import EvidenceExtraction
-public import EvidenceModel
+package import EvidenceModel
 import EvidenceStore
 import EvidenceVerification
-public import Foundation
-public import Logging
+package import Foundation
+package import Logging
 import ServiceLifecycle
 
 /// `evidenced run`: the store, the content store and the three services, in dependency order.
-public struct Daemon: Sendable {
-    public let configuration: Configuration
-    public let pipeline: Pipeline
+package struct Daemon: Sendable {
+    package let configuration: Configuration
+    package let pipeline: Pipeline
     /// The worker processes, ended and reaped when the daemon stops.
     private let workers: ProcessExtractor
-    public let logger: Logger
+    package let logger: Logger
     private let notifier = SystemdNotifier()
 
     /// Opens the store (crash recovery first) and composes the pipeline.
-    public init(configuration: Configuration, executable: URL, logger: Logger) throws {
+    package init(configuration: Configuration, executable: URL, logger: Logger) throws {
         self.configuration = configuration
         self.logger = logger
         let data = URL(fileURLWithPath: configuration.dataDirectory, isDirectory: true)
@@ -45,7 +45,7 @@ public struct Daemon: Sendable {
 
     /// Runs until SIGTERM or SIGINT, then stops taking work and finishes what is in flight within
     /// the configured grace period.
-    public func run() async throws {
+    package func run() async throws {
         defer { workers.shutdown() }
         let watch = configuration.watch
         let watcher = watch.polling ? nil : InotifyWatcher(inbox: URL(fileURLWithPath: configuration.inbox))
@@ -70,7 +70,7 @@ public struct Daemon: Sendable {
     }
 
     /// `--once`: takes what the inbox holds now, extracts and checks it all, and returns the results.
-    public func runOnce() async throws -> [SubmissionResult] {
+    package func runOnce() async throws -> [SubmissionResult] {
         defer { workers.shutdown() }
         pipeline.takeReadyUploads(waitForStability: false)
         var results: [SubmissionResult] = []

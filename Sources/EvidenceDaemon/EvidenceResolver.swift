@@ -1,9 +1,9 @@
-public import EvidenceExtraction
-public import EvidenceLoading
+package import EvidenceExtraction
+package import EvidenceLoading
 import EvidenceModel
 import EvidenceParsing
-public import EvidenceStore
-public import EvidenceVerification
+package import EvidenceStore
+package import EvidenceVerification
 import Foundation
 
 /// Turns a submission's evidence files into facts the checker reads: each content extracted and
@@ -19,12 +19,12 @@ public actor EvidenceResolver {
     /// Each file is hashed once, whether for recording the submission or for its facts.
     private var digestByPath: [String: String] = [:]
 
-    public init(extractor: any DocumentExtracting, store: Store?, saves: Bool) {
+    package init(extractor: any DocumentExtracting, store: Store?, saves: Bool) {
         self.extractor = extractor; self.store = store; self.saves = saves
     }
 
     /// Facts for every evidence file the submission names, keyed by its path in the manifest.
-    public func facts(for loaded: LoadedSubmission) async -> [String: EvidenceFacts] {
+    package func facts(for loaded: LoadedSubmission) async -> [String: EvidenceFacts] {
         var facts: [String: EvidenceFacts] = [:]
         for file in loaded.evidenceFiles where facts[file] == nil {
             facts[file] = await fact(file: file, url: loaded.url(of: file))
@@ -33,7 +33,7 @@ public actor EvidenceResolver {
     }
 
     /// The sha256 of every evidence file present, by manifest path.
-    public func digests(for loaded: LoadedSubmission) -> [String: String] {
+    package func digests(for loaded: LoadedSubmission) -> [String: String] {
         var out: [String: String] = [:]
         for file in loaded.evidenceFiles {
             if let digest = digest(of: loaded.url(of: file)) { out[file] = digest }

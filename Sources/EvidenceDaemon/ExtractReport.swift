@@ -1,15 +1,15 @@
-public import EvidenceModel
+package import EvidenceModel
 import Foundation
 
 /// One line of `evidenced extract --json`: the extracted document (and its parsed fields), or an error.
-public struct ExtractReport: Encodable, Sendable {
-    public var file: String
-    public var outcome: Result<ExtractedDocument, ExtractionFailure>
-    public var fields: DocumentFields?
+package struct ExtractReport: Encodable, Sendable {
+    package var file: String
+    package var outcome: Result<ExtractedDocument, ExtractionFailure>
+    package var fields: DocumentFields?
     /// Include each line's box (`--layout`).
-    public var layout: Bool
+    package var layout: Bool
 
-    public init(file: String, outcome: Result<ExtractedDocument, ExtractionFailure>, fields: DocumentFields? = nil, layout: Bool = false) {
+    package init(file: String, outcome: Result<ExtractedDocument, ExtractionFailure>, fields: DocumentFields? = nil, layout: Bool = false) {
         self.file = file; self.outcome = outcome; self.fields = fields; self.layout = layout
     }
 
@@ -18,7 +18,7 @@ public struct ExtractReport: Encodable, Sendable {
         case page, source, confidence, rotation, text, lines
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(file, forKey: .file)
         switch outcome {

@@ -1,4 +1,4 @@
-public import EvidenceExtraction
+package import EvidenceExtraction
 import EvidenceModel
 import EvidenceParsing
 import Foundation
@@ -6,18 +6,18 @@ import Foundation
 /// `evidenced extract`: one report per file, in the order given; a bad file never stops the others.
 /// Up to `concurrency` files are extracted side by side: a born-digital PDF keeps one core busy,
 /// and OCR pages share the extractor's engines, so this never loads more models.
-public struct ExtractRunner: Sendable {
-    public var extractor: any DocumentExtracting
-    public var json: Bool
-    public var layout: Bool
-    public var concurrency: Int
+package struct ExtractRunner: Sendable {
+    package var extractor: any DocumentExtracting
+    package var json: Bool
+    package var layout: Bool
+    package var concurrency: Int
 
-    public init(extractor: any DocumentExtracting, json: Bool, layout: Bool, concurrency: Int = 1) {
+    package init(extractor: any DocumentExtracting, json: Bool, layout: Bool, concurrency: Int = 1) {
         self.extractor = extractor; self.json = json; self.layout = layout; self.concurrency = max(1, concurrency)
     }
 
     /// Writes one report per file to `output`; returns how many files failed.
-    public func run(files: [String], output: @Sendable (String) -> Void, progress: ExtractionProgressReporter? = nil) async -> Int {
+    package func run(files: [String], output: @Sendable (String) -> Void, progress: ExtractionProgressReporter? = nil) async -> Int {
         await withTaskGroup(of: (index: Int, report: String, failed: Bool).self) { group in
             var started = 0, written = 0, failures = 0
             var finished: [Int: (report: String, failed: Bool)] = [:]
@@ -60,11 +60,11 @@ public struct ExtractRunner: Sendable {
 }
 
 /// A progress line on a terminal ('file: page 3/20'), nothing when stderr is not a terminal.
-public final class ExtractionProgressReporter: @unchecked Sendable {
+package final class ExtractionProgressReporter: @unchecked Sendable {
     private let lock = NSLock()
     private var shown = false
 
-    public init?() {
+    package init?() {
         guard isatty(STDERR_FILENO) == 1 else { return nil }
     }
 

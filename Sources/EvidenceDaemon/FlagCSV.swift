@@ -1,6 +1,6 @@
-public import EvidenceStore
+package import EvidenceStore
 import EvidenceModel
-public import Foundation
+package import Foundation
 
 /// Flags as CSV for appraisers who work in a spreadsheet (`evidenced flags export --csv`).
 ///
@@ -13,14 +13,14 @@ public import Foundation
 /// A cell that starts with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'`: the values come
 /// partly from uploaded documents, and a spreadsheet would otherwise run them as formulas
 /// (CSV injection).
-public enum FlagCSV {
-    public static let header = [
+package enum FlagCSV {
+    package static let header = [
         "id", "submission", "unit_code", "unit_name", "claim_index", "indicator", "score",
         "reason", "message", "file", "page", "expected", "found", "created_at", "superseded_at",
     ]
 
     /// The whole file, byte order mark first; write it as UTF-8.
-    public static func render(_ flags: [QueuedFlag]) -> String {
+    package static func render(_ flags: [QueuedFlag]) -> String {
         var out = "\u{FEFF}"
         out += line(header.map(field))
         for flag in flags { out += line(row(flag)) }
@@ -28,7 +28,7 @@ public enum FlagCSV {
     }
 
     /// The file's bytes.
-    public static func data(_ flags: [QueuedFlag]) -> Data { Data(render(flags).utf8) }
+    package static func data(_ flags: [QueuedFlag]) -> Data { Data(render(flags).utf8) }
 
     static func row(_ queued: QueuedFlag) -> [String] {
         [

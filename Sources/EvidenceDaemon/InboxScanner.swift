@@ -1,12 +1,12 @@
 import CoreFoundation
-public import Foundation
+package import Foundation
 
 /// Finds uploads in the inbox that have stopped changing: a submission folder is ready when its
 /// `submission.json` and every other regular file in it kept the same size and modification time
 /// for the stability delay; a submission uploaded as one `.zip` file, when the file did.
 /// Symbolic links are never followed.
-public final class InboxScanner: @unchecked Sendable {
-    public struct Snapshot: Equatable, Sendable {
+package final class InboxScanner: @unchecked Sendable {
+    package struct Snapshot: Equatable, Sendable {
         var files: [String: FileStamp]
     }
 
@@ -20,13 +20,13 @@ public final class InboxScanner: @unchecked Sendable {
     private var seen: [String: (snapshot: Snapshot, since: Date)] = [:]
     private let lock = NSLock()
 
-    public init(inbox: URL, stabilityDelay: Double) {
+    package init(inbox: URL, stabilityDelay: Double) {
         self.inbox = inbox; self.delay = stabilityDelay
     }
 
     /// Folders that are complete now, in name order; `now` is injectable for tests. With
     /// `waitForStability` false (`--once`), every folder with a manifest is taken as it is.
-    public func readyFolders(now: Date = Date(), waitForStability: Bool = true) -> [URL] {
+    package func readyFolders(now: Date = Date(), waitForStability: Bool = true) -> [URL] {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
         return lock.withLock {
             var ready: [URL] = []
@@ -53,12 +53,12 @@ public final class InboxScanner: @unchecked Sendable {
     }
 
     /// Forgets a folder once it was taken (or refused).
-    public func forget(_ folder: URL) {
+    package func forget(_ folder: URL) {
         _ = lock.withLock { seen.removeValue(forKey: folder.lastPathComponent) }
     }
 
     /// A regular file named `*.zip`: a submission uploaded whole.
-    public static func isArchive(name: String, path: String) -> Bool {
+    package static func isArchive(name: String, path: String) -> Bool {
         var info = stat()
         return name.lowercased().hasSuffix(".zip") && lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }

@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -6,13 +6,13 @@ import Glibc
 /// Wakes the intake when anything changes in the inbox or in a submission folder inside it.
 /// inotify is not recursive: each scan adds watches for new folders. On network shares, where
 /// inotify sees nothing, the daemon runs in polling mode without it.
-public final class InotifyWatcher: @unchecked Sendable {
+package final class InotifyWatcher: @unchecked Sendable {
     private let descriptor: Int32
     private let inbox: String
     private let lock = NSLock()
     private var watched: Set<String> = []
 
-    public init?(inbox: URL) {
+    package init?(inbox: URL) {
         let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard fd >= 0 else { return nil }
         descriptor = fd
@@ -35,7 +35,7 @@ public final class InotifyWatcher: @unchecked Sendable {
     }
 
     /// Watches the inbox's immediate folders (submissions) too.
-    public func watchSubfolders() {
+    package func watchSubfolders() {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: inbox)) ?? [] {
             let path = inbox + "/" + name
             if InboxScanner.isRealDirectory(path) { add(path) }
@@ -43,7 +43,7 @@ public final class InotifyWatcher: @unchecked Sendable {
     }
 
     /// Waits until something changed or `timeout` passed, then drains the pending events.
-    public func wait(timeout: Double) async {
+    package func wait(timeout: Double) async {
         let fd = descriptor
         await DedicatedThread.run {
             var request = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)

@@ -1,35 +1,35 @@
 import CoreFoundation
-public import EvidenceLoading
+package import EvidenceLoading
 import EvidenceExtraction
 import EvidenceModel
-public import EvidenceStore
+package import EvidenceStore
 import EvidenceVerification
-public import Foundation
-public import Logging
+package import Foundation
+package import Logging
 
 /// Takes a complete submission folder out of the inbox: every file is copied into the content store
 /// and the submission recorded (its documents queued) in one transaction before the folder is
 /// removed, so an upload is never lost and a crash in between only means it is taken again
 /// (and found unchanged).
-public struct Intake: Sendable {
-    public var store: Store
-    public var contents: ContentStore
-    public var loader: SubmissionLoader
+package struct Intake: Sendable {
+    package var store: Store
+    package var contents: ContentStore
+    package var loader: SubmissionLoader
     /// Where refused folders go, with a `REFUSED.txt` saying why.
-    public var refused: URL
-    public var logger: Logger
+    package var refused: URL
+    package var logger: Logger
     var unpacker = ArchiveUnpacker()
 
-    public init(store: Store, contents: ContentStore, loader: SubmissionLoader, refused: URL, logger: Logger) {
+    package init(store: Store, contents: ContentStore, loader: SubmissionLoader, refused: URL, logger: Logger) {
         self.store = store; self.contents = contents; self.loader = loader; self.refused = refused; self.logger = logger
     }
 
-    public enum Outcome: Equatable, Sendable {
+    package enum Outcome: Equatable, Sendable {
         case taken(id: String, change: SubmissionChange)
         case refused(reason: String)
     }
 
-    public func take(_ folder: URL) -> Outcome {
+    package func take(_ folder: URL) -> Outcome {
         let outcome: Outcome
         do {
             let loaded = try loader.load(directory: folder)
@@ -55,7 +55,7 @@ public struct Intake: Sendable {
     /// A submission uploaded as one `.zip`: unpacked into a hidden folder of the inbox, then taken
     /// like a folder. The archive leaves the inbox only once its submission is recorded (or, when it
     /// is refused, moved aside with the reason): a crash midway means it is taken again.
-    public func takeArchive(_ archive: URL) -> Outcome {
+    package func takeArchive(_ archive: URL) -> Outcome {
         let staging = archive.deletingLastPathComponent().appendingPathComponent(".unpacking-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: staging) }
         let folder: URL
@@ -82,7 +82,7 @@ public struct Intake: Sendable {
     }
 
     /// Leftovers of a removal or an unpacking cut short by a crash.
-    public static func removeLeftovers(in inbox: URL) {
+    package static func removeLeftovers(in inbox: URL) {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []
         where name.hasPrefix(".taken-") || name.hasPrefix(".unpacking-") {
             try? FileManager.default.removeItem(at: inbox.appendingPathComponent(name))

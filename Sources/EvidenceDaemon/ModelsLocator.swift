@@ -1,9 +1,9 @@
-public import Foundation
+package import Foundation
 
 /// Where the indicator frameworks are: the configured directory when it exists, else `models/`
 /// in the working directory (a checkout), else beside the executable's prefix.
-public enum ModelsLocator {
-    public static func directory(configured: String?) -> URL {
+package enum ModelsLocator {
+    package static func directory(configured: String?) -> URL {
         var candidates: [String] = []
         if let configured { candidates.append(configured) }
         candidates.append(FileManager.default.currentDirectoryPath + "/models")
@@ -14,7 +14,7 @@ public enum ModelsLocator {
         return URL(fileURLWithPath: found ?? candidates[0], isDirectory: true)
     }
 
-    public static func frameworks(configured: String?) -> URL {
+    package static func frameworks(configured: String?) -> URL {
         directory(configured: configured).appendingPathComponent("frameworks", isDirectory: true)
     }
 }

@@ -1,28 +1,28 @@
-public import EvidenceExtraction
-public import EvidenceModel
-public import EvidenceLoading
+package import EvidenceExtraction
+package import EvidenceModel
+package import EvidenceLoading
 import EvidenceParsing
-public import EvidenceStore
+package import EvidenceStore
 import EvidenceVerification
-public import Foundation
-public import Logging
+package import Foundation
+package import Logging
 import ServiceLifecycle
 
 /// The daemon's three steps, each a short call the services loop over: take complete uploads,
 /// extract queued documents, check submissions whose documents are all read. Every state change is
 /// committed to the store before the next step acts on it.
-public struct Pipeline: Sendable {
-    public var store: Store
-    public var contents: ContentStore
-    public var catalog: FrameworkCatalog
-    public var extractor: any DocumentExtracting
-    public var scanner: InboxScanner
-    public var intake: Intake
+package struct Pipeline: Sendable {
+    package var store: Store
+    package var contents: ContentStore
+    package var catalog: FrameworkCatalog
+    package var extractor: any DocumentExtracting
+    package var scanner: InboxScanner
+    package var intake: Intake
     /// Documents extracted at once (each in its own worker process).
-    public var concurrency: Int
-    public var logger: Logger
+    package var concurrency: Int
+    package var logger: Logger
 
-    public init(store: Store, contents: ContentStore, catalog: FrameworkCatalog, extractor: any DocumentExtracting,
+    package init(store: Store, contents: ContentStore, catalog: FrameworkCatalog, extractor: any DocumentExtracting,
                 scanner: InboxScanner, intake: Intake, concurrency: Int, logger: Logger) {
         self.store = store; self.contents = contents; self.catalog = catalog; self.extractor = extractor
         self.scanner = scanner; self.intake = intake; self.concurrency = max(1, concurrency); self.logger = logger
@@ -31,7 +31,7 @@ public struct Pipeline: Sendable {
     /// Takes every complete upload of the inbox (folders and `.zip` archives); returns what
     /// happened to each.
     @discardableResult
-    public func takeReadyUploads(now: Date = Date(), waitForStability: Bool = true) -> [Intake.Outcome] {
+    package func takeReadyUploads(now: Date = Date(), waitForStability: Bool = true) -> [Intake.Outcome] {
         scanner.readyFolders(now: now, waitForStability: waitForStability).map { upload in
             defer { scanner.forget(upload) }
             return InboxScanner.isArchive(name: upload.lastPathComponent, path: upload.path)
@@ -42,7 +42,7 @@ public struct Pipeline: Sendable {
     /// Extracts queued documents, `concurrency` at a time, taking the next one as soon as a slot is
     /// free (a long scan never idles the other workers), until the queue is empty or the daemon is
     /// stopping; returns how many were extracted.
-    public func extractQueued() async throws -> Int {
+    package func extractQueued() async throws -> Int {
         try await withThrowingTaskGroup(of: Void.self) { group in
             var inFlight = 0, done = 0
             func fill() throws {
@@ -80,7 +80,7 @@ public struct Pipeline: Sendable {
 
     /// Checks every submission whose documents are all extracted (or failed); returns the results.
     /// A store error stops the pass and propagates: the submission stays ready and is checked again.
-    public func checkReady() throws -> [SubmissionResult] {
+    package func checkReady() throws -> [SubmissionResult] {
         var results: [SubmissionResult] = []
         for id in try store.readySubmissions() {
             guard let stored = try store.submission(id: id) else { continue }
@@ -120,7 +120,7 @@ public struct Pipeline: Sendable {
     }
 
     /// Nothing left to extract or check.
-    public func isIdle() throws -> Bool {
+    package func isIdle() throws -> Bool {
         try store.pendingDocuments(limit: 1).isEmpty && store.readySubmissions(limit: 1).isEmpty
     }
 }

@@ -1,22 +1,22 @@
-public import EvidenceExtraction
-public import EvidenceModel
-public import Foundation
+package import EvidenceExtraction
+package import EvidenceModel
+package import Foundation
 
 /// Extracts each file in a child `evidenced worker --serve` process with limits on time and memory;
 /// a crash, a kill or a hang fails that file with a clear reason, and its worker is replaced. Workers
 /// serve one document at a time and stay up between documents (the OCR models stay loaded), up to
 /// `documentsPerWorker`, then are recycled.
-public final class ProcessExtractor: ParsingExtractor, @unchecked Sendable {
-    public let executable: URL
-    public let options: ExtractionOptions
-    public let memoryMB: Int
+package final class ProcessExtractor: ParsingExtractor, @unchecked Sendable {
+    package let executable: URL
+    package let options: ExtractionOptions
+    package let memoryMB: Int
     /// Time allowed beyond the file's extraction limit for the worker to start and reply.
-    public let startupMargin: Double
-    public let documentsPerWorker: Int
+    package let startupMargin: Double
+    package let documentsPerWorker: Int
     private let lock = NSLock()
     private var idle: [ServingWorker] = []
 
-    public init(executable: URL, options: ExtractionOptions, memoryMB: Int = 2048, startupMargin: Double = 10,
+    package init(executable: URL, options: ExtractionOptions, memoryMB: Int = 2048, startupMargin: Double = 10,
                 documentsPerWorker: Int = 100) {
         self.executable = executable; self.options = options; self.memoryMB = memoryMB
         self.startupMargin = startupMargin; self.documentsPerWorker = max(1, documentsPerWorker)
@@ -27,18 +27,18 @@ public final class ProcessExtractor: ParsingExtractor, @unchecked Sendable {
     deinit { shutdown() }
 
     /// Ends the idle workers (they exit at the end of their input).
-    public func shutdown() {
+    package func shutdown() {
         let workers = lock.withLock { defer { idle.removeAll() }; return idle }
         // Side by side: each exit waits for its models to unload.
         DispatchQueue.concurrentPerform(iterations: workers.count) { workers[$0].finish() }
     }
 
     /// The document as the worker read it; its word boxes stay in the worker, which parses them.
-    public func extract(fileAt url: URL, progress: ExtractionProgress?) async throws(ExtractionFailure) -> ExtractedDocument {
+    package func extract(fileAt url: URL, progress: ExtractionProgress?) async throws(ExtractionFailure) -> ExtractedDocument {
         try await extractAndParse(fileAt: url).document
     }
 
-    public func extractAndParse(fileAt url: URL) async throws(ExtractionFailure) -> ParsedDocument {
+    package func extractAndParse(fileAt url: URL) async throws(ExtractionFailure) -> ParsedDocument {
         // Cancelled (the daemon stopping past its grace period): the worker is killed at once.
         let running = RunningWorker()
         let outcome = await withTaskCancellationHandler {

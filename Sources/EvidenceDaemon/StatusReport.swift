@@ -1,20 +1,20 @@
-public import EvidenceStore
-public import Foundation
+package import EvidenceStore
+package import Foundation
 
 /// `evidenced status`: what an operator checks first.
-public struct StatusReport: Codable, Sendable {
-    public var documents: [String: Int]
-    public var submissions: [String: Int]
-    public var currentFlags: Int
-    public var supersededFlags: Int
+package struct StatusReport: Codable, Sendable {
+    package var documents: [String: Int]
+    package var submissions: [String: Int]
+    package var currentFlags: Int
+    package var supersededFlags: Int
     /// Over the last 10 minutes.
-    public var documentsPerMinute: Double
-    public var pagesPerMinute: Double
-    public var queueDepth: Int
-    public var consumer: String
-    public var failures: [FailedItem]
+    package var documentsPerMinute: Double
+    package var pagesPerMinute: Double
+    package var queueDepth: Int
+    package var consumer: String
+    package var failures: [FailedItem]
 
-    public static func make(store: Store, consumer: String, window: TimeInterval = 600) throws -> StatusReport {
+    package static func make(store: Store, consumer: String, window: TimeInterval = 600) throws -> StatusReport {
         let backlog = try store.backlog()
         let recent = try store.throughput(since: Date().addingTimeInterval(-window))
         let minutes = window / 60
@@ -26,7 +26,7 @@ public struct StatusReport: Codable, Sendable {
             queueDepth: try store.queueDepth(consumer: consumer), consumer: consumer, failures: try store.failures(limit: 20))
     }
 
-    public var text: String {
+    package var text: String {
         func states(_ counts: [String: Int]) -> String { counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") }
         var lines = [
             "documents:   \(states(documents))",

@@ -5,46 +5,46 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-public import Foundation
+import Foundation
 
 /// sd_notify without libsystemd: one datagram to the unix socket named by `NOTIFY_SOCKET`.
 /// Does nothing (and returns false) when the variable is unset, i.e. when not run by systemd
 /// with `Type=notify`. Stateless and cheap: each call opens, sends and closes a socket.
-public struct SystemdNotifier: Sendable {
+package struct SystemdNotifier: Sendable {
     /// The socket path; a leading `@` names an abstract socket.
-    public let socketPath: String?
+    package let socketPath: String?
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    package init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.init(socketPath: environment["NOTIFY_SOCKET"])
     }
 
-    public init(socketPath: String?) {
+    package init(socketPath: String?) {
         self.socketPath = socketPath.flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    public var isEnabled: Bool { socketPath != nil }
+    package var isEnabled: Bool { socketPath != nil }
 
     /// Startup is finished: the store is open and the inbox is watched.
     @discardableResult
-    public func ready(status: String? = nil) -> Bool {
+    package func ready(status: String? = nil) -> Bool {
         notify(["READY=1"] + (status.map { ["STATUS=\(Self.oneLine($0))"] } ?? []))
     }
 
     /// Graceful shutdown has begun.
     @discardableResult
-    public func stopping(status: String? = nil) -> Bool {
+    package func stopping(status: String? = nil) -> Bool {
         notify(["STOPPING=1"] + (status.map { ["STATUS=\(Self.oneLine($0))"] } ?? []))
     }
 
     /// Free-form line shown by `systemctl status`.
     @discardableResult
-    public func status(_ text: String) -> Bool {
+    package func status(_ text: String) -> Bool {
         notify(["STATUS=\(Self.oneLine(text))"])
     }
 
     /// Sends `KEY=VALUE` assignments, one per line, in one datagram. True when the datagram was sent.
     @discardableResult
-    public func notify(_ assignments: [String]) -> Bool {
+    package func notify(_ assignments: [String]) -> Bool {
         guard let socketPath, !assignments.isEmpty else { return false }
         let message = assignments.joined(separator: "\n")
         #if os(Linux)

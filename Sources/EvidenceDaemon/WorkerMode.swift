@@ -1,5 +1,5 @@
 import CProcessControl
-public import EvidenceExtraction
+package import EvidenceExtraction
 import EvidenceModel
 import Foundation
 #if canImport(Glibc)
@@ -8,11 +8,11 @@ import Glibc
 
 /// `evidenced worker`: extracts one file in a child process of the daemon, so that a crash or a
 /// hang inside poppler or tesseract costs that one document, never the daemon.
-public enum WorkerMode {
+package enum WorkerMode {
     /// Ties the worker's life to its parent and caps its resources, then extracts and replies.
     /// Memory is watched by the parent (resident size): an address-space limit would count thread
     /// stacks and malloc arenas and can wedge the runtime instead of failing cleanly.
-    public static func run(file: String, options: ExtractionOptions, parent: Int32) async -> Int32 {
+    package static func run(file: String, options: ExtractionOptions, parent: Int32) async -> Int32 {
         // Dies with the daemon. The parent may already be gone before prctl ran: check after it.
         _ = evidenced_set_parent_death_signal(SIGKILL)
         guard getppid() == parent else { return 3 }
@@ -28,7 +28,7 @@ public enum WorkerMode {
     /// `evidenced worker --serve`: one file path a line on standard input, one reply a line on
     /// standard output, until end of input. The OCR models stay loaded between documents; the parent
     /// watches time and memory per document (a CPU limit would add up across documents).
-    public static func serve(options: ExtractionOptions, parent: Int32) async -> Int32 {
+    package static func serve(options: ExtractionOptions, parent: Int32) async -> Int32 {
         _ = evidenced_set_parent_death_signal(SIGKILL)
         guard getppid() == parent else { return 3 }
         limit(RLIMIT_CORE, seconds: 0)

@@ -1,15 +1,15 @@
 import Crypto
-public import Foundation
+package import Foundation
 
 /// Content addresses: the lower-case hex SHA-256 of a file's bytes.
-public enum ContentDigest {
-    public static func sha256(_ data: Data) -> String {
+package enum ContentDigest {
+    package static func sha256(_ data: Data) -> String {
         hex(SHA256.hash(data: data))
     }
 
     /// Streams the file in 1 MiB chunks, writing each to `copy` if given: a 70 MB scan is hashed
     /// (and stored) without holding it in memory.
-    public static func sha256(fileAt url: URL, copyingTo copy: FileHandle? = nil) throws -> String {
+    package static func sha256(fileAt url: URL, copyingTo copy: FileHandle? = nil) throws -> String {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         var hasher = SHA256()

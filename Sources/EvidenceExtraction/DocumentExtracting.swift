@@ -1,17 +1,17 @@
-public import EvidenceModel
-public import Foundation
+package import EvidenceModel
+package import Foundation
 
 /// Pages done out of the total, reported while a file is extracted.
-public typealias ExtractionProgress = @Sendable (_ done: Int, _ total: Int) -> Void
+package typealias ExtractionProgress = @Sendable (_ done: Int, _ total: Int) -> Void
 
 /// Turns an evidence file into its pages' text. The real one is `Extractor`; tests of the layers
 /// above use the stubs in EvidenceTesting.
-public protocol DocumentExtracting: Sendable {
+package protocol DocumentExtracting: Sendable {
     func extract(fileAt url: URL, progress: ExtractionProgress?) async throws(ExtractionFailure) -> ExtractedDocument
 }
 
 extension DocumentExtracting {
-    public func extract(fileAt url: URL) async throws(ExtractionFailure) -> ExtractedDocument {
+    package func extract(fileAt url: URL) async throws(ExtractionFailure) -> ExtractedDocument {
         try await extract(fileAt: url, progress: nil)
     }
 }

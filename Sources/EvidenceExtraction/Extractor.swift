@@ -1,19 +1,19 @@
-public import EvidenceModel
-public import Foundation
+package import EvidenceModel
+package import Foundation
 
 /// The real extractor: sniffs the file's kind, then takes each PDF page's text layer where it holds
 /// the page's text and OCRs the rest (and every image page) with tesseract, pages in parallel.
-public final class Extractor: DocumentExtracting, @unchecked Sendable {
-    public let options: ExtractionOptions
+package final class Extractor: DocumentExtracting, @unchecked Sendable {
+    package let options: ExtractionOptions
     private let recognizers: RecognizerPool
 
-    public init(options: ExtractionOptions = .init(), recognizers factory: (any RecognizerFactory)? = nil) {
+    package init(options: ExtractionOptions = .init(), recognizers factory: (any RecognizerFactory)? = nil) {
         self.options = options
         self.recognizers = RecognizerPool(factory: factory
             ?? TesseractFactory(language: options.language, tessdataPath: options.tessdataPath), capacity: options.workers)
     }
 
-    public func extract(fileAt url: URL, progress: ExtractionProgress?) async throws(ExtractionFailure) -> ExtractedDocument {
+    package func extract(fileAt url: URL, progress: ExtractionProgress?) async throws(ExtractionFailure) -> ExtractedDocument {
         let result: Result<ExtractedDocument, ExtractionFailure> = await withCheckedContinuation { continuation in
             // OCR blocks a thread for seconds: keep it off the cooperative pool.
             Thread.detachNewThread { [self] in
@@ -26,10 +26,10 @@ public final class Extractor: DocumentExtracting, @unchecked Sendable {
     }
 
     /// Unloads the OCR models; the next extraction loads them again.
-    public func releaseEngines() { recognizers.drain() }
+    package func releaseEngines() { recognizers.drain() }
 
     /// The whole extraction on the calling thread (worker threads for OCR).
-    public func extractSynchronously(fileAt url: URL, progress: ExtractionProgress? = nil) throws(ExtractionFailure) -> ExtractedDocument {
+    package func extractSynchronously(fileAt url: URL, progress: ExtractionProgress? = nil) throws(ExtractionFailure) -> ExtractedDocument {
         let input = try EvidenceFile.read(url, limits: options.limits)
         let deadline = Date().addingTimeInterval(options.limits.secondsPerFile)
         var context = ExtractionContext(options: options, recognizers: recognizers, deadline: deadline, progress: progress)

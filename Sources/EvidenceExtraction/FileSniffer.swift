@@ -1,8 +1,8 @@
-public import EvidenceModel
+package import EvidenceModel
 
 /// Tells a file's kind from its first bytes; the extension is never trusted.
-public enum FileSniffer {
-    public static func format(of bytes: some Collection<UInt8>) -> FileFormat? {
+package enum FileSniffer {
+    package static func format(of bytes: some Collection<UInt8>) -> FileFormat? {
         let head = Array(bytes.prefix(1024))
         if head.starts(with: [0x25, 0x50, 0x44, 0x46, 0x2D]) { return .pdf }           // %PDF-
         // Some producers put junk before the header; readers accept it within the first 1 KiB.
@@ -16,7 +16,7 @@ public enum FileSniffer {
     }
 
     /// A ZIP's local file header: an Office package, or an archive (what it holds tells).
-    public static func isZIP(_ bytes: some Collection<UInt8>) -> Bool {
+    package static func isZIP(_ bytes: some Collection<UInt8>) -> Bool {
         bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])
     }
 

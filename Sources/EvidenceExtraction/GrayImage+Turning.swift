@@ -1,6 +1,6 @@
 extension GrayImage {
     /// The image turned clockwise by `degrees` (a multiple of 90).
-    public func rotated(clockwise degrees: Int) -> GrayImage {
+    package func rotated(clockwise degrees: Int) -> GrayImage {
         let turn = ((degrees % 360) + 360) % 360
         guard turn != 0, width > 0, height > 0 else { return self }
         let (w, h) = (width, height)
@@ -27,7 +27,7 @@ extension GrayImage {
 
     /// The image shrunk by a whole factor to about `targetDPI` (each pixel the mean of a square),
     /// for the checks that need the layout, not the letters.
-    public func reduced(toDPI targetDPI: Int) -> GrayImage {
+    package func reduced(toDPI targetDPI: Int) -> GrayImage {
         let factor = max(1, Int((Double(dpi) / Double(max(1, targetDPI))).rounded()))
         guard factor > 1 else { return self }
         let newWidth = width / factor, newHeight = height / factor

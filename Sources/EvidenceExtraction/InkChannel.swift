@@ -1,5 +1,5 @@
 /// Which grey image of a colour page tesseract reads.
-public enum InkChannel: String, Sendable {
+package enum InkChannel: String, Sendable {
     /// Rec. 601 luma: every ink dark, the way a black-and-white scanner sees the page.
     case luma
     /// The red channel: red and pink ink (seals, red pen) turns as light as the paper, while black
@@ -10,14 +10,14 @@ public enum InkChannel: String, Sendable {
 
 /// Counts, while a colour page is turned grey, the ink the red channel would remove: ink that is
 /// dark in luma but light in red. Black print is dark in both; a red seal is dark in luma only.
-public struct InkCensus: Sendable, Equatable {
-    public var pixels = 0
+package struct InkCensus: Sendable, Equatable {
+    package var pixels = 0
     /// Pixels dark in luma.
-    public var ink = 0
+    package var ink = 0
     /// Ink pixels that the red channel shows as paper.
-    public var redInk = 0
+    package var redInk = 0
 
-    public init(pixels: Int = 0, ink: Int = 0, redInk: Int = 0) {
+    package init(pixels: Int = 0, ink: Int = 0, redInk: Int = 0) {
         self.pixels = pixels; self.ink = ink; self.redInk = redInk
     }
 
@@ -41,7 +41,7 @@ public struct InkCensus: Sendable, Equatable {
     /// not something stamped over it: reading it away would lose the text.
     static let redPrintShare = 0.5
 
-    public var channel: InkChannel {
+    package var channel: InkChannel {
         guard pixels > 0, ink > 0 else { return .luma }
         let seal = Double(redInk) >= Self.sealShare * Double(pixels)
         let redIsPrint = Double(redInk) > Self.redPrintShare * Double(ink)

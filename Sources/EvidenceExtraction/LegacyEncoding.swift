@@ -4,12 +4,12 @@ import EvidenceModel
 /// Vietnamese text layers made with pre-Unicode fonts: the PDF maps glyphs to Latin-1 code points,
 /// so poppler returns '§éc lËp - Tù do - H¹nh phóc' (TCVN3/.VnTime) or 'Ñoäc laäp' (VNI) for
 /// 'Độc lập - Tự do - Hạnh phúc'. Both are detected and converted back.
-public enum LegacyEncoding: String, Sendable, CaseIterable {
+package enum LegacyEncoding: String, Sendable, CaseIterable {
     case tcvn3, vni
 
     /// Converts `text` when it reads as legacy-encoded Vietnamese; nil when it is not (or when the
     /// conversion would not make it more Vietnamese).
-    public static func repair(_ text: String) -> (text: String, encoding: LegacyEncoding)? {
+    package static func repair(_ text: String) -> (text: String, encoding: LegacyEncoding)? {
         // Unicode text holds none of these symbols: skip the word-by-word scoring.
         var symbols = 0
         for scalar in text.unicodeScalars where scalar.value >= 0xA1 && scalar.value <= 0xFF {
@@ -29,7 +29,7 @@ public enum LegacyEncoding: String, Sendable, CaseIterable {
         return best.map { ($0.text, $0.encoding) }
     }
 
-    public func decode(_ text: String) -> String {
+    package func decode(_ text: String) -> String {
         let converted: String
         switch self {
         case .tcvn3:
@@ -42,7 +42,7 @@ public enum LegacyEncoding: String, Sendable, CaseIterable {
 
     /// TCVN3 converted character for character (so per-character boxes still line up), with the
     /// characters set in a capitals font ('.VnTimeH') upper-cased. Not NFC-normalised: callers do that.
-    public static func tcvn3Characters(_ text: String, capitals: [ClosedRange<Int>]) -> String {
+    package static func tcvn3Characters(_ text: String, capitals: [ClosedRange<Int>]) -> String {
         var out = String.UnicodeScalarView()
         for (offset, scalar) in text.unicodeScalars.enumerated() {
             let converted = tcvn3Table[scalar] ?? scalar
@@ -58,7 +58,7 @@ public enum LegacyEncoding: String, Sendable, CaseIterable {
     }
 
     /// The TCVN3 fonts whose lower-case codes draw capitals: '.VnTimeH', '.VnArialH', 'VnTimeH' (subset prefix allowed).
-    public static func isTCVN3CapitalFont(_ name: String) -> Bool {
+    package static func isTCVN3CapitalFont(_ name: String) -> Bool {
         let base = name.split(separator: "+").last.map(String.init) ?? name
         let plain = base.hasPrefix(".") ? String(base.dropFirst()) : base
         return plain.hasPrefix("Vn") && plain.split(separator: "-").first?.hasSuffix("H") == true

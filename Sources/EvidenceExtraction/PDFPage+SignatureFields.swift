@@ -29,27 +29,13 @@ extension PDFPage {
     /// the text layer's own characters painted out (the page's text under a field would otherwise be
     /// read with the fill-in; form fields are always rendered, so they cannot be left out instead).
     func renderAnnotations(area: CharacterBox, dpi: Int, maxMegapixels: Double, textBoxes: [CharacterBox]) throws(ExtractionFailure) -> GrayImage {
-        let scale = Double(dpi) / 72
-        let pixelWidth = Int(((area.x2 - area.x1) * scale).rounded(.up)), pixelHeight = Int(((area.y2 - area.y1) * scale).rounded(.up))
-        try Self.checkSize(pixelWidth, pixelHeight, maxMegapixels: maxMegapixels)
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight)),
-              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            throw ExtractionFailure(.imageTooLarge, "The area cannot be rendered at \(dpi) dpi.")
+        try render(x: area.x1, y: area.y1, width: area.x2 - area.x1, height: area.y2 - area.y1, dpi: dpi,
+                   maxMegapixels: maxMegapixels, what: "area") { cairo in
+            cairo_set_source_rgb(cairo, 1, 1, 1)
+            for box in textBoxes where box.x2 > area.x1 && box.x1 < area.x2 && box.y2 > area.y1 && box.y1 < area.y2 {
+                cairo_rectangle(cairo, box.x1 - 0.5, box.y1 - 0.5, box.x2 - box.x1 + 1, box.y2 - box.y1 + 1)
+            }
+            cairo_fill(cairo)
         }
-        defer { cairo_surface_destroy(surface) }
-        let cairo = cairo_create(surface)
-        defer { cairo_destroy(cairo) }
-        cairo_set_source_rgb(cairo, 1, 1, 1)
-        cairo_paint(cairo)
-        cairo_scale(cairo, scale, scale)
-        cairo_translate(cairo, -area.x1, -area.y1)
-        poppler_page_render_for_printing(handle, cairo)
-        cairo_set_source_rgb(cairo, 1, 1, 1)
-        for box in textBoxes where box.x2 > area.x1 && box.x1 < area.x2 && box.y2 > area.y1 && box.y1 < area.y2 {
-            cairo_rectangle(cairo, box.x1 - 0.5, box.y1 - 0.5, box.x2 - box.x1 + 1, box.y2 - box.y1 + 1)
-        }
-        cairo_fill(cairo)
-        cairo_surface_flush(surface)
-        return CairoPixels.gray(surface: surface, dpi: dpi)
     }
 }

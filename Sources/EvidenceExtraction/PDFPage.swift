@@ -101,12 +101,19 @@ final class PDFPage {
     /// Renders the page on white at `dpi`, in grey.
     func render(dpi: Int, maxMegapixels: Double) throws(ExtractionFailure) -> GrayImage {
         let (width, height) = size
+        return try render(x: 0, y: 0, width: width, height: height, dpi: dpi, maxMegapixels: maxMegapixels, what: "page")
+    }
+
+    /// Renders an area of the page (points, origin top left) on white at `dpi`, in grey; `overdraw`
+    /// then draws on it in page coordinates before the pixels are read.
+    func render(x: Double, y: Double, width: Double, height: Double, dpi: Int, maxMegapixels: Double, what: String,
+                overdraw: (OpaquePointer) -> Void = { _ in }) throws(ExtractionFailure) -> GrayImage {
         let scale = Double(dpi) / 72
         let pixelWidth = Int((width * scale).rounded(.up)), pixelHeight = Int((height * scale).rounded(.up))
         try Self.checkSize(pixelWidth, pixelHeight, maxMegapixels: maxMegapixels)
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight)),
               cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
-            throw ExtractionFailure(.imageTooLarge, "The page cannot be rendered at \(dpi) dpi.")
+            throw ExtractionFailure(.imageTooLarge, "The \(what) cannot be rendered at \(dpi) dpi.")
         }
         defer { cairo_surface_destroy(surface) }
         let cairo = cairo_create(surface)
@@ -115,7 +122,9 @@ final class PDFPage {
         cairo_set_source_rgb(cairo, 1, 1, 1)
         cairo_paint(cairo)
         cairo_scale(cairo, scale, scale)
+        cairo_translate(cairo, -x, -y)
         poppler_page_render_for_printing(handle, cairo)
+        if let cairo { overdraw(cairo) }
         cairo_surface_flush(surface)
         return CairoPixels.gray(surface: surface, dpi: dpi)
     }

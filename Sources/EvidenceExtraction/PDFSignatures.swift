@@ -1,5 +1,5 @@
-public import EvidenceModel
-public import Foundation
+package import EvidenceModel
+package import Foundation
 /// A PDF's cryptographic signatures: poppler validates each (integrity and certificate), and the
 /// file's bytes give what poppler-glib 22.x does not expose (the certificate's organisation, the
 /// digest, the signed byte ranges, the signer's time offset, what later revisions changed).
@@ -134,8 +134,8 @@ enum PDFSignatures {
 }
 
 /// Reading only the signatures of a PDF, for benchmarks and tools: the same work extraction does.
-public enum SignatureReading {
-    public static func signatures(ofPDFAt url: URL, caDirectory: String? = nil) throws(ExtractionFailure) -> (signatures: [PDFSignature], warnings: [String]) {
+package enum SignatureReading {
+    package static func signatures(ofPDFAt url: URL, caDirectory: String? = nil) throws(ExtractionFailure) -> (signatures: [PDFSignature], warnings: [String]) {
         let document = try PDFDocument(fileAt: url)
         return PDFSignatures.read(document: document, url: url, caDirectory: caDirectory)
     }

@@ -1,12 +1,12 @@
-public import EvidenceModel
+package import EvidenceModel
 import Foundation
 
 /// The visible stamp a Vietnamese digital signature leaves in the text layer:
 /// 'Ký bởi: Ủy ban nhân dân huyện Trà Bồng' / 'Cơ quan: Tỉnh Quảng Ngãi' / 'Thời gian ký: 28.10.2024 08:15:02 +07:00'.
 /// On a scan it is often the only text layer, so it must neither count as the page's text nor be lost.
-public enum SignatureStamp {
+package enum SignatureStamp {
     /// The stamp's fields, and the text with the stamp's lines taken out.
-    public static func split(_ text: String) -> (signature: DigitalSignature?, rest: String) {
+    package static func split(_ text: String) -> (signature: DigitalSignature?, rest: String) {
         // No stamp without a signer: one table-driven pass settles it for most pages.
         let pageKey = FastFold.key(text)
         guard signerKeys.contains(where: { FastFold.key(pageKey, contains: $0) }) else { return (nil, text) }

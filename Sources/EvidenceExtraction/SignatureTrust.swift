@@ -13,9 +13,9 @@ import Foundation
 /// folder's certificates (PEM, several per file allowed, or DER) with `certutil` (libnss3-tools),
 /// each trusted as a CA for signing. The database is cached under the temporary directory by the
 /// digest of the folder's contents, so workers and restarts reuse it and a changed folder gets a new one.
-public enum SignatureTrust {
+package enum SignatureTrust {
     /// The store this process uses, or why the configured folder could not be used.
-    public enum State: Sendable, Equatable {
+    package enum State: Sendable, Equatable {
         case empty
         case folder(String)
         case failed(String)
@@ -26,7 +26,7 @@ public enum SignatureTrust {
 
     /// Opens the store on first use; later calls keep the first choice (NSS allows one per process).
     @discardableResult
-    public static func prepare(caDirectory: String?) -> State {
+    package static func prepare(caDirectory: String?) -> State {
         lock.lock()
         defer { lock.unlock() }
         if let state { return state }

@@ -1,11 +1,11 @@
-public import EvidenceExtraction
-public import EvidenceModel
+package import EvidenceExtraction
+package import EvidenceModel
 import Foundation
 
 /// OCR that reads nothing, instantly: for tests of scheduling and page decisions.
-public struct NullRecognizers: RecognizerFactory {
-    public init() {}
-    public func makeRecognizer() throws(ExtractionFailure) -> any PageRecognizer { Null() }
+package struct NullRecognizers: RecognizerFactory {
+    package init() {}
+    package func makeRecognizer() throws(ExtractionFailure) -> any PageRecognizer { Null() }
 
     final class Null: PageRecognizer {
         func recognize(_ image: GrayImage, page: Int, deadline: Double) -> OCRResult {
@@ -16,12 +16,12 @@ public struct NullRecognizers: RecognizerFactory {
 
 /// OCR that fails in chosen ways on chosen pages: engine start-up failure, a failed or timed-out
 /// page, or a slow page.
-public struct FaultInjectingRecognizers: RecognizerFactory {
-    public enum Fault: Sendable { case failStartup, failPage(Int), timeOutPage(Int), slowPage(Int, seconds: Double) }
-    public var faults: [Fault]
-    public init(_ faults: [Fault]) { self.faults = faults }
+package struct FaultInjectingRecognizers: RecognizerFactory {
+    package enum Fault: Sendable { case failStartup, failPage(Int), timeOutPage(Int), slowPage(Int, seconds: Double) }
+    package var faults: [Fault]
+    package init(_ faults: [Fault]) { self.faults = faults }
 
-    public func makeRecognizer() throws(ExtractionFailure) -> any PageRecognizer {
+    package func makeRecognizer() throws(ExtractionFailure) -> any PageRecognizer {
         for case .failStartup in faults { throw ExtractionFailure(.ocrFailed, "Injected: the OCR engine did not start.") }
         return Faulty(faults: faults)
     }

@@ -1,12 +1,12 @@
-public import EvidenceVerification
+package import EvidenceVerification
 import EvidenceModel
-public import Foundation
+package import Foundation
 import Yams
 
 extension Framework {
     /// Loads and validates a framework file; a framework that does not validate is refused with
     /// the file, line and reason of its first problem.
-    public static func load(contentsOf url: URL) throws(FrameworkError) -> Framework {
+    package static func load(contentsOf url: URL) throws(FrameworkError) -> Framework {
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
             throw FrameworkError(file: url.path, reason: "cannot read the file as UTF-8: \(error.localizedDescription)")
@@ -15,7 +15,7 @@ extension Framework {
     }
 
     /// Parses YAML text (`file` names it in errors).
-    public static func load(yaml: String, file: String = "<framework>") throws(FrameworkError) -> Framework {
+    package static func load(yaml: String, file: String = "<framework>") throws(FrameworkError) -> Framework {
         let root: Node?
         do { root = try Yams.compose(yaml: yaml) } catch {
             throw FrameworkReader.yamlError(error, file: file)

@@ -1,17 +1,17 @@
-public import EvidenceVerification
-public import Foundation
+package import EvidenceVerification
+package import Foundation
 
 /// The frameworks of a directory (models/frameworks), by id. Every file must validate and its
 /// id must be its file name, so `--framework ID` and `submission.json` name files predictably.
-public struct FrameworkCatalog: Sendable {
-    public private(set) var frameworks: [String: Framework]
+package struct FrameworkCatalog: Sendable {
+    package private(set) var frameworks: [String: Framework]
 
-    public init(_ frameworks: [Framework]) {
+    package init(_ frameworks: [Framework]) {
         self.frameworks = Dictionary(frameworks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Loads every *.yaml / *.yml file of `directory`.
-    public static func load(directory: URL) throws(FrameworkError) -> FrameworkCatalog {
+    package static func load(directory: URL) throws(FrameworkError) -> FrameworkCatalog {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory.path) } catch {
             throw FrameworkError(file: directory.path, reason: "cannot list the frameworks directory: \(error.localizedDescription)")
@@ -32,6 +32,6 @@ public struct FrameworkCatalog: Sendable {
         return FrameworkCatalog(loaded)
     }
 
-    public subscript(id: String) -> Framework? { frameworks[id] }
-    public var ids: [String] { frameworks.keys.sorted() }
+    package subscript(id: String) -> Framework? { frameworks[id] }
+    package var ids: [String] { frameworks.keys.sorted() }
 }

@@ -1,36 +1,36 @@
-public import EvidenceVerification
-public import EvidenceModel
-public import Foundation
+package import EvidenceVerification
+package import EvidenceModel
+package import Foundation
 
 /// A submission read from its folder, with the framework it names.
-public struct LoadedSubmission: Sendable {
-    public var submission: Submission
-    public var framework: Framework
+package struct LoadedSubmission: Sendable {
+    package var submission: Submission
+    package var framework: Framework
     /// The folder, symlinks resolved.
-    public var directory: URL
+    package var directory: URL
 
-    public init(submission: Submission, framework: Framework, directory: URL) {
+    package init(submission: Submission, framework: Framework, directory: URL) {
         self.submission = submission; self.framework = framework; self.directory = directory
     }
 
     /// The evidence files named by the claims, each once, in order of appearance.
-    public var evidenceFiles: [String] {
+    package var evidenceFiles: [String] {
         var seen: Set<String> = []
         return submission.claims.flatMap(\.evidence).map(\.file).filter { seen.insert($0).inserted }
     }
 
     /// Where an evidence file named in the submission lives.
-    public func url(of file: String) -> URL { directory.appendingPathComponent(file) }
+    package func url(of file: String) -> URL { directory.appendingPathComponent(file) }
 }
 
 /// Reads DIR/submission.json into a `Submission`, refusing anything malformed with a clear error.
-public struct SubmissionLoader: Sendable {
-    public static let manifestName = "submission.json"
-    public var catalog: FrameworkCatalog
+package struct SubmissionLoader: Sendable {
+    package static let manifestName = "submission.json"
+    package var catalog: FrameworkCatalog
 
-    public init(catalog: FrameworkCatalog) { self.catalog = catalog }
+    package init(catalog: FrameworkCatalog) { self.catalog = catalog }
 
-    public func load(directory: URL) throws(SubmissionError) -> LoadedSubmission {
+    package func load(directory: URL) throws(SubmissionError) -> LoadedSubmission {
         let folder = URL(fileURLWithPath: PathSafety.resolved(directory.path))
         let manifest = folder.appendingPathComponent(Self.manifestName)
         var isDirectory: ObjCBool = false
@@ -47,7 +47,7 @@ public struct SubmissionLoader: Sendable {
     }
 
     /// Decodes manifest text; with `directory`, evidence paths are also checked against symlinks.
-    public func decode(json text: String, file: String = SubmissionLoader.manifestName, directory: URL? = nil) throws(SubmissionError) -> LoadedSubmission {
+    package func decode(json text: String, file: String = SubmissionLoader.manifestName, directory: URL? = nil) throws(SubmissionError) -> LoadedSubmission {
         let root: JSONValue
         do { root = try JSONValue.parse(text) } catch {
             throw SubmissionError(file: file, line: error.line, column: error.column, reason: "malformed JSON: \(error.reason)")

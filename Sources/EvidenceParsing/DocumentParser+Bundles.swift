@@ -1,10 +1,10 @@
-public import EvidenceModel
+package import EvidenceModel
 
 extension DocumentParser {
     /// The fields of a file that may hold several documents (a scanned bundle): each document is
     /// parsed from its own pages; the top-level fields are the first document's, and `documents`
     /// lists them all when there is more than one.
-    public func parseDocuments(_ pages: [PageText]) -> DocumentFields {
+    package func parseDocuments(_ pages: [PageText]) -> DocumentFields {
         let starts = BundleSplitter.documentStarts(pages)
         guard starts.count > 1 else { return parse(pages) }
         let ends = starts.dropFirst().map { $0 - 1 } + [pages.count - 1]

@@ -1,13 +1,13 @@
-public import EvidenceModel
+package import EvidenceModel
 
 /// Reads the Decree 30 fields of a Vietnamese administrative document from its extracted text.
 /// Pure and allocation-light: it reads only the header, the type and title lines, the preamble's
 /// citations and the signature block.
-public struct DocumentParser: Sendable {
-    public init() {}
+package struct DocumentParser: Sendable {
+    package init() {}
 
     /// Pages as extraction gives them: text plus, when available, line boxes.
-    public func parse(_ pages: [PageText]) -> DocumentFields {
+    package func parse(_ pages: [PageText]) -> DocumentFields {
         var reading = Reading(lines: Self.lines(of: pages))
         for page in pages where page.source == .ocr {
             if let confidence = page.confidence { reading.pageConfidence[page.page] = confidence }
@@ -17,7 +17,7 @@ public struct DocumentParser: Sendable {
     }
 
     /// Convenience: one page per form feed (\u{0C}).
-    public func parse(text: String) -> DocumentFields {
+    package func parse(text: String) -> DocumentFields {
         let pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).enumerated().map { index, page in
             PageText(page: index + 1, source: .text, text: String(page))
         }

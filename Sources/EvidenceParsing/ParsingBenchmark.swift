@@ -1,10 +1,10 @@
 import Dispatch
-public import EvidenceModel
+package import EvidenceModel
 
 /// Parsing throughput for `make bench`: parses the documents round and round for about `seconds`.
-public enum ParsingBenchmark {
+package enum ParsingBenchmark {
     /// Documents per second on the calling thread.
-    public static func run(documents: [[PageText]], seconds: Double) -> Double {
+    package static func run(documents: [[PageText]], seconds: Double) -> Double {
         guard !documents.isEmpty, seconds > 0 else { return 0 }
         let parser = DocumentParser()
         let start = DispatchTime.now().uptimeNanoseconds
