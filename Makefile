@@ -11,7 +11,7 @@ APT_PACKAGES := pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev li
 	fonts-liberation2 python3 python3-reportlab python3-pil python3-numpy python3-fonttools \
 	systemd time bc
 
-.PHONY: deps build run test bench install clean
+.PHONY: deps build run test bench eval-real install clean
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -35,6 +35,13 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release
 	scripts/bench.sh $$($(SWIFT) build -c release --show-bin-path)/evidenced
+
+# The labelled real documents of ../shared/real (not part of `make test`: it needs that folder).
+REAL_DIR ?= ../shared/real
+eval-real: deps
+	@test -f $(REAL_DIR)/score.py || { echo "eval-real needs $(REAL_DIR) (the labelled real documents)"; exit 1; }
+	$(SWIFT) build -c release
+	python3 $(REAL_DIR)/score.py --bin $$($(SWIFT) build -c release --show-bin-path)/evidenced --verbose
 
 clean:
 	rm -rf .build

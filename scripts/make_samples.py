@@ -151,7 +151,8 @@ def main(out):
     keep = {out / "README.md", out / "apt-packages.txt", out / "submissions" / "README.md"}
     if out.exists():
         for p in sorted(out.rglob("*"), reverse=True):      # children before their folders
-            if p in keep or (p.is_dir() and any(k.is_relative_to(p) for k in keep)):
+            # real/ holds real published documents, copied in, not generated.
+            if p in keep or p.is_relative_to(out / "real") or (p.is_dir() and any(k.is_relative_to(p) for k in keep)):
                 continue
             p.rmdir() if p.is_dir() else p.unlink()
     out.mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,10 @@ enum PDFExtraction {
             if let warning = layer.warning { context.warnings.append(warning) }
             if let page = layer.page { pages[index] = page } else { toOCR.append(index) }
         }
+        // The number and day a born-digital file's signing software drew into page 1's blanks.
+        if let first = pages[0], let page = try? document.page(at: 0) {
+            pages[0] = addingFillIns(to: first, of: page, context: context)
+        }
         context.progress?(count - toOCR.count, count)
         let renderer = PageRenderer(document: document, options: context.options)
         let recognized = try OCRStep.recognize(pages: toOCR, total: count, context: &context) { index throws(ExtractionFailure) in

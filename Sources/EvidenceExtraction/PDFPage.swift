@@ -4,7 +4,7 @@ import Foundation
 
 /// One page of a `PDFDocument`. Sizes are in PDF points (1/72 inch).
 final class PDFPage {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
 
     init(handle: OpaquePointer) { self.handle = handle }
     deinit { g_object_unref(UnsafeMutableRawPointer(handle)) }

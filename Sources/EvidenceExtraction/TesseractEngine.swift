@@ -6,7 +6,7 @@ import Foundation
 final class TesseractEngine {
     private let handle: OpaquePointer
 
-    init(language: String, tessdataPath: String?) throws(ExtractionFailure) {
+    init(language: String, tessdataPath: String?, segmentation: TessPageSegMode = PSM_AUTO) throws(ExtractionFailure) {
         guard let api = TessBaseAPICreate() else {
             throw ExtractionFailure(.ocrFailed, "Tesseract could not be started.")
         }
@@ -17,7 +17,7 @@ final class TesseractEngine {
             throw ExtractionFailure(.ocrFailed,
                 "Tesseract has no model for language '\(language)' (install tesseract-ocr-\(language)).")
         }
-        TessBaseAPISetPageSegMode(api, PSM_AUTO)
+        TessBaseAPISetPageSegMode(api, segmentation)
         // Keep interword spaces as printed so columns stay apart in the plain text.
         TessBaseAPISetVariable(api, "preserve_interword_spaces", "1")
         handle = api
@@ -86,7 +86,9 @@ final class TesseractEngine {
             guard let raw = TessResultIteratorGetUTF8Text(iterator, RIL_WORD) else { continue }
             let word = String(cString: raw).nfc
             TessDeleteText(raw)
-            if !word.isEmpty, let wordBox = box(RIL_WORD) { words.append(.init(text: word, box: wordBox)) }
+            // The word's confidence tells a hand-filled figure from a printed one (the parser abstains).
+            let confidence = Double(max(0, min(100, TessResultIteratorConfidence(iterator, RIL_WORD)))) / 100
+            if !word.isEmpty, let wordBox = box(RIL_WORD) { words.append(.init(text: word, box: wordBox, confidence: confidence)) }
         } while TessResultIteratorNext(iterator, RIL_WORD) != 0
         endLine()
         return lines

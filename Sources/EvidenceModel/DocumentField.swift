@@ -6,6 +6,8 @@ public enum DocumentField: String, Codable, CodingKeyRepresentable, Hashable, Se
     case signer
     /// The signer's name line and position line, kept apart so each has its own place on the page.
     case signerName, signerTitle
+    /// Minutes: the secretary's block beside the chair's.
+    case secretary
 }
 
 /// Why a field is null although the page holds something there: the appraiser must read it.

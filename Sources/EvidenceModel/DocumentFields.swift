@@ -17,6 +17,13 @@ public struct DocumentFields: Codable, Hashable, Sendable {
     /// The subject ('trích yếu') on one line.
     public var title: String?
     public var signer: Signer?
+    /// Minutes ('Biên bản'): the secretary's block beside the chair's (the chair is `signer`).
+    public var secretary: Signer?
+    /// The printed symbol of the number ('/TTr-UBND' → "TTr-UBND"), also when the figures before it
+    /// were filled in by hand and `number` is nil.
+    public var numberSymbol: String?
+    /// What of the date is printed when the day is not readable: "2025-02" (year and month), or "2025".
+    public var datePartial: String?
     /// A draft ('DỰ THẢO') or a document without a signature block.
     public var draft: Bool
     public var references: [Reference]
@@ -30,12 +37,14 @@ public struct DocumentFields: Codable, Hashable, Sendable {
 
     public init(type: String? = nil, typeName: String? = nil, number: String? = nil, issuer: String? = nil,
                 parent: String? = nil, place: String? = nil, date: String? = nil, title: String? = nil,
-                signer: Signer? = nil, draft: Bool = false, references: [Reference] = [],
+                signer: Signer? = nil, secretary: Signer? = nil, numberSymbol: String? = nil, datePartial: String? = nil,
+                draft: Bool = false, references: [Reference] = [],
                 fieldConfidence: [DocumentField: Double] = [:], fieldStatus: [DocumentField: FieldStatus] = [:],
                 locations: [DocumentField: Location] = [:]) {
         self.type = type; self.typeName = typeName; self.number = number; self.issuer = issuer
         self.parent = parent; self.place = place; self.date = date; self.title = title
-        self.signer = signer; self.draft = draft; self.references = references
+        self.signer = signer; self.secretary = secretary; self.numberSymbol = numberSymbol; self.datePartial = datePartial
+        self.draft = draft; self.references = references
         self.fieldConfidence = fieldConfidence; self.fieldStatus = fieldStatus; self.locations = locations
     }
 
@@ -70,7 +79,8 @@ public struct DocumentFields: Codable, Hashable, Sendable {
 
 extension DocumentFields {
     private enum CodingKeys: String, CodingKey {
-        case type, typeName, number, issuer, parent, place, date, title, signer, draft, references, fieldConfidence, fieldStatus, locations
+        case type, typeName, number, issuer, parent, place, date, title, signer, secretary, numberSymbol, datePartial
+        case draft, references, fieldConfidence, fieldStatus, locations
     }
 
     public init(from decoder: any Decoder) throws {
@@ -84,6 +94,10 @@ extension DocumentFields {
                   date: try container.decodeIfPresent(String.self, forKey: .date),
                   title: try container.decodeIfPresent(String.self, forKey: .title),
                   signer: try container.decodeIfPresent(Signer.self, forKey: .signer),
+                  // Added with the real-scan reading: absent from documents stored before.
+                  secretary: try container.decodeIfPresent(Signer.self, forKey: .secretary),
+                  numberSymbol: try container.decodeIfPresent(String.self, forKey: .numberSymbol),
+                  datePartial: try container.decodeIfPresent(String.self, forKey: .datePartial),
                   draft: try container.decodeIfPresent(Bool.self, forKey: .draft) ?? false,
                   references: try container.decodeIfPresent([Reference].self, forKey: .references) ?? [],
                   fieldConfidence: try container.decodeIfPresent([DocumentField: Double].self, forKey: .fieldConfidence) ?? [:],
@@ -104,6 +118,9 @@ extension DocumentFields {
         try container.encode(date, forKey: .date)
         try container.encode(title, forKey: .title)
         try container.encode(signer, forKey: .signer)
+        try container.encode(secretary, forKey: .secretary)
+        try container.encode(numberSymbol, forKey: .numberSymbol)
+        try container.encode(datePartial, forKey: .datePartial)
         try container.encode(draft, forKey: .draft)
         try container.encode(references, forKey: .references)
         try container.encode(fieldConfidence, forKey: .fieldConfidence)

@@ -11,6 +11,11 @@ public struct TextLine: Codable, Hashable, Sendable {
     public struct Word: Codable, Hashable, Sendable {
         public var text: String
         public var box: Box
-        public init(text: String, box: Box) { self.text = text; self.box = box }
+        /// The OCR engine's confidence in this word (0...1); nil for a text layer. Hand-filled figures
+        /// read with low confidence: the parser abstains on them instead of reporting a misreading.
+        public var confidence: Double?
+        public init(text: String, box: Box, confidence: Double? = nil) {
+            self.text = text; self.box = box; self.confidence = confidence
+        }
     }
 }

@@ -25,11 +25,11 @@ enum DateReading {
         return letters
     }
 
-    private static func isMonthWord(_ key: Substring) -> Bool {
+    static func isMonthWord(_ key: Substring) -> Bool {
         key.count == 5 && key.hasPrefix("TH") && (key.hasSuffix("NG") || key.hasSuffix("NC") || key.hasSuffix("RG"))
     }
 
-    private static func isYearWord(_ key: Substring) -> Bool {
+    static func isYearWord(_ key: Substring) -> Bool {
         key.count == 3 && key.hasPrefix("N") && key.hasSuffix("M")
     }
 
@@ -116,5 +116,58 @@ enum DateReading {
         let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         guard day <= lengths[month - 1] else { return nil }
         return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+
+    /// Where the words of 'ngày … tháng … năm YYYY' are among the tokens.
+    struct Layout: Equatable {
+        var dayWord: Int
+        var monthWord: Int
+        var yearWord: Int
+    }
+
+    /// The word positions of a date whose 'ngày' is `tokens[dayIndex]`; nil when 'tháng' or 'năm' is missing.
+    static func layout(_ tokens: [Token], from dayIndex: Int) -> Layout? {
+        let keys = tokens.map { leadingLetters($0.bareKey) }
+        guard let month = (dayIndex + 1..<min(tokens.count, dayIndex + 4)).first(where: { isMonthWord(keys[$0]) }),
+              let year = (month + 1..<min(tokens.count, month + 4)).first(where: { isYearWord(keys[$0]) }) else { return nil }
+        return Layout(dayWord: dayIndex, monthWord: month, yearWord: year)
+    }
+
+    /// The printed month and year ('2025-02'), or the year alone ('2025'); nil when the year is not
+    /// read (for sure: every figure at `minimumConfidence` or more, when the tokens carry confidences).
+    static func partial(_ tokens: [Token], layout: Layout, minimumConfidence: Double = 0) -> String? {
+        func sure(_ token: Token) -> Bool { (token.confidence ?? 1) >= minimumConfidence }
+        guard layout.yearWord + 1 < tokens.count else { return nil }
+        let yearToken = tokens[layout.yearWord + 1]
+        let yearText = yearToken.text.trimmingCharacters(in: Token.punctuation)
+        guard yearText.count == 4, yearText.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(yearText),
+              (1945...2100).contains(year), sure(yearToken) else { return nil }
+        let monthTokens = tokens[(layout.monthWord + 1)..<layout.yearWord]
+        let monthText = monthTokens.map { $0.text.trimmingCharacters(in: Token.punctuation) }.joined()
+        guard monthTokens.allSatisfy(sure), (1...2).contains(monthText.count), monthText.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let month = Int(monthText), (1...12).contains(month) else { return String(yearText) }
+        return "\(yearText)-\(month < 10 ? "0" : "")\(month)"
+    }
+
+    /// 'ngàyÊtháng', 'ngày0)' read apart: OCR glues a hand-filled day to the printed words around it.
+    static func splittingGluedWords(_ tokens: [Token]) -> [Token] {
+        var out = [Token]()
+        out.reserveCapacity(tokens.count)
+        for token in tokens {
+            let text = token.text
+            guard text.count > 4, token.key.hasPrefix("NGAY") || token.key.hasSuffix("THANG") else { out.append(token); continue }
+            var rest = text[...]
+            if FastFold.key(rest.prefix(4)) == "NGAY" {
+                out.append(token.with(text: rest.prefix(4)))
+                rest = rest.dropFirst(4)
+            }
+            if rest.count > 5, FastFold.key(rest.suffix(5)) == "THANG" {
+                out.append(token.with(text: rest.dropLast(5)))
+                out.append(token.with(text: rest.suffix(5)))
+            } else if !rest.isEmpty {
+                out.append(token.with(text: rest))
+            }
+        }
+        return out
     }
 }

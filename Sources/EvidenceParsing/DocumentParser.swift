@@ -43,6 +43,12 @@ struct Reading {
     var bodyStart = 0
     /// Index of the signature block's first line ('Nơi nhận' or the title), where the body ends.
     var signatureStart: Int?
+    /// Index of the first line of a document attached after this one (or the line count).
+    var documentEnd = 0
+    /// The 'Nơi nhận' line beside the signature block, once found.
+    var recipientsAnchor: Int?
+    /// No block was read, but the OCR found a picture where it should be (a seal, a signature).
+    var signatureImage = false
     /// The issuer's header words came without diacritics: the English model read the document.
     var poorDiacritics = false
     var issuerLocality: [String] = []
@@ -68,9 +74,14 @@ struct Reading {
     var pageConfidence: [Int: Double] = [:]
 
     mutating func set(_ field: DocumentField, confidence: Double, at line: ParsedLine?) {
-        let cap = line.flatMap { pageConfidence[$0.page] } ?? 1
+        set(field, confidence: confidence, place: line?.location)
+    }
+
+    /// As above, with a place narrower than the line (the tokens that hold the value, or where it should be).
+    mutating func set(_ field: DocumentField, confidence: Double, place location: DocumentFields.Location?) {
+        let cap = location.flatMap { pageConfidence[$0.page] } ?? 1
         fields.fieldConfidence[field] = min(confidence, max(0, min(1, cap)))
-        if let line { fields.locations[field] = line.location }
+        if let location { fields.locations[field] = location }
     }
 
     /// Every output string in NFC: input may come decomposed.

@@ -9,6 +9,10 @@ struct Token: Sendable {
     var bareKey: Substring
     /// Horizontal centre as a fraction of the page, when the extraction gave word boxes.
     var midX: Double?
+    /// The word's box on the page, when the extraction gave word boxes.
+    var box: Box?
+    /// The OCR engine's confidence in the word (0...1); nil for a text layer.
+    var confidence: Double?
     var hasLetter: Bool
     /// Every letter upper case and at least one letter.
     var isUpperWord: Bool
@@ -19,8 +23,10 @@ struct Token: Sendable {
     var isMostlyUpper: Bool
     var isASCII: Bool
 
-    init(_ text: Substring, midX: Double? = nil) {
+    init(_ text: Substring, midX: Double? = nil, box: Box? = nil, confidence: Double? = nil) {
         self.text = text
+        self.box = box
+        self.confidence = confidence
         let key = FastFold.key(text)
         self.key = key
         self.bareKey = key[...].trimmingASCII(Token.punctuationBytes)
@@ -61,6 +67,9 @@ struct Token: Sendable {
     }
 
     var skeleton: String { Skeleton.of(key) }
+
+    /// Part of this word's text, with its box and confidence (a glued word read apart).
+    func with(text part: Substring) -> Token { Token(part, midX: midX, box: box, confidence: confidence) }
     var isTitleWord: Bool { isUpperWord || isMostlyUpper }
 
     static let punctuation: Set<Character> = [",", ".", ";", ":", "(", ")", "\"", "'", "-", "_", "~", "/", "*", "|", "!", "?", "“", "”", "’", "‘"]
@@ -160,7 +169,12 @@ struct ParsedLine: Sendable {
     var words: [TextLine.Word]
     var isBlank: Bool
 
-    var location: DocumentFields.Location { .init(page: page, line: number) }
+    var location: DocumentFields.Location { .init(page: page, line: number, box: box) }
+
+    /// The place of some of this line's tokens: their boxes' union when the words have boxes, else the line's.
+    func location(of tokens: some Collection<Token>) -> DocumentFields.Location {
+        .init(page: page, line: number, box: Box.union(tokens.compactMap(\.box)) ?? box)
+    }
     var hasSlash: Bool { text.utf8.contains(47) }
 
     /// 'TH' in any case: 'THẢO' and its OCR forms have it.
@@ -187,9 +201,23 @@ struct ParsedLine: Sendable {
     /// Tokens, from word boxes when the extraction kept them, else split on white space.
     func makeTokens() -> [Token] {
         if !words.isEmpty {
-            return words.flatMap { word in word.text[...].words().map { Token($0, midX: word.box.midX) } }
+            return words.flatMap { word in
+                word.text[...].words().map { Token($0, midX: word.box.midX, box: word.box, confidence: word.confidence) }
+            }
         }
         return text.words().map { Token($0) }
+    }
+}
+
+extension Box {
+    /// The smallest box holding all of them; nil for none.
+    static func union(_ boxes: [Box]) -> Box? {
+        guard let first = boxes.first else { return nil }
+        var minX = first.x, minY = first.y, maxX = first.maxX, maxY = first.maxY
+        for box in boxes.dropFirst() {
+            minX = min(minX, box.x); minY = min(minY, box.y); maxX = max(maxX, box.maxX); maxY = max(maxY, box.maxY)
+        }
+        return Box(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
     }
 }
 

@@ -13,8 +13,11 @@ extension Reading {
             if !line.isBlank, line.mayHoldDraftMark {
                 seen += 1
                 if line.text.utf8.count < 400 {
-                    let skeletons = cache.tokens(of: line).map { Skeleton.of($0.bareKey) }
-                    for position in skeletons.indices.dropLast() where skeletons[position] == Self.du && skeletons[position + 1] == Self.thao {
+                    let tokens = cache.tokens(of: line)
+                    let skeletons = tokens.map { Skeleton.of($0.bareKey) }
+                    // The mark is printed in capitals; 'các dự thảo Nghị định' in a subject is no mark.
+                    for position in skeletons.indices.dropLast() where skeletons[position] == Self.du && skeletons[position + 1] == Self.thao
+                        && tokens[position].isTitleWord && tokens[position + 1].isTitleWord {
                         fields.draft = true
                         set(.draft, confidence: 0.95, at: line)
                         return
@@ -23,7 +26,11 @@ extension Reading {
             }
             index += 1
         }
-        if fields.signer == nil {
+        if fields.signer == nil, signatureImage {
+            // Signed on paper, its block unread: not a draft, but an appraiser should look.
+            fields.draft = false
+            set(.draft, confidence: 0.5, place: fields.locations[.signer])
+        } else if fields.signer == nil {
             // No signature block read: unsigned, or the OCR lost the block; an appraiser should look.
             fields.draft = true
             set(.draft, confidence: 0.4, at: nil)

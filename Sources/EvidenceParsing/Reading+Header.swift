@@ -66,12 +66,45 @@ extension Reading {
     // MARK: Number
 
     mutating func readNumber() {
+        let digitHeight = FillIn.printedDigitHeight((columns.left + columns.right).flatMap(\.tokens))
         for (partIndex, part) in columns.left.enumerated() {
             guard let first = part.tokens.first, let remainder = NumberReading.soPrefix(first) else { continue }
+            if FillIn.isOCR(part.tokens), readScannedNumber(part, remainder: remainder, digitHeight: digitHeight) { return }
             let rest = part.tokens.dropFirst()
             let next = rest.first?.text.first
             guard !remainder.isEmpty || next.map({ $0.isNumber || ":/.-_".contains($0) }) == true
-                    || rest.first?.text.utf8.contains(47) == true else { continue }
+                    || rest.first?.text.utf8.contains(47) == true else {
+                // 'Số:' alone, its symbol in another block of the text layer: the blank was never filled
+                // in the text (a born-digital file's number drawn by its signature field, or a draft).
+                if remainder.isEmpty, rest.isEmpty, let symbol = symbolElsewhere(besides: partIndex) {
+                    var result = NumberReading.read(symbol[...])
+                    // The figures a born-digital file's signing software drew into the blank, OCRed
+                    // apart from the text layer: read only when the OCR is sure of them.
+                    let figures = fillInBeside(part)
+                    if !figures.isEmpty {
+                        let typedHeight = figures.compactMap(\.box?.height).max()
+                        switch FillIn.assess(figures, printedDigitHeight: typedHeight) {
+                        case .printed(let digits): result = NumberReading.read((digits + symbol)[...])
+                        case .handwritten, .blank: fields.fieldStatus[.number] = .illegible
+                        }
+                    }
+                    fields.number = result.value
+                    numberLine = part.line.index
+                    numberResult = result
+                    fields.numberSymbol = Self.symbolText(result)
+                    // The place spans the blank: from 'Số:' to the symbol when they share the row.
+                    var place = part.line.location(of: [first])
+                    if let here = place.box,
+                       let symbolToken = (columns.left + columns.right).lazy.flatMap(\.tokens).first(where: { $0.text == symbol }),
+                       let there = symbolToken.box, abs(there.midY - here.midY) < here.height {
+                        place.box = Box.union([here, there])
+                    }
+                    if fields.number == nil, !figures.isEmpty { fields.fieldStatus[.number] = .illegible }
+                    set(.number, confidence: result.value == nil ? 0.3 : 0.85, place: place)
+                    return
+                }
+                continue
+            }
             var raw = String(remainder)
             var pieces = remainder.isEmpty ? 0 : 1
             for token in rest {
@@ -92,9 +125,10 @@ extension Reading {
             numberLine = lines.firstIndex { $0.page == part.line.page && $0.number == part.line.number }
             numberResult = result
             fields.number = result.value
+            fields.numberSymbol = Self.symbolText(result)
             var confidence = result.confidence
             if split && result.value != nil && !result.repaired && !result.doubtful { confidence = 0.85 }
-            set(.number, confidence: confidence, at: part.line)
+            set(.number, confidence: confidence, place: part.line.location(of: part.tokens.prefix(max(1, pieces + 1))))
             return
         }
         // OCR lost 'Số:': a number whose symbol is all known parts, alone at the head of a left part.
@@ -102,13 +136,83 @@ extension Reading {
             guard let first = part.tokens.first, first.text.first?.isNumber == true, first.text.utf8.contains(47) else { continue }
             let result = NumberReading.read(first.text)
             guard let value = result.value, !result.doubtful, result.parts.allSatisfy({ SymbolVocabulary.restore($0) == $0 }) else { continue }
+            // On a scan, the figures must be typed ones read for sure.
+            if first.confidence != nil, let digits = result.digits,
+               FillIn.assess([first.with(text: Substring(digits))], printedDigitHeight: digitHeight.map { $0 * FillIn.joinedSymbolAllowance })
+                != .printed(digits) { continue }
             numberLine = part.line.index
             numberResult = result
             fields.number = value
-            set(.number, confidence: 0.6, at: part.line)
+            fields.numberSymbol = Self.symbolText(result)
+            set(.number, confidence: 0.6, place: part.line.location(of: [first]))
             return
         }
         set(.number, confidence: 0.3, at: nil)
+    }
+
+    /// OCR words of figures on the row of a lone 'Số:' (a text-layer page's fill-in), right of it.
+    private func fillInBeside(_ part: HeaderPart) -> [Token] {
+        guard let so = part.tokens.first?.box else { return [] }
+        for other in columns.left where other.line.index != part.line.index && other.line.page == part.line.page {
+            let tokens = other.tokens.filter { token in
+                guard let box = token.box, token.confidence != nil else { return false }
+                return abs(box.midY - so.midY) < so.height && box.midX > so.maxX
+            }
+            if !tokens.isEmpty, tokens.count == other.tokens.count { return tokens }
+        }
+        return []
+    }
+
+    /// The symbol as printed after the figures ('TTr-UBND', '2025/NQ-HĐND').
+    static func symbolText(_ result: NumberReading.Result) -> String? {
+        result.symbol.map { (result.year.map { $0 + "/" } ?? "") + $0 }
+    }
+
+    /// 'Số: 24 /TTr-UBND' on a scan: the symbol is typed, the figures usually hand-filled. Reads the
+    /// figures only when they are typed ones read for sure; otherwise the number is null, with its
+    /// symbol, its status and the place of the blank. False when the line holds no symbol.
+    private mutating func readScannedNumber(_ part: HeaderPart, remainder: Substring, digitHeight: Double?) -> Bool {
+        let first = part.tokens[0]
+        // What follows 'Số:', with what OCR glued to it ('Số:4B', 'Số:24/TTr-UBND') as a word of its own.
+        let rest = (remainder.isEmpty ? [] : [first.with(text: remainder)]) + part.tokens.dropFirst()
+        guard let symbolAt = rest.prefix(4).firstIndex(where: { $0.text.utf8.contains(47) }) else { return false }
+        let symbolToken = rest[symbolAt]
+        var figureTokens = Array(rest[..<symbolAt])
+        var symbolRaw: String
+        var allowance = 1.0
+        if let slash = symbolToken.text.firstIndex(of: "/"), slash != symbolToken.text.startIndex {
+            // Figures and symbol read as one word ('24/TTr-UBND'): its height is the slash's.
+            figureTokens.append(symbolToken.with(text: symbolToken.text[..<slash]))
+            symbolRaw = String(symbolToken.text[slash...])
+            allowance = FillIn.joinedSymbolAllowance
+        } else {
+            symbolRaw = String(symbolToken.text)
+        }
+        var used = symbolAt + 1
+        for token in rest[(symbolAt + 1)...] {
+            guard NumberReading.continues(token, after: symbolRaw) else { break }
+            symbolRaw += token.text
+            used += 1
+        }
+        var result = NumberReading.read(symbolRaw[...])
+        var status: FieldStatus?
+        switch FillIn.assess(figureTokens, printedDigitHeight: digitHeight.map { $0 * allowance }) {
+        case .printed(let digits):
+            result = NumberReading.read((digits + symbolRaw)[...])
+        case .handwritten:
+            status = .handwritten
+        case .blank:
+            // A scan's blank read empty: the hand-filled figures may have been too faint for the OCR.
+            status = .illegible
+        }
+        numberLine = part.line.index
+        numberResult = result
+        fields.number = result.value
+        fields.numberSymbol = Self.symbolText(result)
+        if fields.number == nil, let status { fields.fieldStatus[.number] = status }
+        set(.number, confidence: result.value == nil ? 0.2 : result.confidence,
+            place: part.line.location(of: [first] + part.tokens.dropFirst().prefix(max(0, used - (remainder.isEmpty ? 0 : 1)))))
+        return true
     }
 
     /// '/TB-UBND' somewhere else in the header, for a number whose blank the text layer moved apart.
@@ -143,6 +247,12 @@ extension Reading {
             if numberLine == nil, !part.tokens.contains(where: \.isUpperWord) { break }
             var words = part.tokens.filter {
                 ($0.isUpperWord && !$0.text.utf8.contains(47) && !$0.text.contains(where: \.isNumber)) || $0.text == "-" || $0.text == "&"
+            }
+            // A committee's number closes its name ('BAN CHỈ ĐẠO 138').
+            if let last = part.tokens.last, part.tokens.count >= 3, words.count == part.tokens.count - 1,
+               (1...4).contains(last.text.count), last.text.allSatisfy({ $0.isASCII && $0.isNumber }),
+               part.tokens[part.tokens.count - 2].isUpperWord {
+                words.append(last)
             }
             // What OCR keeps of a 'DỰ THẢO' box beside the issuer.
             while let first = words.first, words.count > 1, ["DU", "THAO"].contains(String(first.bareKey)) { words.removeFirst() }
@@ -187,15 +297,23 @@ extension Reading {
         issuerLocality = localityTail
         let hadDiacritics = issuerGroup.flatMap(\.tokens).contains { !$0.isASCII }
         poorDiacritics = !hadDiacritics
-        set(.issuer, confidence: unknown > 0 ? 0.6 : (hadDiacritics ? 0.95 : 0.8), at: issuerGroup.first?.line)
+        set(.issuer, confidence: unknown > 0 ? 0.6 : (hadDiacritics ? 0.95 : 0.8), place: Self.place(of: issuerGroup))
         if groups.count >= 2 {
             let parentGroup = groups[groups.count - 2]
             let (parent, parentUnknown, _) = Self.restoredBody(parentGroup.flatMap(\.tokens))
             fields.parent = parent
-            set(.parent, confidence: parentUnknown > 0 ? 0.6 : 0.85, at: parentGroup.first?.line)
+            set(.parent, confidence: parentUnknown > 0 ? 0.6 : 0.85, place: Self.place(of: parentGroup))
         } else {
             set(.parent, confidence: 0.8, at: nil)
         }
+    }
+
+    /// A body's place: its first line, the box around all its words (or lines).
+    static func place(of group: [HeaderPart]) -> DocumentFields.Location? {
+        guard var place = group.first?.line.location else { return nil }
+        let boxes = group.flatMap { part in part.tokens.compactMap(\.box) }
+        place.box = Box.union(boxes.isEmpty ? group.compactMap(\.line.box) : boxes) ?? place.box
+        return place
     }
 
     private static let shortBodyWords: Set<String> = ["XA", "TP", "VA", "SO", "BO", "TO", "YT"]
@@ -245,18 +363,88 @@ extension Reading {
     // MARK: Place and date
 
     mutating func readPlaceAndDate() {
-        for part in columns.right + columns.left {
-            guard let dayIndex = part.tokens.firstIndex(where: { DateReading.isDayWord($0) && !$0.text.hasSuffix(":") }),
-                  let date = DateReading.read(part.tokens, from: dayIndex) else { continue }
-            fields.date = date.iso
-            set(.date, confidence: date.confidence, at: part.line)
-            let start = HeaderColumns.placeStart(part.tokens, before: dayIndex)
-            let placeTokens = Array(part.tokens[start..<dayIndex])
-            readPlace(placeTokens, line: part.line)
+        let digitHeight = FillIn.printedDigitHeight((columns.left + columns.right).flatMap(\.tokens))
+        for part in dateCandidates() {
+            let tokens = DateReading.splittingGluedWords(part.tokens)
+            guard let dayIndex = tokens.firstIndex(where: { DateReading.isDayWord($0) && !$0.text.hasSuffix(":") }) else { continue }
+            let read = DateReading.read(tokens, from: dayIndex)
+            let layout = DateReading.layout(tokens, from: dayIndex)
+            guard read != nil || layout != nil else { continue }
+            let start = HeaderColumns.placeStart(tokens, before: dayIndex)
+            readPlace(Array(tokens[start..<dayIndex]), line: part.line)
+            let end = layout.map { min(tokens.count, $0.yearWord + 2) } ?? min(tokens.count, dayIndex + (read?.length ?? 1))
+            let place = part.line.location(of: tokens[dayIndex..<end])
+            let dayTokens = layout.map { Array(tokens[($0.dayWord + 1)..<$0.monthWord]) } ?? []
+            if let layout, FillIn.isOCR(tokens) {
+                readScannedDate(tokens, layout: layout, digitHeight: digitHeight, place: place)
+            } else if let layout, !dayTokens.isEmpty, FillIn.isOCR(dayTokens) {
+                // A text layer's day drawn by the signing software, OCRed apart: typed, so its own
+                // height is the reference; only the OCR's certainty decides.
+                readScannedDate(tokens, layout: layout, digitHeight: dayTokens.compactMap(\.box?.height).max(), place: place)
+            } else if FillIn.isOCR(tokens), tokens[dayIndex..<end].contains(where: { ($0.confidence ?? 0) < FillIn.minimumConfidence }) {
+                // 'ngày 19/02/2024' on a scan, some of it read unsure: the figures may be written by hand.
+                fields.date = nil
+                fields.fieldStatus[.date] = .illegible
+                set(.date, confidence: 0.2, place: place)
+            } else {
+                fields.date = read?.iso
+                if fields.date == nil, let layout { fields.datePartial = DateReading.partial(tokens, layout: layout) }
+                set(.date, confidence: read?.confidence ?? 0.2, place: place)
+            }
             return
         }
         set(.date, confidence: 0.2, at: nil)
         set(.place, confidence: 0.2, at: nil)
+    }
+
+    /// The date on a scan: the month and year are typed, the day usually hand-filled. The date is read
+    /// only when the day is typed figures read for sure; otherwise null, with its status, and the
+    /// month and year alone when they are read for sure.
+    private mutating func readScannedDate(_ tokens: [Token], layout: DateReading.Layout, digitHeight: Double?,
+                                          place: DocumentFields.Location) {
+        let partial = DateReading.partial(tokens, layout: layout, minimumConfidence: FillIn.minimumConfidence)
+        let dayTokens = Array(tokens[(layout.dayWord + 1)..<layout.monthWord])
+        var status: FieldStatus?
+        switch FillIn.assess(dayTokens, printedDigitHeight: digitHeight) {
+        case .printed(let day):
+            if let partial, partial.count == 7, let dayValue = Int(day), let year = Int(partial.prefix(4)),
+               let month = Int(partial.suffix(2)), let iso = DateReading.iso(dayValue, month, year) {
+                fields.date = iso
+                set(.date, confidence: 0.85, place: place)
+                return
+            }
+            status = .illegible
+        case .handwritten:
+            status = .handwritten
+        case .blank:
+            status = .illegible
+        }
+        fields.date = nil
+        fields.datePartial = partial
+        fields.fieldStatus[.date] = status
+        set(.date, confidence: 0.2, place: place)
+    }
+
+    /// Header parts that may hold the place and date: the right column's, each with the parts beside it
+    /// on the same row (a text layer splits 'Quảng Ngãi, ngày' from 'tháng 11 năm 2024'), then the left's.
+    private func dateCandidates() -> [HeaderPart] {
+        var merged = [HeaderPart]()
+        let right = columns.right
+        for (index, part) in right.enumerated() {
+            var tokens = part.tokens
+            if let box = part.line.box {
+                var beside = [HeaderPart]()
+                for other in right[(index + 1)...] where other.line.page == part.line.page {
+                    guard let otherBox = other.line.box, abs(otherBox.midY - box.midY) < max(box.height, otherBox.height) * 0.6,
+                          otherBox.x > box.x else { continue }
+                    beside.append(other)
+                }
+                // Left to right: a fill-in OCRed apart comes after the text layer's blocks.
+                tokens += beside.sorted { ($0.line.box?.x ?? 0) < ($1.line.box?.x ?? 0) }.flatMap(\.tokens)
+            }
+            merged.append(HeaderPart(line: part.line, tokens: tokens))
+        }
+        return merged + columns.left
     }
 
     private mutating func readPlace(_ tokens: [Token], line: ParsedLine) {

@@ -10,26 +10,134 @@ extension Reading {
     }.sorted { $0.keys.count > $1.keys.count }
 
     /// The document's own signature block: the one beside 'Nơi nhận', else the first after the body;
-    /// for minutes, the chair.
+    /// for minutes, the chair. Never in a document attached after this one (a draft resolution with
+    /// its own unsigned block), nor a form after the signature (a delivery receipt).
     mutating func readSigner() {
+        documentEnd = attachedDocumentStart() ?? lines.count
         if fields.type == "BB", readChair() { return }
         let anchor = recipientsLine()
-        let ranges: [Range<Int>]
+        recipientsAnchor = anchor
+        let range: Range<Int>
         if let anchor {
-            ranges = [max(min(bodyStart, anchor), anchor - 6)..<min(lines.count, anchor + 40)]
+            range = max(min(bodyStart, anchor), anchor - 6)..<min(documentEnd, anchor + 40)
         } else {
-            ranges = [bodyStart..<lines.count]
+            range = bodyStart..<documentEnd
         }
-        for range in ranges {
-            if let (signer, confidence, line, start) = signatureBlock(in: range) {
-                fields.signer = signer
-                signatureStart = anchor.map { min($0, start) } ?? start
-                set(.signer, confidence: confidence, at: line)
-                return
-            }
+        if let block = signatureBlock(in: range) {
+            fields.signer = block.signer
+            signatureStart = anchor.map { min($0, block.start) } ?? block.start
+            placeSigner(block)
+            return
+        }
+        // The seal hid the title lines: a name alone under the recipients, in the signature column.
+        if let anchor, let (name, confidence, line, tokens) = nameAlone(in: anchor..<min(documentEnd, anchor + 40)) {
+            fields.signer = .init(name: name, title: nil, authority: nil)
+            signatureStart = anchor
+            set(.signer, confidence: min(confidence, 0.5), place: line.location(of: tokens))
+            set(.signerName, confidence: min(confidence, 0.5), place: line.location(of: tokens))
+            fields.locations[.signerTitle] = Self.regionAbove(line.location(of: tokens))
+            return
         }
         signatureStart = anchor
         set(.signer, confidence: anchor == nil ? 0.3 : 0.4, at: nil)
+        // Nothing of the block read (the seal, the signature over it): where it should be, beside the
+        // recipients, for a person to read.
+        if let anchor, let box = lines[anchor].box {
+            let region = DocumentFields.Location(page: lines[anchor].page, line: nil,
+                                                 box: Box(x: 0.45, y: box.y, width: 0.5, height: min(0.3, 1 - box.y)))
+            for field in [DocumentField.signer, .signerTitle, .signerName] { fields.locations[field] = region }
+            // The OCR found a picture there and no text: the seal and the signature over the block.
+            signatureImage = lines[anchor..<min(documentEnd, anchor + 40)].contains { line in
+                guard line.isBlank, line.page == lines[anchor].page, let picture = line.box else { return false }
+                return picture.x >= 0.4 && picture.height >= 0.05 && abs(picture.y - box.y) < 0.2
+            }
+        }
+    }
+
+    /// A signature block as read: the signer, how sure, and where its lines are.
+    struct Block {
+        var signer: DocumentFields.Signer
+        var confidence: Double
+        /// Index of the block's first line.
+        var start: Int
+        var titlePlace: DocumentFields.Location?
+        var namePlace: DocumentFields.Location?
+    }
+
+    /// The signer's places: the block, the title line and the name line; where a part was not read,
+    /// the region where it should be (under the title for the name, above the name for the title).
+    private mutating func placeSigner(_ block: Block) {
+        // The block's line is the name's (where flags point), its box the whole block's.
+        var blockPlace = Self.union(block.titlePlace, block.namePlace) ?? lines[block.start].location
+        if let name = block.namePlace { blockPlace.line = name.line }
+        set(.signer, confidence: block.confidence, place: blockPlace)
+        if block.signer.name != nil {
+            set(.signerName, confidence: block.confidence, place: block.namePlace)
+        } else if let title = block.titlePlace {
+            fields.locations[.signerName] = Self.regionBelow(title)
+        }
+        if block.signer.title != nil {
+            set(.signerTitle, confidence: block.confidence, place: block.titlePlace)
+        } else if let name = block.namePlace {
+            fields.locations[.signerTitle] = Self.regionAbove(name)
+        }
+    }
+
+    static func union(_ a: DocumentFields.Location?, _ b: DocumentFields.Location?) -> DocumentFields.Location? {
+        guard let a else { return b }
+        guard let b, b.page == a.page else { return a }
+        return .init(page: a.page, line: min(a.line ?? 0, b.line ?? 0) == 0 ? (a.line ?? b.line) : min(a.line!, b.line!),
+                     box: Box.union([a.box, b.box].compactMap { $0 }))
+    }
+
+    /// Where a signature's name goes: the space under its title line, as wide as the title.
+    static func regionBelow(_ title: DocumentFields.Location) -> DocumentFields.Location {
+        guard let box = title.box else { return .init(page: title.page, line: nil, box: nil) }
+        let width = max(box.width, 0.3)
+        let x = max(0, min(1 - width, box.midX - width / 2))
+        return .init(page: title.page, line: nil, box: Box(x: x, y: box.maxY, width: width, height: min(0.15, 1 - box.maxY)))
+    }
+
+    /// Where a signer's title lines go: the space above the name (the seal often covers it).
+    static func regionAbove(_ name: DocumentFields.Location) -> DocumentFields.Location {
+        guard let box = name.box else { return .init(page: name.page, line: nil, box: nil) }
+        let width = max(box.width, 0.3)
+        let x = max(0, min(1 - width, box.midX - width / 2))
+        let top = max(0, box.y - 0.15)
+        return .init(page: name.page, line: nil, box: Box(x: x, y: top, width: width, height: box.y - top))
+    }
+
+    /// The first line of a document attached after this one: a later page that opens with its own
+    /// national motto ('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' / 'Độc lập - Tự do - Hạnh phúc').
+    func attachedDocumentStart() -> Int? {
+        guard let first = lines[safe: headerStart] else { return nil }
+        var index = max(headerEnd, bodyStart)
+        var pageStart = index
+        var nonBlankOnPage = 0
+        var page = lines[safe: index]?.page ?? first.page
+        while index < lines.count {
+            let line = lines[index]
+            if line.page != page { page = line.page; pageStart = index; nonBlankOnPage = 0 }
+            if !line.isBlank {
+                nonBlankOnPage += 1
+                if page > first.page, nonBlankOnPage <= 6, Self.holdsMotto(cache.tokens(of: line)) { return pageStart }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static let mottoSkeletons = ["CONG", "HOA", "XA", "HOL"].map { Skeleton.of($0) }
+
+    static func holdsMotto(_ tokens: [Token]) -> Bool {
+        let skeletons = tokens.map { Skeleton.of($0.bareKey) }
+        for index in skeletons.indices.dropLast(2) where skeletons[index].hasSuffix("ONG") || skeletons[index] == "CONC" {
+            if skeletons[index + 1].hasPrefix(Skeleton.of("HOA")), skeletons[index + 2] == Skeleton.of("XA") { return true }
+        }
+        for index in skeletons.indices.dropLast(2) where skeletons[index].count == 3 && skeletons[index].hasPrefix("D") {
+            if skeletons[index + 1] == Skeleton.of("LAP") { return true }
+        }
+        return false
     }
 
     /// The first 'Nơi nhận' line after the title.
@@ -37,7 +145,7 @@ extension Reading {
         let noi = Skeleton.of("NOI")
         // From the number on: a header that ran long (no type line) may have swallowed the body.
         var index = min(bodyStart, (numberLine ?? headerStart) + 1)
-        while index < lines.count {
+        while index < documentEnd {
             let text = lines[index].text
             if let first = text.first(where: { !$0.isWhitespace }), first == "N" || first == "n" {
                 let tokens = cache.tokens(of: lines[index])
@@ -46,6 +154,11 @@ extension Reading {
                     let second = tokens[1].bareKey
                     if second.hasPrefix("N") && (4...5).contains(second.count) { return index }
                 }
+            }
+            // The seal or a stroke glued to it: '__MNinhận:-', at the left margin of a laid-out line.
+            if let box = lines[index].box, box.x < 0.3, let first = cache.tokens(of: lines[index]).first,
+               first.key.count <= 14, first.key.contains("NHAN:"), !first.key.hasPrefix("NHAN") {
+                return index
             }
             index += 1
         }
@@ -64,14 +177,15 @@ extension Reading {
         for var token in tokens {
             // 'TM.' read 'T™.'.
             if token.text.unicodeScalars.contains("\u{2122}") {
-                token = Token(Substring(String(token.text).replacingOccurrences(of: "\u{2122}", with: "M")), midX: token.midX)
+                token = Token(Substring(String(token.text).replacingOccurrences(of: "\u{2122}", with: "M")), midX: token.midX,
+                              box: token.box, confidence: token.confidence)
             }
             if token.text.utf8.count > 3, token.text.utf8.contains(46),
                let dot = token.text.firstIndex(of: "."), dot < token.text.index(before: token.text.endIndex) {
                 let head = token.text[...dot]
                 if Self.markers[FastFold.key(head)] != nil {
-                    out.append(Token(head, midX: token.midX))
-                    out.append(Token(token.text[token.text.index(after: dot)...], midX: token.midX))
+                    out.append(Token(head, midX: token.midX, box: token.box, confidence: token.confidence))
+                    out.append(Token(token.text[token.text.index(after: dot)...], midX: token.midX, box: token.box, confidence: token.confidence))
                     continue
                 }
             }
@@ -97,10 +211,14 @@ extension Reading {
         return nil
     }
 
-    private func signatureBlock(in range: Range<Int>) -> (DocumentFields.Signer, Double, ParsedLine, Int)? {
+    private func signatureBlock(in range: Range<Int>) -> Block? {
         var authority: String?
+        /// An authority line the seal damaged ('T. CHỦ TỊCH'): whom the signer stands for is known,
+        /// how is not, so neither the authority nor (without a title line of its own) the title is.
+        var damagedMarker = false
         var pendingTitle: String?
         var pendingLine = range.lowerBound
+        var pendingPlace: DocumentFields.Location?
         var blockStart: Int?
         var index = range.lowerBound
         while index < range.upperBound {
@@ -108,39 +226,144 @@ extension Reading {
             if line.isBlank || !line.mayHoldTitle { index += 1; continue }
             let tokens = signatureTokens(line)
             if Self.startsStamp(tokens) { index += 3; continue }
+            // A form after the signature ('NGƯỜI NHẬN QUYẾT ĐỊNH (Ký, ghi rõ họ tên)'): not a signature.
+            if Self.isFormBlock(tokens) { break }
             var signerTitle: String?
             var markerAt: Int?
-            for (position, token) in tokens.enumerated() {
-                if let marker = Self.markers[token.key], position + 1 < tokens.count, tokens[position + 1].isUpperWord {
-                    authority = marker; markerAt = position
+            var inferredDeputy = false
+            for (position, token) in tokens.enumerated() where position + 1 < tokens.count && tokens[position + 1].isUpperWord {
+                if let marker = Self.marker(token) {
+                    authority = marker; damagedMarker = false; markerAt = position
+                    blockStart = blockStart ?? index
+                } else if Self.isDamagedMarker(token), position == 0 || tokens[position - 1].key.hasSuffix("NHAN:"),
+                          Self.findTitle(Array(tokens[(position + 1)...]))?.1 == 0 {
+                    authority = nil; damagedMarker = true; markerAt = position
                     blockStart = blockStart ?? index
                 }
             }
-            if let (title, start, _) = Self.findTitle(tokens) {
+            var titlePlace: DocumentFields.Location?
+            if let (title, start, count) = Self.findTitle(tokens) {
+                titlePlace = line.location(of: tokens[(markerAt.map { min($0, start) } ?? start)..<(start + count)])
                 if let markerAt, markerAt == start - 1 {
                     // 'KT. CHỦ TỊCH' names whom the signer stands for; 'Q. GIÁM ĐỐC' is the signer's own.
-                    if authority == "Q" { signerTitle = title } else { pendingTitle = title; pendingLine = index }
+                    if authority == "Q" && !damagedMarker { signerTitle = title } else { pendingTitle = title; pendingLine = index; pendingPlace = titlePlace }
                 } else if (markerAt ?? -1) < start {
-                    signerTitle = title
+                    if authority == nil, !damagedMarker, Self.namesABody(tokens[(start + count)...]) {
+                        // 'CHỦ TỊCH UBND TỈNH' right over the name, beside the recipients: the signer's post
+                        // elsewhere, not this block's title. (Above 'Nơi nhận' it is a decision's authority line.)
+                        if let anchor = recipientsAnchor, index >= anchor,
+                           let next = (index + 1..<min(lines.count, index + 3)).first(where: { !lines[$0].isBlank }),
+                           let found = signerName(after: index, limit: next + 1) {
+                            return Block(signer: .init(name: found.name, title: nil, authority: damagedMarker ? nil : authority),
+                                         confidence: min(found.confidence, 0.6), start: blockStart ?? index,
+                                         titlePlace: nil, namePlace: found.place)
+                        }
+                    } else if pendingTitle == title, authority == "KT", !damagedMarker, let deputy = Self.deputyTitle(of: title) {
+                        // Under 'KT. CHỦ TỊCH' the title line is the deputy's: 'PHÓ' was lost under the seal.
+                        signerTitle = deputy
+                        inferredDeputy = true
+                    } else if pendingTitle == title, damagedMarker {
+                        // The principal again under a damaged authority line: which post is unknown.
+                    } else {
+                        signerTitle = title
+                    }
                 }
                 blockStart = blockStart ?? index
             }
             if let signerTitle {
-                guard let (name, confidence, nameLine) = signerName(after: index, limit: min(lines.count, index + 16)) else {
-                    // A title with no name under it for 16 lines: the block was never signed.
-                    return (.init(name: nil, title: signerTitle, authority: authority), 0.65, line, blockStart ?? index)
+                let reportedAuthority = damagedMarker ? nil : authority
+                guard let found = signerName(after: index, limit: min(lines.count, index + 16)) else {
+                    // A title with no name under it for 16 lines: the block was never signed (or the name is unread).
+                    return Block(signer: .init(name: nil, title: signerTitle, authority: reportedAuthority), confidence: 0.65,
+                                 start: blockStart ?? index, titlePlace: titlePlace, namePlace: nil)
                 }
-                return (.init(name: name, title: signerTitle, authority: authority), confidence, nameLine, blockStart ?? index)
+                return Block(signer: .init(name: found.name, title: signerTitle, authority: reportedAuthority),
+                             confidence: inferredDeputy ? min(found.confidence, 0.6) : found.confidence,
+                             start: blockStart ?? index, titlePlace: titlePlace, namePlace: found.place)
             }
             index += 1
         }
         // 'KT. CHỦ TỊCH' with no title line of the signer's own: the block names only the principal.
         // 'KT.' is signed by the principal's deputy (Decree 30); for 'TL.'/'TUQ.' the title is unknown.
-        if let pendingTitle, let (name, confidence, nameLine) = signerName(after: pendingLine, limit: min(lines.count, pendingLine + 16)) {
-            let title: String? = authority == "KT" ? Self.deputyTitle(of: pendingTitle) : nil
-            return (.init(name: name, title: title, authority: authority), min(confidence, 0.5), nameLine, blockStart ?? pendingLine)
+        if let pendingTitle {
+            let title: String? = authority == "KT" && !damagedMarker ? Self.deputyTitle(of: pendingTitle) : nil
+            let reportedAuthority = damagedMarker ? nil : authority
+            let found = signerName(after: pendingLine, limit: min(lines.count, pendingLine + 16))
+            // The block is there even when its name is not read: the document is signed, not a draft.
+            return Block(signer: .init(name: found?.name, title: title, authority: reportedAuthority),
+                         confidence: min(found?.confidence ?? 0.4, 0.5), start: blockStart ?? pendingLine,
+                         titlePlace: pendingPlace, namePlace: found?.place)
         }
         return nil
+    }
+
+    /// 'TM.', 'KT.', 'TL.', 'TUQ.', 'Q.' and the old 'T/M', 'K/T', 'T/L' (with a comma or colon for the dot).
+    static func marker(_ token: Token) -> String? {
+        if let known = markers[token.key] { return known }
+        var key = token.key
+        while let last = key.last, last == "." || last == "," || last == ":" { key.removeLast() }
+        let bare = key.replacingOccurrences(of: "/", with: "")
+        guard bare != key || token.key != key else { return nil }
+        return ["TM", "KT", "TL", "TUQ"].contains(bare) ? bare : nil
+    }
+
+    /// What a seal leaves of an authority marker: a short capital token ending in a dot ('T.', 'KI.', 'K1.').
+    static func isDamagedMarker(_ token: Token) -> Bool {
+        let key = token.key
+        // 'VT.' is the archive's 'Lưu: VT.' of the recipients beside the block.
+        guard key.hasSuffix("."), (2...4).contains(key.count), key != "VT." else { return false }
+        return key.dropLast().allSatisfy { ($0 >= "A" && $0 <= "Z") || $0 == "1" || $0 == "/" }
+    }
+
+    /// Words of a body after a title ('UBND TỈNH', 'ỦY BAN NHÂN DÂN'): a post, not a signature title.
+    static func namesABody(_ tokens: ArraySlice<Token>) -> Bool {
+        guard let first = tokens.first?.bareKey else { return false }
+        return ["UBND", "HDND", "UY", "HOI", "SO", "BAN", "TINH", "HUYEN", "XA", "THANH"].contains(String(first))
+    }
+
+    /// '(Ký, ghi rõ họ tên)', '(Ký, họ tên)': a form's blank signature, never the document's.
+    static func isFormBlock(_ tokens: [Token]) -> Bool {
+        let keys = tokens.map(\.bareKey)
+        guard let open = tokens.firstIndex(where: { $0.text.hasPrefix("(") && $0.bareKey == "KY" }) else { return false }
+        return keys[(open + 1)...].contains("GHI") || keys[(open + 1)...].contains("HO")
+    }
+
+    /// A name alone in the signature column (word boxes say where) under the recipients, when the seal
+    /// hid the title lines above it.
+    private func nameAlone(in range: Range<Int>) -> (String, Double, ParsedLine, [Token])? {
+        guard let anchor = lines[safe: range.lowerBound] else { return nil }
+        for index in range where lines[index].page == anchor.page && !lines[index].isBlank {
+            let tokens = cache.tokens(of: lines[index])
+            guard tokens.contains(where: { $0.midX != nil }) else { continue }
+            let right = tokens.filter { ($0.midX ?? 0) >= 0.45 }
+            if Self.isFormBlock(right) { return nil }
+            guard let candidates = Self.names(in: right), candidates.count == 1, candidates[0].surnameKnown,
+                  Self.isNameLine(right, name: candidates[0]) else { continue }
+            let (text, confidence) = restoreName(candidates[0].words, surnameKnown: true)
+            let nameTokens = right.filter { token in candidates[0].words.contains { token.text.contains($0) } }
+            return (text, confidence, lines[index], nameTokens)
+        }
+        return nil
+    }
+
+    /// The line holds the name and little else: no run of ordinary words around it (a sentence of the
+    /// body that mentions a person is not a signature).
+    static func isNameLine(_ tokens: [Token], name: NameCandidate) -> Bool {
+        func inName(_ token: Token) -> Bool { name.words.contains { token.text.contains($0) } }
+        var near = tokens
+        // With word boxes, only the words of the name's own column count: a wide gap parts it from the
+        // recipients' list the OCR put on the same line.
+        guard let first = tokens.firstIndex(where: inName) else { return false }
+        if tokens.allSatisfy({ $0.box != nil }) {
+            var start = first
+            while start > 0, let left = tokens[start - 1].box, let right = tokens[start].box, right.x - left.maxX < 0.04 { start -= 1 }
+            near = Array(tokens[start...])
+        } else {
+            // Without boxes a recipients' list may precede the name on the line; nothing follows it.
+            near = Array(tokens[first...])
+        }
+        let others = near.filter { token in token.hasLetter && !inName(token) }
+        return others.filter { $0.bareKey.count >= 3 }.count <= 1
     }
 
     static func deputyTitle(of principal: String) -> String? {
@@ -151,16 +374,22 @@ extension Reading {
         }
     }
 
-    private func signerName(after titleIndex: Int, limit: Int) -> (String, Double, ParsedLine)? {
+    /// The signer's name under a title line: on the same page, before any form's blank signature,
+    /// on a line of its own.
+    private func signerName(after titleIndex: Int, limit: Int) -> (name: String, confidence: Double, place: DocumentFields.Location)? {
+        let page = lines[titleIndex].page
         var index = titleIndex + 1
-        while index < limit {
+        while index < limit, lines[index].page == page {
             let line = lines[index]
             if !line.isBlank {
                 let tokens = signatureTokens(line)
                 if Self.startsStamp(tokens) { index += 1; continue }
-                if let names = Self.names(in: tokens), let name = names.last {
+                if Self.isFormBlock(tokens) { return nil }
+                if let names = Self.names(in: tokens), let name = names.last,
+                   names.count > 1 || Self.isNameLine(tokens, name: name) {
                     let (text, confidence) = restoreName(name.words, surnameKnown: name.surnameKnown)
-                    return (text, confidence, line)
+                    let nameTokens = tokens.filter { token in name.words.contains { token.text.contains($0) } }
+                    return (text, confidence, line.location(of: nameTokens))
                 }
             }
             index += 1
@@ -294,11 +523,14 @@ extension Reading {
         return (out.joined(separator: " "), confidence)
     }
 
-    /// Minutes: the chair signs, beside the secretary.
+    /// Minutes: the chair signs, beside the secretary. With word boxes each block is read in its own
+    /// column, so no word of one name leaks into the other.
     private mutating func readChair() -> Bool {
         var index = bodyStart
-        while index < lines.count {
+        while index < documentEnd {
             guard lines[index].mayHoldTitle else { index += 1; continue }
+            let all = cache.tokens(of: lines[index])
+            if all.contains(where: { $0.midX != nil }), readChairByColumns(at: index, tokens: all) { return true }
             var lineTitles = [String]()
             var remaining = signatureTokens(lines[index])
             while let (found, start, count) = Self.findTitle(remaining) {
@@ -318,7 +550,7 @@ extension Reading {
                 guard let chairPosition = titles.firstIndex(where: { Self.chairTitles.contains(FastFold.key($0)) }) else { return false }
                 var names = [(NameCandidate, ParsedLine)]()
                 var next = index + 1
-                while next < min(lines.count, index + 16), names.count < titles.count {
+                while next < min(documentEnd, index + 16), names.count < titles.count {
                     if let found = Self.names(in: signatureTokens(lines[next])) {
                         names += found.map { ($0, lines[next]) }
                     }
@@ -332,15 +564,74 @@ extension Reading {
                 if let (name, line) = chosen {
                     let (text, confidence) = restoreName(name.words, surnameKnown: name.surnameKnown)
                     fields.signer = .init(name: text, title: title, authority: nil)
-                    set(.signer, confidence: titles.count > 1 && names.count < titles.count ? 0.5 : confidence, at: line)
+                    let sure = titles.count > 1 && names.count < titles.count ? 0.5 : confidence
+                    set(.signer, confidence: sure, at: line)
+                    set(.signerName, confidence: sure, at: line)
+                    if titles.count == 2, names.count == 2, let secretaryTitle = titles.first(where: { FastFold.key($0) == "THU KY" }) {
+                        let (other, _) = names[1 - chairPosition]
+                        fields.secretary = .init(name: restoreName(other.words, surnameKnown: other.surnameKnown).0, title: secretaryTitle)
+                    }
                 } else {
                     fields.signer = .init(name: nil, title: title, authority: nil)
                     set(.signer, confidence: 0.4, at: lines[index])
                 }
+                set(.signerTitle, confidence: 0.9, at: lines[index])
                 return true
             }
             index += 1
         }
         return false
+    }
+
+    /// Minutes with word boxes: 'THƯ KÝ | CHỦ TRÌ' on one row, each name under its own title.
+    private mutating func readChairByColumns(at index: Int, tokens: [Token]) -> Bool {
+        // Each title of the row with its tokens' horizontal centre.
+        var titles = [(title: String, midX: Double, tokens: ArraySlice<Token>)]()
+        var rest = tokens[...]
+        while let (found, start, count) = Self.findTitle(Array(rest)) {
+            let base = rest.startIndex + start
+            let slice = tokens[base..<(base + count)]
+            let xs = slice.compactMap(\.midX)
+            titles.append((found, xs.reduce(0, +) / Double(max(1, xs.count)), slice))
+            rest = tokens[(base + count)...]
+        }
+        guard let chair = titles.first(where: { Self.chairTitles.contains(FastFold.key($0.title)) }) else { return false }
+        let line = lines[index]
+        /// The name under a title: the first name in the title's column, on the lines below (same page).
+        func name(under midX: Double) -> (String, Double, DocumentFields.Location)? {
+            var next = index + 1
+            while next < min(documentEnd, index + 16), lines[next].page == line.page {
+                let column = cache.tokens(of: lines[next]).filter { token in
+                    guard let x = token.midX else { return false }
+                    // The half of the page the title is in: the other block's words never count.
+                    return (x >= 0.5) == (midX >= 0.5) && abs(x - midX) < 0.3
+                }
+                if let found = Self.names(in: column), let first = found.first {
+                    let (text, confidence) = restoreName(first.words, surnameKnown: first.surnameKnown)
+                    let nameTokens = column.filter { token in first.words.contains { token.text.contains($0) } }
+                    return (text, confidence, lines[next].location(of: nameTokens))
+                }
+                next += 1
+            }
+            return nil
+        }
+        signatureStart = max(bodyStart, index - 1)
+        let titlePlace = line.location(of: chair.tokens)
+        if let (text, confidence, place) = name(under: chair.midX) {
+            fields.signer = .init(name: text, title: chair.title, authority: nil)
+            set(.signer, confidence: confidence, place: Self.union(titlePlace, place))
+            set(.signerName, confidence: confidence, place: place)
+        } else {
+            fields.signer = .init(name: nil, title: chair.title, authority: nil)
+            set(.signer, confidence: 0.4, place: titlePlace)
+            fields.locations[.signerName] = Self.regionBelow(titlePlace)
+        }
+        set(.signerTitle, confidence: 0.9, place: titlePlace)
+        if let secretary = titles.first(where: { $0.title != chair.title && ($0.midX >= 0.5) != (chair.midX >= 0.5) }) {
+            let found = name(under: secretary.midX)
+            fields.secretary = .init(name: found?.0, title: secretary.title)
+            fields.locations[.secretary] = Self.union(line.location(of: secretary.tokens), found?.2)
+        }
+        return true
     }
 }

@@ -102,6 +102,8 @@ extension Reading {
         var skippedBlank = 0
         var collected = firstWords.isEmpty ? 0 : 1
         var upperTitle = false
+        // The subject's lines: its place is all of them.
+        var titleBoxes = firstWords.compactMap(\.box)
         while index < lines.count, collected < 4 {
             let line = lines[index]
             if line.isBlank || !line.text.contains(where: \.isLetter) {
@@ -115,6 +117,7 @@ extension Reading {
             if collected == 0 { upperTitle = tokens.allSatisfy { $0.isUpperWord || !$0.hasLetter } }
             words += tokens.map { String($0.text) }
             if firstLine == nil { firstLine = line }
+            if let box = line.box, line.page == firstLine?.page { titleBoxes.append(box) }
             collected += 1
             index += 1
         }
@@ -122,7 +125,9 @@ extension Reading {
         guard !words.isEmpty else { set(.title, confidence: 0.2, at: nil); return }
         let title = words.joined(separator: " ")
         fields.title = title
-        set(.title, confidence: title.allSatisfy(\.isASCII) ? 0.6 : 0.9, at: firstLine)
+        var place = firstLine?.location
+        if let box = Box.union(titleBoxes) { place?.box = box }
+        set(.title, confidence: title.allSatisfy(\.isASCII) ? 0.6 : 0.9, place: place)
     }
 
     private static func endsTitle(_ tokens: [Token], collected: Int, upperTitle: Bool) -> Bool {

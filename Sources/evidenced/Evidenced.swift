@@ -14,5 +14,5 @@ struct Evidenced: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evidenced",
         abstract: "Verify the evidence behind self-assessed index scores (DTI, PAR Index).",
-        subcommands: [Extract.self, Check.self, Run.self, Status.self, Retry.self, Queue.self, Flags.self, Indicators.self, Worker.self, BenchParse.self, BenchCheck.self])
+        subcommands: [Extract.self, Check.self, Run.self, Status.self, Retry.self, Queue.self, Flags.self, Indicators.self, Worker.self, BenchParse.self, BenchCheck.self, Reparse.self])
 }

@@ -30,7 +30,9 @@ import EvidenceModel
         #expect(fields.date == "2024-03-29")
         #expect(fields.place == "Hà Nội")
         #expect(fields.type == "TB")
-        #expect(fields.locations[.number] == .init(page: 1, line: 6))
+        #expect(fields.locations[.number]?.page == 1)
+        #expect(fields.locations[.number]?.line == 6)
+        #expect(fields.locations[.number]?.box?.x == 0.1)
     }
 
     @Test func mergedOCRLineSplitByWordBoxes() {
