@@ -55,6 +55,7 @@ enum FlagText {
         case .signerTitle: "chức vụ người ký"
         case .draft: "phần ký (bản chính hay dự thảo)"
         case .references: "căn cứ"
+        case .secretary: "thư ký"
         }
     }
 }

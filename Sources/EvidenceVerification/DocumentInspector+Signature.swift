@@ -1,0 +1,42 @@
+import Foundation
+import EvidenceModel
+
+/// Draft and unsigned mean what they say: `draft` only on a printed 'DỰ THẢO' mark, never
+/// because the number or day could not be read; `unsigned` only when there is neither a
+/// signature block with a name nor a digital signature, and the parser is sure of it.
+extension DocumentInspector {
+    mutating func checkDraft(_ fields: DocumentFields) {
+        if fields.draft {
+            let sure = (fields.fieldConfidence[.draft] ?? 1) >= context.options.fieldConfidence
+            if sure && Self.hasDraftMark(document.text) {
+                flag(.draft, "Tài liệu là bản dự thảo, chưa phải văn bản đã ban hành.", field: .draft,
+                     expected: "Văn bản đã ban hành", found: "Bản dự thảo")
+                return
+            }
+            // A draft the parser inferred (blanks, no mark): the signature alone decides.
+            if !sure { doubt(.draft) }
+        }
+        checkUnsigned(fields)
+    }
+
+    mutating func checkUnsigned(_ fields: DocumentFields) {
+        guard isDocumentRule, fields.signer?.name == nil, document.digitalSignature == nil else { return }
+        if let sure = fields.fieldConfidence[.signer], sure >= context.options.fieldConfidence {
+            flag(.unsigned, "Văn bản không có chữ ký (không có họ tên người ký và không có chữ ký số).", field: .signer,
+                 expected: "Văn bản đã ký ban hành", found: "Không có chữ ký")
+        } else {
+            doubt(.signer)
+        }
+    }
+
+    /// 'DỰ THẢO' printed as a mark: in capitals ('các dự thảo Nghị định' in a subject is not one).
+    static func hasDraftMark(_ text: String) -> Bool {
+        for line in text.split(whereSeparator: \.isNewline) {
+            let plain = String(line)
+            guard let range = plain.range(of: "THẢO") ?? plain.range(of: "THAO") else { continue }
+            let before = plain[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            if before.hasSuffix("DỰ") || before.hasSuffix("DU") || before.folded.hasSuffix("DU") { return true }
+        }
+        return Tolerant.searchable(text).contains("BAN DU THAO") && text.contains("DỰ THẢO")
+    }
+}
