@@ -149,7 +149,8 @@ def main(root):
     ], [[], [], [], ["number-mismatch"]])
 
     # Mộ Đức: one chairman's minutes for 2 points (the table's reading), a deputy's directive
-    # where the head must sign, a count the table does not define, a plan of the next year.
+    # where the head must sign, its decision also given by Tư Nghĩa (one document cannot prove two
+    # units: both sides are flagged), a plan of the next year.
     md = "MODUC"
     u = UNITS[md]
     qd_md = C.qd_to_cong_tac(md, "233/QĐ-UBND", (2024, 4, 2), with_members=False)
@@ -158,7 +159,7 @@ def main(root):
         ("1.2.1", 3, [ev("kh-33-cds-2024.pdf", doc(C.kh_annual(md, "33/KH-UBND", (2024, 3, 8), "deputy", topic="cds")), "33/KH-UBND", "2024-03-08")]),
         ("2.2.1", 3, [ev("qd-233-to-cong-tac.pdf", doc(qd_md), "233/QĐ-UBND", "2024-04-02")]),
         ("2.1.2", 3, [ev("kh-02-cntt-2025.pdf", doc(C.kh_annual(md, "02/KH-UBND", (2025, 1, 8), "deputy", year=2025)), "02/KH-UBND", "2025-01-08")]),
-    ], [[], ["signer-not-head"], ["needs-review"], ["out-of-period"]])
+    ], [[], ["signer-not-head"], ["duplicate-evidence"], ["out-of-period"]])
 
     # Bình Sơn: a deputy's meeting for 1 point, a blank scanned page, a wrong declared day, a
     # decision of the district's emulation council (its own name carries the district).
@@ -245,7 +246,8 @@ def main(root):
 
     # The province: real scans whose number and day are written by hand (the printed symbol,
     # month and year are compared; agreement leaves the figures to the appraiser), a born-digital
-    # notice whose number and day were typed into the blanks by the signing software.
+    # notice whose number and day were typed into the blanks by the signing software (dated
+    # 06/11/2024: out of the 2025 period, and not a draft).
     real = REPO / "samples" / "real"
     ttr = real / "1eef26c429d02529224f860909217a8ef0d57c44.pdf"
     cv575 = real / "7b3d726facfb0a9e1bdcba20614682dde7fe5c29.pdf"
@@ -256,7 +258,7 @@ def main(root):
         ("1.3", 2, [ev("ttr-24-mien-nhiem.pdf", copy(ttr), "24/QĐ-UBND")]),
         ("1.3", 2, [ev("cv-575-gop-y.pdf", copy(cv575), None, "2025-03-04")]),
         ("1.2", 2, [ev("tb-542.pdf", copy(tb542))]),
-    ], [["needs-review"], ["needs-review"], ["number-mismatch"], ["date-mismatch"], []],
+    ], [["needs-review"], ["needs-review"], ["number-mismatch"], ["date-mismatch"], ["out-of-period"]],
         tolerated={1: ["signer-not-head"]},
         period=("2025-01-01", "2025-12-31"), framework="example-province-2025",
         unit={"code": "T-QUANGNGAI", "name": "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "level": "province"})

@@ -28,7 +28,7 @@ extension DocumentInspector {
         flag(.wrongIssuer, rule.issuer == .assessedUnit
              ? "Văn bản không do đơn vị được đánh giá ban hành: cơ quan ban hành là \(shown)."
              : "Cơ quan ban hành không phù hợp với chỉ tiêu \(context.framework.displayCode(context.indicator)): \(shown).",
-             field: .issuer, expected: expected, found: shown)
+             field: .issuer, expected: expected, found: issuer)
     }
 
     /// Whether a header is the assessed unit's: its own name, a joint header naming it, or one

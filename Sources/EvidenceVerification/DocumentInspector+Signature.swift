@@ -21,7 +21,13 @@ extension DocumentInspector {
 
     mutating func checkUnsigned(_ fields: DocumentFields) {
         guard isDocumentRule, fields.signer?.name == nil, document.digitalSignature == nil else { return }
-        if let sure = fields.fieldConfidence[.signer], sure >= context.options.fieldConfidence {
+        // On a scan a seal or a signature often hides the name from OCR: only a text layer proves
+        // that the block holds no name.
+        let signaturePage = fields.locations[.signer]?.page ?? lastPageWithText
+        let scanned = document.perPage.first(where: { $0.page == signaturePage })?.source != .text
+        // The parser found no block at all (its `draft` without a mark), or is sure the block has no name.
+        let sure = fields.fieldConfidence[.signer] ?? (fields.draft ? 1 : 0)
+        if !scanned, sure >= context.options.fieldConfidence {
             flag(.unsigned, "Văn bản không có chữ ký (không có họ tên người ký và không có chữ ký số).", field: .signer,
                  expected: "Văn bản đã ký ban hành", found: "Không có chữ ký")
         } else {
