@@ -19,6 +19,8 @@ extension DocumentInspector {
             }
             return
         }
+        // A reading too unsure to accuse with still confirms a declaration it equals.
+        if let unsure = fields.number, Tolerant.sameNumber(declared, unsure) { return }
         if fields.fieldStatus[.number] != nil, let symbol = fields.numberSymbol,
            let declaredSymbol = Tolerant.symbol(of: declared), !Tolerant.sameSymbol(declaredSymbol, symbol) {
             flag(.numberMismatch, "Ký hiệu in sẵn của văn bản (\(symbol)) khác với ký hiệu đơn vị kê khai; phần số viết tay chưa đọc.",
@@ -36,6 +38,7 @@ extension DocumentInspector {
             }
             return
         }
+        if let unsure = fields.date.flatMap(ISODate.init), unsure == ISODate(declared) { return }
         if let partial = fields.datePartial.flatMap(MonthOfYear.init), let date = ISODate(declared),
            partial.year != date.year || partial.month != date.month {
             flag(.dateMismatch, "Tháng, năm in trên văn bản (\(partial.display)) khác với ngày đơn vị kê khai; ngày viết tay chưa đọc.",
@@ -46,11 +49,12 @@ extension DocumentInspector {
     }
 
     mutating func checkSignerName(_ declared: String, _ fields: DocumentFields) {
-        guard let found = trusted(.signer, fields.signer?.name) ?? document.digitalSignature?.signedBy else {
-            doubt(.signer); return
-        }
         let others = [fields.secretary?.name].compactMap { $0 }
         let twoBlocks = fields.secretary != nil || trusted(.type, fields.type).flatMap(DocumentType.canonical) == "BB"
+        guard let found = trusted(.signer, fields.signer?.name) ?? document.digitalSignature?.signedBy else {
+            if let unsure = fields.signer?.name, Tolerant.sameSigner(declared, unsure, otherColumns: others, twoBlocks: twoBlocks) { return }
+            doubt(.signer); return
+        }
         if Tolerant.sameSigner(declared, found, otherColumns: others, twoBlocks: twoBlocks) { return }
         // The parser may have read another block (the secretary's, an attached draft's): when the
         // declared person's name stands on a line of its own, a person must look.

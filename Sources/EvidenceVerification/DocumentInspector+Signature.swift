@@ -43,6 +43,6 @@ extension DocumentInspector {
             let before = plain[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
             if before.hasSuffix("DỰ") || before.hasSuffix("DU") || before.folded.hasSuffix("DU") { return true }
         }
-        return Tolerant.searchable(text).contains("BAN DU THAO") && text.contains("DỰ THẢO")
+        return false
     }
 }

@@ -303,8 +303,12 @@ import Testing
         #expect(result.flags[0].message.contains("số, ký hiệu"))
     }
 
+    @Test func anUnsureReadingThatAgreesAsksNothing() {
+        #expect(checkPlan { $0.fieldConfidence[.signer] = 0.2; $0.fieldConfidence[.number] = 0.3 }.flags == [])
+    }
+
     @Test func unreadFieldsAskForReview() {
-        let result = checkPlan { $0.issuer = nil; $0.date = nil; $0.fieldConfidence[.signer] = 0.2 }
+        let result = checkPlan { $0.issuer = nil; $0.date = nil; $0.signerName = "Lê Văn Bảo"; $0.fieldConfidence[.signer] = 0.2 }
         // One question per field, each naming the field, its page and its box.
         #expect(Set(result.reasons) == [.needsReview])
         #expect(Set(result.flags.compactMap(\.field)) == [.issuer, .date, .signer])
