@@ -30,8 +30,6 @@ extension DocumentInspector {
         if !scanned, sure >= context.options.fieldConfidence {
             flag(.unsigned, "Văn bản không có chữ ký (không có họ tên người ký và không có chữ ký số).", field: .signer,
                  expected: "Văn bản đã ký ban hành", found: "Không có chữ ký")
-        } else {
-            doubt(.signer)
         }
     }
 
@@ -44,5 +42,18 @@ extension DocumentInspector {
             if before.hasSuffix("DỰ") || before.hasSuffix("DU") || before.folded.hasSuffix("DU") { return true }
         }
         return false
+    }
+}
+
+extension DocumentInspector {
+    /// Who signed: from the block when it was read for sure; for minutes, whose chair is named in
+    /// the text ('Chủ trì cuộc họp: Ông ... - Chủ tịch UBND huyện'), from that line even when the
+    /// two-block signature was not read for sure.
+    func signerRole(_ fields: DocumentFields) -> SignerRole {
+        let role = SignerRole.of(fields, text: document.text, trusted: trusted(.signer, fields.signer?.name ?? fields.signer?.title) != nil)
+        guard role == .unknown else { return role }
+        let minutes = fields.secretary != nil || trusted(.type, fields.type).flatMap(DocumentType.canonical) == "BB"
+        guard minutes else { return role }
+        return SignerRole.chair(in: document.text, shown: fields.signer?.name ?? "CHỦ TRÌ")
     }
 }

@@ -144,7 +144,7 @@ struct DocumentInspector {
 
     mutating func checkSigner(_ fields: DocumentFields) {
         guard rule.signer == .head else { return }
-        switch SignerRole.of(fields, text: document.text, trusted: trusted(.signer, fields.signer?.name ?? fields.signer?.title) != nil) {
+        switch signerRole(fields) {
         case .head: return
         case .unknown:
             if isDocumentRule { doubt(.signer) }

@@ -24,7 +24,8 @@ import EvidenceVerification
         return names.sorted().map { root.appendingPathComponent($0, isDirectory: true) }
             .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("submission.json").path) }
     }()
-    static let clean = TestPaths.samples.appendingPathComponent("submissions/trabong-huyen-2024", isDirectory: true)
+    /// A submission whose every claim is supported (born-digital: no figure left to read by hand).
+    static let clean = TestPaths.samples.appendingPathComponent("submissions/minhlong-huyen-2024-bo-sung", isDirectory: true)
     static let catalog = try! FrameworkCatalog.load(directory: TestPaths.models.appendingPathComponent("frameworks"))
     static let extractor = Extractor(options: .init(workers: 2))
 
