@@ -428,7 +428,7 @@ def submissions(out, made):
                          "2024-03-01")]),
         ("1.2.4", 3, [ev("qd-thi-dua-cds.pdf", "born-digital-qd-sontay-412.pdf")]),
     ], [["date-mismatch"], ["out-of-period"], ["wrong-type"], ["wrong-issuer"],
-        ["wrong-issuer", "duplicate-evidence"]],
+        ["duplicate-evidence"]],
         tolerated={2: ["off-topic"], 4: ["off-topic"]})
 
     write("bato-huyen-2024", "BATO", [

@@ -16,7 +16,7 @@ package import Foundation
 package enum FlagCSV {
     package static let header = [
         "id", "submission", "unit_code", "unit_name", "claim_index", "indicator", "score",
-        "reason", "message", "file", "page", "expected", "found", "created_at", "superseded_at",
+        "reason", "message", "file", "page", "field", "box", "expected", "found", "created_at", "superseded_at",
     ]
 
     /// The whole file, byte order mark first; write it as UTF-8.
@@ -43,11 +43,18 @@ package enum FlagCSV {
             text(queued.flag.message),
             text(queued.flag.file ?? ""),
             queued.flag.page.map(String.init) ?? "",
+            queued.flag.field?.rawValue ?? "",
+            queued.flag.box.map(box) ?? "",
             text(queued.flag.expected ?? ""),
             text(queued.flag.found ?? ""),
             timestamp(queued.createdAt),
             queued.supersededAt.map(timestamp) ?? "",
         ]
+    }
+
+    /// 'x y width height' in fractions of the page, four decimals: one cell a spreadsheet keeps as text.
+    static func box(_ box: Box) -> String {
+        [box.x, box.y, box.width, box.height].map { String(format: "%.4f", $0) }.joined(separator: " ")
     }
 
     static func line(_ fields: [String]) -> String { fields.joined(separator: ",") + "\r\n" }

@@ -98,7 +98,7 @@ struct FrameworkReader {
     mutating func framework(_ root: Node) throws(FrameworkError) -> Framework {
         let keys = try mapping(root, "the framework", allowed: [
             "id", "name", "source", "levels", "max_points", "strict_sums", "default_section",
-            "offices", "document_types", "sections", "indicators"])
+            "offices", "document_types", "unit_bodies", "sections", "indicators"])
         guard let id = keys["id"] else { throw fail(root, "missing key 'id'") }
         let identifier = try string(id.value, "id")
         guard identifier.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
@@ -132,6 +132,7 @@ struct FrameworkReader {
             }
         }
 
+        let unitBodies = try keys["unit_bodies"].map { entry throws(FrameworkError) in try strings(entry.value, "unit_bodies") } ?? []
         var sections: [Framework.Section] = []
         switch (keys["sections"], keys["indicators"]) {
         case (nil, nil): throw fail(root, "missing key 'sections' or 'indicators'")
@@ -160,7 +161,7 @@ struct FrameworkReader {
         }
         return Framework(id: identifier, name: try string(name.value, "name"), source: source, levels: levels,
                          maxPoints: maxPoints, strictSums: strictSums, defaultSection: defaultSection,
-                         offices: offices, extraDocumentTypes: extraTypes, sections: sections)
+                         offices: offices, extraDocumentTypes: extraTypes, unitBodies: unitBodies, sections: sections)
     }
 
     func freeMapping(_ node: Node, _ what: String) throws(FrameworkError) -> [(String, String)] {
@@ -272,7 +273,7 @@ struct FrameworkReader {
     func evidenceRule(_ node: Node, maxPoints: Double, code: String) throws(FrameworkError) -> EvidenceRule {
         let keys = try mapping(node, "the evidence of \(code)", allowed: [
             "kind", "description", "types", "issuer", "signer", "keywords", "keywords_all", "period", "count", "min_documents",
-            "signed"])
+            "signed", "source"])
         var rule = EvidenceRule()
         if let entry = keys["kind"] {
             let word = try string(entry.value, "kind")
@@ -330,7 +331,17 @@ struct FrameworkReader {
             guard let value = entry.value.int, value >= 0 else { throw fail(entry.value, "min_documents must be a whole number ≥ 0") }
             rule.minDocuments = value
         }
+        if let entry = keys["source"] { rule.source = try source(entry.value) }
+        if rule.source == .assumption { rule.count?.source = .assumption }
         return rule
+    }
+
+    func source(_ node: Node) throws(FrameworkError) -> EvidenceRule.Source {
+        let word = try string(node, "source")
+        guard let source = EvidenceRule.Source(rawValue: word) else {
+            throw fail(node, "source must be table or assumption (found '\(word)')")
+        }
+        return source
     }
 
     func keywordList(_ node: Node, _ what: String) throws(FrameworkError) -> [String] {
@@ -342,7 +353,7 @@ struct FrameworkReader {
     }
 
     func countRule(_ node: Node, maxPoints: Double) throws(FrameworkError) -> EvidenceRule.CountRule {
-        let keys = try mapping(node, "count", allowed: ["per_document", "cap", "deputy_per_document", "deputy_cap"])
+        let keys = try mapping(node, "count", allowed: ["per_document", "cap", "deputy_per_document", "deputy_cap", "source"])
         guard let per = keys["per_document"] else { throw fail(node, "count needs 'per_document'") }
         let perDocument = try points(per.value, "per_document")
         guard perDocument > 0 else { throw fail(per.value, "per_document must be above 0") }
@@ -363,6 +374,7 @@ struct FrameworkReader {
             guard cap <= maxPoints + 1e-9 else { throw fail(entry.value, "deputy_cap \(format(cap)) is above the indicator's max_points \(format(maxPoints))") }
             rule.deputyCap = cap
         }
+        if let entry = keys["source"] { rule.source = try source(entry.value) }
         return rule
     }
 }

@@ -129,8 +129,15 @@ struct ManifestReader {
         guard let level = Submission.Level(rawValue: levelText) else {
             throw fail("unit.level", "'\(levelText)' is not one of province, department, district, commune")
         }
+        var bodies: [String]?
+        if let value = unitValue["bodies"], value != .null {
+            bodies = []
+            for (index, item) in try list(value, "unit.bodies").enumerated() {
+                bodies?.append(try text(item, "unit.bodies[\(index)]"))
+            }
+        }
         let unit = Submission.Unit(code: try text(unitValue["code"], "unit.code"),
-                                   name: try text(unitValue["name"], "unit.name"), level: level)
+                                   name: try text(unitValue["name"], "unit.name"), level: level, bodies: bodies)
         let framework = try text(root["framework"], "framework")
         let periodValue = try object(root["period"], "period")
         let from = try date(periodValue["from"], "period.from")

@@ -41,11 +41,16 @@ public struct Flag: Codable, Hashable, Sendable {
     public var page: Int?
     public var expected: String?
     public var found: String?
+    /// The parsed field the finding is about (always set on `needs-review`: what to read).
+    public var field: DocumentField?
+    /// Where on `page` the field is printed (fractions of the page, origin top left): the review
+    /// screen crops it. Nil when the parser had no place for it.
+    public var box: Box?
 
     public init(reason: FlagReason, message: String, file: String? = nil, page: Int? = nil,
-                expected: String? = nil, found: String? = nil) {
+                expected: String? = nil, found: String? = nil, field: DocumentField? = nil, box: Box? = nil) {
         self.reason = reason; self.message = message; self.file = file; self.page = page
-        self.expected = expected; self.found = found
+        self.expected = expected; self.found = found; self.field = field; self.box = box
     }
 }
 
@@ -73,7 +78,7 @@ public struct SubmissionResult: Codable, Hashable, Sendable {
 }
 
 extension Flag {
-    private enum CodingKeys: String, CodingKey { case reason, message, file, page, expected, found }
+    private enum CodingKeys: String, CodingKey { case reason, message, file, page, expected, found, field, box }
 
     /// Absent values are written as null: readers see every key of the documented shape.
     public func encode(to encoder: any Encoder) throws {
@@ -84,5 +89,7 @@ extension Flag {
         try container.encode(page, forKey: .page)
         try container.encode(expected, forKey: .expected)
         try container.encode(found, forKey: .found)
+        try container.encode(field, forKey: .field)
+        try container.encode(box, forKey: .box)
     }
 }

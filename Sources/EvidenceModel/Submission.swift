@@ -15,7 +15,12 @@ public struct Submission: Codable, Hashable, Sendable {
         public var code: String
         public var name: String
         public var level: Level
-        public init(code: String, name: String, level: Level) { self.code = code; self.name = name; self.level = level }
+        /// The unit's own bodies as their headers name them (a 'Ban Chỉ đạo', a 'Hội đồng', an
+        /// office): a document they issue under the unit's parent line is the unit's. nil: none named.
+        public var bodies: [String]?
+        public init(code: String, name: String, level: Level, bodies: [String]? = nil) {
+            self.code = code; self.name = name; self.level = level; self.bodies = bodies
+        }
     }
 
     public enum Level: String, Codable, Hashable, Sendable, CaseIterable {

@@ -19,6 +19,9 @@ struct FlagRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var page: Int?
     var expected: String?
     var found: String?
+    /// The field a finding is about, and its place on the page (JSON), for the review screen (v4).
+    var field: DocumentField?
+    var box: Box?
     var createdAt: Date
     /// Set, never deleted, when a later result no longer holds this flag.
     var supersededAt: Date?
@@ -35,11 +38,12 @@ struct FlagRecord: Codable, FetchableRecord, MutablePersistableRecord {
         self.id = nil; self.submissionId = submissionId; self.revision = revision
         self.claimIndex = claim.index; self.indicator = claim.indicator; self.score = claim.score
         self.reason = flag.reason; self.message = flag.message; self.file = flag.file; self.page = flag.page
-        self.expected = flag.expected; self.found = flag.found; self.createdAt = createdAt; self.supersededAt = nil
+        self.expected = flag.expected; self.found = flag.found
+        self.field = flag.field; self.box = flag.box; self.createdAt = createdAt; self.supersededAt = nil
     }
 
     var flag: Flag {
-        Flag(reason: reason, message: message, file: file, page: page, expected: expected, found: found)
+        Flag(reason: reason, message: message, file: file, page: page, expected: expected, found: found, field: field, box: box)
     }
 
     /// What makes two flags the same finding, to keep an unchanged submission's re-check from queueing it twice.

@@ -22,7 +22,8 @@ extension Store {
     /// claim_evidence      (submissionId, claimIndex, position) PK, file, declared number, date, signer
     /// flags               the queue: id INTEGER PK AUTOINCREMENT (ids never reused), submissionId,
     ///   revision, claimIndex, indicator, score, reason, message, file, page, expected, found,
-    ///   createdAt, supersededAt (marked when a later result replaces it; never deleted)
+    ///   createdAt, supersededAt (marked when a later result replaces it; never deleted),
+    ///   field, box (v4: the parsed field a finding is about and its place on the page, JSON)
     /// queue_acks          (consumer, flagId) PK, ackedAt, withdrawalAckedAt
     /// ```
     /// Rows of a submission's latest revision (files, claims, evidence) are replaced when it changes;
@@ -146,6 +147,15 @@ extension Store {
             }
             try db.create(index: "documents_on_numberKey", on: "documents", columns: ["numberKey"])
             try db.create(index: "claim_evidence_on_file", on: "claim_evidence", columns: ["submissionId", "file"])
+        }
+
+        // needs-review names the field to read and where it is printed (issue 11): the review
+        // screen crops the box. Older flags keep null in both.
+        migrator.registerMigration("v4-flag-field-box") { db in
+            try db.alter(table: "flags") { t in
+                t.add(column: "field", .text)
+                t.add(column: "box", .text)
+            }
         }
 
         return migrator

@@ -62,14 +62,7 @@ public struct ClaimChecker: Sendable {
     /// Whether the valid documents earn the claimed score (count rules, minimum documents).
     func support(claim: Submission.Claim, indicator: Indicator, rule: EvidenceRule, reviews: [DocumentReview]) -> [Flag] {
         // The same document attached twice (or under two names) counts once.
-        var seen: Set<String> = []
-        var head = 0, deputy = 0
-        for review in reviews where review.valid {
-            let keys = review.identity
-            if !keys.isEmpty && !seen.isDisjoint(with: keys) { continue }
-            seen.formUnion(keys)
-            if review.countsAsDeputy { deputy += 1 } else { head += 1 }
-        }
+        let (head, deputy) = Self.distinct(reviews.filter(\.valid))
         let valid = head + deputy
         // With no valid document at all, the documents' own flags already say why.
         if valid == 0, reviews.contains(where: { !$0.valid }) { return [] }
@@ -83,20 +76,54 @@ public struct ClaimChecker: Sendable {
             }
             earned = min(earned, indicator.maxPoints)
             guard claim.score > earned + 1e-9 else { return [] }
+            // One root cause, one flag: when the documents flagged on their own would have made up
+            // the score, their flags already say why it is short.
+            let (allHead, allDeputy) = Self.distinct(reviews)
+            if claim.score <= count.earned(head: allHead, deputy: allDeputy, maxPoints: indicator.maxPoints) + 1e-9 { return [] }
             let needed = Int((min(claim.score, cap) / count.perDocument).rounded(.up))
             var rate = "\(FlagText.points(count.perDocument)) điểm/văn bản, tối đa \(FlagText.points(cap)) điểm"
             if let deputyRate = count.deputyPerDocument {
                 rate += "; văn bản do cấp phó ký \(FlagText.points(deputyRate)) điểm, tối đa \(FlagText.points(count.deputyCap ?? cap)) điểm"
             }
-            return [Flag(reason: .insufficientCount,
+            let shortfall = Flag(reason: .insufficientCount,
                          message: "Chỉ tiêu \(framework.displayCode(indicator)) tính điểm theo số văn bản (\(rate)): \(valid) văn bản hợp lệ chỉ đạt \(FlagText.points(earned)) điểm, đơn vị tự chấm \(FlagText.points(claim.score)) điểm.",
-                         expected: "Ít nhất \(max(needed, valid + 1)) văn bản hợp lệ", found: "\(valid) văn bản hợp lệ (\(FlagText.points(earned)) điểm)")]
+                         expected: "Ít nhất \(max(needed, valid + 1)) văn bản hợp lệ", found: "\(valid) văn bản hợp lệ (\(FlagText.points(earned)) điểm)")
+            // Points per document the table does not state are the operator's reading: not an accusation.
+            return [count.source == .assumption || rule.source == .assumption ? RootCause.softenCount(shortfall, reviews: reviews) : shortfall]
         }
-        if claim.score > 0, rule.minDocuments > 1, valid < rule.minDocuments {
+        if claim.score > 0, rule.minDocuments > 1, valid < rule.minDocuments,
+           { let all = Self.distinct(reviews); return all.head + all.deputy < rule.minDocuments }() {
             return [Flag(reason: .insufficientCount,
                          message: "Chỉ tiêu \(framework.displayCode(indicator)) cần ít nhất \(rule.minDocuments) văn bản hợp lệ, hồ sơ có \(valid).",
                          expected: "Ít nhất \(rule.minDocuments) văn bản hợp lệ", found: "\(valid) văn bản hợp lệ")]
         }
         return []
+    }
+
+    /// Head's and deputies' documents, the same document (attached twice or under two names) once.
+    static func distinct(_ reviews: [DocumentReview]) -> (head: Int, deputy: Int) {
+        var seen: Set<String> = []
+        var head = 0, deputy = 0
+        for review in reviews {
+            let keys = review.identity
+            if !keys.isEmpty && !seen.isDisjoint(with: keys) { continue }
+            seen.formUnion(keys)
+            if review.countsAsDeputy { deputy += 1 } else { head += 1 }
+        }
+        return (head, deputy)
+    }
+}
+
+extension EvidenceRule.CountRule {
+    /// Points the documents earn under this rule.
+    func earned(head: Int, deputy: Int, maxPoints: Double) -> Double {
+        let cap = self.cap ?? maxPoints
+        var earned = min(cap, Double(head) * perDocument)
+        if let deputyRate = deputyPerDocument {
+            earned += min(deputyCap ?? cap, Double(deputy) * deputyRate)
+        } else {
+            earned += min(cap, Double(deputy) * perDocument)
+        }
+        return min(earned, maxPoints)
     }
 }

@@ -10,6 +10,8 @@ struct DocumentReview: Sendable {
     var countsAsDeputy = false
     /// sha256 and number keys: two reviews sharing one are the same document.
     var identity: Set<String> = []
+    /// The evidence file, for claim-level findings that point at one.
+    var file: String?
 }
 
 /// Everything a document review needs besides the file itself.
@@ -23,7 +25,7 @@ struct ReviewContext: Sendable {
     let others: [KnownEvidence]
 
     func review(_ item: Submission.Evidence, facts: EvidenceFacts?) -> DocumentReview {
-        var review = DocumentReview()
+        var review = DocumentReview(file: item.file)
         let file = item.file
         guard let facts, facts.failure?.code != .notFound, facts.document != nil || facts.failure != nil else {
             review.flags.append(Flag(reason: .fileMissing,
@@ -43,7 +45,7 @@ struct ReviewContext: Sendable {
         }
         var inspector = DocumentInspector(context: self, item: item, facts: facts, document: document)
         inspector.run()
-        review.flags = inspector.flags
+        review.flags = RootCause.reduce(inspector.flags, source: rule.source)
         review.countsAsDeputy = inspector.countsAsDeputy
         if let number = inspector.trustedNumber { review.identity.insert("no:" + Tolerant.numberKey(number)) }
         return review
@@ -94,10 +96,11 @@ struct DocumentInspector {
 
     mutating func flag(_ reason: FlagReason, _ message: String, field: DocumentField? = nil, expected: String?, found: String?) {
         flags.append(Flag(reason: reason, message: message, file: file, page: field.flatMap(page),
-                          expected: expected, found: found))
+                          expected: expected, found: found, field: field, box: field.flatMap(box)))
     }
 
     mutating func run() {
+        guard checkReadable() else { return }
         checkDuplicates()
         checkSignatures(facts.fields)
         guard let fields = facts.fields else {
@@ -116,15 +119,6 @@ struct DocumentInspector {
         finish()
     }
 
-    mutating func finish() {
-        guard !unsure.isEmpty else { return }
-        let names = unsure.map(FlagText.name)
-        flags.append(Flag(reason: .needsReview,
-                          message: "Không đọc chắc chắn được \(names.joined(separator: "; ")) của tệp \(file); cần thẩm định viên xem trực tiếp.",
-                          file: file, page: unsure.compactMap { $0.field.flatMap(page) }.first,
-                          expected: "Trường đọc được với độ tin cậy đủ", found: "Không chắc chắn: \(names.joined(separator: ", "))"))
-    }
-
     // MARK: Checks
 
     mutating func checkDuplicates() {
@@ -133,56 +127,6 @@ struct DocumentInspector {
                                  number: trustedNumber, issuer: trusted(.issuer, facts.fields?.issuer))
         if let match = DuplicateEvidence.firstConflict(of: mine, among: context.others) {
             flags.append(DuplicateEvidence.flag(for: mine, conflict: match))
-        }
-    }
-
-    mutating func checkDraft(_ fields: DocumentFields) {
-        guard fields.draft else {
-            // Sure there is no signature at all (no name, no digital stamp): unsigned.
-            if isDocumentRule, fields.signer?.name == nil, document.digitalSignature == nil, document.digitalSignatures.isEmpty,
-               let sure = fields.fieldConfidence[.signer], sure >= context.options.fieldConfidence {
-                flag(.unsigned, "Văn bản không có chữ ký (không có họ tên người ký và không có chữ ký số).", field: .signer,
-                     expected: "Văn bản đã ký ban hành", found: "Không có chữ ký")
-            }
-            return
-        }
-        if (fields.fieldConfidence[.draft] ?? 1) < context.options.fieldConfidence {
-            doubt(.draft); return
-        }
-        if Tolerant.mentions(Tolerant.searchable(document.text), "dự thảo") {
-            flag(.draft, "Tài liệu là bản dự thảo, chưa phải văn bản đã ban hành.", field: .draft,
-                 expected: "Văn bản đã ban hành", found: "Bản dự thảo")
-        } else if isDocumentRule, document.digitalSignature == nil, document.digitalSignatures.isEmpty {
-            flag(.unsigned, "Văn bản không có phần chữ ký và không có chữ ký số.", field: .signer,
-                 expected: "Văn bản đã ký ban hành", found: "Không có chữ ký")
-        }
-    }
-
-    mutating func checkDeclared(_ fields: DocumentFields) {
-        if let declared = item.number {
-            if let found = trusted(.number, fields.number) {
-                if !Tolerant.sameNumber(declared, found) {
-                    flag(.numberMismatch, "Số, ký hiệu của văn bản khác với số đơn vị kê khai.", field: .number,
-                         expected: declared, found: found)
-                }
-            } else { doubt(.number) }
-        }
-        if let declared = item.date {
-            if let found = trusted(.date, fields.date), let foundDate = ISODate(found) {
-                if ISODate(declared) != foundDate {
-                    flag(.dateMismatch, "Ngày ban hành của văn bản khác với ngày đơn vị kê khai.", field: .date,
-                         expected: FlagText.date(declared), found: foundDate.display)
-                }
-            } else { doubt(.date) }
-        }
-        if let declared = item.signer {
-            let found = trusted(.signer, fields.signer?.name) ?? document.digitalSignature?.signedBy
-            if let found {
-                if !Tolerant.sameName(declared, found) {
-                    flag(.signerMismatch, "Người ký văn bản khác với người đơn vị kê khai.", field: .signer,
-                         expected: declared, found: found)
-                }
-            } else { doubt(.signer) }
         }
     }
 
@@ -202,32 +146,9 @@ struct DocumentInspector {
              expected: FlagText.typeList(rule.types, in: framework), found: FlagText.typeLabel(found, in: framework))
     }
 
-    mutating func checkIssuer(_ fields: DocumentFields) {
-        let unit = context.submission.unit.name
-        let accepted: [String]
-        switch rule.issuer {
-        case .any: return
-        case .assessedUnit: accepted = [unit]
-        case .oneOf(let names): accepted = names.map { $0 == "self" ? unit : $0 }
-        }
-        guard let issuer = trusted(.issuer, fields.issuer) else {
-            if isDocumentRule { doubt(.issuer) }
-            return
-        }
-        let ok = accepted.contains { name in
-            name == unit ? Tolerant.sameBody(issuer, unit) : Tolerant.bodyContains(issuer, name)
-        }
-        guard !ok else { return }
-        let expected = accepted.joined(separator: " hoặc ")
-        flag(.wrongIssuer, rule.issuer == .assessedUnit
-             ? "Văn bản không do đơn vị được đánh giá ban hành: cơ quan ban hành là \(issuer)."
-             : "Cơ quan ban hành không phù hợp với chỉ tiêu \(context.framework.displayCode(context.indicator)): \(issuer).",
-             field: .issuer, expected: expected, found: issuer)
-    }
-
     mutating func checkSigner(_ fields: DocumentFields) {
         guard rule.signer == .head else { return }
-        switch SignerRole.of(fields, text: document.text, trusted: trusted(.signer, fields.signer?.name ?? fields.signer?.title) != nil) {
+        switch signerRole(fields) {
         case .head: return
         case .unknown:
             if isDocumentRule { doubt(.signer) }
@@ -248,7 +169,7 @@ struct DocumentInspector {
         let parsed = trusted(.date, fields.date).flatMap(ISODate.init)
         let declared = item.date.flatMap(ISODate.init)
         guard let date = parsed ?? declared else {
-            if isDocumentRule { doubt(.date) }
+            checkPeriod(partial: fields.datePartial.flatMap(MonthOfYear.init), from: from, to: to)
             return
         }
         let source = parsed == nil ? " (ngày đơn vị kê khai)" : ""

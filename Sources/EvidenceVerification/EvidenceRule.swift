@@ -19,13 +19,24 @@ public struct EvidenceRule: Codable, Hashable, Sendable {
     public var minDocuments: Int
     /// Whether the file must carry a digital signature (a signed PDF original, not a scan or a Word file).
     public var signed: SignedRule = .any
+    /// Whose reading the rule is: the table's own words, or an operator's assumption where the
+    /// table leaves a choice open. An assumption never accuses: what it alone would flag goes to
+    /// an appraiser as `needs-review`.
+    public var source: Source
 
     public init(kind: Kind = .document, description: String? = nil, types: [String] = [], issuer: IssuerRule = .any,
                 signer: SignerRule = .any, keywords: [String] = [], keywordsAll: [String] = [],
-                period: PeriodRule = .within, count: CountRule? = nil, minDocuments: Int = 1) {
+                period: PeriodRule = .within, count: CountRule? = nil, minDocuments: Int = 1, source: Source = .table) {
         self.kind = kind; self.description = description; self.types = types; self.issuer = issuer
         self.signer = signer; self.keywords = keywords; self.keywordsAll = keywordsAll; self.period = period
-        self.count = count; self.minDocuments = minDocuments
+        self.count = count; self.minDocuments = minDocuments; self.source = source
+    }
+
+    public enum Source: String, Codable, Hashable, Sendable {
+        /// Stated by the framework's table: failing it is a flag.
+        case table
+        /// The operator's reading of a point the table leaves open: failing it is only `needs-review`.
+        case assumption
     }
 
     public enum Kind: String, Codable, Hashable, Sendable {
@@ -72,9 +83,12 @@ public struct EvidenceRule: Codable, Hashable, Sendable {
         /// When set, a document signed by a deputy earns this instead of being flagged signer-not-head.
         public var deputyPerDocument: Double?
         public var deputyCap: Double?
-        public init(perDocument: Double, cap: Double? = nil, deputyPerDocument: Double? = nil, deputyCap: Double? = nil) {
+        /// Whose reading the points per document are (the rule's `source` when it is an assumption).
+        public var source: Source
+        public init(perDocument: Double, cap: Double? = nil, deputyPerDocument: Double? = nil, deputyCap: Double? = nil,
+                    source: Source = .table) {
             self.perDocument = perDocument; self.cap = cap
-            self.deputyPerDocument = deputyPerDocument; self.deputyCap = deputyCap
+            self.deputyPerDocument = deputyPerDocument; self.deputyCap = deputyCap; self.source = source
         }
     }
 }

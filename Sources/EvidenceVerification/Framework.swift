@@ -17,14 +17,18 @@ public struct Framework: Codable, Hashable, Sendable {
     public var offices: [String: String]
     /// Document types added to the Decree 30 list for this framework (abbreviation → name).
     public var extraDocumentTypes: [String: String]
+    /// Generic names of bodies that belong to the unit they serve ('BAN CHỈ ĐẠO', 'HỘI ĐỒNG'): a
+    /// document whose header names one of them under the unit (as parent line or in its own name,
+    /// 'BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ HUYỆN X') is the unit's for `issuer: self`.
+    public var unitBodies: [String]
     public var sections: [Section]
 
     public init(id: String, name: String, source: String? = nil, levels: [Submission.Level], maxPoints: Double? = nil,
                 strictSums: Bool = false, defaultSection: String? = nil, offices: [String: String] = [:],
-                extraDocumentTypes: [String: String] = [:], sections: [Section]) {
+                extraDocumentTypes: [String: String] = [:], unitBodies: [String] = [], sections: [Section]) {
         self.id = id; self.name = name; self.source = source; self.levels = levels; self.maxPoints = maxPoints
         self.strictSums = strictSums; self.defaultSection = defaultSection; self.offices = offices
-        self.extraDocumentTypes = extraDocumentTypes; self.sections = sections
+        self.extraDocumentTypes = extraDocumentTypes; self.unitBodies = unitBodies; self.sections = sections
     }
 
     /// A pillar ('Chính quyền số'): its indicators' codes restart at 1, so the section code

@@ -45,7 +45,7 @@ private enum Sample {
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines.count == 3)
         #expect(lines[1] == "1,trabong-huyen-2024,H-TRABONG,ỦY BAN NHÂN DÂN HUYỆN TRÀ BỒNG,0,2.1.2,3,number-mismatch,"
-                + "Số văn bản không khớp,kh-45.pdf,1,45/KH-UBND,46/KH-UBND,2024-06-10T06:13:20Z,")
+                + "Số văn bản không khớp,kh-45.pdf,1,,,45/KH-UBND,46/KH-UBND,2024-06-10T06:13:20Z,")
         #expect(lines[2] == "")
     }
 
@@ -56,7 +56,7 @@ private enum Sample {
         #expect(fields[6] == "0.5")
         #expect(fields[8] == "\"Người ký \"\"Lê Văn Bình\"\", không phải\nNguyễn Văn A\"")
         #expect(fields[9] == "\"bien ban, 2024.pdf\"")
-        #expect(fields[12] == "\"Nguyễn Văn A\r\nPCT\"")
+        #expect(fields[14] == "\"Nguyễn Văn A\r\nPCT\"")
         #expect(Self.parse(FlagCSV.render([Self.queued(flag)]))[1][8] == flag.message)
     }
 
@@ -74,9 +74,18 @@ private enum Sample {
     @Test func formulaLikeCellsAreDefused() {
         let flag = Flag(reason: .numberMismatch, message: "x", found: "=HYPERLINK(\"http://x\")")
         let fields = FlagCSV.row(Self.queued(flag))
-        #expect(fields[12] == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        #expect(fields[14] == "\"'=HYPERLINK(\"\"http://x\"\")\"")
         #expect(FlagCSV.text("-5") == "'-5")
         #expect(FlagCSV.text("45/KH-UBND") == "45/KH-UBND")
+    }
+
+    @Test func fieldAndBoxOfANeedsReview() {
+        let flag = Flag(reason: .needsReview, message: "Số viết tay", file: "tt-24.pdf", page: 1,
+                        field: .number, box: Box(x: 0.1, y: 0.12, width: 0.25, height: 0.03))
+        let fields = FlagCSV.row(Self.queued(flag))
+        #expect(FlagCSV.header[11] == "field" && FlagCSV.header[12] == "box")
+        #expect(fields[11] == "number")
+        #expect(fields[12] == "0.1000 0.1200 0.2500 0.0300")
     }
 
     @Test func exportOfTheStoresCurrentFlags() throws {

@@ -16,8 +16,16 @@ import EvidenceVerification
         var tolerated: [String: [FlagReason]]?
     }
 
-    static let folders = ["bato-huyen-2024", "sonha-huyen-2024", "sontay-huyen-2024", "trabong-huyen-2024"]
-        .map { TestPaths.samples.appendingPathComponent("submissions/\($0)", isDirectory: true) }
+    /// Every sample submission: the four of issue 4 and the verdicts corpus of issue 11
+    /// (scripts/make_verdict_samples.py), checked in one batch.
+    static let folders: [URL] = {
+        let root = TestPaths.samples.appendingPathComponent("submissions", isDirectory: true)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return names.sorted().map { root.appendingPathComponent($0, isDirectory: true) }
+            .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("submission.json").path) }
+    }()
+    /// A submission whose every claim is supported (born-digital: no figure left to read by hand).
+    static let clean = TestPaths.samples.appendingPathComponent("submissions/minhlong-huyen-2024-bo-sung", isDirectory: true)
     static let catalog = try! FrameworkCatalog.load(directory: TestPaths.models.appendingPathComponent("frameworks"))
     static let extractor = Extractor(options: .init(workers: 2))
 
@@ -25,28 +33,34 @@ import EvidenceVerification
         try JSONDecoder().decode(Expected.self, from: Data(contentsOf: folder.appendingPathComponent("expected.json")))
     }
 
-    @Test func checkFindsEveryPlantedReasonAndNothingElse() async throws {
+    /// The corpus's verdicts against what was planted (expected.json): precision of the flags and
+    /// recall of the planted problems, printed and held to 97 %; every needs-review names a field,
+    /// a page and a box; at most one clean claim in four gets one; one cause gets one flag.
+    @Test func verdictsMatchWhatWasPlanted() async throws {
         let outcomes = await CheckRunner(catalog: Self.catalog, extractor: Self.extractor, store: nil, submit: false)
             .run(directories: Self.folders)
         #expect(CheckRunner.Outcome.exitStatus(outcomes) == 1)
-        var planted = 0, found = 0
+        var score = VerdictScore()
         for (folder, outcome) in zip(Self.folders, outcomes) {
             guard case .checked(let result) = outcome else { Issue.record("\(folder.lastPathComponent) failed: \(outcome)"); continue }
             let expected = try Self.expected(folder)
             for claim in result.claims {
                 let key = String(claim.index)
-                let want = Set(expected.claims[key] ?? []), allowed = want.union(expected.tolerated?[key] ?? [])
-                let got = Set(claim.flags.map(\.reason))
-                planted += want.count
-                found += want.intersection(got).count
-                #expect(want.isSubset(of: got), "\(result.submission) claim \(key): expected \(want.map(\.rawValue)), got \(got.map(\.rawValue))")
-                #expect(got.isSubset(of: allowed), "\(result.submission) claim \(key): unexpected \(got.subtracting(allowed).map(\.rawValue))")
+                score.add(claim, submission: result.submission, want: Set(expected.claims[key] ?? []),
+                          tolerated: Set(expected.tolerated?[key] ?? []))
                 for flag in claim.flags {
                     #expect(!flag.message.isEmpty && flag.message != flag.message.folded, "messages are Vietnamese with diacritics")
                 }
             }
         }
-        print("Sample submissions: \(found) of \(planted) planted reasons found")
+        for line in score.misses { print("verdicts: " + line) }
+        print(score.summary)
+        #expect(score.planted >= 40, "the corpus plants enough problems to measure")
+        #expect(score.precision >= 0.97, "\(score.summary)")
+        #expect(score.recall >= 0.97, "\(score.summary)")
+        #expect(score.reviewsWithoutPlace.isEmpty, "needs-review without field, page or box: \(score.reviewsWithoutPlace)")
+        #expect(Double(score.cleanWithReview) <= Double(score.cleanClaims) / 4, "\(score.summary)")
+        #expect(score.doubleCauses.isEmpty, "two flags for one cause: \(score.doubleCauses)")
     }
 
     @Test func submitRecordsOnceAndARecheckQueuesNothingNew() async throws {
@@ -69,7 +83,7 @@ import EvidenceVerification
     }
 
     @Test func cleanSubmissionExitsZero() async throws {
-        let clean = try #require(Self.folders.last)
+        let clean = Self.clean
         let outcomes = await CheckRunner(catalog: Self.catalog, extractor: Self.extractor, store: nil, submit: false)
             .run(directories: [clean])
         #expect(CheckRunner.Outcome.exitStatus(outcomes) == 0)
@@ -81,7 +95,7 @@ import EvidenceVerification
         try #"{"submission": "x", "unit": {"code": "X", "name": "X", "level": "planet"}}"#
             .write(to: folder.appendingPathComponent("submission.json"), atomically: true, encoding: .utf8)
         let outcomes = await CheckRunner(catalog: Self.catalog, extractor: Self.extractor, store: nil, submit: false)
-            .run(directories: [folder, Self.folders[3]])
+            .run(directories: [folder, Self.clean])
         #expect(CheckRunner.Outcome.exitStatus(outcomes) == 2)
         guard case .failed(_, let message) = outcomes[0] else { Issue.record("expected an error"); return }
         #expect(message.contains("unit.level"), "names the field: \(message)")

@@ -36,9 +36,12 @@ import EvidenceVerification
 
         let meetings = try #require(framework.indicator("1.2.2"))
         #expect(meetings.evidence?.signer == .head)
-        #expect(meetings.evidence?.count?.perDocument == 1)
+        #expect(meetings.evidence?.count?.perDocument == 2)
         #expect(meetings.evidence?.count?.cap == 2)
-        #expect(meetings.evidence?.count?.deputyPerDocument == 0.5)
+        #expect(meetings.evidence?.count?.deputyPerDocument == 1)
+        #expect(meetings.evidence?.count?.source == .table)
+        #expect(framework.indicator("2.2.1")?.evidence?.count?.source == .assumption)
+        #expect(framework.unitBodies.contains("BAN CHỈ ĐẠO"))
         #expect(meetings.children.map(\.code) == ["1.2.2.a", "1.2.2.b"])
 
         let statistics = try #require(framework.indicator("4.6.1"))
@@ -49,7 +52,7 @@ import EvidenceVerification
 
     @Test func catalogLoadsEveryFrameworkById() throws {
         let catalog = try FrameworkCatalog.load(directory: Fixture.frameworks)
-        #expect(catalog.ids == ["example-commune-2024", "thanhhoa-dti-district-2021"])
+        #expect(catalog.ids == ["example-commune-2024", "example-province-2025", "thanhhoa-dti-district-2021"])
         let commune = try #require(catalog["example-commune-2024"])
         #expect(commune.sections.count == 1 && commune.sections[0].code.isEmpty)
         #expect(commune.indicator("1.2")?.evidence?.issuer == .oneOf(["self", "ỦY BAN NHÂN DÂN HUYỆN"]))

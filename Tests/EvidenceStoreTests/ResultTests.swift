@@ -19,6 +19,18 @@ import Testing
         #expect(try store.submission(id: "trabong-huyen-2024")?.state == .checked)
     }
 
+    /// A needs-review keeps the field and the box the review screen crops (migration v4).
+    @Test func aFlagsFieldAndBoxAreKept() throws {
+        let store = try Store.inMemory()
+        let review = Flag(reason: .needsReview, message: "Số viết tay", file: "kh-45.pdf", page: 1,
+                          expected: "45/KH-UBND", found: "Không chắc chắn: số, ký hiệu",
+                          field: .number, box: Box(x: 0.1, y: 0.12, width: 0.25, height: 0.03))
+        _ = try Sample.recordChecked(store, result: Sample.result(first: [review]))
+        let flags = try store.list()
+        #expect(flags.first?.flag == review)
+        #expect(flags.last?.flag.field == nil && flags.last?.flag.box == nil)
+    }
+
     @Test func reRecordingAnUnchangedSubmissionsResultAddsNoFlag() throws {
         let store = try Store.inMemory()
         let ids = try Sample.recordChecked(store)

@@ -213,11 +213,19 @@ import Testing
         #expect(result.reasons == [.draft])
     }
 
+    /// Trà Bồng's plan as issued by Sơn Tịnh: a copy of another unit's document.
+    static var copiedPlan: VerificationFakeDocument {
+        var plan = Fixture.plan
+        plan.issuer = "ỦY BAN NHÂN DÂN HUYỆN SƠN TỊNH"
+        return plan
+    }
+
     @Test func duplicateEvidenceSameContent() {
+        let copied = Self.copiedPlan
         let other = KnownEvidence(submission: "sontinh-2024", unitCode: "H-SONTINH", claimIndex: 2, indicator: "2.1.2", file: "ke-hoach.pdf",
-                                  sha256: Fixture.plan.sha256)
-        let result = check("2.1.2", score: 3, evidence: [Fixture.planEvidence], documents: [Fixture.plan], others: [other])
-        #expect(result.reasons == [.duplicateEvidence])
+                                  sha256: copied.sha256)
+        let result = check("2.1.2", score: 3, evidence: [Fixture.planEvidence], documents: [copied], others: [other])
+        #expect(result.reasons == [.duplicateEvidence], "the copy is the root: not also wrong-issuer")
         #expect(result.flags[0].found?.contains("H-SONTINH") == true)
         let sameUnit = KnownEvidence(submission: "trabong-2023", unitCode: "H-TRABONG", claimIndex: 0, indicator: "2.1.2", file: "x.pdf", sha256: Fixture.plan.sha256)
         #expect(check("2.1.2", score: 3, evidence: [Fixture.planEvidence], documents: [Fixture.plan], others: [sameUnit]).flags == [])
@@ -225,25 +233,41 @@ import Testing
 
     @Test func duplicateEvidenceSameDocument() {
         let other = KnownEvidence(submission: "sontinh-2024", unitCode: "H-SONTINH", claimIndex: 0, indicator: "2.1.2", file: "scan.jpg",
-                                  sha256: "different", number: "45/KH.UBND", issuer: "UBND HUYỆN TRÀ BỒNG")
-        let result = check("2.1.2", score: 3, evidence: [Fixture.planEvidence], documents: [Fixture.plan], others: [other])
+                                  sha256: "different", number: "45/KH.UBND", issuer: "UBND HUYỆN SƠN TỊNH")
+        let result = check("2.1.2", score: 3, evidence: [Fixture.planEvidence], documents: [Self.copiedPlan], others: [other])
         #expect(result.reasons == [.duplicateEvidence])
     }
 
+    /// 1.2.2 as the table states it: a meeting chaired by the Chủ tịch 2 points, by a Phó Chủ tịch 1.
     @Test func insufficientCount() {
-        let result = check("1.2.2.a", score: 2, evidence: [Submission.Evidence(file: "bb1.pdf")],
+        #expect(check("1.2.2.a", score: 2, evidence: [Submission.Evidence(file: "bb1.pdf")],
+                      documents: [Fixture.minutes("bb1.pdf", number: 1)]).flags == [], "one chairman's minutes earn 2")
+        let result = check("1.2.2", score: 3, evidence: [Submission.Evidence(file: "bb1.pdf")],
                            documents: [Fixture.minutes("bb1.pdf", number: 1)])
         #expect(result.reasons == [.insufficientCount])
-        #expect(result.flags[0].found == "1 văn bản hợp lệ (1 điểm)")
-        #expect(result.flags[0].expected == "Ít nhất 2 văn bản hợp lệ")
+        #expect(result.flags.first?.found == "1 văn bản hợp lệ (2 điểm)")
         // The same minutes attached twice count once.
-        let twice = check("1.2.2.a", score: 2, evidence: [Submission.Evidence(file: "bb1.pdf"), Submission.Evidence(file: "bb1-copy.pdf")],
+        let twice = check("1.2.2", score: 3, evidence: [Submission.Evidence(file: "bb1.pdf"), Submission.Evidence(file: "bb1-copy.pdf")],
                           documents: [Fixture.minutes("bb1.pdf", number: 1), Fixture.minutes("bb1-copy.pdf", number: 1)])
         #expect(twice.reasons == [.insufficientCount])
-        // Deputies' minutes earn the deputy rate only.
+        // Deputies' minutes earn the deputy's point only, however many.
         let deputies = [Fixture.minutes("bb3.pdf", number: 3, deputy: true), Fixture.minutes("bb4.pdf", number: 4, deputy: true)]
         let claim = check("1.2.2", score: 2, evidence: deputies.map { Submission.Evidence(file: $0.file) }, documents: deputies)
         #expect(claim.reasons == [.insufficientCount])
+        let mixed = [Fixture.minutes("bb1.pdf", number: 1), Fixture.minutes("bb3.pdf", number: 3, deputy: true)]
+        #expect(check("1.2.2", score: 3, evidence: mixed.map { Submission.Evidence(file: $0.file) }, documents: mixed).flags == [])
+    }
+
+    /// A count the table does not state (2.2.1: 'số lượng văn bản') is the operator's assumption:
+    /// a shortfall asks an appraiser, it does not accuse.
+    @Test func assumedCountOnlyAsks() {
+        let decision = VerificationFakeDocument(file: "qd.pdf").with {
+            $0.type = "QĐ"; $0.number = "12/QĐ-UBND"
+            $0.title = "Ban hành Quy chế chuyển đổi số của huyện"
+        }
+        let result = check("2.2.1", score: 3, evidence: [Submission.Evidence(file: "qd.pdf")], documents: [decision])
+        #expect(result.reasons == [.needsReview])
+        #expect(result.flags.first?.field != nil && result.flags.first?.box != nil && result.flags.first?.page != nil)
     }
 
     @Test func signerNotHead() {
@@ -279,12 +303,18 @@ import Testing
         #expect(result.flags[0].message.contains("số, ký hiệu"))
     }
 
+    @Test func anUnsureReadingThatAgreesAsksNothing() {
+        #expect(checkPlan { $0.fieldConfidence[.signer] = 0.2; $0.fieldConfidence[.number] = 0.3 }.flags == [])
+    }
+
     @Test func unreadFieldsAskForReview() {
-        let result = checkPlan { $0.issuer = nil; $0.date = nil; $0.fieldConfidence[.signer] = 0.2 }
-        #expect(result.reasons == [.needsReview])
-        #expect(result.flags[0].found?.contains("cơ quan ban hành") == true)
-        #expect(result.flags[0].found?.contains("ngày ban hành") == true)
-        #expect(result.flags[0].found?.contains("người ký") == true)
+        let result = checkPlan { $0.issuer = nil; $0.date = nil; $0.signerName = "Lê Văn Bảo"; $0.fieldConfidence[.signer] = 0.2 }
+        // One question per field, each naming the field, its page and its box.
+        #expect(Set(result.reasons) == [.needsReview])
+        #expect(Set(result.flags.compactMap(\.field)) == [.issuer, .date, .signer])
+        #expect(result.flags.allSatisfy { $0.page == 1 && $0.box != nil })
+        #expect(result.flags.contains { $0.found?.contains("cơ quan ban hành") == true })
+        #expect(result.flags.contains { $0.field == .date && $0.expected == "15/02/2024" }, "what was declared")
     }
 
     @Test func poorOCRCannotProveOffTopic() {

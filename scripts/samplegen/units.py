@@ -32,3 +32,32 @@ UNITS = {
         "communes": "Ba Động, Ba Thành, Ba Vì, Ba Tiêu, Ba Xa",
     },
 }
+
+# Units of the verdicts corpus (issue 11): more real districts (and a town) of Quảng Ngãi.
+def _district(code, name, place, chair, deputy, secretary, office_head, culture_head, kind="HUYỆN"):
+    return {
+        "code": code, "district": name, "place": place,
+        "issuer": f"ỦY BAN NHÂN DÂN {kind} {name.upper()}", "lines": ["ỦY BAN NHÂN DÂN", f"{kind} {name.upper()}"],
+        "chair": chair, "deputy": deputy, "secretary": secretary, "office_head": office_head,
+        "culture_head": culture_head, "communes": "các xã, thị trấn",
+    }
+
+
+UNITS.update({
+    "NGHIAHANH": _district("H-NGHIAHANH", "Nghĩa Hành", "Nghĩa Hành", "Tạ Hồng Thuận", "Lê Thị Bích Lực",
+                           "Nguyễn Văn Lực", "Phan Thanh Bình", "Võ Thị Thu Trang"),
+    "MODUC": _district("H-MODUC", "Mộ Đức", "Mộ Đức", "Trương Công Hiếu", "Nguyễn Thị Kim Oanh",
+                       "Lê Văn Sang", "Đỗ Minh Quân", "Huỳnh Thị Nga"),
+    "BINHSON": _district("H-BINHSON", "Bình Sơn", "Bình Sơn", "Võ Văn Đức", "Phạm Quốc Hưng",
+                         "Trần Thị Mỹ Lệ", "Nguyễn Tấn Lộc", "Đặng Thị Hạnh"),
+    "SONTINH": _district("H-SONTINH", "Sơn Tịnh", "Sơn Tịnh", "Lê Minh Tuấn", "Phạm Thị Hồng Vân",
+                         "Bùi Thị Ngọc Ánh", "Trịnh Văn Tài", "Lê Văn Khoa"),
+    "TUNGHIA": _district("H-TUNGHIA", "Tư Nghĩa", "Tư Nghĩa", "Huỳnh Văn Thạnh", "Nguyễn Đình Khôi",
+                         "Võ Thị Mỹ Hạnh", "Phạm Văn Thành", "Trần Thị Diệu"),
+    "MINHLONG": _district("H-MINHLONG", "Minh Long", "Minh Long", "Đinh Văn Hội", "Phạm Thị Thúy",
+                          "Đinh Thị Mai", "Lê Văn Phúc", "Đinh Văn Xuân"),
+    "LYSON": _district("H-LYSON", "Lý Sơn", "Lý Sơn", "Phạm Thị Hương", "Võ Văn Thi",
+                       "Nguyễn Thị Hồng Nhi", "Trần Văn Nam", "Lê Thị Sương"),
+    "DUCPHO": _district("TX-DUCPHO", "Đức Phổ", "Đức Phổ", "Nguyễn Tấn Mận", "Trần Công Phúc",
+                        "Phạm Thị Thanh Tâm", "Lê Quang Huy", "Võ Thị Kim Liên", kind="THỊ XÃ"),
+})
