@@ -9,7 +9,7 @@ import Foundation
 /// Turns a submission's evidence files into facts the checker reads: each content extracted and
 /// parsed once (per batch, and across runs through the store), missing and unreadable files kept
 /// as such.
-public actor EvidenceResolver {
+package actor EvidenceResolver {
     private let extractor: any DocumentExtracting
     private let store: Store?
     /// Whether extracted documents are written to the store (`check --submit`, the daemon).

@@ -1,44 +1,44 @@
 /// The fields of a Vietnamese administrative document (Decree 30/2020/NĐ-CP layout) that an
 /// appraiser checks. A field the parser could not read for sure is nil: never a guess.
-public struct DocumentFields: Codable, Hashable, Sendable {
+package struct DocumentFields: Codable, Hashable, Sendable {
     /// Decree 30 abbreviation: "KH", "QĐ", "BB", ...; "CV" for a công văn.
-    public var type: String?
+    package var type: String?
     /// The type's name with diacritics: "Kế hoạch".
-    public var typeName: String?
+    package var typeName: String?
     /// Number and symbol as printed: "178/KH-UBND".
-    public var number: String?
+    package var number: String?
     /// The issuing body, its lines joined: "ỦY BAN NHÂN DÂN HUYỆN TRÀ BỒNG".
-    public var issuer: String?
+    package var issuer: String?
     /// The superior body's line above the issuer, when the header has one.
-    public var parent: String?
-    public var place: String?
+    package var parent: String?
+    package var place: String?
     /// ISO date (yyyy-MM-dd); nil when the date is blank or unreadable.
-    public var date: String?
+    package var date: String?
     /// The subject ('trích yếu') on one line.
-    public var title: String?
-    public var signer: Signer?
+    package var title: String?
+    package var signer: Signer?
     /// Minutes ('Biên bản'): the secretary's block beside the chair's (the chair is `signer`).
-    public var secretary: Signer?
+    package var secretary: Signer?
     /// The printed symbol of the number ('/TTr-UBND' → "TTr-UBND"), also when the figures before it
     /// were filled in by hand and `number` is nil.
-    public var numberSymbol: String?
+    package var numberSymbol: String?
     /// What of the date is printed when the day is not readable: "2025-02" (year and month), or "2025".
-    public var datePartial: String?
+    package var datePartial: String?
     /// A draft ('DỰ THẢO') or a document without a signature block.
-    public var draft: Bool
-    public var references: [Reference]
+    package var draft: Bool
+    package var references: [Reference]
     /// A file holding several documents: every one of them, the first included (whose fields are
     /// also the top-level ones). Empty for a file of one document.
-    public var documents: [DocumentPart]
+    package var documents: [DocumentPart]
     /// Per field, how sure the parser is (0...1).
-    public var fieldConfidence: [DocumentField: Double]
+    package var fieldConfidence: [DocumentField: Double]
     /// Why a field is null although something is printed or written there (hand-filled, illegible).
-    public var fieldStatus: [DocumentField: FieldStatus]
+    package var fieldStatus: [DocumentField: FieldStatus]
     /// Where each field was read (page, line and box), or where it should be when abstained on,
     /// for flags that point into the document and for the review screens that crop it.
-    public var locations: [DocumentField: Location]
+    package var locations: [DocumentField: Location]
 
-    public init(type: String? = nil, typeName: String? = nil, number: String? = nil, issuer: String? = nil,
+    package init(type: String? = nil, typeName: String? = nil, number: String? = nil, issuer: String? = nil,
                 parent: String? = nil, place: String? = nil, date: String? = nil, title: String? = nil,
                 signer: Signer? = nil, secretary: Signer? = nil, numberSymbol: String? = nil, datePartial: String? = nil,
                 draft: Bool = false, references: [Reference] = [],
@@ -52,32 +52,32 @@ public struct DocumentFields: Codable, Hashable, Sendable {
         self.documents = documents
     }
 
-    public struct Signer: Codable, Hashable, Sendable {
-        public var name: String?
+    package struct Signer: Codable, Hashable, Sendable {
+        package var name: String?
         /// "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", ...
-        public var title: String?
+        package var title: String?
         /// "TM", "KT", "TL", "TUQ", "Q" or nil when the head signs in their own name.
-        public var authority: String?
-        public init(name: String? = nil, title: String? = nil, authority: String? = nil) {
+        package var authority: String?
+        package init(name: String? = nil, title: String? = nil, authority: String? = nil) {
             self.name = name; self.title = title; self.authority = authority
         }
     }
 
     /// A document cited in a 'Căn cứ' / 'Thực hiện' line.
-    public struct Reference: Codable, Hashable, Sendable {
-        public var number: String
-        public var date: String?
-        public init(number: String, date: String? = nil) { self.number = number; self.date = date }
+    package struct Reference: Codable, Hashable, Sendable {
+        package var number: String
+        package var date: String?
+        package init(number: String, date: String? = nil) { self.number = number; self.date = date }
     }
 
-    public struct Location: Codable, Hashable, Sendable {
+    package struct Location: Codable, Hashable, Sendable {
         /// 1-based page.
-        public var page: Int
+        package var page: Int
         /// 1-based line within the page's text.
-        public var line: Int?
+        package var line: Int?
         /// The region on the page (fractions of the page), when the layout is known.
-        public var box: Box?
-        public init(page: Int, line: Int? = nil, box: Box? = nil) { self.page = page; self.line = line; self.box = box }
+        package var box: Box?
+        package init(page: Int, line: Int? = nil, box: Box? = nil) { self.page = page; self.line = line; self.box = box }
     }
 }
 
@@ -87,7 +87,7 @@ extension DocumentFields {
         case draft, references, fieldConfidence, fieldStatus, locations, documents
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(type: try container.decodeIfPresent(String.self, forKey: .type),
                   typeName: try container.decodeIfPresent(String.self, forKey: .typeName),
@@ -112,7 +112,7 @@ extension DocumentFields {
     }
 
     /// Fields the parser could not read are written as null, never left out.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(type, forKey: .type)
         try container.encode(typeName, forKey: .typeName)
@@ -138,19 +138,19 @@ extension DocumentFields {
 extension DocumentFields {
     /// The confidence below which a field is not trusted for an accusation: a check asks a person
     /// instead. The store keys documents by the same rule, so both sides agree on what is known.
-    public static let trustThreshold = 0.6
+    package static let trustThreshold = 0.6
 
     /// How sure the parser is of a field; a field it gave no figure for counts as sure.
-    public func confidence(of field: DocumentField) -> Double { fieldConfidence[field] ?? 1 }
+    package func confidence(of field: DocumentField) -> Double { fieldConfidence[field] ?? 1 }
 
     /// The value when it is non-blank and read with at least `threshold` confidence; nil otherwise.
-    public func trusted(_ field: DocumentField, _ value: String?, threshold: Double = trustThreshold) -> String? {
+    package func trusted(_ field: DocumentField, _ value: String?, threshold: Double = trustThreshold) -> String? {
         guard let value, !value.allSatisfy(\.isWhitespace), confidence(of: field) >= threshold else { return nil }
         return value
     }
 
     /// The number and issuer that identify this document for duplicate detection, when both are trusted.
-    public func identity(threshold: Double = trustThreshold) -> (number: String, issuer: String)? {
+    package func identity(threshold: Double = trustThreshold) -> (number: String, issuer: String)? {
         guard let number = trusted(.number, number, threshold: threshold),
               let issuer = trusted(.issuer, issuer, threshold: threshold) else { return nil }
         return (number, issuer)

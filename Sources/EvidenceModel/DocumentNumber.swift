@@ -1,8 +1,8 @@
 /// Document numbers ('số, ký hiệu') as OCR and typing spell them.
-public enum DocumentNumber {
+package enum DocumentNumber {
     /// A key under which two spellings of the same number and symbol are equal:
     /// "Số: 05/KH-UBND", "5 /KH.UBND" and "05/Kh-UBND" → "5/KH-UDND".
-    public static func key(_ raw: String) -> String {
+    package static func key(_ raw: String) -> String {
         var text = raw.folded
         for prefix in ["SO:", "SO :", "SO.", "SO "] where text.hasPrefix(prefix) {
             let rest = text.dropFirst(prefix.count).drop(while: { $0 == " " })

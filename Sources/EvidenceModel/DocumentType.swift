@@ -2,16 +2,16 @@ import Foundation
 
 /// An administrative document type: its abbreviation in a number's symbol and its name.
 /// The one table of them (Decree 30/2020/NĐ-CP, Appendix III, plus the công văn).
-public struct DocumentType: Hashable, Sendable {
+package struct DocumentType: Hashable, Sendable {
     /// As Decree 30 writes it: "QĐ", "QyĐ", "TTr"; "CV" for a công văn, which has none there.
-    public let code: String
+    package let code: String
     /// With diacritics: "Quyết định".
-    public let name: String
+    package let name: String
 
-    public init(_ code: String, _ name: String) { self.code = code; self.name = name }
+    package init(_ code: String, _ name: String) { self.code = code; self.name = name }
 
     /// The types of Decree 30, Appendix III, in its order.
-    public static let decree30: [DocumentType] = [
+    package static let decree30: [DocumentType] = [
         .init("NQ", "Nghị quyết"), .init("QĐ", "Quyết định"), .init("CT", "Chỉ thị"),
         .init("QC", "Quy chế"), .init("QyĐ", "Quy định"), .init("TC", "Thông cáo"),
         .init("TB", "Thông báo"), .init("HD", "Hướng dẫn"), .init("CTr", "Chương trình"),
@@ -23,19 +23,19 @@ public struct DocumentType: Hashable, Sendable {
         .init("PG", "Phiếu gửi"), .init("PC", "Phiếu chuyển"), .init("PB", "Phiếu báo"),
     ]
     /// A công văn: an official letter, numbered with the issuer's symbol only ('575/UBND-KTTH').
-    public static let congVan = DocumentType("CV", "Công văn")
-    public static let all = decree30 + [congVan]
+    package static let congVan = DocumentType("CV", "Công văn")
+    package static let all = decree30 + [congVan]
 
     /// The canonical code for a spelling ("qđ", "QD", "QYĐ" → "QĐ", "QyĐ"); nil when unknown.
     /// 'ĐA' (đề án) and 'DA' (dự án) fold alike: the exact spelling wins, else the first.
-    public static func canonical(_ abbreviation: String) -> String? {
+    package static func canonical(_ abbreviation: String) -> String? {
         let trimmed = abbreviation.trimmingCharacters(in: .whitespaces)
         if let exact = all.first(where: { $0.code.uppercased() == trimmed.uppercased() }) { return exact.code }
         return all.first(where: { $0.code.folded == trimmed.folded })?.code
     }
 
     /// The name of a type given by any spelling of its code.
-    public static func name(of abbreviation: String) -> String? {
+    package static func name(of abbreviation: String) -> String? {
         guard let code = canonical(abbreviation) else { return nil }
         return all.first(where: { $0.code == code })?.name
     }

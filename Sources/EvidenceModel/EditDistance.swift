@@ -1,7 +1,7 @@
 extension String {
     /// Levenshtein distance to `other` by characters, giving up (returning `limit + 1`) as soon as
     /// it must exceed `limit`: fuzzy matches only ever ask 'within 1 or 2 edits?'.
-    public func editDistance(to other: String, limit: Int = .max) -> Int {
+    package func editDistance(to other: String, limit: Int = .max) -> Int {
         let x = Array(self), y = Array(other)
         if abs(x.count - y.count) > limit { return limit + 1 }
         guard !x.isEmpty else { return y.count }

@@ -2,7 +2,7 @@ extension ExtractedDocument {
     /// The document with its line boxes but without word boxes. Words are what the parser reads
     /// the header's columns from; once parsed, they are most of the document's size and nothing
     /// else reads them, so they are neither sent between processes nor stored.
-    public var withoutWordBoxes: ExtractedDocument {
+    package var withoutWordBoxes: ExtractedDocument {
         var copy = self
         copy.perPage = perPage.map { page in
             var page = page

@@ -1,19 +1,19 @@
 /// Everything extraction learned about one evidence file.
-public struct ExtractedDocument: Codable, Hashable, Sendable {
-    public var file: String
-    public var sha256: String
+package struct ExtractedDocument: Codable, Hashable, Sendable {
+    package var file: String
+    package var sha256: String
     /// The sniffed kind of file.
-    public var format: FileFormat
-    public var pages: Int
-    public var perPage: [PageText]
+    package var format: FileFormat
+    package var pages: Int
+    package var perPage: [PageText]
     /// The visible signature stamp ('Ký bởi: ...'): printed text, or the first cryptographic
     /// signature's signer when the file prints none.
-    public var digitalSignature: DigitalSignature?
+    package var digitalSignature: DigitalSignature?
     /// The PDF's cryptographic signatures, in signing order; empty for unsigned files and other formats.
-    public var digitalSignatures: [PDFSignature]
-    public var warnings: [String]
+    package var digitalSignatures: [PDFSignature]
+    package var warnings: [String]
 
-    public init(file: String, sha256: String, format: FileFormat, pages: Int, perPage: [PageText],
+    package init(file: String, sha256: String, format: FileFormat, pages: Int, perPage: [PageText],
                 digitalSignature: DigitalSignature? = nil, digitalSignatures: [PDFSignature] = [],
                 warnings: [String] = []) {
         self.file = file; self.sha256 = sha256; self.format = format; self.pages = pages
@@ -26,7 +26,7 @@ public struct ExtractedDocument: Codable, Hashable, Sendable {
     }
 
     /// Documents stored before signatures were read decode with none.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         file = try container.decode(String.self, forKey: .file)
         sha256 = try container.decode(String.self, forKey: .sha256)
@@ -39,18 +39,18 @@ public struct ExtractedDocument: Codable, Hashable, Sendable {
     }
 
     /// All pages' text, a form feed between pages.
-    public var text: String { perPage.map(\.text).joined(separator: "\u{0C}") }
+    package var text: String { perPage.map(\.text).joined(separator: "\u{0C}") }
 }
 
 /// File kinds evidenced reads, sniffed from the bytes.
-public enum FileFormat: String, Codable, Sendable, CaseIterable {
+package enum FileFormat: String, Codable, Sendable, CaseIterable {
     case pdf, png, jpeg, tiff, text
     /// Office documents: Word (OOXML and the legacy binary format), OpenDocument text, spreadsheets.
     case docx, doc, odt, xlsx, ods
 
     /// An editable file: nothing in it proves it was issued (no signature, no seal), so a rule that
     /// needs a signed original cannot be met by it alone.
-    public var isEditable: Bool {
+    package var isEditable: Bool {
         switch self {
         case .docx, .doc, .odt, .xlsx, .ods, .text: true
         case .pdf, .png, .jpeg, .tiff: false

@@ -1,11 +1,11 @@
 /// Why a file could not be extracted: a stable code for machines and a sentence for people.
-public struct ExtractionFailure: Error, Codable, Hashable, Sendable {
-    public var code: Code
-    public var message: String
+package struct ExtractionFailure: Error, Codable, Hashable, Sendable {
+    package var code: Code
+    package var message: String
 
-    public init(_ code: Code, _ message: String) { self.code = code; self.message = message }
+    package init(_ code: Code, _ message: String) { self.code = code; self.message = message }
 
-    public enum Code: String, Codable, Sendable {
+    package enum Code: String, Codable, Sendable {
         case notFound = "not-found"
         case unreadableFile = "unreadable-file"
         case emptyFile = "empty-file"
@@ -29,5 +29,5 @@ public struct ExtractionFailure: Error, Codable, Hashable, Sendable {
 }
 
 extension ExtractionFailure: CustomStringConvertible {
-    public var description: String { "\(code.rawValue): \(message)" }
+    package var description: String { "\(code.rawValue): \(message)" }
 }

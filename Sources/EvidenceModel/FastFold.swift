@@ -3,7 +3,7 @@ import Foundation
 /// The same key as `String.folded` (diacritics removed, 'đ' → 'D', upper-cased, white space folded),
 /// computed with a table instead of Unicode decomposition: the parser folds every line it reads,
 /// so this is its hot path.
-public enum FastFold {
+package enum FastFold {
     /// For each scalar below `limit`: the ASCII byte it folds to, 0 to drop it (combining mark),
     /// 32 for white space.
     @usableFromInline static let limit = 0x1F00
@@ -39,7 +39,7 @@ public enum FastFold {
     static var tableForTesting: [UInt8] { table }
 
     @inlinable
-    public static func byte(for scalar: Unicode.Scalar) -> UInt8 {
+    package static func byte(for scalar: Unicode.Scalar) -> UInt8 {
         let value = Int(scalar.value)
         if value < limit { return table[value] }
         switch value {
@@ -66,7 +66,7 @@ public enum FastFold {
     // Inlinable: the parser calls it for every word from another module, where an unspecialised
     // generic call would cost more than the folding.
     @inlinable
-    public static func key<S: StringProtocol>(_ text: S) -> String {
+    package static func key<S: StringProtocol>(_ text: S) -> String {
         fold(text) { byte(for: $0) } ?? ""
     }
 
@@ -96,7 +96,7 @@ public enum FastFold {
 extension FastFold {
     /// Whether a folded key holds `needle`, byte by byte: the standard library's `contains` on
     /// strings compares Characters and costs more than the folding itself.
-    public static func key(_ key: String, contains needle: String) -> Bool {
+    package static func key(_ key: String, contains needle: String) -> Bool {
         var key = key, needle = needle
         return key.withUTF8 { haystack in
             needle.withUTF8 { needle in

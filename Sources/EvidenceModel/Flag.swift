@@ -1,5 +1,5 @@
 /// Why a claimed score is not supported. The raw values are stable codes read by the scoring system.
-public enum FlagReason: String, Codable, Hashable, Sendable, CaseIterable {
+package enum FlagReason: String, Codable, Hashable, Sendable, CaseIterable {
     case noEvidence = "no-evidence"
     case scoreAboveMax = "score-above-max"
     case fileMissing = "file-missing"
@@ -31,23 +31,23 @@ public enum FlagReason: String, Codable, Hashable, Sendable, CaseIterable {
 }
 
 /// One unsupported point of a claim, with where to look and what was expected against what was found.
-public struct Flag: Codable, Hashable, Sendable {
-    public var reason: FlagReason
+package struct Flag: Codable, Hashable, Sendable {
+    package var reason: FlagReason
     /// For the appraiser, in Vietnamese with diacritics.
-    public var message: String
+    package var message: String
     /// Evidence file (relative to the submission), nil for claim-level flags.
-    public var file: String?
+    package var file: String?
     /// 1-based page, when the finding has a place.
-    public var page: Int?
-    public var expected: String?
-    public var found: String?
+    package var page: Int?
+    package var expected: String?
+    package var found: String?
     /// The parsed field the finding is about (always set on `needs-review`: what to read).
-    public var field: DocumentField?
+    package var field: DocumentField?
     /// Where on `page` the field is printed (fractions of the page, origin top left): the review
     /// screen crops it. Nil when the parser had no place for it.
-    public var box: Box?
+    package var box: Box?
 
-    public init(reason: FlagReason, message: String, file: String? = nil, page: Int? = nil,
+    package init(reason: FlagReason, message: String, file: String? = nil, page: Int? = nil,
                 expected: String? = nil, found: String? = nil, field: DocumentField? = nil, box: Box? = nil) {
         self.reason = reason; self.message = message; self.file = file; self.page = page
         self.expected = expected; self.found = found; self.field = field; self.box = box
@@ -55,33 +55,33 @@ public struct Flag: Codable, Hashable, Sendable {
 }
 
 /// The outcome of checking one claim: no flags means the claim is supported.
-public struct ClaimResult: Codable, Hashable, Sendable {
+package struct ClaimResult: Codable, Hashable, Sendable {
     /// 0-based position of the claim in the submission.
-    public var index: Int
-    public var indicator: String
-    public var score: Double
-    public var flags: [Flag]
-    public init(index: Int, indicator: String, score: Double, flags: [Flag]) {
+    package var index: Int
+    package var indicator: String
+    package var score: Double
+    package var flags: [Flag]
+    package init(index: Int, indicator: String, score: Double, flags: [Flag]) {
         self.index = index; self.indicator = indicator; self.score = score; self.flags = flags
     }
 }
 
 /// The outcome of checking one submission.
-public struct SubmissionResult: Codable, Hashable, Sendable {
-    public var submission: String
-    public var unit: Submission.Unit
-    public var claims: [ClaimResult]
-    public init(submission: String, unit: Submission.Unit, claims: [ClaimResult]) {
+package struct SubmissionResult: Codable, Hashable, Sendable {
+    package var submission: String
+    package var unit: Submission.Unit
+    package var claims: [ClaimResult]
+    package init(submission: String, unit: Submission.Unit, claims: [ClaimResult]) {
         self.submission = submission; self.unit = unit; self.claims = claims
     }
-    public var flagCount: Int { claims.reduce(0) { $0 + $1.flags.count } }
+    package var flagCount: Int { claims.reduce(0) { $0 + $1.flags.count } }
 }
 
 extension Flag {
     private enum CodingKeys: String, CodingKey { case reason, message, file, page, expected, found, field, box }
 
     /// Absent values are written as null: readers see every key of the documented shape.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(reason, forKey: .reason)
         try container.encode(message, forKey: .message)

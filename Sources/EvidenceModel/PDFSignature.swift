@@ -1,39 +1,39 @@
 /// One cryptographic signature of a PDF (a signature field with a PKCS#7/CAdES value), as read from
 /// the file and checked by poppler: who signed (the certificate's subject), when, over which bytes,
 /// and whether the bytes and the certificate hold. Read once per file and stored with the document.
-public struct PDFSignature: Codable, Hashable, Sendable {
+package struct PDFSignature: Codable, Hashable, Sendable {
     /// The field's name ('Signature1').
-    public var field: String?
+    package var field: String?
     /// The certificate subject's common name (CN): a body ('Ủy ban nhân dân tỉnh Quảng Ngãi') or a person.
-    public var signerName: String?
+    package var signerName: String?
     /// The subject's organisation (O), the body a personal certificate belongs to.
-    public var organization: String?
+    package var organization: String?
     /// The subject's organisational unit (OU).
-    public var organizationalUnit: String?
+    package var organizationalUnit: String?
     /// The certificate issuer's common name (the certification authority).
-    public var issuer: String?
+    package var issuer: String?
     /// When it was signed, ISO 8601 with the signer's offset when the file gives it ('2025-02-07T15:53:02+07:00').
     /// An upper bound of the document's date, never the date itself.
-    public var signingTime: String?
+    package var signingTime: String?
     /// The message digest ('SHA-256', 'SHA-1').
-    public var hashAlgorithm: String?
+    package var hashAlgorithm: String?
     /// 1-based page of the signature's widget, and its box; nil for an invisible signature.
-    public var page: Int?
-    public var box: Box?
+    package var page: Int?
+    package var box: Box?
     /// The signed byte ranges reach the end of the file: nothing was appended after this signature.
-    public var coversWholeDocument: Bool?
+    package var coversWholeDocument: Bool?
     /// Revisions appended after this signature change what a page shows (content, pages, annotations),
     /// beyond adding signatures; nil when it cannot be told (for example compressed object streams).
-    public var modifiedAfterSigning: Bool?
+    package var modifiedAfterSigning: Bool?
     /// Integrity: whether the signed bytes still hash to what was signed.
-    public var status: Status
+    package var status: Status
     /// Trust: whether the certificate chains to a trusted authority.
-    public var certificate: CertificateStatus
+    package var certificate: CertificateStatus
     /// The certificate's validity window, ISO 8601 in UTC.
-    public var certificateValidFrom: String?
-    public var certificateValidUntil: String?
+    package var certificateValidFrom: String?
+    package var certificateValidUntil: String?
 
-    public init(field: String? = nil, signerName: String? = nil, organization: String? = nil,
+    package init(field: String? = nil, signerName: String? = nil, organization: String? = nil,
                 organizationalUnit: String? = nil, issuer: String? = nil, signingTime: String? = nil,
                 hashAlgorithm: String? = nil, page: Int? = nil, box: Box? = nil,
                 coversWholeDocument: Bool? = nil, modifiedAfterSigning: Bool? = nil,
@@ -48,7 +48,7 @@ public struct PDFSignature: Codable, Hashable, Sendable {
     }
 
     /// Integrity of the signed bytes.
-    public enum Status: String, Codable, Hashable, Sendable {
+    package enum Status: String, Codable, Hashable, Sendable {
         /// The signed bytes are intact and the signature matches the certificate.
         case valid
         /// The signed bytes changed after signing: the file was altered.
@@ -63,7 +63,7 @@ public struct PDFSignature: Codable, Hashable, Sendable {
     }
 
     /// Trust in the signer's certificate.
-    public enum CertificateStatus: String, Codable, Hashable, Sendable {
+    package enum CertificateStatus: String, Codable, Hashable, Sendable {
         /// Chains to an authority in the configured trust store.
         case trusted
         /// Chains to no trusted authority: read and checked for integrity, but the signer is not vouched for.
@@ -77,10 +77,10 @@ public struct PDFSignature: Codable, Hashable, Sendable {
     }
 
     /// The bytes were changed after signing: forgery or corruption, never benign.
-    public var isAltered: Bool { status == .digestMismatch || status == .invalid }
+    package var isAltered: Bool { status == .digestMismatch || status == .invalid }
 }
 
 extension PDFSignature {
     /// The signing time as a date, when it was read.
-    public var signingDate: String? { signingTime.map { String($0.prefix(10)) } }
+    package var signingDate: String? { signingTime.map { String($0.prefix(10)) } }
 }

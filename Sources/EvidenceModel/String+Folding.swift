@@ -4,7 +4,7 @@ extension String {
     /// Unicode NFC, the one form every stored and compared string is kept in. Foundation's
     /// normalisation is costly (a tenth of a born-digital page's time, called once per word), so
     /// text that is NFC by construction is returned as it is.
-    public var nfc: String { isNFCByQuickCheck ? self : precomposedStringWithCanonicalMapping }
+    package var nfc: String { isNFCByQuickCheck ? self : precomposedStringWithCanonicalMapping }
 
     /// True when every scalar is one that is NFC on its own and never combines with a neighbour
     /// (Unicode quick check 'Yes' with combining class 0): ASCII, Latin-1 and Latin Extended-A/B,
@@ -24,7 +24,7 @@ extension String {
     /// A key for comparing Vietnamese text the way OCR damages it: diacritics removed ('đ' → 'd'),
     /// upper-cased, runs of white space folded to one space, trimmed. Text whose every letter folds
     /// to ASCII (all Vietnamese does) takes FastFold's table; the rest goes through decomposition.
-    public var folded: String { FastFold.exactKey(self) ?? foldedByDecomposition }
+    package var folded: String { FastFold.exactKey(self) ?? foldedByDecomposition }
 
     /// `folded` the long way, by Unicode decomposition: the definition the table is built from.
     var foldedByDecomposition: String {

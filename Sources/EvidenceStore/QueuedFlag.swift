@@ -1,25 +1,25 @@
-public import EvidenceModel
-public import Foundation
+package import EvidenceModel
+package import Foundation
 
 /// One flag as the queue delivers it: the flag and where it belongs.
-public struct QueuedFlag: Hashable, Sendable, Codable {
+package struct QueuedFlag: Hashable, Sendable, Codable {
     /// Increasing with every new flag: the queue's order, and what a consumer acks.
-    public var id: Int64
-    public var submission: String
+    package var id: Int64
+    package var submission: String
     /// The submission's revision the flag was found in.
-    public var revision: Int
-    public var unit: Submission.Unit
+    package var revision: Int
+    package var unit: Submission.Unit
     /// 0-based position of the claim in the submission.
-    public var claimIndex: Int
-    public var indicator: String
-    public var score: Double
-    public var flag: Flag
-    public var createdAt: Date
+    package var claimIndex: Int
+    package var indicator: String
+    package var score: Double
+    package var flag: Flag
+    package var createdAt: Date
     /// Set when a changed submission's later result replaced this flag. A consumer that had acked
     /// the flag receives it once more with this set (a withdrawal), and acks that too.
-    public var supersededAt: Date?
+    package var supersededAt: Date?
 
-    public init(id: Int64, submission: String, revision: Int, unit: Submission.Unit, claimIndex: Int,
+    package init(id: Int64, submission: String, revision: Int, unit: Submission.Unit, claimIndex: Int,
                 indicator: String, score: Double, flag: Flag, createdAt: Date, supersededAt: Date? = nil) {
         self.id = id; self.submission = submission; self.revision = revision; self.unit = unit
         self.claimIndex = claimIndex; self.indicator = indicator; self.score = score; self.flag = flag
@@ -27,5 +27,5 @@ public struct QueuedFlag: Hashable, Sendable, Codable {
     }
 
     /// A withdrawal: the consumer had this flag and it no longer holds.
-    public var isWithdrawn: Bool { supersededAt != nil }
+    package var isWithdrawn: Bool { supersededAt != nil }
 }

@@ -1,10 +1,10 @@
-public import EvidenceModel
+package import EvidenceModel
 import Foundation
 import GRDB
 
 extension Store {
     /// The document with this content, nil when never seen.
-    public func document(sha256: String) throws -> StoredDocument? {
+    package func document(sha256: String) throws -> StoredDocument? {
         let key = try Self.normalizedSHA256(sha256)
         return try writer.read { db in try DocumentRecord.fetchOne(db, key: key)?.stored }
     }
@@ -12,7 +12,7 @@ extension Store {
     /// Makes a document known, `queued` for extraction, unless it already is (in any state).
     /// Returns whether it was new. `recordSubmission` does this for every file it names.
     @discardableResult
-    public func enqueueDocument(sha256: String, name: String? = nil, bytes: Int? = nil) throws -> Bool {
+    package func enqueueDocument(sha256: String, name: String? = nil, bytes: Int? = nil) throws -> Bool {
         let key = try Self.normalizedSHA256(sha256)
         return try writer.write { db in
             try Self.enqueueDocument(db, sha256: key, name: name, bytes: bytes, at: Date())
@@ -26,7 +26,7 @@ extension Store {
 
     /// Stores what extraction and parsing found, and marks the document `parsed`: from now on every
     /// submission that cites this content reuses it. Saving again replaces it (a newer extractor).
-    public func saveDocument(_ document: ExtractedDocument, fields: DocumentFields?) throws {
+    package func saveDocument(_ document: ExtractedDocument, fields: DocumentFields?) throws {
         let key = try Self.normalizedSHA256(document.sha256)
         try writer.write { db in
             let now = Date()
@@ -47,7 +47,7 @@ extension Store {
     }
 
     /// Replaces the fields of an extracted document (a newer parser), keeping its text.
-    public func saveFields(_ fields: DocumentFields?, sha256: String) throws {
+    package func saveFields(_ fields: DocumentFields?, sha256: String) throws {
         let key = try Self.normalizedSHA256(sha256)
         try writer.write { db in
             guard var record = try DocumentRecord.fetchOne(db, key: key) else { throw StoreError.unknownDocument(key) }
@@ -60,7 +60,7 @@ extension Store {
     /// Moves a document to `state`. `extracting` counts an attempt; `failed` records the failure
     /// (any other state clears it). An unknown document is created in that state, so a file that
     /// fails before it was queued is still visible.
-    public func markDocument(sha256: String, state: DocumentState, failure: ExtractionFailure? = nil) throws {
+    package func markDocument(sha256: String, state: DocumentState, failure: ExtractionFailure? = nil) throws {
         let key = try Self.normalizedSHA256(sha256)
         try writer.write { db in
             let now = Date()
@@ -82,7 +82,7 @@ extension Store {
 
     /// Hands up to `limit` queued documents, oldest first, to a worker: they become `extracting`
     /// (an attempt counted) in the same transaction, so two workers never take the same one.
-    public func takeQueuedDocuments(limit: Int) throws -> [String] {
+    package func takeQueuedDocuments(limit: Int) throws -> [String] {
         guard limit > 0 else { return [] }
         return try writer.write { db in
             let now = Date()

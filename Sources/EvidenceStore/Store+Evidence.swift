@@ -1,4 +1,4 @@
-public import EvidenceModel
+package import EvidenceModel
 import GRDB
 
 extension Store {
@@ -11,7 +11,7 @@ extension Store {
     ///   - sha256s: contents to look for.
     ///   - numberKeys: `DocumentNumber.key`s to look for (only trusted numbers are keyed).
     ///   - excluding: submissions whose own view wins (the batch being checked).
-    public func evidence(sharing sha256s: Set<String>, numberKeys: Set<String>,
+    package func evidence(sharing sha256s: Set<String>, numberKeys: Set<String>,
                          excluding: Set<String> = []) throws -> [KnownEvidence] {
         guard !sha256s.isEmpty || !numberKeys.isEmpty else { return [] }
         return try writer.read { db in

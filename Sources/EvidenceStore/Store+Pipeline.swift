@@ -1,10 +1,10 @@
-public import Foundation
+package import Foundation
 import GRDB
 
 /// The daemon's view: what is waiting, what failed, what to resume after a crash.
 extension Store {
     /// Counts by state, every state present.
-    public func backlog() throws -> Backlog {
+    package func backlog() throws -> Backlog {
         try writer.read { db in
             var documents = Dictionary(uniqueKeysWithValues: DocumentState.allCases.map { ($0, 0) })
             for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM documents GROUP BY state") {
@@ -22,7 +22,7 @@ extension Store {
     }
 
     /// Documents (and their pages) extracted since `date`: divide by the minutes for a rate.
-    public func throughput(since date: Date) throws -> Throughput {
+    package func throughput(since date: Date) throws -> Throughput {
         try writer.read { db in
             let row = try Row.fetchOne(db, sql: """
                 SELECT COUNT(*) AS documents, COALESCE(SUM(pages), 0) AS pages
@@ -33,7 +33,7 @@ extension Store {
     }
 
     /// Failed documents and submissions, latest first.
-    public func failures(limit: Int = 50) throws -> [FailedItem] {
+    package func failures(limit: Int = 50) throws -> [FailedItem] {
         try writer.read { db in
             let documents = try DocumentRecord
                 .filter(DocumentRecord.Columns.state == DocumentState.failed.rawValue)
@@ -52,7 +52,7 @@ extension Store {
     /// Puts a failed submission (by id) or document (by sha256, or a unique prefix of at least 8
     /// digits) back to `queued`, clearing its failure and its attempt count. Returns which it was.
     @discardableResult
-    public func retry(id: String) throws -> FailedItem.Kind {
+    package func retry(id: String) throws -> FailedItem.Kind {
         try writer.write { db in
             let now = Date()
             if var submission = try SubmissionRecord.fetchOne(db, key: id) {
@@ -90,7 +90,7 @@ extension Store {
     /// At start-up: what a dead process left `extracting` goes back to `queued`, in one transaction.
     /// Nothing else needs repair, since every other change was committed whole or not at all.
     @discardableResult
-    public func resumeAfterCrash() throws -> Resumed {
+    package func resumeAfterCrash() throws -> Resumed {
         try writer.write { db in
             let now = Date()
             let documents = try DocumentRecord
@@ -106,7 +106,7 @@ extension Store {
     }
 
     /// Documents waiting for extraction (sha256), oldest first.
-    public func pendingDocuments(limit: Int = 1000) throws -> [String] {
+    package func pendingDocuments(limit: Int = 1000) throws -> [String] {
         try writer.read { db in
             try DocumentRecord
                 .select(DocumentRecord.Columns.sha256, as: String.self)
@@ -119,7 +119,7 @@ extension Store {
 
     /// Submissions waiting (queued) or in progress (extracting), oldest first: what the daemon
     /// carries on with.
-    public func pendingSubmissions(limit: Int = 1000) throws -> [String] {
+    package func pendingSubmissions(limit: Int = 1000) throws -> [String] {
         try writer.read { db in
             try SubmissionRecord
                 .select(SubmissionRecord.Columns.id, as: String.self)
@@ -133,7 +133,7 @@ extension Store {
 
     /// Submissions waiting (queued or extracting) whose every file is extracted or failed: ready to
     /// be checked. Oldest first.
-    public func readySubmissions(limit: Int = 1000) throws -> [String] {
+    package func readySubmissions(limit: Int = 1000) throws -> [String] {
         try writer.read { db in
             try String.fetchAll(db, sql: """
                 SELECT s.id FROM submissions s
@@ -149,7 +149,7 @@ extension Store {
 
     /// The documents of a submission's files, by relative path, in whatever state they are: what
     /// the verifier needs (a failed one becomes `unreadable`).
-    public func documents(ofSubmission id: String) throws -> [String: StoredDocument] {
+    package func documents(ofSubmission id: String) throws -> [String: StoredDocument] {
         try writer.read { db in
             let files = try Self.files(db, submission: id)
             let records = try DocumentRecord.fetchAll(db, keys: Array(Set(files.values)))

@@ -14,7 +14,7 @@ import GRDB
 /// superseded is delivered once more with `supersededAt` set (a withdrawal), until acked again. A
 /// flag superseded before the consumer acked it is simply no longer delivered.
 extension Store {
-    public func pull(consumer: String, limit: Int = 100) throws -> [QueuedFlag] {
+    package func pull(consumer: String, limit: Int = 100) throws -> [QueuedFlag] {
         let consumer = try Self.validConsumer(consumer)
         guard limit > 0 else { return [] }
         return try writer.read { db in
@@ -30,7 +30,7 @@ extension Store {
     }
 
     /// How many deliveries `pull` has waiting for the consumer (flags and withdrawals).
-    public func queueDepth(consumer: String) throws -> Int {
+    package func queueDepth(consumer: String) throws -> Int {
         let consumer = try Self.validConsumer(consumer)
         return try writer.read { db in
             try Int.fetchOne(db, sql: """
@@ -46,7 +46,7 @@ extension Store {
     /// acking a withdrawn one stops the withdrawal's. Acking twice is harmless. Ids the queue never
     /// issued are refused and nothing is acked. Returns how many deliveries this ack ended.
     @discardableResult
-    public func ack(consumer: String, ids: [Int64]) throws -> Int {
+    package func ack(consumer: String, ids: [Int64]) throws -> Int {
         let consumer = try Self.validConsumer(consumer)
         let ids = Array(Set(ids)).sorted()
         guard !ids.isEmpty else { return 0 }
@@ -80,7 +80,7 @@ extension Store {
 
     /// Flags in id order, for `queue list` and `flags export --csv`: the current ones (of every
     /// submission, or one), or all including superseded ones.
-    public func list(submission: String? = nil, includeSuperseded: Bool = false) throws -> [QueuedFlag] {
+    package func list(submission: String? = nil, includeSuperseded: Bool = false) throws -> [QueuedFlag] {
         try writer.read { db in
             var conditions: [String] = []
             var arguments = StatementArguments()

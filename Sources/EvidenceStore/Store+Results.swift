@@ -1,4 +1,4 @@
-public import EvidenceModel
+package import EvidenceModel
 import Foundation
 import GRDB
 
@@ -19,14 +19,14 @@ extension Store {
     ///   checking). When given and the submission changed meanwhile, the stale result is refused
     ///   with `StoreError.staleResult`, and the new revision stays queued.
     @discardableResult
-    public func recordResult(_ result: SubmissionResult, revision: Int? = nil) throws -> [Int64] {
+    package func recordResult(_ result: SubmissionResult, revision: Int? = nil) throws -> [Int64] {
         try writer.write { db in try Self.recordResult(db, result, revision: revision, at: Date()) }
     }
 
     /// Records a batch's results (`check --submit` of several folders) in one transaction: all or
     /// none. Returns the newly queued ids of each submission, in queue order.
     @discardableResult
-    public func recordResults(_ results: [SubmissionResult]) throws -> [String: [Int64]] {
+    package func recordResults(_ results: [SubmissionResult]) throws -> [String: [Int64]] {
         try writer.write { db in
             let now = Date()
             var queued: [String: [Int64]] = [:]

@@ -1,4 +1,4 @@
-public import EvidenceModel
+package import EvidenceModel
 import Foundation
 import GRDB
 
@@ -11,7 +11,7 @@ extension Store {
     ///
     /// - Parameter files: relative path → sha256 of the intake's copy; a file the manifest names but
     ///   the folder lacked is simply absent.
-    public func recordSubmission(_ submission: Submission, manifestSHA256: String,
+    package func recordSubmission(_ submission: Submission, manifestSHA256: String,
                                  files: [String: String], bytes: [String: Int] = [:]) throws -> SubmissionChange {
         let manifestKey = try Self.normalizedSHA256(manifestSHA256)
         let fileKeys = try files.mapValues(Self.normalizedSHA256)
@@ -57,7 +57,7 @@ extension Store {
     }
 
     /// The submission's latest revision, nil when never recorded.
-    public func submission(id: String) throws -> StoredSubmission? {
+    package func submission(id: String) throws -> StoredSubmission? {
         try writer.read { db in
             guard let record = try SubmissionRecord.fetchOne(db, key: id) else { return nil }
             return StoredSubmission(
@@ -70,7 +70,7 @@ extension Store {
 
     /// Moves a submission to `state`; `reason` is kept for `failed` and cleared otherwise.
     /// (`recordResult` sets `checked` itself, together with the flags.)
-    public func setSubmissionState(id: String, _ state: SubmissionState, reason: String? = nil) throws {
+    package func setSubmissionState(id: String, _ state: SubmissionState, reason: String? = nil) throws {
         try writer.write { db in
             guard var record = try SubmissionRecord.fetchOne(db, key: id) else { throw StoreError.unknownSubmission(id) }
             record.state = state

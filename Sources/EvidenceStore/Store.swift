@@ -10,13 +10,13 @@ import GRDB
 /// write, which the daemon's write rate (a few per document) easily affords.
 ///
 /// Methods are synchronous and safe to call from any thread or task.
-public final class Store: Sendable {
+package final class Store: Sendable {
     let writer: any DatabaseWriter
     /// Nil for an in-memory store.
-    public let path: String?
+    package let path: String?
 
     /// Opens (creating its directory and file if needed) and migrates the database at `path`.
-    public convenience init(path: String) throws {
+    package convenience init(path: String) throws {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let pool = try DatabasePool(path: path, configuration: Self.configuration())
@@ -24,7 +24,7 @@ public final class Store: Sendable {
     }
 
     /// A private database that lives as long as the store, for tests and dry runs.
-    public static func inMemory() throws -> Store {
+    package static func inMemory() throws -> Store {
         try Store(writer: DatabaseQueue(configuration: configuration()), path: nil)
     }
 
@@ -48,7 +48,7 @@ public final class Store: Sendable {
     }
 
     /// The journal mode SQLite reports ("wal" for a file store).
-    public func journalMode() throws -> String {
+    package func journalMode() throws -> String {
         try writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
     }
 
@@ -65,7 +65,7 @@ public final class Store: Sendable {
     }
 
     /// The migrations applied so far, in order.
-    public func appliedMigrations() throws -> [String] {
+    package func appliedMigrations() throws -> [String] {
         try writer.read { db in try Self.migrator.appliedMigrations(db) }
     }
 }

@@ -1,5 +1,5 @@
 /// What the store refuses, with enough to say which input was wrong.
-public enum StoreError: Error, Hashable, Sendable {
+package enum StoreError: Error, Hashable, Sendable {
     /// A result or state change for a submission that was never recorded.
     case unknownSubmission(String)
     case unknownDocument(String)
@@ -21,7 +21,7 @@ public enum StoreError: Error, Hashable, Sendable {
 }
 
 extension StoreError: CustomStringConvertible {
-    public var description: String {
+    package var description: String {
         switch self {
         case .unknownSubmission(let id): "unknown submission '\(id)': record it first"
         case .unknownDocument(let sha): "unknown document \(sha)"

@@ -1,19 +1,19 @@
-public import EvidenceModel
-public import Foundation
+package import EvidenceModel
+package import Foundation
 
 /// A submission as the store holds it.
-public struct StoredSubmission: Hashable, Sendable {
-    public var submission: Submission
-    public var manifestSHA256: String
+package struct StoredSubmission: Hashable, Sendable {
+    package var submission: Submission
+    package var manifestSHA256: String
     /// Relative path → sha256 of the intake's content-addressed copy.
-    public var files: [String: String]
+    package var files: [String: String]
     /// Starts at 1 and grows by one at each change.
-    public var revision: Int
-    public var state: SubmissionState
-    public var failureReason: String?
-    public var createdAt: Date
-    public var updatedAt: Date
-    public var checkedAt: Date?
+    package var revision: Int
+    package var state: SubmissionState
+    package var failureReason: String?
+    package var createdAt: Date
+    package var updatedAt: Date
+    package var checkedAt: Date?
 
-    public var id: String { submission.submission }
+    package var id: String { submission.submission }
 }

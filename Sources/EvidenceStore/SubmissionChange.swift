@@ -1,5 +1,5 @@
 /// What recording a submission found, compared with what the store held under the same id.
-public enum SubmissionChange: String, Hashable, Sendable {
+package enum SubmissionChange: String, Hashable, Sendable {
     /// First time this id is seen: recorded as revision 1, queued.
     case new
     /// Same manifest bytes and same file contents: nothing written, nothing to re-check.

@@ -1,5 +1,5 @@
 /// Where a submission stands in the pipeline.
-public enum SubmissionState: String, Codable, Hashable, Sendable, CaseIterable {
+package enum SubmissionState: String, Codable, Hashable, Sendable, CaseIterable {
     /// Recorded (new or changed) and waiting to be checked.
     case queued
     /// Its documents are being extracted. Found at start-up, it goes back to queued.

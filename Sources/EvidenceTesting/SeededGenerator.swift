@@ -1,9 +1,9 @@
 /// SplitMix64: the same "random" choices on every run, so generated corpora and kill moments repeat.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    public var state: UInt64
-    public init(seed: UInt64) { state = seed }
+package struct SeededGenerator: RandomNumberGenerator, Sendable {
+    package var state: UInt64
+    package init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -11,6 +11,6 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 
-    public mutating func int(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    public mutating func chance(_ percent: Int) -> Bool { int(100) < percent }
+    package mutating func int(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    package mutating func chance(_ percent: Int) -> Bool { int(100) < percent }
 }

@@ -1,42 +1,42 @@
-public import EvidenceModel
+package import EvidenceModel
 
 /// A made-up administrative document (Decree 30 layout) with the fields a parser would read from
 /// it, for tests of the checker and the layers above it. Defaults describe a clean plan of
 /// UBND huyện Trà Bồng; change one field to plant one problem.
-public struct VerificationFakeDocument: Sendable, Hashable {
-    public var file: String
-    public var type: String? = "KH"
-    public var number: String? = "45/KH-UBND"
-    public var parent: String? = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI"
-    public var issuer: String? = "ỦY BAN NHÂN DÂN HUYỆN TRÀ BỒNG"
-    public var place: String? = "Trà Bồng"
-    public var date: String? = "2024-02-15"
-    public var title: String? = "Phát triển Chính quyền số, ứng dụng công nghệ thông tin năm 2024"
-    public var body: String = "Thực hiện chương trình chuyển đổi số quốc gia, Ủy ban nhân dân huyện ban hành kế hoạch phát triển chính quyền số, ứng dụng công nghệ thông tin trong cơ quan nhà nước năm 2024 như sau: mục đích, yêu cầu, nhiệm vụ, giải pháp, kinh phí và tổ chức thực hiện."
-    public var signerName: String? = "Lê Văn Bình"
-    public var signerTitle: String? = "CHỦ TỊCH"
-    public var authority: String? = "TM"
+package struct VerificationFakeDocument: Sendable, Hashable {
+    package var file: String
+    package var type: String? = "KH"
+    package var number: String? = "45/KH-UBND"
+    package var parent: String? = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI"
+    package var issuer: String? = "ỦY BAN NHÂN DÂN HUYỆN TRÀ BỒNG"
+    package var place: String? = "Trà Bồng"
+    package var date: String? = "2024-02-15"
+    package var title: String? = "Phát triển Chính quyền số, ứng dụng công nghệ thông tin năm 2024"
+    package var body: String = "Thực hiện chương trình chuyển đổi số quốc gia, Ủy ban nhân dân huyện ban hành kế hoạch phát triển chính quyền số, ứng dụng công nghệ thông tin trong cơ quan nhà nước năm 2024 như sau: mục đích, yêu cầu, nhiệm vụ, giải pháp, kinh phí và tổ chức thực hiện."
+    package var signerName: String? = "Lê Văn Bình"
+    package var signerTitle: String? = "CHỦ TỊCH"
+    package var authority: String? = "TM"
     /// 'DỰ THẢO' printed on the first page.
-    public var draftMark = false
+    package var draftMark = false
     /// The parser found no signature block (DocumentFields.draft without 'DỰ THẢO').
-    public var noSignatureBlock = false
-    public var fieldConfidence: [DocumentField: Double] = [:]
-    public var source: PageSource = .text
-    public var ocrConfidence: Double?
-    public var digitalSignature: DigitalSignature?
+    package var noSignatureBlock = false
+    package var fieldConfidence: [DocumentField: Double] = [:]
+    package var source: PageSource = .text
+    package var ocrConfidence: Double?
+    package var digitalSignature: DigitalSignature?
     /// The PDF's cryptographic signatures.
-    public var digitalSignatures: [PDFSignature] = []
+    package var digitalSignatures: [PDFSignature] = []
 
-    public init(file: String) { self.file = file }
+    package init(file: String) { self.file = file }
 
     /// Returns a copy with one change: `doc.with { $0.number = "46/KH-UBND" }`.
-    public func with(_ change: (inout VerificationFakeDocument) -> Void) -> VerificationFakeDocument {
+    package func with(_ change: (inout VerificationFakeDocument) -> Void) -> VerificationFakeDocument {
         var copy = self
         change(&copy)
         return copy
     }
 
-    public var text: String {
+    package var text: String {
         var lines: [String] = []
         if let parent { lines.append(parent + "    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") }
         if let issuer { lines.append(issuer + "    Độc lập - Tự do - Hạnh phúc") }
@@ -54,7 +54,7 @@ public struct VerificationFakeDocument: Sendable, Hashable {
     }
 
     /// A stable stand-in for the file's sha256 (same text, same value).
-    public var sha256: String {
+    package var sha256: String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var out = ""
         for round in 0..<4 {
@@ -66,13 +66,13 @@ public struct VerificationFakeDocument: Sendable, Hashable {
         return out
     }
 
-    public var extracted: ExtractedDocument {
+    package var extracted: ExtractedDocument {
         ExtractedDocument(file: file, sha256: sha256, format: source == .ocr ? .png : .pdf, pages: 1,
                           perPage: [PageText(page: 1, source: source, confidence: source == .ocr ? (ocrConfidence ?? 0.9) : nil, text: text)],
                           digitalSignature: digitalSignature, digitalSignatures: digitalSignatures)
     }
 
-    public var fields: DocumentFields {
+    package var fields: DocumentFields {
         var locations: [DocumentField: DocumentFields.Location] = [:]
         for (key, line) in [(DocumentField.issuer, 2), (.number, 3), (.date, 3), (.type, 4), (.title, 5), (.signer, 8)] {
             locations[key] = DocumentFields.Location(page: 1, line: line)

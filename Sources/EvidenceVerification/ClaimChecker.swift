@@ -1,26 +1,26 @@
-public import EvidenceModel
+package import EvidenceModel
 
 /// Checks a submission's claims against its evidence and a framework's rules. Pure: everything
 /// it needs (extracted documents, parsed fields, other units' evidence) is passed in.
-public struct ClaimChecker: Sendable {
-    public var framework: Framework
-    public var options: CheckOptions
+package struct ClaimChecker: Sendable {
+    package var framework: Framework
+    package var options: CheckOptions
 
-    public init(framework: Framework, options: CheckOptions = CheckOptions()) {
+    package init(framework: Framework, options: CheckOptions = CheckOptions()) {
         self.framework = framework; self.options = options
     }
 
     /// - Parameters:
     ///   - evidence: facts by the file path as written in the submission; a path without an entry is a missing file.
     ///   - others: evidence of other submissions (store or batch); those of the same unit are ignored.
-    public func check(_ submission: Submission, evidence: [String: EvidenceFacts], others: [KnownEvidence]) -> SubmissionResult {
+    package func check(_ submission: Submission, evidence: [String: EvidenceFacts], others: [KnownEvidence]) -> SubmissionResult {
         let claims = submission.claims.enumerated().map { index, claim in
             check(claim: claim, index: index, of: submission, evidence: evidence, others: others)
         }
         return SubmissionResult(submission: submission.submission, unit: submission.unit, claims: claims)
     }
 
-    public func check(claim: Submission.Claim, index: Int, of submission: Submission,
+    package func check(claim: Submission.Claim, index: Int, of submission: Submission,
                       evidence: [String: EvidenceFacts], others: [KnownEvidence]) -> ClaimResult {
         var flags: [Flag] = []
         guard let indicator = framework.indicator(claim.indicator) else {

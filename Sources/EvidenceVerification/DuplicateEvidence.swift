@@ -1,21 +1,21 @@
-public import EvidenceModel
+package import EvidenceModel
 
 /// The same evidence given by two different units: the same file content (sha256), or the same
 /// document (number and issuer). The checker flags the side it checks; `findings(among:)` tells
 /// the store which claims of which submissions get the flag once both sides are known.
-public enum DuplicateEvidence {
+package enum DuplicateEvidence {
     /// One evidence item that collides with another unit's.
-    public struct Finding: Hashable, Sendable {
+    package struct Finding: Hashable, Sendable {
         /// The item that gets the flag.
-        public var evidence: KnownEvidence
+        package var evidence: KnownEvidence
         /// The other unit's item it collides with (the first in a stable order, so re-checks give the same flag).
-        public var conflict: KnownEvidence
-        public var flag: Flag
+        package var conflict: KnownEvidence
+        package var flag: Flag
     }
 
     /// Every item of `items` that collides with an item of a different unit, each with its flag.
     /// Feed it the batch's evidence (`knownEvidence(of:evidence:)`) plus the store's.
-    public static func findings(among items: [KnownEvidence]) -> [Finding] {
+    package static func findings(among items: [KnownEvidence]) -> [Finding] {
         var bySHA: [String: [KnownEvidence]] = [:]
         var byNumber: [String: [KnownEvidence]] = [:]
         for item in items {
@@ -34,7 +34,7 @@ public enum DuplicateEvidence {
     }
 
     /// The first item of another unit that is the same file or the same document as `item`.
-    public static func firstConflict(of item: KnownEvidence, among others: [KnownEvidence]) -> KnownEvidence? {
+    package static func firstConflict(of item: KnownEvidence, among others: [KnownEvidence]) -> KnownEvidence? {
         others.filter { other in
             other.unitCode != item.unitCode && (sameContent(item, other) || sameDocument(item, other))
         }.min(by: order)
@@ -54,7 +54,7 @@ public enum DuplicateEvidence {
     }
 
     /// The flag `item` gets for colliding with `conflict`; the same for the same pair, every time.
-    public static func flag(for item: KnownEvidence, conflict: KnownEvidence) -> Flag {
+    package static func flag(for item: KnownEvidence, conflict: KnownEvidence) -> Flag {
         let sameContent = sameContent(item, conflict)
         let found: String
         if sameContent {
@@ -68,7 +68,7 @@ public enum DuplicateEvidence {
     }
 
     /// The evidence items of a checked submission, as other submissions will see them.
-    public static func knownEvidence(of submission: Submission, evidence: [String: EvidenceFacts],
+    package static func knownEvidence(of submission: Submission, evidence: [String: EvidenceFacts],
                                      options: CheckOptions = CheckOptions()) -> [KnownEvidence] {
         var out: [KnownEvidence] = []
         for (index, claim) in submission.claims.enumerated() {

@@ -1,4 +1,4 @@
-public import EvidenceModel
+package import EvidenceModel
 
 extension EvidenceFacts {
     /// The facts of one document of a bundle: its fields, and its pages for the flags.

@@ -1,35 +1,35 @@
-public import EvidenceModel
+package import EvidenceModel
 
 /// What the pipeline learned about one evidence file of a submission.
-public struct EvidenceFacts: Sendable, Hashable {
+package struct EvidenceFacts: Sendable, Hashable {
     /// Relative path as written in the submission.
-    public var file: String
-    public var sha256: String
+    package var file: String
+    package var sha256: String
     /// nil when the file is missing or unreadable.
-    public var document: ExtractedDocument?
+    package var document: ExtractedDocument?
     /// nil when the text held no recognisable administrative document.
-    public var fields: DocumentFields?
+    package var fields: DocumentFields?
     /// Why the file could not be read; nil together with `document` nil means the file is missing.
-    public var failure: ExtractionFailure?
+    package var failure: ExtractionFailure?
     /// The pages of the one document of a bundle these facts are about; nil for the whole file.
-    public var part: ClosedRange<Int>?
+    package var part: ClosedRange<Int>?
 
-    public init(file: String, sha256: String, document: ExtractedDocument? = nil, fields: DocumentFields? = nil,
+    package init(file: String, sha256: String, document: ExtractedDocument? = nil, fields: DocumentFields? = nil,
                 failure: ExtractionFailure? = nil) {
         self.file = file; self.sha256 = sha256; self.document = document; self.fields = fields; self.failure = failure
     }
 }
 
 /// Thresholds of the checker.
-public struct CheckOptions: Sendable, Hashable {
+package struct CheckOptions: Sendable, Hashable {
     /// A parsed field below this confidence is not trusted for an accusation: needs-review instead.
-    public var fieldConfidence: Double
+    package var fieldConfidence: Double
     /// OCR pages below this mean confidence cannot prove a document off-topic: needs-review instead.
-    public var textConfidence: Double
+    package var textConfidence: Double
     /// Fewer letters than this cannot prove a document off-topic either.
-    public var minimumTopicText: Int
+    package var minimumTopicText: Int
 
-    public init(fieldConfidence: Double = DocumentFields.trustThreshold, textConfidence: Double = 0.6, minimumTopicText: Int = 80) {
+    package init(fieldConfidence: Double = DocumentFields.trustThreshold, textConfidence: Double = 0.6, minimumTopicText: Int = 80) {
         self.fieldConfidence = fieldConfidence; self.textConfidence = textConfidence; self.minimumTopicText = minimumTopicText
     }
 }

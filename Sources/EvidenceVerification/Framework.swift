@@ -1,29 +1,29 @@
-public import EvidenceModel
+package import EvidenceModel
 
 /// An indicator framework (a province's DTI table for one level and year), kept as data in
 /// models/frameworks/*.yaml and loaded with `Framework.load(yaml:file:)`.
-public struct Framework: Codable, Hashable, Sendable {
-    public var id: String
-    public var name: String
-    public var source: String?
+package struct Framework: Codable, Hashable, Sendable {
+    package var id: String
+    package var name: String
+    package var source: String?
     /// Unit levels the framework assesses; a submission of another level is refused.
-    public var levels: [Submission.Level]
-    public var maxPoints: Double?
+    package var levels: [Submission.Level]
+    package var maxPoints: Double?
     /// When true, every parent's points equal the sum of its children's (checked at load).
-    public var strictSums: Bool
+    package var strictSums: Bool
     /// Section whose codes may be written without the section prefix ("2.1.2" for "I.2.1.2").
-    public var defaultSection: String?
+    package var defaultSection: String?
     /// Office id → full name.
-    public var offices: [String: String]
+    package var offices: [String: String]
     /// Document types added to the Decree 30 list for this framework (abbreviation → name).
-    public var extraDocumentTypes: [String: String]
+    package var extraDocumentTypes: [String: String]
     /// Generic names of bodies that belong to the unit they serve ('BAN CHỈ ĐẠO', 'HỘI ĐỒNG'): a
     /// document whose header names one of them under the unit (as parent line or in its own name,
     /// 'BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ HUYỆN X') is the unit's for `issuer: self`.
-    public var unitBodies: [String]
-    public var sections: [Section]
+    package var unitBodies: [String]
+    package var sections: [Section]
 
-    public init(id: String, name: String, source: String? = nil, levels: [Submission.Level], maxPoints: Double? = nil,
+    package init(id: String, name: String, source: String? = nil, levels: [Submission.Level], maxPoints: Double? = nil,
                 strictSums: Bool = false, defaultSection: String? = nil, offices: [String: String] = [:],
                 extraDocumentTypes: [String: String] = [:], unitBodies: [String] = [], sections: [Section]) {
         self.id = id; self.name = name; self.source = source; self.levels = levels; self.maxPoints = maxPoints
@@ -33,34 +33,34 @@ public struct Framework: Codable, Hashable, Sendable {
 
     /// A pillar ('Chính quyền số'): its indicators' codes restart at 1, so the section code
     /// qualifies them. A framework without sections has one section with an empty code.
-    public struct Section: Codable, Hashable, Sendable {
-        public var code: String
-        public var name: String?
-        public var maxPoints: Double?
-        public var office: String?
-        public var indicators: [Indicator]
-        public init(code: String, name: String? = nil, maxPoints: Double? = nil, office: String? = nil, indicators: [Indicator]) {
+    package struct Section: Codable, Hashable, Sendable {
+        package var code: String
+        package var name: String?
+        package var maxPoints: Double?
+        package var office: String?
+        package var indicators: [Indicator]
+        package init(code: String, name: String? = nil, maxPoints: Double? = nil, office: String? = nil, indicators: [Indicator]) {
             self.code = code; self.name = name; self.maxPoints = maxPoints; self.office = office; self.indicators = indicators
         }
     }
 }
 
 /// One row of the table: a criterion with its points and, when its evidence is checkable, its rule.
-public struct Indicator: Codable, Hashable, Sendable {
+package struct Indicator: Codable, Hashable, Sendable {
     /// As printed in the table, within its section: "2.1.2", "1.1.3.a".
-    public var code: String
+    package var code: String
     /// Section-qualified code, unique in the framework: "I.2.1.2" (or "2.1.2" without sections).
-    public var fullCode: String
-    public var name: String
-    public var maxPoints: Double
+    package var fullCode: String
+    package var name: String
+    package var maxPoints: Double
     /// Office id in charge (inherited from the nearest ancestor when the row has none).
-    public var office: String?
-    public var note: String?
+    package var office: String?
+    package var note: String?
     /// nil: any readable file supports the claim (the framework's rows for statistics).
-    public var evidence: EvidenceRule?
-    public var children: [Indicator]
+    package var evidence: EvidenceRule?
+    package var children: [Indicator]
 
-    public init(code: String, fullCode: String, name: String, maxPoints: Double, office: String? = nil,
+    package init(code: String, fullCode: String, name: String, maxPoints: Double, office: String? = nil,
                 note: String? = nil, evidence: EvidenceRule? = nil, children: [Indicator] = []) {
         self.code = code; self.fullCode = fullCode; self.name = name; self.maxPoints = maxPoints
         self.office = office; self.note = note; self.evidence = evidence; self.children = children
@@ -69,7 +69,7 @@ public struct Indicator: Codable, Hashable, Sendable {
 
 extension Framework {
     /// Every indicator, depth first in table order.
-    public var allIndicators: [Indicator] {
+    package var allIndicators: [Indicator] {
         var out: [Indicator] = []
         func walk(_ nodes: [Indicator]) { for node in nodes { out.append(node); walk(node.children) } }
         for section in sections { walk(section.indicators) }
@@ -78,7 +78,7 @@ extension Framework {
 
     /// The indicator a claim names: the full code ("II.2.1.2"), or a code of the default section
     /// ("2.1.2"). Spacing and case are ignored ("i.2.1.2").
-    public func indicator(_ code: String) -> Indicator? {
+    package func indicator(_ code: String) -> Indicator? {
         let key = code.filter { !$0.isWhitespace }.uppercased()
         guard !key.isEmpty else { return nil }
         let all = allIndicators
@@ -91,13 +91,13 @@ extension Framework {
     }
 
     /// The code appraisers read: as printed in the default section ("2.1.2"), qualified elsewhere ("II.2.1.2").
-    public func displayCode(_ indicator: Indicator) -> String {
+    package func displayCode(_ indicator: Indicator) -> String {
         guard let section = defaultSection, indicator.fullCode == section + "." + indicator.code else { return indicator.fullCode }
         return indicator.code
     }
 
     /// Name of a Decree 30 (or framework-added) document type.
-    public func documentTypeName(_ abbreviation: String) -> String? {
+    package func documentTypeName(_ abbreviation: String) -> String? {
         DocumentType.name(of: abbreviation) ?? extraDocumentTypes.first(where: { $0.key.folded == abbreviation.folded })?.value
     }
 }

@@ -2,10 +2,10 @@ import Foundation
 
 /// A calendar date written yyyy-MM-dd, validated (month lengths, leap years) without Foundation's
 /// time zones. Ordered like its text.
-public struct ISODate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int, month: Int, day: Int
+package struct ISODate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package let year: Int, month: Int, day: Int
 
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
@@ -17,14 +17,14 @@ public struct ISODate: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.year = year; self.month = month; self.day = day
     }
 
-    public var description: String {
+    package var description: String {
         String(format: "%04d-%02d-%02d", year, month, day)
     }
 
     /// dd/MM/yyyy, as Vietnamese documents write dates.
-    public var display: String { String(format: "%02d/%02d/%04d", day, month, year) }
+    package var display: String { String(format: "%02d/%02d/%04d", day, month, year) }
 
-    public static func < (a: ISODate, b: ISODate) -> Bool {
+    package static func < (a: ISODate, b: ISODate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 }

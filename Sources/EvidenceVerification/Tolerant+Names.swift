@@ -9,7 +9,7 @@ extension Tolerant {
     /// read name has one more word at its start or end that belongs to the other block of a
     /// two-block signature (minutes: THƯ KÝ | CHỦ TRÌ), or when one word differs by an OCR slip
     /// between look-alike letters. A different letter elsewhere ('THANH'/'THANG') is another person.
-    public static func sameSigner(_ declared: String, _ found: String, otherColumns: [String] = [], twoBlocks: Bool = false) -> Bool {
+    package static func sameSigner(_ declared: String, _ found: String, otherColumns: [String] = [], twoBlocks: Bool = false) -> Bool {
         let want = words(declared), got = words(found)
         guard !want.isEmpty, !got.isEmpty else { return false }
         if want == got { return true }

@@ -4,19 +4,19 @@ import Foundation
 /// Comparisons that forgive what OCR and typing do to Vietnamese administrative text (case,
 /// diacritics, spacing, 'Đ' read 'D', 'P' or 'b' in symbols, 'O'/'0', 'l'/'1', '-' read '.' or ':')
 /// but never a different number, date or name.
-public enum Tolerant {
+package enum Tolerant {
     // MARK: Document numbers
 
     /// A key under which two spellings of the same number and symbol are equal (`DocumentNumber.key`).
-    public static func numberKey(_ raw: String) -> String { DocumentNumber.key(raw) }
+    package static func numberKey(_ raw: String) -> String { DocumentNumber.key(raw) }
 
-    public static func sameNumber(_ a: String, _ b: String) -> Bool {
+    package static func sameNumber(_ a: String, _ b: String) -> Bool {
         let left = numberKey(a), right = numberKey(b)
         return !left.isEmpty && left == right
     }
 
     /// The document type a number's symbol names ("45/KH-UBND" → "KH"); nil when none is known.
-    public static func typeFromNumber(_ raw: String) -> String? {
+    package static func typeFromNumber(_ raw: String) -> String? {
         let segments = raw.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
         for segment in segments.dropFirst() where !segment.isEmpty && !segment.allSatisfy(\.isNumber) {
             let head = segment.split(whereSeparator: { $0 == "-" || $0 == "." || $0 == ":" }).first.map(String.init) ?? segment
@@ -28,7 +28,7 @@ public enum Tolerant {
     // MARK: Names and bodies
 
     /// Words of a name, folded, punctuation dropped, 'l'/'1'/'I' and 'O'/'0' merged.
-    public static func words(_ raw: String) -> [String] {
+    package static func words(_ raw: String) -> [String] {
         let folded = raw.folded
         var words: [String] = []
         var current = ""
@@ -48,7 +48,7 @@ public enum Tolerant {
     }
 
     /// Two people's names: the same words, in order. No fuzzy letters: 'THANH' is not 'THANG'.
-    public static func sameName(_ a: String, _ b: String) -> Bool {
+    package static func sameName(_ a: String, _ b: String) -> Bool {
         let left = words(a), right = words(b)
         return !left.isEmpty && left == right
     }
@@ -62,7 +62,7 @@ public enum Tolerant {
         "TX": ["THI", "XA"],
     ]
 
-    public static func bodyWords(_ raw: String) -> [String] {
+    package static func bodyWords(_ raw: String) -> [String] {
         words(raw).flatMap { bodyAbbreviations[$0] ?? [$0] }
     }
 
@@ -75,14 +75,14 @@ public enum Tolerant {
     }
 
     /// The same issuing body: 'UBND HUYỆN TRÀ BỒNG' and 'UỶ BAN NHÂN DÂN HUYỆN TRÀ BỒNG' are; 'UBND HUYỆN SƠN TỊNH' is not.
-    public static func sameBody(_ a: String, _ b: String) -> Bool {
+    package static func sameBody(_ a: String, _ b: String) -> Bool {
         let left = bodyWords(a), right = bodyWords(b)
         guard !left.isEmpty, left.count == right.count else { return false }
         return zip(left, right).allSatisfy { sameBodyWord($0, $1) }
     }
 
     /// Whether a body's name contains a fragment ('HUYỆN ỦY' in 'BCH ĐẢNG BỘ HUYỆN ... HUYỆN ỦY THỌ XUÂN').
-    public static func bodyContains(_ body: String, _ fragment: String) -> Bool {
+    package static func bodyContains(_ body: String, _ fragment: String) -> Bool {
         let haystack = bodyWords(body), needle = bodyWords(fragment)
         guard !needle.isEmpty, haystack.count >= needle.count else { return false }
         for start in 0...(haystack.count - needle.count) {
@@ -95,13 +95,13 @@ public enum Tolerant {
 
     /// Text reduced for topic search: folded, letters and digits only, single spaces, OCR
     /// confusions merged (0→O, 1/L→I).
-    public static func searchable(_ raw: String) -> String {
+    package static func searchable(_ raw: String) -> String {
         words(raw).joined(separator: " ")
     }
 
     /// Whether `text` (already `searchable`) mentions `phrase`, allowing about one slip in six
     /// letters ('chuyén ddi sb' mentions 'chuyển đổi số'); phrases under six letters must be exact words.
-    public static func mentions(_ text: String, _ phrase: String) -> Bool {
+    package static func mentions(_ text: String, _ phrase: String) -> Bool {
         let needle = searchable(phrase)
         guard !needle.isEmpty else { return false }
         let allowed = needle.count / 6
@@ -113,7 +113,7 @@ public enum Tolerant {
     }
 
     /// Any alternative of a keyword entry ('tổ công tác|ban chỉ đạo').
-    public static func mentionsAny(_ text: String, alternatives entry: String) -> Bool {
+    package static func mentionsAny(_ text: String, alternatives entry: String) -> Bool {
         entry.split(separator: "|").contains { mentions(text, String($0)) }
     }
 

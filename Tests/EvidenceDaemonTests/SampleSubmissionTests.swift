@@ -2,6 +2,7 @@ import EvidenceLoading
 import Foundation
 import Testing
 import EvidenceExtraction
+import EvidenceExtractionTesting
 import EvidenceModel
 import EvidenceStore
 import EvidenceVerification
@@ -27,7 +28,8 @@ import EvidenceVerification
     /// A submission whose every claim is supported (born-digital: no figure left to read by hand).
     static let clean = TestPaths.samples.appendingPathComponent("submissions/minhlong-huyen-2024-bo-sung", isDirectory: true)
     static let catalog = try! FrameworkCatalog.load(directory: TestPaths.models.appendingPathComponent("frameworks"))
-    static let extractor = Extractor(options: .init(workers: 2))
+    /// The sample files are extracted once for the whole suite.
+    static let extractor = MemoizingExtractor(Extractor(options: .init(workers: 2)))
 
     static func expected(_ folder: URL) throws -> Expected {
         try JSONDecoder().decode(Expected.self, from: Data(contentsOf: folder.appendingPathComponent("expected.json")))

@@ -31,12 +31,13 @@ import Testing
     }
 
     @Test func aBundleOfMinutesCountsEachMeeting() {
-        let minutes = (1...3).map { Fixture.minutes("bb\($0).pdf", number: $0) }
-        let bundle = VerificationFakeBundle(file: "bien-ban.pdf", documents: minutes)
-        let result = check("1.2.2.a", score: 2, evidence: [Submission.Evidence(file: "bien-ban.pdf")], bundle: bundle)
-        #expect(result.flags == [], "three meetings in one file: \(result.flags)")
-        let one = VerificationFakeBundle(file: "bien-ban.pdf", documents: [minutes[0], Self.decision])
-        #expect(check("1.2.2.a", score: 2, evidence: [Submission.Evidence(file: "bien-ban.pdf")], bundle: one)
+        // 1.2.2 as the table states it: a meeting the Chủ tịch chaired earns 2, one a Phó Chủ tịch chaired 1.
+        let chaired = Fixture.minutes("bb1.pdf", number: 1), deputy = Fixture.minutes("bb2.pdf", number: 2, deputy: true)
+        let both = VerificationFakeBundle(file: "bien-ban.pdf", documents: [chaired, deputy])
+        let result = check("1.2.2", score: 3, evidence: [Submission.Evidence(file: "bien-ban.pdf")], bundle: both)
+        #expect(result.flags == [], "two meetings in one file: \(result.flags)")
+        let one = VerificationFakeBundle(file: "bien-ban.pdf", documents: [chaired, Self.decision])
+        #expect(check("1.2.2", score: 3, evidence: [Submission.Evidence(file: "bien-ban.pdf")], bundle: one)
             .reasons.contains(.insufficientCount))
     }
 
