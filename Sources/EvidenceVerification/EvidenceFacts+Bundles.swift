@@ -6,6 +6,8 @@ extension EvidenceFacts {
         var facts = self
         facts.fields = part.fields
         facts.part = part.pages
+        // Its own pages only: the signer's role, the topic and the text checks read this document.
+        facts.document?.perPage.removeAll { !part.pages.contains($0.page) }
         return facts
     }
 

@@ -4,11 +4,10 @@ import Testing
 
 /// Files still being written are not taken early; links are not followed.
 @Suite struct InboxScannerTests {
-    @Test func folderStillBeingCopiedIsNotReadyUntilItStopsChanging() async throws {
+    @Test func folderStillBeingCopiedIsNotReadyUntilItStopsChanging() throws {
         let inbox = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: inbox) }
-        // The delay is far above the gaps: the suite runs on a busy machine, where a 250 ms sleep
-        // can overshoot by a second.
+        // The scanner's clock is given, not slept through: a busy machine stretches real sleeps.
         let scanner = InboxScanner(inbox: inbox, stabilityDelay: 2.5)
         let folder = inbox.appendingPathComponent("upload")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -16,16 +15,17 @@ import Testing
         let file = folder.appendingPathComponent("scan.pdf")
         FileManager.default.createFile(atPath: file.path, contents: nil)
         let handle = try FileHandle(forWritingTo: file)
+        var now = Date()
         // Copied slowly in chunks, each gap shorter than the stability delay.
         for _ in 0..<6 {
             try handle.write(contentsOf: Data(repeating: 0x25, count: 4096))
-            #expect(scanner.readyFolders().isEmpty, "taken while still being written")
-            try await Task.sleep(for: .milliseconds(250))
+            #expect(scanner.readyFolders(now: now).isEmpty, "taken while still being written")
+            now += 1
         }
         try handle.close()
-        #expect(scanner.readyFolders().isEmpty)
-        try await Task.sleep(for: .milliseconds(2700))
-        #expect(scanner.readyFolders().map(\.lastPathComponent) == ["upload"])
+        #expect(scanner.readyFolders(now: now).isEmpty)
+        now += 2.7
+        #expect(scanner.readyFolders(now: now).map(\.lastPathComponent) == ["upload"])
     }
 
     @Test func folderWithoutManifestAndLinkedFoldersAreIgnored() throws {
