@@ -9,28 +9,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let bundle = folder.appendingPathComponent("bundle.pdf")
         let parts = ["born-digital-qd-1246.pdf", "born-digital-kh-178.pdf", "born-digital-bb-08.pdf"]
-        try run("/usr/bin/qpdf", ["--empty", "--pages"] + parts.map { TestPaths.samples.appendingPathComponent($0).path } + ["--", bundle.path])
-        let output = try run(TestPaths.executable.path, ["extract", bundle.path, "--json"])
+        _ = try TestPaths.output(of: URL(fileURLWithPath: "/usr/bin/qpdf"),
+                                 ["--empty", "--pages"] + parts.map { TestPaths.samples.appendingPathComponent($0).path } + ["--", bundle.path])
+        let output = try TestPaths.output(of: TestPaths.executable, ["extract", bundle.path, "--json"])
         let report = try #require(try JSONSerialization.jsonObject(with: output) as? [String: Any])
         let documents = try #require(report["documents"] as? [[String: Any]])
         #expect(documents.map { "\($0["firstPage"]!)-\($0["lastPage"]!)" } == ["1-2", "3-5", "6-6"])
         #expect(documents.compactMap { ($0["fields"] as? [String: Any])?["number"] as? String }
             == ["1246/QĐ-UBND", "178/KH-UBND", "08/BB-UBND"])
         #expect(report["number"] as? String == "1246/QĐ-UBND")
-    }
-
-    @discardableResult
-    func run(_ executable: String, _ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "\(executable) \(arguments)")
-        return data
     }
 }

@@ -8,17 +8,9 @@ import Testing
 @Suite(.enabled(if: SignedPDFs.folder != nil, "python3 with the `cryptography` package is needed to sign test PDFs (make test installs it)"))
 struct SignatureTrustTests {
     func certificate(_ file: String, trusting folder: URL?) throws -> [String] {
-        let process = Process()
-        process.executableURL = TestPaths.executable
         var arguments = ["extract", "--json", "--workers", "1", SignedPDFs.folder!.appendingPathComponent(file).path]
         if let folder { arguments += ["--trusted-ca-dir", folder.path] }
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = try TestPaths.output(of: TestPaths.executable, arguments, requireSuccess: false)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let signatures = try #require(object["digitalSignatures"] as? [[String: Any]])
         return signatures.compactMap { $0["certificate"] as? String }

@@ -22,6 +22,22 @@ enum TestPaths {
         return folder
     }
 
+    /// What a command prints on standard output (its errors dropped), once it has exited; throws
+    /// when it cannot start or `requireSuccess` and it exits non-zero.
+    static func output(of executable: URL, _ arguments: [String], requireSuccess: Bool = true) throws -> Data {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        if requireSuccess, process.terminationStatus != 0 { throw CocoaError(.executableLoad) }
+        return data
+    }
+
     /// An executable shell script standing in for a misbehaving worker.
     static func script(_ body: String, in folder: URL) throws -> URL {
         let url = folder.appendingPathComponent("fake-worker-\(UUID().uuidString).sh")
