@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -16,6 +16,13 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The web service. Hummingbird's default traits pull swift-configuration, which is not used.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
     ],
     targets: [
         // C libraries: one system module each; the shims only include headers.
@@ -60,12 +67,25 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], swiftSettings: strict),
+        // The web service: pages for units, the HTTP API for programs; uploads go through the inbox.
+        .target(name: "EvidenceWeb", dependencies: [
+            "EvidenceModel", "EvidenceLoading", "EvidenceVerification", "EvidenceStore", "EvidenceDaemon",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "MultipartKit", package: "multipart-kit"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], swiftSettings: strict),
         // Fakes for tests: model values (no C library), and extraction engines.
         .target(name: "EvidenceTesting", dependencies: ["EvidenceModel"], swiftSettings: strict),
         .target(name: "EvidenceExtractionTesting", dependencies: ["EvidenceModel", "EvidenceExtraction"], swiftSettings: strict),
         .executableTarget(name: "evidenced", dependencies: [
             "EvidenceModel", "EvidenceExtraction", "EvidenceParsing", "EvidenceVerification", "EvidenceLoading",
-            "EvidenceStore", "EvidenceDaemon",
+            "EvidenceStore", "EvidenceDaemon", "EvidenceWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -83,6 +103,11 @@ let package = Package(
         .testTarget(name: "EvidenceDaemonTests", dependencies: [
             "EvidenceModel", "EvidenceExtraction", "EvidenceExtractionTesting", "EvidenceVerification", "EvidenceLoading",
             "EvidenceStore", "EvidenceDaemon", "EvidenceTesting"]),
+        .testTarget(name: "EvidenceWebTests", dependencies: [
+            "EvidenceModel", "EvidenceStore", "EvidenceWeb", "EvidenceDaemon", "EvidenceLoading",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ]
 )
 

@@ -22,6 +22,7 @@ package struct Configuration: Sendable, Equatable {
     package var limits: Limits
     package var watch: Watch
     package var signatures: Signatures
+    package var web: Web
 
     /// `database` when set explicitly; otherwise the path follows `dataDirectory`, also when the
     /// data directory is changed later by the command line.
@@ -94,15 +95,43 @@ package struct Configuration: Sendable, Equatable {
         package init(trustedCADirectory: String? = nil) { self.trustedCADirectory = trustedCADirectory }
     }
 
+    /// The web service (`evidenced serve`).
+    package struct Web: Sendable, Equatable {
+        /// `host:port` it listens on (`web.listen`); behind a reverse proxy for TLS.
+        package var listen: String
+        /// Largest upload of one submission, all files together (`web.max_upload_mb`).
+        package var maxUploadMegabytes: Int
+        /// How long a login lasts (`web.session_hours`).
+        package var sessionHours: Double
+        /// Trust the proxy's X-Forwarded-Proto and X-Forwarded-For (`web.behind_proxy`): cookies are
+        /// marked Secure when the proxy says https, and rate limits use the client's address.
+        package var behindProxy: Bool
+
+        package init(listen: String = "127.0.0.1:8080", maxUploadMegabytes: Int = 512, sessionHours: Double = 8,
+                     behindProxy: Bool = false) {
+            self.listen = listen; self.maxUploadMegabytes = maxUploadMegabytes
+            self.sessionHours = sessionHours; self.behindProxy = behindProxy
+        }
+
+        /// The host and port of `listen`; nil when it is not `host:port`.
+        package var address: (host: String, port: Int)? {
+            guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
+                  (0...65_535).contains(port) else { return nil }
+            let host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+            return host.isEmpty ? nil : (host, port)
+        }
+    }
+
     package init(inbox: String = Self.defaultInbox, dataDirectory: String = Self.defaultDataDirectory,
                 databasePath: String? = nil, modelsDirectory: String = Self.defaultModelsDirectory,
                 workers: Int = ExtractionOptions.cores, logLevel: Logger.Level = .info,
                 shutdownGraceSeconds: Double = 20, ocr: OCR = OCR(), limits: Limits = Limits(), watch: Watch = Watch(),
-                signatures: Signatures = Signatures()) {
+                signatures: Signatures = Signatures(), web: Web = Web()) {
         self.inbox = inbox; self.dataDirectory = dataDirectory; self.explicitDatabasePath = databasePath
         self.modelsDirectory = modelsDirectory; self.workers = workers; self.logLevel = logLevel
         self.shutdownGraceSeconds = shutdownGraceSeconds
         self.ocr = ocr; self.limits = limits; self.watch = watch; self.signatures = signatures
+        self.web = web
     }
 
     package static let defaultPath = "/etc/evidenced/evidenced.toml"

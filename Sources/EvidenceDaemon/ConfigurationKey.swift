@@ -92,6 +92,17 @@ extension ConfigurationKey {
                          summary: "Folder of CA certificates (PEM or DER) whose signatures count as trusted; unset: issuers unknown.",
                          apply: { $0.signatures.trustedCADirectory = $1.text },
                          check: { $0.signatures.trustedCADirectory.flatMap { absolute($0) ?? directory($0) } }),
+
+        ConfigurationKey(name: "web.listen", type: .string, summary: "host:port the web service listens on (evidenced serve).",
+                         apply: { $0.web.listen = $1.text },
+                         check: { $0.web.address == nil ? "must be host:port, e.g. 127.0.0.1:8080, got '\($0.web.listen)'" : nil }),
+        ConfigurationKey(name: "web.max_upload_mb", type: .integer, summary: "Largest upload of one submission, all files together (MiB).",
+                         apply: { $0.web.maxUploadMegabytes = $1.whole }, check: { within($0.web.maxUploadMegabytes, 1...65_536) }),
+        ConfigurationKey(name: "web.session_hours", type: .number, summary: "How long a browser login lasts.",
+                         apply: { $0.web.sessionHours = $1.real }, check: { above(0, $0.web.sessionHours, atMost: 720) }),
+        ConfigurationKey(name: "web.behind_proxy", type: .boolean,
+                         summary: "Trust the reverse proxy's X-Forwarded-Proto/-For (Secure cookies, client addresses).",
+                         apply: { $0.web.behindProxy = $1.flag }, check: { _ in nil }),
     ]
 }
 

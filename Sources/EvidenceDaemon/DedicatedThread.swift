@@ -7,8 +7,8 @@ import Foundation
 /// The threads live as long as the process. Worker processes are started from them, and Linux
 /// sends a child's `PR_SET_PDEATHSIG` when the *thread* that forked it exits, not the process: a
 /// thread per call would kill the long-lived workers it started the moment it returned.
-enum DedicatedThread {
-    static func run<Result: Sendable>(_ work: @escaping @Sendable () -> Result) async -> Result {
+package enum DedicatedThread {
+    package static func run<Result: Sendable>(_ work: @escaping @Sendable () -> Result) async -> Result {
         await withCheckedContinuation { continuation in
             BlockingThreads.shared.submit { continuation.resume(returning: work()) }
         }

@@ -1,4 +1,5 @@
 import CoreFoundation
+import CDispatch  // where this toolchain's module map puts `struct stat`
 package import EvidenceLoading
 import EvidenceExtraction
 import EvidenceModel

@@ -101,7 +101,8 @@ package struct Pipeline: Sendable {
                 logger.notice("result not recorded: the submission changed", metadata: ["submission": "\(id)"])
                 continue
             }
-            try BatchVerification.requeueOtherSides(of: [item], in: store)
+            // A pre-check accuses nobody: other units are not asked to look again.
+            if !stored.submission.isPrecheck { try BatchVerification.requeueOtherSides(of: [item], in: store) }
             logger.info("submission checked", metadata: ["submission": "\(id)", "flags": "\(result.flagCount)"])
             results.append(result)
         }

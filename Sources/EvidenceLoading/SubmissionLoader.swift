@@ -149,7 +149,13 @@ struct ManifestReader {
         for (index, value) in try list(root["claims"], "claims").enumerated() {
             claims.append(try claim(value, "claims[\(index)]"))
         }
-        return Submission(submission: id, unit: unit, framework: framework, period: .init(from: from, to: to), claims: claims)
+        var precheck: Bool?
+        if let value = root["precheck"], value != .null {
+            guard case let .bool(flag) = value else { throw fail("precheck", "must be true or false, found \(value.kindName)") }
+            precheck = flag ? true : nil
+        }
+        return Submission(submission: id, unit: unit, framework: framework, period: .init(from: from, to: to), claims: claims,
+                          precheck: precheck)
     }
 
     func claim(_ value: JSONValue, _ field: String) throws(SubmissionError) -> Submission.Claim {

@@ -5,11 +5,16 @@ package struct Submission: Codable, Hashable, Sendable {
     package var framework: String
     package var period: Period
     package var claims: [Claim]
+    /// A unit's pre-check (from the web service): checked like any other, but its flags are not
+    /// delivered to the scoring system and its evidence is not held against other units.
+    package var precheck: Bool?
 
-    package init(submission: String, unit: Unit, framework: String, period: Period, claims: [Claim]) {
+    package init(submission: String, unit: Unit, framework: String, period: Period, claims: [Claim], precheck: Bool? = nil) {
         self.submission = submission; self.unit = unit; self.framework = framework
-        self.period = period; self.claims = claims
+        self.period = period; self.claims = claims; self.precheck = precheck
     }
+
+    package var isPrecheck: Bool { precheck == true }
 
     package struct Unit: Codable, Hashable, Sendable {
         package var code: String

@@ -11,6 +11,7 @@ extension Store {
     ///   - sha256s: contents to look for.
     ///   - numberKeys: `DocumentNumber.key`s to look for (only trusted numbers are keyed).
     ///   - excluding: submissions whose own view wins (the batch being checked).
+    /// Pre-checks are never returned: a unit trying its evidence out accuses nobody.
     package func evidence(sharing sha256s: Set<String>, numberKeys: Set<String>,
                          excluding: Set<String> = []) throws -> [KnownEvidence] {
         guard !sha256s.isEmpty || !numberKeys.isEmpty else { return [] }
@@ -29,7 +30,7 @@ extension Store {
                 JOIN claim_evidence e ON e.submissionId = f.submissionId AND e.file = f.path
                 JOIN submissions s ON s.id = e.submissionId
                 JOIN claims c ON c.submissionId = e.submissionId AND c.claimIndex = e.claimIndex
-                WHERE f.sha256 IN (\(matches))
+                WHERE f.sha256 IN (\(matches)) AND s.precheck = 0
                 ORDER BY e.submissionId, e.claimIndex, e.position
                 """, arguments: StatementArguments(shaList + keyList))
             return rows.compactMap { row in

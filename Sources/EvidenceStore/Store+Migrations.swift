@@ -25,6 +25,15 @@ extension Store {
     ///   createdAt, supersededAt (marked when a later result replaces it; never deleted),
     ///   field, box (v4: the parsed field a finding is about and its place on the page, JSON)
     /// queue_acks          (consumer, flagId) PK, ackedAt, withdrawalAckedAt
+    /// submissions.precheck (v5: 1 for a unit's pre-check from the web service)
+    /// units               (v5) code PK, name, level, bodies JSON: the units that have accounts
+    /// users               (v5) name PK, role unit|appraiser|consumer|admin, unitCode (FK units, for
+    ///   role unit), frameworks JSON, unitCodes JSON (an appraiser's scope; null = all),
+    ///   passwordHash (bcrypt), disabled, createdAt
+    /// api_tokens          (v5) tokenHash PK (sha256 of the token; the token itself is never stored),
+    ///   userName FK, createdAt, lastUsedAt
+    /// web_sessions        (v5) tokenHash PK (sha256 of the cookie), userName FK, csrfToken,
+    ///   createdAt, expiresAt
     /// ```
     /// Rows of a submission's latest revision (files, claims, evidence) are replaced when it changes;
     /// its flags are kept and marked. Foreign keys are enforced.
@@ -156,6 +165,45 @@ extension Store {
                 t.add(column: "field", .text)
                 t.add(column: "box", .text)
             }
+        }
+
+        // The web service (issue 14): accounts, sessions, API tokens, and pre-checks kept apart.
+        migrator.registerMigration("v5-web-accounts") { db in
+            try db.alter(table: "submissions") { t in
+                t.add(column: "precheck", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(table: "units") { t in
+                t.primaryKey("code", .text)
+                t.column("name", .text).notNull()
+                t.column("level", .text).notNull()
+                    .check(sql: "level IN ('province', 'department', 'district', 'commune')")
+                t.column("bodies", .jsonText)
+            }
+            try db.create(table: "users") { t in
+                t.primaryKey("name", .text)
+                t.column("role", .text).notNull().check(sql: "role IN ('unit', 'appraiser', 'consumer', 'admin')")
+                t.column("unitCode", .text).references("units")
+                t.column("frameworks", .jsonText)
+                t.column("unitCodes", .jsonText)
+                t.column("passwordHash", .text)
+                t.column("disabled", .boolean).notNull().defaults(to: false)
+                t.column("createdAt", .datetime).notNull()
+                t.check(sql: "role != 'unit' OR unitCode IS NOT NULL")
+            }
+            try db.create(table: "api_tokens") { t in
+                t.primaryKey("tokenHash", .text)
+                t.column("userName", .text).notNull().indexed().references("users", onDelete: .cascade)
+                t.column("createdAt", .datetime).notNull()
+                t.column("lastUsedAt", .datetime)
+            }
+            try db.create(table: "web_sessions") { t in
+                t.primaryKey("tokenHash", .text)
+                t.column("userName", .text).notNull().indexed().references("users", onDelete: .cascade)
+                t.column("csrfToken", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("expiresAt", .datetime).notNull().indexed()
+            }
+            try db.create(index: "submissions_on_updatedAt", on: "submissions", columns: ["unitCode", "updatedAt"])
         }
 
         return migrator

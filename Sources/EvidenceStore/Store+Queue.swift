@@ -12,7 +12,8 @@ import GRDB
 ///
 /// Supersession reaches consumers too: a flag a consumer acked and that a changed submission then
 /// superseded is delivered once more with `supersededAt` set (a withdrawal), until acked again. A
-/// flag superseded before the consumer acked it is simply no longer delivered.
+/// flag superseded before the consumer acked it is simply no longer delivered. A unit's pre-check
+/// is never delivered: it is the unit's own trial, not a submission to the council.
 extension Store {
     package func pull(consumer: String, limit: Int = 100) throws -> [QueuedFlag] {
         let consumer = try Self.validConsumer(consumer)
@@ -21,8 +22,9 @@ extension Store {
             try Self.fetchQueued(db, sql: """
                 \(Self.queuedSelect)
                 LEFT JOIN queue_acks a ON a.flagId = f.id AND a.consumer = ?
-                WHERE (f.supersededAt IS NULL AND a.flagId IS NULL)
-                   OR (f.supersededAt IS NOT NULL AND a.flagId IS NOT NULL AND a.withdrawalAckedAt IS NULL)
+                WHERE s.precheck = 0
+                  AND ((f.supersededAt IS NULL AND a.flagId IS NULL)
+                   OR (f.supersededAt IS NOT NULL AND a.flagId IS NOT NULL AND a.withdrawalAckedAt IS NULL))
                 ORDER BY f.id
                 LIMIT ?
                 """, arguments: [consumer, limit])
@@ -34,10 +36,11 @@ extension Store {
         let consumer = try Self.validConsumer(consumer)
         return try writer.read { db in
             try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM flags f
+                SELECT COUNT(*) FROM flags f JOIN submissions s ON s.id = f.submissionId
                 LEFT JOIN queue_acks a ON a.flagId = f.id AND a.consumer = ?
-                WHERE (f.supersededAt IS NULL AND a.flagId IS NULL)
-                   OR (f.supersededAt IS NOT NULL AND a.flagId IS NOT NULL AND a.withdrawalAckedAt IS NULL)
+                WHERE s.precheck = 0
+                  AND ((f.supersededAt IS NULL AND a.flagId IS NULL)
+                   OR (f.supersededAt IS NOT NULL AND a.flagId IS NOT NULL AND a.withdrawalAckedAt IS NULL))
                 """, arguments: [consumer]) ?? 0
         }
     }
@@ -88,6 +91,8 @@ extension Store {
             if let submission {
                 conditions.append("f.submissionId = ?")
                 _ = arguments.append(contentsOf: [submission])
+            } else {
+                conditions.append("s.precheck = 0")  // a pre-check is listed only by its id
             }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             return try Self.fetchQueued(db, sql: "\(Self.queuedSelect) \(filter) ORDER BY f.id", arguments: arguments)

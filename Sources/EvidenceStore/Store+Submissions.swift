@@ -29,7 +29,8 @@ extension Store {
                 periodFrom: submission.period.from, periodTo: submission.period.to,
                 manifest: submission, manifestSHA256: manifestKey,
                 revision: (existing?.revision ?? 0) + 1, state: .queued, failureReason: nil,
-                createdAt: existing?.createdAt ?? now, updatedAt: now, checkedAt: nil)
+                createdAt: existing?.createdAt ?? now, updatedAt: now, checkedAt: nil,
+                precheck: submission.isPrecheck)
             try record.save(db)
 
             try SubmissionFileRecord.filter(SubmissionFileRecord.Columns.submissionId == id).deleteAll(db)

@@ -24,6 +24,8 @@ struct SubmissionRecord: Codable, FetchableRecord, PersistableRecord {
     var createdAt: Date
     var updatedAt: Date
     var checkedAt: Date?
+    /// v5: a unit's pre-check, whose flags stay with the unit.
+    var precheck: Bool
 
     enum Columns {
         static let id = Column(CodingKeys.id)

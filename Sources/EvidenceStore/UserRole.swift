@@ -1,0 +1,10 @@
+/// What an account may do in the web service and its API.
+package enum UserRole: String, Codable, Hashable, Sendable, CaseIterable {
+    /// One unit's officers: their own submissions only.
+    case unit
+    /// The appraisal council and its secretariat, optionally limited to frameworks or units.
+    case appraiser
+    /// The scoring system: the API only, never the pages.
+    case consumer
+    case admin
+}

@@ -1,0 +1,103 @@
+import EvidenceModel
+import EvidenceStore
+import Foundation
+
+/// What `/api/v1` answers. Field names follow docs/openapi.yaml, which a test checks against
+/// the running server.
+struct APISubmission: Encodable {
+    var id: String
+    var unit: Submission.Unit
+    var framework: String
+    var period: Submission.Period
+    var state: String
+    var revision: Int
+    var precheck: Bool
+    var claims: Int
+    var flaggedClaims: Int
+    var flags: Int
+    var needsReview: Int
+    var failureReason: String?
+    var updatedAt: Date
+    var checkedAt: Date?
+    var progress: SubmissionProgress?
+
+    init(_ summary: SubmissionSummary, progress: SubmissionProgress? = nil) {
+        id = summary.id; unit = summary.unit; framework = summary.framework; period = summary.period
+        state = summary.state.rawValue; revision = summary.revision; precheck = summary.precheck
+        claims = summary.claims; flaggedClaims = summary.flaggedClaims; flags = summary.flags
+        needsReview = summary.needsReview; failureReason = summary.failureReason
+        updatedAt = summary.updatedAt; checkedAt = summary.checkedAt; self.progress = progress
+    }
+}
+
+struct APIUploadAccepted: Encodable {
+    var submission: String
+    var upload: String
+    var status: String
+    var location: String
+}
+
+struct APIResults: Encodable {
+    var submission: String
+    var state: String
+    var revision: Int
+    var claims: [APIClaimResult]
+}
+
+struct APIClaimResult: Encodable {
+    var index: Int
+    var indicator: String
+    var score: Double
+    /// supported | flagged | needs-review
+    var verdict: String
+    var flags: [APIFlag]
+}
+
+struct APIFlag: Encodable {
+    var id: Int64
+    var submission: String
+    var revision: Int
+    var unit: String
+    var claimIndex: Int
+    var indicator: String
+    var score: Double
+    var reason: String
+    var message: String
+    var file: String?
+    var page: Int?
+    var expected: String?
+    var found: String?
+    var field: String?
+    var box: Box?
+    var createdAt: Date
+    var supersededAt: Date?
+
+    init(_ queued: QueuedFlag) {
+        id = queued.id; submission = queued.submission; revision = queued.revision; unit = queued.unit.code
+        claimIndex = queued.claimIndex; indicator = queued.indicator; score = queued.score
+        reason = queued.flag.reason.rawValue; message = queued.flag.message; file = queued.flag.file
+        page = queued.flag.page; expected = queued.flag.expected; found = queued.flag.found
+        field = queued.flag.field?.rawValue; box = queued.flag.box
+        createdAt = queued.createdAt; supersededAt = queued.supersededAt
+    }
+}
+
+struct APIDocument: Encodable {
+    var sha256: String
+    var state: String
+    var format: String?
+    var pages: Int?
+    var fields: DocumentFields?
+    var failure: ExtractionFailure?
+}
+
+struct APIPage: Encodable {
+    var page: Int
+    var source: String
+    var confidence: Double?
+    var rotation: Int?
+    var text: String
+}
+
+struct APIAck: Decodable { var ids: [Int64] }
+struct APIAcked: Encodable { var acked: Int }

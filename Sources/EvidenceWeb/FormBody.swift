@@ -1,0 +1,27 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// An `application/x-www-form-urlencoded` body, read whole (forms here are small).
+struct FormBody {
+    private(set) var values: [String: [String]] = [:]
+
+    subscript(name: String) -> String? { values[name]?.first }
+
+    static func read(_ request: Request, context: WebContext) async throws -> FormBody {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        return FormBody(String(buffer: buffer))
+    }
+
+    init(_ text: String) {
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true).prefix(1000) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = Self.decode(parts[0]), value = parts.count > 1 ? Self.decode(parts[1]) : ""
+            values[name, default: []].append(value)
+        }
+    }
+
+    private static func decode(_ part: Substring) -> String {
+        String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+    }
+}

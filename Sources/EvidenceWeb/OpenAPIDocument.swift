@@ -1,0 +1,261 @@
+/// The API's OpenAPI 3 description, served at `/api/openapi.yaml`. Kept in the binary so the
+/// document served is always the one the routes were built with; `make test` runs schemathesis
+/// against a live server with it (scripts/api_schema_test.sh).
+enum OpenAPIDocument {
+    static let yaml = #"""
+openapi: 3.0.3
+info:
+  title: evidenced API
+  version: "1.0"
+  description: |
+    Submissions of Vietnamese government units' self-assessments, their verdicts, and the flag
+    queue of the scoring system. Authenticate with `Authorization: Bearer TOKEN`
+    (`evidenced users token NAME`). A unit sees only its own submissions; another unit's ids
+    answer 404. Errors are `{"error": code, "message": text}`.
+servers:
+  - url: /
+security:
+  - bearer: []
+paths:
+  /healthz:
+    get:
+      summary: Store and inbox reachable
+      security: []
+      responses:
+        "200": { description: Healthy, content: { application/json: { schema: { $ref: "#/components/schemas/Health" } } } }
+        "503": { description: Unhealthy, content: { application/json: { schema: { $ref: "#/components/schemas/Health" } } } }
+  /api/v1/submissions:
+    get:
+      summary: Submissions the caller may see, most recently changed first
+      responses:
+        "200":
+          description: The submissions
+          content: { application/json: { schema: { type: array, items: { $ref: "#/components/schemas/Submission" } } } }
+        "401": { $ref: "#/components/responses/Error" }
+    post:
+      summary: Upload a submission (manifest and files, multipart)
+      description: |
+        The `manifest` part is a submission.json; every other part is a file whose file name is
+        a path the manifest names. The upload is handed to the daemon; poll the location.
+      requestBody:
+        required: true
+        content:
+          multipart/form-data:
+            schema:
+              type: object
+              required: [manifest]
+              properties:
+                manifest: { type: string, description: "submission.json" }
+                file: { type: array, items: { type: string, format: binary } }
+      responses:
+        "202":
+          description: Accepted; the daemon takes it from the inbox
+          content: { application/json: { schema: { $ref: "#/components/schemas/UploadAccepted" } } }
+        "400": { $ref: "#/components/responses/Error" }
+        "401": { $ref: "#/components/responses/Error" }
+        "403": { $ref: "#/components/responses/Error" }
+        "409": { $ref: "#/components/responses/Error" }
+        "413": { $ref: "#/components/responses/Error" }
+        "415": { $ref: "#/components/responses/Error" }
+        "422": { $ref: "#/components/responses/Error" }
+  /api/v1/submissions/{id}:
+    parameters:
+      - { name: id, in: path, required: true, schema: { type: string } }
+    get:
+      summary: One submission with the reading's progress
+      responses:
+        "200": { description: The submission, content: { application/json: { schema: { $ref: "#/components/schemas/Submission" } } } }
+        "401": { $ref: "#/components/responses/Error" }
+        "404": { $ref: "#/components/responses/Error" }
+  /api/v1/submissions/{id}/results:
+    parameters:
+      - { name: id, in: path, required: true, schema: { type: string } }
+    get:
+      summary: Every claim with its verdict and flags
+      responses:
+        "200": { description: The results, content: { application/json: { schema: { $ref: "#/components/schemas/Results" } } } }
+        "401": { $ref: "#/components/responses/Error" }
+        "404": { $ref: "#/components/responses/Error" }
+  /api/v1/flags:
+    get:
+      summary: Current flags the caller may see, in id order
+      parameters:
+        - { name: submission, in: query, schema: { type: string } }
+        - { name: reason, in: query, schema: { $ref: "#/components/schemas/Reason" } }
+        - { name: after, in: query, schema: { type: integer, format: int64 } }
+        - { name: limit, in: query, schema: { type: integer, minimum: 1, maximum: 1000 } }
+      responses:
+        "200": { description: The flags, content: { application/json: { schema: { type: array, items: { $ref: "#/components/schemas/Flag" } } } } }
+        "400": { $ref: "#/components/responses/Error" }
+        "401": { $ref: "#/components/responses/Error" }
+        "404": { $ref: "#/components/responses/Error" }
+  /api/v1/queue:
+    get:
+      summary: Pull the flags this consumer has not acked (at least once, id order)
+      description: Withdrawals (supersededAt set) of acked flags are delivered once more, until acked.
+      parameters:
+        - { name: limit, in: query, schema: { type: integer, minimum: 1, maximum: 1000 } }
+      responses:
+        "200": { description: Deliveries, content: { application/json: { schema: { type: array, items: { $ref: "#/components/schemas/Flag" } } } } }
+        "401": { $ref: "#/components/responses/Error" }
+        "403": { $ref: "#/components/responses/Error" }
+  /api/v1/queue/ack:
+    post:
+      summary: Ack what was handled
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [ids]
+              properties: { ids: { type: array, items: { type: integer, format: int64 } } }
+      responses:
+        "200": { description: Deliveries ended, content: { application/json: { schema: { type: object, required: [acked], properties: { acked: { type: integer } } } } } }
+        "400": { $ref: "#/components/responses/Error" }
+        "401": { $ref: "#/components/responses/Error" }
+        "403": { $ref: "#/components/responses/Error" }
+        "422": { $ref: "#/components/responses/Error" }
+  /api/v1/documents/{sha256}:
+    parameters:
+      - { name: sha256, in: path, required: true, schema: { type: string } }
+    get:
+      summary: A document's parsed fields
+      responses:
+        "200": { description: The document, content: { application/json: { schema: { $ref: "#/components/schemas/Document" } } } }
+        "401": { $ref: "#/components/responses/Error" }
+        "404": { $ref: "#/components/responses/Error" }
+  /api/v1/documents/{sha256}/pages:
+    parameters:
+      - { name: sha256, in: path, required: true, schema: { type: string } }
+    get:
+      summary: A document's text, page by page
+      responses:
+        "200": { description: The pages, content: { application/json: { schema: { type: array, items: { $ref: "#/components/schemas/Page" } } } } }
+        "401": { $ref: "#/components/responses/Error" }
+        "404": { $ref: "#/components/responses/Error" }
+components:
+  securitySchemes:
+    bearer: { type: http, scheme: bearer }
+  responses:
+    Error:
+      description: A refusal
+      content: { application/json: { schema: { $ref: "#/components/schemas/Error" } } }
+  schemas:
+    Error:
+      type: object
+      required: [error, message]
+      properties: { error: { type: string }, message: { type: string } }
+    Health:
+      type: object
+      required: [status, store, inbox]
+      properties: { status: { type: string }, store: { type: string }, inbox: { type: string } }
+    Unit:
+      type: object
+      required: [code, name, level]
+      properties:
+        code: { type: string }
+        name: { type: string }
+        level: { type: string, enum: [province, department, district, commune] }
+        bodies: { type: array, items: { type: string } }
+    Period:
+      type: object
+      required: [from, to]
+      properties: { from: { type: string, format: date }, to: { type: string, format: date } }
+    Progress:
+      type: object
+      required: [files, filesDone, pagesRead]
+      properties: { files: { type: integer }, filesDone: { type: integer }, pagesRead: { type: integer } }
+    Submission:
+      type: object
+      required: [id, unit, framework, period, state, revision, precheck, claims, flaggedClaims, flags, needsReview, updatedAt]
+      properties:
+        id: { type: string }
+        unit: { $ref: "#/components/schemas/Unit" }
+        framework: { type: string }
+        period: { $ref: "#/components/schemas/Period" }
+        state: { type: string, enum: [queued, extracting, checked, failed] }
+        revision: { type: integer }
+        precheck: { type: boolean }
+        claims: { type: integer }
+        flaggedClaims: { type: integer }
+        flags: { type: integer }
+        needsReview: { type: integer }
+        failureReason: { type: string }
+        updatedAt: { type: string, format: date-time }
+        checkedAt: { type: string, format: date-time }
+        progress: { $ref: "#/components/schemas/Progress" }
+    UploadAccepted:
+      type: object
+      required: [submission, upload, status, location]
+      properties: { submission: { type: string }, upload: { type: string }, status: { type: string }, location: { type: string } }
+    Results:
+      type: object
+      required: [submission, state, revision, claims]
+      properties:
+        submission: { type: string }
+        state: { type: string }
+        revision: { type: integer }
+        claims:
+          type: array
+          items:
+            type: object
+            required: [index, indicator, score, verdict, flags]
+            properties:
+              index: { type: integer }
+              indicator: { type: string }
+              score: { type: number }
+              verdict: { type: string, enum: [pending, supported, flagged, needs-review] }
+              flags: { type: array, items: { $ref: "#/components/schemas/Flag" } }
+    Reason:
+      type: string
+      enum: [no-evidence, score-above-max, file-missing, unreadable, number-mismatch, date-mismatch, out-of-period,
+             wrong-type, wrong-issuer, signer-mismatch, unsigned, draft, duplicate-evidence, insufficient-count,
+             signer-not-head, off-topic, needs-review, signature-invalid, modified-after-signing, date-after-signing,
+             not-digitally-signed]
+    Box:
+      type: object
+      required: [x, y, width, height]
+      properties: { x: { type: number }, y: { type: number }, width: { type: number }, height: { type: number } }
+    Flag:
+      type: object
+      required: [id, submission, revision, unit, claimIndex, indicator, score, reason, message, createdAt]
+      properties:
+        id: { type: integer, format: int64 }
+        submission: { type: string }
+        revision: { type: integer }
+        unit: { type: string }
+        claimIndex: { type: integer }
+        indicator: { type: string }
+        score: { type: number }
+        reason: { $ref: "#/components/schemas/Reason" }
+        message: { type: string }
+        file: { type: string }
+        page: { type: integer }
+        expected: { type: string }
+        found: { type: string }
+        field: { type: string }
+        box: { $ref: "#/components/schemas/Box" }
+        createdAt: { type: string, format: date-time }
+        supersededAt: { type: string, format: date-time }
+    Document:
+      type: object
+      required: [sha256, state]
+      properties:
+        sha256: { type: string }
+        state: { type: string, enum: [queued, extracting, parsed, failed] }
+        format: { type: string }
+        pages: { type: integer }
+        fields: { type: object }
+        failure: { type: object }
+    Page:
+      type: object
+      required: [page, source, text]
+      properties:
+        page: { type: integer }
+        source: { type: string }
+        confidence: { type: number }
+        rotation: { type: integer }
+        text: { type: string }
+"""#
+}

@@ -1,0 +1,63 @@
+import EvidenceStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Mustache
+import NIOCore
+
+/// Server-rendered pages: Mustache templates compiled into the binary (nothing to install next to
+/// it), every `{{value}}` HTML-escaped, so text read from documents is shown as text.
+struct Pages: Sendable {
+    let library: MustacheLibrary
+
+    init() throws {
+        var library = MustacheLibrary()
+        for (name, text) in Templates.all { try library.register(text, named: name) }
+        self.library = library
+    }
+
+    func render(_ name: String, _ view: Any, status: HTTPResponse.Status = .ok) -> Response {
+        let html = library.render(view, withTemplate: name) ?? "<!doctype html><p>template \(name) missing</p>"
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    func error(_ error: WebError, account: UserAccount?) -> Response {
+        render("error", ErrorView(chrome: Chrome(account: account, csrf: nil), status: Int(error.status.code),
+                                  message: error.message), status: error.status)
+    }
+}
+
+/// What every page's frame shows: who is signed in, the logout form's CSRF token, the menu.
+struct Chrome {
+    var account: AccountView?
+    var csrf: String?
+
+    init(account: UserAccount?, csrf: String?) {
+        self.account = account.map(AccountView.init)
+        self.csrf = csrf
+    }
+
+    init(_ context: WebContext) {
+        self.init(account: context.identity, csrf: context.session?.csrfToken)
+    }
+}
+
+struct AccountView {
+    var name: String
+    var role: String
+    var unitCode: String?
+    var reviews: Bool
+    init(_ account: UserAccount) {
+        name = account.name
+        role = Labels.role(account.role)
+        unitCode = account.unitCode
+        reviews = account.role == .appraiser || account.role == .admin
+    }
+}
+
+struct ErrorView {
+    var chrome: Chrome
+    var status: Int
+    var message: String
+}

@@ -1,0 +1,162 @@
+import Logging
+import EvidenceDaemon
+import EvidenceLoading
+import EvidenceModel
+import EvidenceStore
+import Foundation
+import Hummingbird
+
+/// `/api/v1`: the same objects and rules as the pages, for programs (docs/openapi.yaml).
+struct APIRoutes {
+    let service: WebService
+
+    func register(on router: Router<WebContext>) {
+        let api = router.group("/api/v1")
+        api.get("/submissions") { _, context in
+            let account = try context.account()
+            let summaries = try await service.visibleSummaries(for: account, includePrechecks: account.role == .unit)
+            return JSONResponse.make(summaries.map { APISubmission($0) })
+        }
+        api.post("/submissions") { request, context in try await create(request, context) }
+        api.get("/submissions/:id") { request, context in
+            let account = try context.account()
+            let id = try context.parameters.require("id")
+            let summary = try await service.visibleSubmission(id, for: account)
+            let progress = try await service.blocking { try $0.progress(ofSubmission: id) }
+            return JSONResponse.make(APISubmission(summary, progress: progress))
+        }
+        api.get("/submissions/:id/results") { request, context in try await results(request, context) }
+        api.get("/flags") { request, context in try await flags(request, context) }
+        api.get("/queue") { request, context in
+            let account = try consumer(context)
+            let limit = min(max(Int(request.uri.queryParameters["limit"].map(String.init) ?? "") ?? 100, 1), 1_000)
+            let flags = try await service.blocking { try $0.pull(consumer: account.name, limit: limit) }
+            return JSONResponse.make(flags.map(APIFlag.init))
+        }
+        api.post("/queue/ack") { request, context in
+            let account = try consumer(context)
+            try context.checkCSRF(request.headers[.init("X-CSRF-Token")!])
+            let ack: APIAck
+            do { ack = try await request.decode(as: APIAck.self, context: context) } catch {
+                throw WebError.invalid("Cần JSON {\"ids\": [số]} (expected {\"ids\": [integers]}).")
+            }
+            guard ack.ids.count <= 10_000 else { throw WebError.invalid("at most 10000 ids per ack") }
+            do {
+                let acked = try await service.blocking { try $0.ack(consumer: account.name, ids: ack.ids) }
+                return JSONResponse.make(APIAcked(acked: acked))
+            } catch let error as StoreError {
+                throw WebError(.unprocessableContent, "unknown-flags", "\(error)")
+            }
+        }
+        api.get("/documents/:sha256") { _, context in
+            let (sha256, document) = try await document(context)
+            return JSONResponse.make(APIDocument(sha256: sha256, state: document.state.rawValue,
+                                                 format: document.extracted?.format.rawValue, pages: document.extracted?.pages,
+                                                 fields: document.fields, failure: document.failure))
+        }
+        api.get("/documents/:sha256/pages") { _, context in
+            let (_, document) = try await document(context)
+            let pages = (document.extracted?.perPage ?? []).map {
+                APIPage(page: $0.page, source: $0.source.rawValue, confidence: $0.confidence, rotation: $0.rotation, text: $0.text)
+            }
+            return JSONResponse.make(pages)
+        }
+    }
+
+    /// The queue is the scoring system's (and an admin's): each account is its own consumer.
+    private func consumer(_ context: WebContext) throws -> UserAccount {
+        let account = try context.account()
+        guard account.role == .consumer || account.role == .admin else {
+            throw WebError.forbidden("Hàng đợi dành cho hệ thống chấm điểm (the queue is for the consumer role).")
+        }
+        return account
+    }
+
+    private func document(_ context: WebContext) async throws -> (String, StoredDocument) {
+        let account = try context.account()
+        let sha256 = try context.parameters.require("sha256").lowercased()
+        try await service.checkDocumentVisible(sha256, for: account)
+        guard let document = try await service.blocking({ try $0.document(sha256: sha256) }) else { throw WebError.notFound }
+        return (sha256, document)
+    }
+
+    private func results(_ request: Request, _ context: WebContext) async throws -> Response {
+        let account = try context.account()
+        let id = try context.parameters.require("id")
+        let summary = try await service.visibleSubmission(id, for: account)
+        let (stored, flags) = try await service.blocking { (try $0.submission(id: id), try $0.list(submission: id)) }
+        guard let stored else { throw WebError.notFound }
+        let checked = summary.state == .checked
+        let claims = stored.submission.claims.enumerated().map { index, claim in
+            let mine = checked ? flags.filter { $0.claimIndex == index } : []
+            let verdict = !checked ? "pending" : mine.contains { $0.flag.reason != .needsReview } ? "flagged"
+                : mine.isEmpty ? "supported" : "needs-review"
+            return APIClaimResult(index: index, indicator: claim.indicator, score: claim.score, verdict: verdict,
+                                  flags: mine.map(APIFlag.init))
+        }
+        return JSONResponse.make(APIResults(submission: id, state: summary.state.rawValue, revision: summary.revision, claims: claims))
+    }
+
+    private func flags(_ request: Request, _ context: WebContext) async throws -> Response {
+        let account = try context.account()
+        let query = request.uri.queryParameters
+        let after = Int64(query["after"].map(String.init) ?? "") ?? 0
+        let limit = min(max(Int(query["limit"].map(String.init) ?? "") ?? 100, 1), 1_000)
+        let reason = query["reason"].map(String.init)
+        if let reason, FlagReason(rawValue: reason) == nil { throw WebError.invalid("unknown reason '\(reason)'") }
+        var flags: [QueuedFlag]
+        if let id = query["submission"].map(String.init) {
+            _ = try await service.visibleSubmission(id, for: account)
+            flags = try await service.blocking { try $0.list(submission: id) }
+        } else {
+            let visible = try await service.visibleSummaries(for: account, includePrechecks: false)
+            let ids = Set(visible.map(\.id))
+            flags = try await service.blocking { try $0.list() }.filter { ids.contains($0.submission) }
+        }
+        flags = flags.filter { $0.id > after && (reason == nil || $0.flag.reason.rawValue == reason) }
+        return JSONResponse.make(Array(flags.prefix(limit)).map(APIFlag.init))
+    }
+
+    /// A submission from a program: `manifest` (submission.json) and its files as multipart parts,
+    /// each file part named by its path in the manifest.
+    private func create(_ request: Request, _ context: WebContext) async throws -> Response {
+        let account = try context.account()
+        guard account.role == .unit || account.role == .admin else {
+            throw WebError.forbidden("Chỉ đơn vị hoặc quản trị nộp hồ sơ (only unit and admin accounts submit).")
+        }
+        let handoff = InboxHandoff(service: service)
+        let (folder, upload) = try handoff.stagingFolder()
+        do {
+            let received = try await UploadReceiver(maxBytes: service.maxUploadBytes)
+                .receive(request, into: folder) { fields in try context.checkCSRF(request.headers[.init("X-CSRF-Token")!] ?? fields.field("_csrf")) }
+            guard let text = received.field("manifest") else { throw WebError.invalid("missing the 'manifest' part (submission.json)") }
+            let loaded: LoadedSubmission
+            do { loaded = try SubmissionLoader(catalog: service.catalog).decode(json: text) } catch {
+                throw WebError(.unprocessableContent, "invalid-submission", "\(error)")
+            }
+            var submission = loaded.submission
+            if account.role == .unit {
+                guard let code = account.unitCode, submission.unit.code == code,
+                      let unit = try await service.blocking({ try $0.unit(code: code) }) else {
+                    throw WebError.forbidden("unit.code must be your own unit (\(account.unitCode ?? "?"))")
+                }
+                submission.unit = unit
+            }
+            let names = Set(received.files.map(\.name))
+            for file in Set(submission.claims.flatMap { $0.evidence.map(\.file) }) where !names.contains(file) {
+                throw WebError(.unprocessableContent, "file-missing", "the manifest names '\(file)' but no file part has that name")
+            }
+            try await handoff.hand(submission, folder: folder, upload: upload)
+            let location = "/api/v1/submissions/\(SubmissionRow.pathComponent(submission.submission))"
+            context.logger.info("submission uploaded", metadata: ["submission": "\(submission.submission)", "upload": "\(upload)",
+                                                                  "user": "\(account.name)"])
+            var response = JSONResponse.make(APIUploadAccepted(submission: submission.submission, upload: upload,
+                                                               status: "waiting", location: location), status: .accepted)
+            response.headers[.location] = location
+            return response
+        } catch {
+            await handoff.discard(folder)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,210 @@
+import Logging
+import EvidenceLoading
+import EvidenceDaemon
+import EvidenceModel
+import EvidenceStore
+import EvidenceVerification
+import Foundation
+import Hummingbird
+
+/// The units' pages: their submissions, a new one, its result.
+struct SubmissionRoutes {
+    let service: WebService
+    let pages: Pages
+
+    func register(on router: Router<WebContext>) {
+        router.get("/") { _, context in
+            let account = try context.person()
+            return Response.redirect(to: account.role == .appraiser ? "/review" : "/submissions")
+        }
+        router.get("/submissions") { _, context in
+            let account = try context.person()
+            let summaries = try await service.visibleSummaries(for: account, includePrechecks: account.role == .unit)
+            let rows = summaries.map(SubmissionRow.init)
+            return pages.render("submissions", SubmissionsView(chrome: Chrome(context), rows: rows, hasRows: !rows.isEmpty,
+                                                             canCreate: account.role == .unit))
+        }
+        router.get("/submissions/new") { request, context in try newForm(request, context) }
+        router.post("/submissions") { request, context in try await create(request, context) }
+        router.get("/submissions/:id") { request, context in try await result(request, context) }
+        router.post("/submissions/:id/submit") { request, context in try await submitPrecheck(request, context) }
+    }
+
+    private func newForm(_ request: Request, _ context: WebContext, error: String? = nil, frameworkID: String? = nil) throws -> Response {
+        let account = try context.person()
+        guard account.role == .unit else { throw WebError.forbidden("Chỉ tài khoản đơn vị tạo hồ sơ (only unit accounts create submissions).") }
+        let id = frameworkID ?? request.uri.queryParameters["framework"].map(String.init)
+        guard let id, let framework = service.catalog[id] else {
+            let frameworks = service.catalog.ids.compactMap { service.catalog[$0] }.map { FrameworkOption(id: $0.id, name: $0.name) }
+            return pages.render("new-framework", NewFrameworkView(chrome: Chrome(context), frameworks: frameworks))
+        }
+        let count = min(max(Int(request.uri.queryParameters["claims"].map(String.init) ?? "") ?? 3, 1), 60)
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let indicators = framework.allIndicators.filter { $0.children.isEmpty }.map { IndicatorOption($0, framework: framework) }
+        return pages.render("new-claims", NewClaimsView(
+            chrome: Chrome(context), framework: FrameworkOption(id: framework.id, name: framework.name), error: error,
+            periodFrom: "\(year)-01-01", periodTo: "\(year)-12-31",
+            indicators: indicators, indicatorCount: indicators.count,
+            claims: (0..<count).map { ClaimBlock(index: $0) }, moreClaims: count + 3,
+            maxUploadMiB: service.settings.maxUploadMegabytes), status: error == nil ? .ok : .unprocessableContent)
+    }
+
+    private func create(_ request: Request, _ context: WebContext) async throws -> Response {
+        let account = try context.person()
+        guard account.role == .unit, let code = account.unitCode else {
+            throw WebError.forbidden("Chỉ tài khoản đơn vị tạo hồ sơ (only unit accounts create submissions).")
+        }
+        guard let unit = try await service.blocking({ try $0.unit(code: code) }) else { throw WebError.notFound }
+        let handoff = InboxHandoff(service: service)
+        let (folder, upload) = try handoff.stagingFolder()
+        do {
+            let received = try await UploadReceiver(maxBytes: service.maxUploadBytes)
+                .receive(request, into: folder) { fields in try context.checkCSRF(fields.field("_csrf")) }
+            try context.checkCSRF(received.field("_csrf"))
+            guard let framework = service.catalog[received.field("framework") ?? ""] else {
+                throw WebError.invalid("Chưa chọn bộ chỉ số (framework).")
+            }
+            let submission: Submission
+            do {
+                submission = try SubmissionForm(received: received, unit: unit, framework: framework).manifest()
+                try await handoff.hand(submission, folder: folder, upload: upload)
+            } catch let error as WebError where error.status == .badRequest || error.status == .unprocessableContent {
+                await handoff.discard(folder)
+                return try newForm(request, context, error: error.message + " Hãy chọn lại các tệp.", frameworkID: framework.id)
+            }
+            context.logger.info("submission uploaded", metadata: ["submission": "\(submission.submission)", "upload": "\(upload)",
+                                                                  "files": "\(received.files.count)", "user": "\(account.name)"])
+            return Response.redirect(to: "/submissions/\(SubmissionRow.pathComponent(submission.submission))?upload=\(upload)")
+        } catch {
+            await handoff.discard(folder)
+            throw error
+        }
+    }
+
+    private func result(_ request: Request, _ context: WebContext) async throws -> Response {
+        let account = try context.person()
+        let id = try context.parameters.require("id")
+        let upload = request.uri.queryParameters["upload"].map(String.init)
+        let status = upload.map { InboxHandoff(service: service).status(of: $0) } ?? .taken
+        // Just uploaded and not yet taken by the daemon: the id is the unit's own by construction.
+        if status != .taken, account.role == .unit, let code = account.unitCode, SubmissionForm.id(id, belongsTo: code) {
+            let stored = try? await service.visibleSubmission(id, for: account)
+            if stored == nil || status != .waiting {
+                return pages.render("result", pendingView(id: id, context: context, status: status))
+            }
+        }
+        let summary = try await service.visibleSubmission(id, for: account)
+        let (stored, flags, progress) = try await service.blocking { store in
+            (try store.submission(id: id), try store.list(submission: id), try store.progress(ofSubmission: id))
+        }
+        guard let stored else { throw WebError.notFound }
+        let framework = service.catalog[summary.framework]
+        let checked = summary.state == .checked
+        let claims = stored.submission.claims.enumerated().map { index, claim in
+            ClaimView(index: index, claim: claim, framework: framework,
+                      flags: checked ? flags.filter { $0.claimIndex == index }.map(\.flag) : [])
+        }
+        let pending = summary.state == .queued || summary.state == .extracting || status == .waiting
+        return pages.render("result", ResultView(
+            chrome: Chrome(context), id: id, idPath: SubmissionRow.pathComponent(id), unitName: summary.unit.name,
+            framework: summary.framework, period: "\(summary.period.from) → \(summary.period.to)", revision: summary.revision,
+            precheck: summary.precheck, stateCode: summary.state.rawValue, stateLabel: Labels.state(summary.state),
+            stateClass: SubmissionRow.stateClass(summary.state), refresh: pending, refusal: nil,
+            failure: summary.failureReason, progress: pending ? progress : nil, checked: checked,
+            precheckDone: checked && summary.precheck && account.role == .unit, canResubmit: account.role == .unit,
+            flaggedClaims: summary.flaggedClaims, needsReview: summary.needsReview > 0 ? summary.needsReview : nil,
+            claimCount: summary.claims, claims: claims))
+    }
+
+    private func pendingView(id: String, context: WebContext, status: InboxHandoff.Status) -> ResultView {
+        var refusal: String?
+        if case .refused(let reason) = status { refusal = reason }
+        return ResultView(chrome: Chrome(context), id: id, idPath: SubmissionRow.pathComponent(id), unitName: "", framework: "",
+                          period: "", revision: nil, precheck: id.hasSuffix("-kiem-tra-thu"),
+                          stateCode: refusal == nil ? "waiting" : "refused",
+                          stateLabel: refusal == nil ? "Đang chờ tiếp nhận" : "Bị từ chối",
+                          stateClass: refusal == nil ? "pending" : "failed", refresh: refusal == nil, refusal: refusal,
+                          failure: nil, progress: nil, checked: false, precheckDone: false, canResubmit: true,
+                          flaggedClaims: 0, needsReview: nil, claimCount: 0, claims: [])
+    }
+
+    /// A checked pre-check becomes the unit's submission: the same files (from the content
+    /// store) and claims, under the submission's own id, through the inbox like any upload.
+    private func submitPrecheck(_ request: Request, _ context: WebContext) async throws -> Response {
+        let account = try context.person()
+        let form = try await FormBody.read(request, context: context)
+        try context.checkCSRF(form["_csrf"])
+        let id = try context.parameters.require("id")
+        let summary = try await service.visibleSubmission(id, for: account)
+        guard summary.precheck, account.role == .unit else { throw WebError.notFound }
+        guard let stored = try await service.blocking({ try $0.submission(id: id) }) else { throw WebError.notFound }
+        var submission = stored.submission
+        submission.precheck = nil
+        submission.submission = SubmissionForm.id(unit: submission.unit.code, framework: submission.framework,
+                                                  from: submission.period.from, to: submission.period.to, precheck: false)
+        let handoff = InboxHandoff(service: service)
+        let (folder, upload) = try handoff.stagingFolder()
+        do {
+            let contents = service.contents
+            let files = stored.files
+            let copied: String? = await DedicatedThread.run {
+                do {
+                    for (path, sha256) in files {
+                        try FileManager.default.copyItem(at: contents.url(of: sha256), to: folder.appendingPathComponent(path))
+                    }
+                    return nil
+                } catch { return "\(error)" }
+            }
+            if let copied { throw WebError(.internalServerError, "copy-failed", "Không sao chép được tệp (\(copied)).") }
+            try await handoff.hand(submission, folder: folder, upload: upload)
+        } catch {
+            await handoff.discard(folder)
+            throw error
+        }
+        return Response.redirect(to: "/submissions/\(SubmissionRow.pathComponent(submission.submission))?upload=\(upload)")
+    }
+}
+
+struct FrameworkOption { var id: String; var name: String }
+struct NewFrameworkView { var chrome: Chrome; var frameworks: [FrameworkOption] }
+
+struct IndicatorOption {
+    var code: String
+    var name: String
+    var max: String
+    var needs: String
+    init(_ indicator: Indicator, framework: Framework) {
+        code = framework.displayCode(indicator)
+        name = indicator.name
+        max = Labels.points(indicator.maxPoints)
+        needs = indicator.evidence.map { rule in
+            rule.description ?? rule.types.compactMap { framework.documentTypeName($0) ?? $0 }.joined(separator: ", ")
+        } ?? ""
+    }
+}
+
+// Mustache reads stored properties only (through Mirror): views hold every value they show.
+struct ClaimBlock {
+    var index: Int
+    var number: Int
+    var evidence: [EvidenceRow]
+    init(index: Int) {
+        self.index = index; number = index + 1
+        evidence = (0..<3).map { EvidenceRow(claim: index, index: $0, number: $0 + 1) }
+    }
+}
+
+struct EvidenceRow { var claim: Int; var index: Int; var number: Int }
+
+struct NewClaimsView {
+    var chrome: Chrome
+    var framework: FrameworkOption
+    var error: String?
+    var periodFrom: String
+    var periodTo: String
+    var indicators: [IndicatorOption]
+    var indicatorCount: Int
+    var claims: [ClaimBlock]
+    var moreClaims: Int
+    var maxUploadMiB: Int
+}

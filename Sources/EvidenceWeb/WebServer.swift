@@ -1,0 +1,37 @@
+package import EvidenceDaemon
+import Foundation
+package import Hummingbird
+import HummingbirdAuth
+package import Logging
+import NIOCore
+
+/// The web service: pages for people, `/api/v1` for programs, on one Hummingbird application.
+package enum WebServer {
+    /// The router with every middleware and route; tests drive it in-process.
+    package static func router(_ service: WebService) throws -> Router<WebContext> {
+        let pages = try Pages()
+        let router = Router(context: WebContext.self)
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: ErrorMiddleware(pages: pages))
+        router.add(middleware: SecurityHeaders())
+        router.add(middleware: BearerAuthenticator(service: service))
+        router.add(middleware: SessionAuthenticator(service: service))
+        ServiceRoutes(service: service, metrics: WebMetrics()).register(on: router)
+        LoginRoutes(service: service, pages: pages, throttle: LoginThrottle()).register(on: router)
+        SubmissionRoutes(service: service, pages: pages).register(on: router)
+        APIRoutes(service: service).register(on: router)
+        return router
+    }
+
+    /// The application `evidenced serve` runs: a ServiceLifecycle service (graceful shutdown on
+    /// SIGTERM). Idle connections close after 30 s, so a client that stops sending is let go.
+    package static func application(_ service: WebService, host: String, port: Int,
+                                    onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        throws -> some ApplicationProtocol {
+        Application(router: try router(service),
+                    server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+                    configuration: .init(address: .hostname(host, port: port), serverName: "evidenced"),
+                    onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+                    logger: service.logger)
+    }
+}

@@ -1,0 +1,35 @@
+package import EvidenceDaemon
+package import EvidenceLoading
+package import EvidenceStore
+package import Foundation
+package import Logging
+
+/// Everything the routes need: the store, the frameworks, where uploads go, the settings.
+package struct WebService: Sendable {
+    package var store: Store
+    package var catalog: FrameworkCatalog
+    /// The daemon's inbox: a finished upload is renamed into it whole.
+    package var inbox: URL
+    /// Where the daemon moves refused uploads (`<data>/refused`), with the reason.
+    package var refused: URL
+    /// The daemon's content store: originals by sha256 (a pre-check is submitted from these).
+    package var contents: ContentStore
+    package var settings: Configuration.Web
+    /// bcrypt cost of new passwords; tests lower it.
+    package var passwordCost: UInt8
+    package var logger: Logger
+
+    package init(store: Store, catalog: FrameworkCatalog, inbox: URL, refused: URL, contents: ContentStore,
+                 settings: Configuration.Web, passwordCost: UInt8 = 12, logger: Logger) {
+        self.store = store; self.catalog = catalog; self.inbox = inbox; self.refused = refused; self.contents = contents
+        self.settings = settings; self.passwordCost = passwordCost; self.logger = logger
+    }
+
+    /// Runs store work (SQLite, bcrypt) off the concurrency pool: those calls block their thread.
+    package func blocking<Value: Sendable>(_ work: @escaping @Sendable (Store) throws -> Value) async throws -> Value {
+        let store = self.store
+        return try await DedicatedThread.run { Result { try work(store) } }.get()
+    }
+
+    package var maxUploadBytes: Int { settings.maxUploadMegabytes << 20 }
+}
