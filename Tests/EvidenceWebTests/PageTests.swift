@@ -1,0 +1,63 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@Suite struct PageTests {
+    @Test func textFromDocumentsIsEscapedEverywhere() async throws {
+        let harness = try WebHarness()
+        defer { harness.remove() }
+        try await harness.test { client in
+            let session = try #require(try await BrowserSession.login(client, user: "bato"))
+            let page = try await client.execute(uri: "/submissions/bato-huyen-2024", method: .get, headers: session.headers)
+            let html = String(buffer: page.body)
+            #expect(page.status == .ok)
+            #expect(!html.contains("<script>alert"))
+            #expect(html.contains("&lt;script&gt;alert"))
+            #expect(!html.contains("<img src=x"))
+            #expect(page.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
+            #expect(html.contains("data-verdict=\"flagged\"") && html.contains("data-verdict=\"supported\""))
+            // JSON is escaped by being JSON, and served as JSON.
+            let pages = try await client.execute(uri: "/api/v1/documents/\(WebHarness.batoDocument)/pages", method: .get, headers: harness.bearer("bato"))
+            #expect(pages.headers[.contentType]?.hasPrefix("application/json") == true)
+        }
+    }
+
+    @Test func theNewSubmissionFormListsTheFrameworksIndicators() async throws {
+        let harness = try WebHarness()
+        defer { harness.remove() }
+        try await harness.test { client in
+            let session = try #require(try await BrowserSession.login(client, user: "bato"))
+            let choose = String(buffer: try await client.execute(uri: "/submissions/new", method: .get, headers: session.headers).body)
+            #expect(choose.contains("thanhhoa-dti-district-2021"))
+            let form = String(buffer: try await client.execute(uri: "/submissions/new?framework=thanhhoa-dti-district-2021", method: .get,
+                                                              headers: session.headers).body)
+            #expect(form.contains("<option value=\"2.1.2\">"))
+            #expect(form.contains("name=\"c2_e2_file\""))
+            #expect(form.contains("value=\"\(session.csrf)\""))
+            // Appraisers do not create submissions.
+            let council = try #require(try await BrowserSession.login(client, user: "council"))
+            #expect(try await client.execute(uri: "/submissions/new", method: .get, headers: council.headers).status == .forbidden)
+        }
+    }
+
+    @Test func healthMetricsAndTheAPIDocument() async throws {
+        let harness = try WebHarness()
+        defer { harness.remove() }
+        try await harness.test { client in
+            let health = try await client.execute(uri: "/healthz", method: .get)
+            #expect(health.status == .ok)
+            #expect(String(buffer: health.body) == "{\"inbox\":\"ok\",\"status\":\"ok\",\"store\":\"ok\"}")
+            _ = try await client.execute(uri: "/api/v1/submissions", method: .get, headers: harness.bearer("root"))
+            let metrics = String(buffer: try await client.execute(uri: "/metrics", method: .get).body)
+            #expect(metrics.contains("evidenced_submissions{state=\"checked\"} 2"))
+            #expect(metrics.contains("evidenced_flags{reason=\"signer-mismatch\"} 2"))
+            #expect(metrics.contains("evidenced_queue_depth"))
+            #expect(metrics.contains("hb_requests") || metrics.contains("hb_request"))
+            let document = String(buffer: try await client.execute(uri: "/api/openapi.yaml", method: .get).body)
+            #expect(document.hasPrefix("openapi: 3"))
+            #expect(document.contains("/api/v1/queue/ack"))
+        }
+    }
+}
