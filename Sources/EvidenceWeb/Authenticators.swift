@@ -1,5 +1,6 @@
 import Foundation
 import EvidenceStore
+import Logging
 import Hummingbird
 import HummingbirdAuth
 
@@ -34,7 +35,9 @@ struct BearerAuthenticator: RouterMiddleware {
         let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
         guard !token.isEmpty, token.count <= 128,
               let account = try await service.blocking({ try $0.user(tokenHash: Secrets.hash(token: token)) })
-        else { throw WebError(.unauthorized, "invalid-token", "Mã truy cập không hợp lệ hoặc đã bị thu hồi (invalid or revoked token).") }
+        else {
+            context.logger.notice("access refused: invalid token", metadata: ["path": "\(request.uri.path)", "address": "\(context.peerAddress)"])
+            throw WebError(.unauthorized, "invalid-token", "Mã truy cập không hợp lệ hoặc đã bị thu hồi (invalid or revoked token).") }
         var context = context
         context.identity = account
         context.session = nil

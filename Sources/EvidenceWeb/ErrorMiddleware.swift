@@ -16,11 +16,6 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as WebError {
-            if error.status == .unauthorized || error.status == .forbidden || error.status == .notFound {
-                context.logger.notice("access refused", metadata: [
-                    "path": "\(request.uri.path)", "status": "\(error.status.code)", "user": "\(context.identity?.name ?? "-")",
-                    "address": "\(context.peerAddress)", "code": "\(error.code)"])
-            }
             return answer(error, to: request, context: context)
         } catch let error as HTTPError {
             let code = error.status == .notFound ? "not-found" : error.status == .contentTooLarge ? "too-large" : "http-\(error.status.code)"
@@ -63,5 +58,22 @@ enum JSONResponse {
         let data = (try? encoder.encode(value)) ?? Data("{\"error\":\"internal\",\"message\":\"encoding failed\"}".utf8)
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// Logs every refused access with who asked (it runs after the authenticators, so it knows), then
+/// lets the error travel on to `ErrorMiddleware`.
+struct RefusalLog: RouterMiddleware {
+    typealias Context = WebContext
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as WebError where [.unauthorized, .forbidden, .notFound].contains(error.status) {
+            context.logger.notice("access refused", metadata: [
+                "path": "\(request.uri.path)", "status": "\(error.status.code)", "user": "\(context.identity?.name ?? "-")",
+                "address": "\(context.peerAddress)", "code": "\(error.code)"])
+            throw error
+        }
     }
 }

@@ -16,6 +16,7 @@ package enum WebServer {
         router.add(middleware: SecurityHeaders())
         router.add(middleware: BearerAuthenticator(service: service))
         router.add(middleware: SessionAuthenticator(service: service))
+        router.add(middleware: RefusalLog())
         ServiceRoutes(service: service, metrics: WebMetrics()).register(on: router)
         LoginRoutes(service: service, pages: pages, throttle: LoginThrottle()).register(on: router)
         SubmissionRoutes(service: service, pages: pages).register(on: router)
