@@ -107,7 +107,7 @@ final class PDFPage {
     /// Renders an area of the page (points, origin top left) on white at `dpi`, in grey; `overdraw`
     /// then draws on it in page coordinates before the pixels are read.
     func render(x: Double, y: Double, width: Double, height: Double, dpi: Int, maxMegapixels: Double, what: String,
-                overdraw: (OpaquePointer) -> Void = { _ in }) throws(ExtractionFailure) -> GrayImage {
+                luma: Bool = false, overdraw: (OpaquePointer) -> Void = { _ in }) throws(ExtractionFailure) -> GrayImage {
         let scale = Double(dpi) / 72
         let pixelWidth = Int((width * scale).rounded(.up)), pixelHeight = Int((height * scale).rounded(.up))
         try Self.checkSize(pixelWidth, pixelHeight, maxMegapixels: maxMegapixels)
@@ -126,7 +126,7 @@ final class PDFPage {
         poppler_page_render_for_printing(handle, cairo)
         if let cairo { overdraw(cairo) }
         cairo_surface_flush(surface)
-        return CairoPixels.gray(surface: surface, dpi: dpi)
+        return CairoPixels.gray(surface: surface, dpi: dpi, luma: luma)
     }
 
     /// The page's one embedded image (usually a scanner's 300-dpi JPEG), decoded without re-rendering;
