@@ -41,7 +41,8 @@ extension Store {
             var record = FlagDecisionRecord(id: nil, flagId: flagId, decidedBy: user, decidedAt: date, action: action,
                                             supportedScore: action == .confirm ? supportedScore : nil, answer: answer, comment: comment)
             try record.insert(db)
-            return record.decision
+            // As stored (dates to the millisecond), so it equals what the trail reads back.
+            return try FlagDecisionRecord.fetchOne(db, key: record.id)?.decision ?? record.decision
         }
     }
 

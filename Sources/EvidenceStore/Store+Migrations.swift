@@ -178,7 +178,7 @@ extension Store {
                 t.column("supportedScore", .double)
                 t.column("answer", .text)
                 t.column("comment", .text)
-                t.check(sql: "action <> 'dismiss' OR length(trim(comment)) > 0")
+                t.check(sql: "action <> 'dismiss' OR coalesce(length(trim(comment)), 0) > 0")
             }
             try db.create(index: "flag_decisions_on_flag", on: "flag_decisions", columns: ["flagId", "id"])
             // The audit trail is append-only: a revision is a new row.

@@ -37,7 +37,11 @@ extension Store {
             }
         }
         let order = query.order == .newest ? "f.id DESC" : "f.unitCode, f.id"
-        let sql = "\(queuedSelect) WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(order) LIMIT \(limit)"
+        // Without statistics SQLite prefers the equality on supersededAt and sorts every current flag
+        // by unit; the unit index gives them in order (its condition is always among the filters).
+        let select = query.order == .newest ? queuedSelect
+            : queuedSelect.replacingOccurrences(of: "FROM flags f JOIN", with: "FROM flags f INDEXED BY flags_review_unit JOIN")
+        let sql = "\(select) WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(order) LIMIT \(limit)"
         return (sql, arguments)
     }
 
