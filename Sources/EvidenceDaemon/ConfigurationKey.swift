@@ -92,6 +92,10 @@ extension ConfigurationKey {
                          summary: "Folder of CA certificates (PEM or DER) whose signatures count as trusted; unset: issuers unknown.",
                          apply: { $0.signatures.trustedCADirectory = $1.text },
                          check: { $0.signatures.trustedCADirectory.flatMap { absolute($0) ?? directory($0) } }),
+
+        ConfigurationKey(name: "review.cache_dir", type: .path,
+                         summary: "Cache of page and region images for the review screens; defaults to <data>/cache/pages.",
+                         apply: { $0.reviewCacheDirectory = $1.text }, check: { absolute($0.reviewCacheDirectory) }),
     ]
 }
 
