@@ -5,6 +5,8 @@ package import Foundation
 package struct PageImage: Sendable, Hashable {
     package var png: Data
     package var fromCache: Bool
+
+    package init(png: Data, fromCache: Bool) { self.png = png; self.fromCache = fromCache }
 }
 
 /// Page and region images with a disk cache keyed by content: the original's sha256, the page,
