@@ -77,6 +77,25 @@ import Testing
         #expect(plan.contains("documents_on_numberKey"))
     }
 
+    @Test func aVersion4DatabasesFlagsJoinTheReviewQueueUnderTheirUnit() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.path("evidenced.sqlite")
+        let ids: [Int64]
+        do {
+            // Flags recorded before v6: their unit is filled in from their submission.
+            let store = try Store(writer: try DatabaseQueue(path: path), path: path, upTo: "v4-flag-field-box")
+            ids = try Sample.recordChecked(store, id: "sonha-2024", unit: Sample.sonha)
+        }
+        let store = try Store(path: path)
+        #expect(try store.appliedMigrations() == Self.expected)
+        let page = try store.review(ReviewQuery(units: [Sample.sonha.code]))
+        #expect(page.items.map(\.flag.id) == ids.reversed())
+        #expect(page.items.allSatisfy { $0.decision == nil })
+        try store.decide(flagId: ids[0], by: "a", action: .confirm)
+        #expect(try store.review(ReviewQuery(state: .confirmed)).items.map(\.flag.id) == [ids[0]])
+    }
+
     @Test func fileStoreIsWALWithForeignKeysOn() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
