@@ -43,10 +43,13 @@ enum UprightPageSource {
             let area = shown(crop, rotation: rotation)
             let rendered = try pdfPage.render(
                 x: area.x * shownWidth, y: area.y * shownHeight, width: area.width * shownWidth, height: area.height * shownHeight,
-                dpi: max(1, Int(dpi.rounded(.up))), maxMegapixels: maxMegapixels, what: "page", luma: true)
+                scale: dpi / 72, maxMegapixels: maxMegapixels, what: "page", luma: true)
             let upright = rendered.rotated(clockwise: rotation)
-            // The whole-dpi render is a little larger than asked: scale to the exact size.
+            // Rendered at the asked scale: at most a pixel of rounding to trim, never a resample.
             let width = max(1, Int((cropPoints * dpi / 72).rounded()))
+            if upright.width >= width, upright.width - width <= 2 {
+                return upright.cropped(x: 0, y: 0, width: width, height: upright.height)
+            }
             let height = max(1, Int((Double(upright.height) * Double(width) / Double(max(1, upright.width))).rounded()))
             return upright.resized(width: width, height: height)
         } catch let error as PageImageError {
