@@ -24,13 +24,14 @@ package struct PageImageLimits: Sendable, Hashable {
 /// for the cached form the web layer uses).
 package enum PageImageRenderer {
     /// Page `page` (1-based) about `width` pixels wide (clamped to the limits), upright as OCR saw
-    /// it: `rotation` is the page's `PageText.rotation` (nil or 0 for text-layer pages).
+    /// it: `rotation` is the page's `PageText.rotation`, nil for a text-layer page (an OCR page of a
+    /// scanned PDF has its boxes on the scan's image, which may not fill the page).
     package static func page(fileAt url: URL, format: FileFormat, page: Int, width: Int, rotation: Int?,
                              limits: PageImageLimits = .default) throws(PageImageError) -> Data {
         let turn = try validRotation(rotation)
         let width = limits.widths.clamped(width)
         let image = try UprightPageSource.image(
-            fileAt: url, format: format, page: page, rotation: turn, crop: Box(x: 0, y: 0, width: 1, height: 1),
+            fileAt: url, format: format, page: page, rotation: turn, ocr: rotation != nil, crop: Box(x: 0, y: 0, width: 1, height: 1),
             targetWidth: width, maxDPI: nil, maxMegapixels: limits.maxMegapixels)
         try check(image, limits: limits)
         return try PNGEncoder.png(image)
@@ -45,7 +46,7 @@ package enum PageImageRenderer {
         if let box { try validBox(box) }
         let crop = box.map(Self.crop(around:)) ?? Box(x: 0, y: 0, width: 1, height: 1)
         let image = try UprightPageSource.image(
-            fileAt: url, format: format, page: page, rotation: turn, crop: crop,
+            fileAt: url, format: format, page: page, rotation: turn, ocr: rotation != nil, crop: crop,
             targetWidth: limits.regionWidth, maxDPI: box == nil ? nil : limits.regionMaxDPI, maxMegapixels: limits.maxMegapixels)
         try check(image, limits: limits)
         guard let box else { return try PNGEncoder.png(image) }

@@ -23,14 +23,14 @@ package final class PageImages: Sendable {
         self.limits = limits
     }
 
-    /// `rotation`: the page's `PageText.rotation` from the stored extraction.
+    /// `rotation`: the page's `PageText.rotation` from the stored extraction (nil: a text-layer page).
     package func page(sha256: String, fileAt url: URL, format: FileFormat, page: Int, width: Int,
                       rotation: Int?) throws(PageImageError) -> PageImage {
         let width = limits.widths.clamped(width)
         let turn = try PageImageRenderer.validRotation(rotation)
-        let key = try PageImageCache.Key(sha256: sha256, variant: "p\(page)-w\(width)-r\(turn)")
+        let key = try PageImageCache.Key(sha256: sha256, variant: "p\(page)-w\(width)-r\(rotation == nil ? "text" : String(turn))")
         return try cached(key) { () throws(PageImageError) in
-            try PageImageRenderer.page(fileAt: url, format: format, page: page, width: width, rotation: turn, limits: limits)
+            try PageImageRenderer.page(fileAt: url, format: format, page: page, width: width, rotation: rotation, limits: limits)
         }
     }
 
@@ -38,10 +38,11 @@ package final class PageImages: Sendable {
     package func region(sha256: String, fileAt url: URL, format: FileFormat, page: Int, box: Box?,
                         rotation: Int?) throws(PageImageError) -> PageImage {
         let turn = try PageImageRenderer.validRotation(rotation)
+        let read = rotation == nil ? "text" : String(turn)
         let place = box.map { b in [b.x, b.y, b.width, b.height].map { String(format: "%.5f", $0) }.joined(separator: "_") } ?? "page"
-        let key = try PageImageCache.Key(sha256: sha256, variant: "p\(page)-r\(turn)-region-\(place)")
+        let key = try PageImageCache.Key(sha256: sha256, variant: "p\(page)-r\(read)-region-\(place)")
         return try cached(key) { () throws(PageImageError) in
-            try PageImageRenderer.region(fileAt: url, format: format, page: page, box: box, rotation: turn, limits: limits)
+            try PageImageRenderer.region(fileAt: url, format: format, page: page, box: box, rotation: rotation, limits: limits)
         }
     }
 

@@ -12,11 +12,13 @@ import Foundation
 enum UprightPageSource {
     /// Upright crop of page `page` (1-based): `crop` in fractions of the upright page, made
     /// `targetWidth` pixels wide but never finer than `maxDPI` (nil: no such bound).
-    static func image(fileAt url: URL, format: FileFormat, page: Int, rotation: Int, crop: Box,
+    /// `ocr`: the page was read by OCR (its `PageText.rotation` is set), so a scanned PDF page's
+    /// boxes are on the scan's embedded image, as PDFExtraction read it.
+    static func image(fileAt url: URL, format: FileFormat, page: Int, rotation: Int, ocr: Bool, crop: Box,
                       targetWidth: Int, maxDPI: Double?, maxMegapixels: Double) throws(PageImageError) -> GrayImage {
         switch format {
         case .pdf:
-            return try pdf(url: url, page: page, rotation: rotation, crop: crop, targetWidth: targetWidth,
+            return try pdf(url: url, page: page, rotation: rotation, ocr: ocr, crop: crop, targetWidth: targetWidth,
                            maxDPI: maxDPI, maxMegapixels: maxMegapixels)
         case .png, .jpeg, .tiff:
             return try picture(url: url, format: format, page: page, rotation: rotation, crop: crop,
@@ -26,7 +28,7 @@ enum UprightPageSource {
         }
     }
 
-    private static func pdf(url: URL, page: Int, rotation: Int, crop: Box, targetWidth: Int,
+    private static func pdf(url: URL, page: Int, rotation: Int, ocr: Bool, crop: Box, targetWidth: Int,
                             maxDPI: Double?, maxMegapixels: Double) throws(PageImageError) -> GrayImage {
         do {
             let document = try PDFDocument(fileAt: url)
@@ -34,7 +36,10 @@ enum UprightPageSource {
                 throw PageImageError.noSuchPage(page: page, pages: document.pageCount)
             }
             let pdfPage = try document.page(at: page - 1)
-            let (shownWidth, shownHeight) = pdfPage.size
+            let (pageWidth, pageHeight) = pdfPage.size
+            // The frame the boxes are fractions of: the page, or the scan's image where OCR read that.
+            let frame = (ocr ? readImageArea(of: pdfPage) : nil) ?? CharacterBox(x1: 0, y1: 0, x2: pageWidth, y2: pageHeight)
+            let shownWidth = frame.x2 - frame.x1, shownHeight = frame.y2 - frame.y1
             let quarter = rotation % 180 != 0
             let uprightWidth = quarter ? shownHeight : shownWidth
             let cropPoints = max(1, crop.width * uprightWidth)
@@ -42,8 +47,8 @@ enum UprightPageSource {
             if let maxDPI { dpi = min(dpi, maxDPI) }
             let area = shown(crop, rotation: rotation)
             let rendered = try pdfPage.render(
-                x: area.x * shownWidth, y: area.y * shownHeight, width: area.width * shownWidth, height: area.height * shownHeight,
-                scale: dpi / 72, maxMegapixels: maxMegapixels, what: "page", luma: true)
+                x: frame.x1 + area.x * shownWidth, y: frame.y1 + area.y * shownHeight,
+                width: area.width * shownWidth, height: area.height * shownHeight, scale: dpi / 72, maxMegapixels: maxMegapixels, what: "page", luma: true)
             let upright = rendered.rotated(clockwise: rotation)
             // Rendered at the asked scale: at most a pixel of rounding to trim, never a resample.
             let width = max(1, Int((cropPoints * dpi / 72).rounded()))
@@ -90,6 +95,16 @@ enum UprightPageSource {
         if let maxDPI { scale = min(scale, maxDPI / Double(max(1, upright.dpi))) }
         let width = max(1, Int((Double(cut.width) * scale).rounded())), height = max(1, Int((Double(cut.height) * scale).rounded()))
         return cut.resized(width: width, height: height)
+    }
+
+    /// Where the page's one embedded image lies when PDFExtraction OCRed that image rather than a
+    /// render of the page (the same test as `PageRenderer.image(of:)`); nil when it rendered.
+    static func readImageArea(of page: PDFPage) -> CharacterBox? {
+        let coverage = page.imageCoverage()
+        guard let id = coverage.fullPageImageID, let area = coverage.imageArea,
+              (try? page.embeddedImage(id: id, area: area, maxMegapixels: ExtractionLimits.default.maxMegapixels)) != nil,
+              area.x2 - area.x1 > 1, area.y2 - area.y1 > 1 else { return nil }
+        return area
     }
 
     /// A rectangle of the upright page (what OCR read, turned `rotation` clockwise from the page as

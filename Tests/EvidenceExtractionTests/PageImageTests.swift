@@ -24,6 +24,16 @@ import Testing
             c.showPage(); c.save()
             """
         guard run("-c", script, folder.appendingPathComponent("born-digital.pdf").path) else { return nil }
+        // A scan with white margins around its image (86% of the page): OCR reads the image alone.
+        let margins = """
+            import sys
+            from reportlab.pdfgen import canvas
+            c = canvas.Canvas(sys.argv[2], pagesize=(842, 595))
+            c.drawImage(sys.argv[1], 30, 21, width=782, height=553)
+            c.showPage(); c.save()
+            """
+        guard run("-c", margins, folder.appendingPathComponent("upright.png").path,
+                  folder.appendingPathComponent("scan-with-margins.pdf").path) else { return nil }
         return folder
     }()
 
@@ -126,6 +136,21 @@ import Testing
         // Without a box: the whole page at the region width.
         let whole = try Self.decode(PageImageRenderer.region(fileAt: url, format: .pdf, page: 1, box: nil, rotation: nil))
         #expect(whole.width == 1000 && abs(whole.height - 1414) <= 2)
+    }
+
+    @Test func anOCRPageOfAScanWithMarginsIsFramedOnItsImage() throws {
+        let url = try Self.file("scan-with-margins.pdf")
+        let upright = try Self.decode(PageImageRenderer.page(fileAt: Self.file("upright.png"), format: .png, page: 1,
+                                                             width: 800, rotation: 0))
+        let expected = try #require(Self.inkBox(upright))
+        // Read by OCR (rotation set): the boxes are fractions of the image, and so is the picture.
+        let read = try Self.decode(PageImageRenderer.page(fileAt: url, format: .pdf, page: 1, width: 800, rotation: 0))
+        let found = try #require(Self.inkBox(read))
+        #expect(Self.close(found, expected), "\(found) vs \(expected)")
+        // As a text-layer page (rotation nil) the frame is the whole page, margins included.
+        let whole = try Self.decode(PageImageRenderer.page(fileAt: url, format: .pdf, page: 1, width: 800, rotation: nil))
+        let shifted = try #require(Self.inkBox(whole))
+        #expect(!Self.close(shifted, expected), "\(shifted) vs \(expected)")
     }
 
     @Test func badRequestsFailClearly() throws {
