@@ -37,6 +37,16 @@ package struct Configuration: Sendable, Equatable {
     /// Whether `database` was set (file, environment or code) rather than derived from `data`.
     package var databasePathIsExplicit: Bool { explicitDatabasePath != nil }
 
+    /// `review.cache_dir` when set explicitly; otherwise it follows `dataDirectory`, as `database` does.
+    private var explicitReviewCacheDirectory: String?
+
+    /// Where the review screens' page and region images are cached (`review.cache_dir`, default
+    /// `<data>/cache/pages`): PNGs keyed by content, safe to delete at any time.
+    package var reviewCacheDirectory: String {
+        get { explicitReviewCacheDirectory ?? Self.defaultReviewCacheDirectory(in: dataDirectory) }
+        set { explicitReviewCacheDirectory = newValue }
+    }
+
     package struct OCR: Sendable, Equatable {
         /// Tesseract language(s), e.g. `vie` or `vie+eng` (`ocr.language`).
         package var language: String
@@ -140,6 +150,10 @@ package struct Configuration: Sendable, Equatable {
     package static let defaultModelsDirectory = "/usr/share/evidenced/models"
     /// systemd's TimeoutStopSec in systemd/evidenced.service; the grace must end before it.
     package static let unitStopTimeoutSeconds: Double = 30
+
+    package static func defaultReviewCacheDirectory(in dataDirectory: String) -> String {
+        URL(fileURLWithPath: dataDirectory).appendingPathComponent("cache/pages").path
+    }
 
     package static func defaultDatabasePath(in dataDirectory: String) -> String {
         URL(fileURLWithPath: dataDirectory).appendingPathComponent("evidenced.sqlite").path

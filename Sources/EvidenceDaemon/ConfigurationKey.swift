@@ -103,6 +103,9 @@ extension ConfigurationKey {
         ConfigurationKey(name: "web.behind_proxy", type: .boolean,
                          summary: "Trust the reverse proxy's X-Forwarded-Proto/-For (Secure cookies, client addresses).",
                          apply: { $0.web.behindProxy = $1.flag }, check: { _ in nil }),
+        ConfigurationKey(name: "review.cache_dir", type: .path,
+                         summary: "Cache of page and region images for the review screens; defaults to <data>/cache/pages.",
+                         apply: { $0.reviewCacheDirectory = $1.text }, check: { absolute($0.reviewCacheDirectory) }),
     ]
 }
 

@@ -17,19 +17,49 @@ package enum FlagCSV {
     package static let header = [
         "id", "submission", "unit_code", "unit_name", "claim_index", "indicator", "score",
         "reason", "message", "file", "page", "field", "box", "expected", "found", "created_at", "superseded_at",
+        // The appraiser's decision: the current one, or with `trail` every version (one row each).
+        "decision_id", "decision", "decided_by", "decided_at", "supported_score", "answer", "decision_comment", "decision_current",
     ]
 
-    /// The whole file, byte order mark first; write it as UTF-8.
-    package static func render(_ flags: [QueuedFlag]) -> String {
+    /// The whole file, byte order mark first; write it as UTF-8. `decisions`: each flag's trail,
+    /// oldest first. Without `trail`, one row per flag with its current (latest) decision; with it,
+    /// one row per decision (a flag without one still has its row), `decision_current` telling which holds.
+    package static func render(_ flags: [QueuedFlag], decisions: [Int64: [FlagDecision]] = [:], trail: Bool = false) -> String {
         var out = "\u{FEFF}"
         out += line(header.map(field))
-        for flag in flags { out += line(row(flag)) }
+        for flag in flags {
+            let versions = decisions[flag.id] ?? []
+            if trail, !versions.isEmpty {
+                for (index, decision) in versions.enumerated() {
+                    out += line(row(flag) + decisionCells(decision, current: index == versions.count - 1))
+                }
+            } else {
+                out += line(row(flag) + (versions.last.map { decisionCells($0, current: true) } ?? decisionCells(nil, current: false)))
+            }
+        }
         return out
     }
 
     /// The file's bytes.
-    package static func data(_ flags: [QueuedFlag]) -> Data { Data(render(flags).utf8) }
+    package static func data(_ flags: [QueuedFlag], decisions: [Int64: [FlagDecision]] = [:], trail: Bool = false) -> Data {
+        Data(render(flags, decisions: decisions, trail: trail).utf8)
+    }
 
+    static func decisionCells(_ decision: FlagDecision?, current: Bool) -> [String] {
+        guard let decision else { return Array(repeating: "", count: 8) }
+        return [
+            String(decision.id),
+            decision.action.rawValue,
+            text(decision.decidedBy),
+            timestamp(decision.decidedAt),
+            decision.supportedScore.map(number) ?? "",
+            text(decision.answer ?? ""),
+            text(decision.comment ?? ""),
+            current ? "yes" : "no",
+        ]
+    }
+
+    /// The flag's own cells (the first 17 columns).
     static func row(_ queued: QueuedFlag) -> [String] {
         [
             String(queued.id),
@@ -75,7 +105,7 @@ package enum FlagCSV {
     }
 
     /// 3 rather than 3.0; 0.5 stays 0.5.
-    static func number(_ value: Double) -> String {
+    package static func number(_ value: Double) -> String {
         value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 

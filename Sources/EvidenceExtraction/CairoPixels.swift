@@ -3,8 +3,8 @@ import CPoppler
 /// Turns cairo image surfaces into grey pixels.
 enum CairoPixels {
     /// Reads an RGB24 or ARGB32 surface (memory order B, G, R, A/X with its own stride) as grey,
-    /// in the channel its colours call for (see `InkCensus`); transparent pixels count as white paper.
-    static func gray(surface: OpaquePointer, dpi: Int) -> GrayImage {
+    /// in the channel its colours call for (see `InkCensus`) or, with `luma`, as the eye sees it; transparent pixels count as white paper.
+    static func gray(surface: OpaquePointer, dpi: Int, luma: Bool = false) -> GrayImage {
         cairo_surface_flush(surface)
         let width = Int(cairo_image_surface_get_width(surface))
         let height = Int(cairo_image_surface_get_height(surface))
@@ -31,7 +31,7 @@ enum CairoPixels {
             }
         }
         // The second pass only on the pages that need it: most pages have no red ink.
-        if census.channel == .red {
+        if census.channel == .red, !luma {
             pixels.withUnsafeMutableBufferPointer { out in
                 for y in 0..<height {
                     let row = data + y * stride
@@ -43,6 +43,6 @@ enum CairoPixels {
                 }
             }
         }
-        return GrayImage(width: width, height: height, pixels: pixels, dpi: dpi, channel: census.channel)
+        return GrayImage(width: width, height: height, pixels: pixels, dpi: dpi, channel: luma ? .luma : census.channel)
     }
 }

@@ -12,12 +12,14 @@ enum ImageDecoder {
         return count
     }
 
-    static func page(_ index: Int, of data: Data, format: FileFormat, maxMegapixels: Double) throws(ExtractionFailure) -> GrayImage {
+    /// `luma`: grey as the eye sees it (a red seal stays visible), for showing the page to people;
+    /// otherwise the channel OCR reads best.
+    static func page(_ index: Int, of data: Data, format: FileFormat, maxMegapixels: Double, luma: Bool = false) throws(ExtractionFailure) -> GrayImage {
         guard let (width, height) = header(of: data, format: format, page: index) else {
             throw ExtractionFailure(.corruptImage, "The \(format.rawValue.uppercased()) image cannot be read.")
         }
         try PDFPage.checkSize(width, height, maxMegapixels: maxMegapixels)
-        let image = try LeptonicaImage(data: data, format: format, page: index).gray()
+        let image = try LeptonicaImage(data: data, format: format, page: index).gray(luma: luma)
         // Viewers show a photo the way its EXIF orientation says; so does OCR.
         return format == .jpeg ? image.rotated(clockwise: ExifOrientation.turn(ofJPEG: data)) : image
     }
@@ -56,13 +58,13 @@ final class LeptonicaImage {
 
     /// The image in 8-bit grey with its resolution, guessed from an A4 width when the file has none;
     /// colour images in the channel their colours call for (see `InkCensus`).
-    func gray() -> GrayImage {
+    func gray(luma: Bool = false) -> GrayImage {
         guard let source = pix else { return GrayImage(width: 0, height: 0, pixels: [], dpi: 300) }
         var colour: UnsafeMutablePointer<PIX>? = pixGetColormap(source) != nil
             ? pixRemoveColormap(source, Int32(REMOVE_CMAP_BASED_ON_SRC)) : pixClone(source)
         defer { pixDestroy(&colour) }
         if let colour, pixGetDepth(colour) == 32 {
-            return Self.gray(rgb: colour, dpi: Self.resolution(of: source))
+            return Self.gray(rgb: colour, dpi: Self.resolution(of: source), luma: luma)
         }
         guard let grey = pixConvertTo8(colour ?? source, 0) else {
             return GrayImage(width: 0, height: 0, pixels: [], dpi: 300)
@@ -91,7 +93,7 @@ final class LeptonicaImage {
     }
 
     /// A 32-bit RGB image (one word a pixel: red in the high byte) in grey, as `CairoPixels` does it.
-    private static func gray(rgb: UnsafeMutablePointer<PIX>, dpi: Int) -> GrayImage {
+    private static func gray(rgb: UnsafeMutablePointer<PIX>, dpi: Int, luma: Bool) -> GrayImage {
         let width = Int(pixGetWidth(rgb)), height = Int(pixGetHeight(rgb))
         let wordsPerLine = Int(pixGetWpl(rgb))
         var pixels = [UInt8](repeating: 255, count: width * height)
@@ -109,7 +111,7 @@ final class LeptonicaImage {
                 }
             }
         }
-        if census.channel == .red {
+        if census.channel == .red, !luma {
             pixels.withUnsafeMutableBufferPointer { out in
                 for y in 0..<height {
                     let row = data + y * wordsPerLine
@@ -117,7 +119,7 @@ final class LeptonicaImage {
                 }
             }
         }
-        return GrayImage(width: width, height: height, pixels: pixels, dpi: dpi, channel: census.channel)
+        return GrayImage(width: width, height: height, pixels: pixels, dpi: dpi, channel: luma ? .luma : census.channel)
     }
 
     /// Leptonica prints every decoding complaint to stderr; evidenced reports failures itself.

@@ -107,9 +107,16 @@ final class PDFPage {
     /// Renders an area of the page (points, origin top left) on white at `dpi`, in grey; `overdraw`
     /// then draws on it in page coordinates before the pixels are read.
     func render(x: Double, y: Double, width: Double, height: Double, dpi: Int, maxMegapixels: Double, what: String,
-                overdraw: (OpaquePointer) -> Void = { _ in }) throws(ExtractionFailure) -> GrayImage {
-        let scale = Double(dpi) / 72
-        let pixelWidth = Int((width * scale).rounded(.up)), pixelHeight = Int((height * scale).rounded(.up))
+                luma: Bool = false, overdraw: (OpaquePointer) -> Void = { _ in }) throws(ExtractionFailure) -> GrayImage {
+        try render(x: x, y: y, width: width, height: height, scale: Double(dpi) / 72, maxMegapixels: maxMegapixels,
+                   what: what, luma: luma, overdraw: overdraw)
+    }
+
+    /// The same at any scale (pixels per point): the review screens ask for exact widths.
+    func render(x: Double, y: Double, width: Double, height: Double, scale: Double, maxMegapixels: Double, what: String,
+                luma: Bool = false, overdraw: (OpaquePointer) -> Void = { _ in }) throws(ExtractionFailure) -> GrayImage {
+        let dpi = max(1, Int((scale * 72).rounded()))
+        let pixelWidth = Int((width * scale - 1e-6).rounded(.up)), pixelHeight = Int((height * scale - 1e-6).rounded(.up))
         try Self.checkSize(pixelWidth, pixelHeight, maxMegapixels: maxMegapixels)
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight)),
               cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
@@ -126,7 +133,7 @@ final class PDFPage {
         poppler_page_render_for_printing(handle, cairo)
         if let cairo { overdraw(cairo) }
         cairo_surface_flush(surface)
-        return CairoPixels.gray(surface: surface, dpi: dpi)
+        return CairoPixels.gray(surface: surface, dpi: dpi, luma: luma)
     }
 
     /// The page's one embedded image (usually a scanner's 300-dpi JPEG), decoded without re-rendering;

@@ -34,6 +34,14 @@ extension Store {
     ///   userName FK, createdAt, lastUsedAt
     /// web_sessions        (v5) tokenHash PK (sha256 of the cookie), userName FK, csrfToken,
     ///   createdAt, expiresAt
+    /// flag_decisions      (v6) the appraisers' decisions, append-only (triggers refuse UPDATE and
+    ///   DELETE): id INTEGER PK AUTOINCREMENT, flagId (FK flags), decidedBy, decidedAt,
+    ///   action confirm|dismiss|answer, supportedScore, answer, comment; a flag's latest row is its
+    ///   current decision
+    /// flags.unitCode, flags.decisionId, flags.decision (v6) kept by triggers: the submission's unit
+    ///   when the flag was inserted, and the latest decision's id and action (null: open), so the
+    ///   review queue filters and pages through indexes
+    /// decision_acks       (v6) (consumer, decisionId) PK, ackedAt: decision events delivered
     /// ```
     /// Rows of a submission's latest revision (files, claims, evidence) are replaced when it changes;
     /// its flags are kept and marked. Foreign keys are enforced.
@@ -204,6 +212,61 @@ extension Store {
                 t.column("expiresAt", .datetime).notNull().indexed()
             }
             try db.create(index: "submissions_on_updatedAt", on: "submissions", columns: ["unitCode", "updatedAt"])
+        }
+
+        // NOTE for merges: the web service branch registers "v5-web-accounts" just before this one.
+        // Keep "v6-flag-decisions" registered last (after v5), whatever order the branches merge in.
+        migrator.registerMigration("v6-flag-decisions") { db in
+            try db.create(table: "flag_decisions") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("flagId", .integer).notNull().references("flags")
+                t.column("decidedBy", .text).notNull().check(sql: "length(trim(decidedBy)) > 0")
+                t.column("decidedAt", .datetime).notNull()
+                t.column("action", .text).notNull().check(sql: "action IN ('confirm', 'dismiss', 'answer')")
+                t.column("supportedScore", .double)
+                t.column("answer", .text)
+                t.column("comment", .text)
+                t.check(sql: "action <> 'dismiss' OR coalesce(length(trim(comment)), 0) > 0")
+            }
+            try db.create(index: "flag_decisions_on_flag", on: "flag_decisions", columns: ["flagId", "id"])
+            // The audit trail is append-only: a revision is a new row.
+            try db.execute(sql: """
+                CREATE TRIGGER flag_decisions_no_update BEFORE UPDATE ON flag_decisions
+                BEGIN SELECT RAISE(ABORT, 'flag_decisions is append-only'); END;
+                CREATE TRIGGER flag_decisions_no_delete BEFORE DELETE ON flag_decisions
+                BEGIN SELECT RAISE(ABORT, 'flag_decisions is append-only'); END;
+                """)
+
+            // The review queue's filters as columns of flags, kept by triggers so no writer of flags
+            // or decisions can forget them.
+            try db.alter(table: "flags") { t in
+                t.add(column: "unitCode", .text)
+                t.add(column: "decisionId", .integer)
+                t.add(column: "decision", .text)
+            }
+            try db.execute(sql: """
+                UPDATE flags SET unitCode = (SELECT unitCode FROM submissions s WHERE s.id = flags.submissionId);
+                CREATE TRIGGER flags_unit_code AFTER INSERT ON flags
+                BEGIN UPDATE flags SET unitCode = (SELECT unitCode FROM submissions s WHERE s.id = NEW.submissionId)
+                      WHERE id = NEW.id; END;
+                CREATE TRIGGER flag_decisions_current AFTER INSERT ON flag_decisions
+                BEGIN UPDATE flags SET decisionId = NEW.id, decision = NEW.action WHERE id = NEW.flagId; END;
+                """)
+            // Current flags only (the queue screen never shows superseded ones): newest first, by
+            // unit, by reason (and the counts per reason), by indicator.
+            try db.execute(sql: """
+                CREATE INDEX flags_review_newest ON flags(supersededAt, id);
+                CREATE INDEX flags_review_unit ON flags(unitCode, id) WHERE supersededAt IS NULL;
+                CREATE INDEX flags_review_reason ON flags(reason, id) WHERE supersededAt IS NULL;
+                CREATE INDEX flags_review_indicator ON flags(indicator, id) WHERE supersededAt IS NULL;
+                """)
+
+            try db.create(table: "decision_acks", options: .withoutRowID) { t in
+                t.column("consumer", .text).notNull()
+                t.column("decisionId", .integer).notNull().references("flag_decisions")
+                t.column("ackedAt", .datetime).notNull()
+                t.primaryKey(["consumer", "decisionId"])
+            }
         }
 
         return migrator

@@ -53,32 +53,36 @@ extension Store {
         let consumer = try Self.validConsumer(consumer)
         let ids = Array(Set(ids)).sorted()
         guard !ids.isEmpty else { return 0 }
-        return try writer.write { db in
-            let flags = try FlagRecord.fetchAll(db, keys: ids)
-            let known = Set(flags.compactMap(\.id))
-            let unknown = ids.filter { !known.contains($0) }
-            guard unknown.isEmpty else { throw StoreError.unknownFlags(unknown) }
+        return try writer.write { db in try Self.ackFlags(db, consumer: consumer, ids: ids) }
+    }
 
-            let now = Date()
-            var ended = 0
-            for flag in flags {
-                guard let id = flag.id else { continue }
-                if var ack = try QueueAckRecord.fetchOne(db, key: ["consumer": consumer, "flagId": id]) {
-                    // Already acked as a flag: this ack is for its withdrawal, if it has one.
-                    if flag.supersededAt != nil, ack.withdrawalAckedAt == nil {
-                        ack.withdrawalAckedAt = now
-                        try ack.update(db)
-                        ended += 1
-                    }
-                } else {
-                    // First ack. Of a flag that was superseded meanwhile, it is the flag's ack: the
-                    // consumer may have handled it as current, so its withdrawal is still delivered.
-                    try QueueAckRecord(consumer: consumer, flagId: id, ackedAt: now, withdrawalAckedAt: nil).insert(db)
+    static func ackFlags(_ db: Database, consumer: String, ids: [Int64]) throws -> Int {
+        let ids = Array(Set(ids)).sorted()
+        guard !ids.isEmpty else { return 0 }
+        let flags = try FlagRecord.fetchAll(db, keys: ids)
+        let known = Set(flags.compactMap(\.id))
+        let unknown = ids.filter { !known.contains($0) }
+        guard unknown.isEmpty else { throw StoreError.unknownFlags(unknown) }
+
+        let now = Date()
+        var ended = 0
+        for flag in flags {
+            guard let id = flag.id else { continue }
+            if var ack = try QueueAckRecord.fetchOne(db, key: ["consumer": consumer, "flagId": id]) {
+                // Already acked as a flag: this ack is for its withdrawal, if it has one.
+                if flag.supersededAt != nil, ack.withdrawalAckedAt == nil {
+                    ack.withdrawalAckedAt = now
+                    try ack.update(db)
                     ended += 1
                 }
+            } else {
+                // First ack. Of a flag that was superseded meanwhile, it is the flag's ack: the
+                // consumer may have handled it as current, so its withdrawal is still delivered.
+                try QueueAckRecord(consumer: consumer, flagId: id, ackedAt: now, withdrawalAckedAt: nil).insert(db)
+                ended += 1
             }
-            return ended
         }
+        return ended
     }
 
     /// Flags in id order, for `queue list` and `flags export --csv`: the current ones (of every
@@ -100,7 +104,7 @@ extension Store {
     }
 
     static let queuedSelect = """
-        SELECT f.*, s.unitCode, s.unitName, s.unitLevel
+        SELECT f.*, s.unitCode AS submissionUnitCode, s.unitName, s.unitLevel
         FROM flags f JOIN submissions s ON s.id = f.submissionId
         """
 
@@ -110,7 +114,8 @@ extension Store {
             let level = Submission.Level(rawValue: row["unitLevel"] ?? "") ?? .district
             return QueuedFlag(
                 id: record.id ?? 0, submission: record.submissionId, revision: record.revision,
-                unit: Submission.Unit(code: row["unitCode"], name: row["unitName"], level: level),
+                                // The unit the flag was found for (v6 keeps it on the flag; older rows: the submission's).
+                unit: Submission.Unit(code: (row["unitCode"] as String?) ?? (row["submissionUnitCode"] as String? ?? ""), name: row["unitName"], level: level),
                 claimIndex: record.claimIndex, indicator: record.indicator, score: record.score,
                 flag: record.flag, createdAt: record.createdAt, supersededAt: record.supersededAt)
         }

@@ -28,10 +28,11 @@ package final class Store: Sendable {
         try Store(writer: DatabaseQueue(configuration: configuration()), path: nil)
     }
 
-    init(writer: any DatabaseWriter, path: String?) throws {
+    /// `upTo`: stop after that migration, for tests of upgrades from an older schema.
+    init(writer: any DatabaseWriter, path: String?, upTo lastMigration: String? = nil) throws {
         self.writer = writer
         self.path = path
-        try Self.migrate(writer)
+        try Self.migrate(writer, upTo: lastMigration)
     }
 
     static func configuration() -> Configuration {
@@ -55,9 +56,12 @@ package final class Store: Sendable {
     /// Another process (the daemon, `evidenced status`) may be creating the same new database at
     /// this moment: when its migration wins the race, ours fails on tables that now exist, and
     /// trying again finds them recorded as applied.
-    private static func migrate(_ writer: any DatabaseWriter) throws {
+    private static func migrate(_ writer: any DatabaseWriter, upTo lastMigration: String?) throws {
         for attempt in 1... {
-            do { return try migrator.migrate(writer) } catch let error as DatabaseError where attempt < 5 {
+            do {
+                if let lastMigration { return try migrator.migrate(writer, upTo: lastMigration) }
+                return try migrator.migrate(writer)
+            } catch let error as DatabaseError where attempt < 5 {
                 _ = error
                 Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
             }

@@ -18,6 +18,10 @@ package enum StoreError: Error, Hashable, Sendable {
     /// `retry` of an id nothing matches, or a sha256 prefix several documents share.
     case noSuchItem(String)
     case ambiguousID(String, matches: Int)
+    /// A decision the rules refuse (dismiss without comment, answer to a flag that asks nothing...).
+    case invalidDecision(String)
+    /// A decision id the queue never issued; nothing was acked.
+    case unknownDecisions([Int64])
 }
 
 extension StoreError: CustomStringConvertible {
@@ -34,6 +38,8 @@ extension StoreError: CustomStringConvertible {
         case .notFailed(let id, let state): "'\(id)' is \(state), not failed: nothing to retry"
         case .noSuchItem(let id): "no document or submission matches '\(id)'"
         case .ambiguousID(let id, let matches): "'\(id)' matches \(matches) documents: give more of the sha256"
+        case .invalidDecision(let why): "invalid decision: \(why)"
+        case .unknownDecisions(let ids): "unknown decision ids: \(ids.map { "d\($0)" }.joined(separator: ", "))"
         }
     }
 }

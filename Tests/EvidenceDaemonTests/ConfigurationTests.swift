@@ -36,6 +36,7 @@ enum ConfigurationFixture {
         #expect(config.inbox == "/var/lib/evidenced/inbox")
         #expect(config.dataDirectory == "/var/lib/evidenced")
         #expect(config.databasePath == "/var/lib/evidenced/evidenced.sqlite")
+        #expect(config.reviewCacheDirectory == "/var/lib/evidenced/cache/pages")
         #expect(!config.databasePathIsExplicit)
         #expect(config.modelsDirectory == "/usr/share/evidenced/models")
         #expect(config.workers == ExtractionOptions.cores)
@@ -196,6 +197,7 @@ enum ConfigurationFixture {
         let config = try ConfigurationFixture.load(uncommented)
         var expected = Configuration.defaults
         expected.databasePath = "/var/lib/evidenced/evidenced.sqlite"
+        expected.reviewCacheDirectory = "/var/lib/evidenced/cache/pages"
         #expect(config == expected)
     }
 

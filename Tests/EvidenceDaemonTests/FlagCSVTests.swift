@@ -45,7 +45,9 @@ private enum Sample {
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines.count == 3)
         #expect(lines[1] == "1,trabong-huyen-2024,H-TRABONG,ỦY BAN NHÂN DÂN HUYỆN TRÀ BỒNG,0,2.1.2,3,number-mismatch,"
-                + "Số văn bản không khớp,kh-45.pdf,1,,,45/KH-UBND,46/KH-UBND,2024-06-10T06:13:20Z,")
+                + "Số văn bản không khớp,kh-45.pdf,1,,,45/KH-UBND,46/KH-UBND,2024-06-10T06:13:20Z,"
+                // No decision: its eight cells empty.
+                + ",,,,,,,,")
         #expect(lines[2] == "")
     }
 
@@ -119,5 +121,38 @@ private enum Sample {
         }
         chars.removeAll()
         return rows
+    }
+}
+
+@Suite struct FlagCSVDecisionTests {
+    @Test func exportCarriesTheCurrentDecisionOrTheWholeTrail() throws {
+        let store = try Store.inMemory()
+        try Sample.recordChecked(store)
+        let flags = try store.list()
+        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+        try store.decide(flagId: flags[0].id, by: "appraiser1", action: .confirm, supportedScore: 1.5, at: t0)
+        try store.decide(flagId: flags[0].id, by: "appraiser2", action: .dismiss, comment: "=Số đúng, OCR đọc sai, xem bản gốc",
+                         at: t0.addingTimeInterval(90))
+        let decisions = Dictionary(grouping: try store.allDecisions(), by: \.flagId)
+
+        let current = FlagCSVTests.parse(FlagCSV.render(flags, decisions: decisions))
+        #expect(current.count == 3 && current.allSatisfy { $0.count == FlagCSV.header.count })
+        let index = Dictionary(uniqueKeysWithValues: FlagCSV.header.enumerated().map { ($1, $0) })
+        let column = { (name: String) -> Int in index[name] ?? 0 }
+        #expect(current[1][column("decision")] == "dismiss")
+        #expect(current[1][column("decided_by")] == "appraiser2")
+        #expect(current[1][column("decided_at")] == "2027-01-15T08:01:30Z")
+        // A comment that looks like a formula is defused; commas survive quoting.
+        #expect(current[1][column("decision_comment")] == "'=Số đúng, OCR đọc sai, xem bản gốc")
+        #expect(current[1][column("decision_current")] == "yes")
+        #expect(current[2][column("decision")] == "" && current[2][column("decision_current")] == "")
+
+        let trail = FlagCSVTests.parse(FlagCSV.render(flags, decisions: decisions, trail: true))
+        #expect(trail.count == 4)
+        #expect(trail[1][column("decision")] == "confirm" && trail[1][column("supported_score")] == "1.5")
+        #expect(trail[1][column("decision_current")] == "no")
+        #expect(trail[2][column("decision")] == "dismiss" && trail[2][column("decision_current")] == "yes")
+        #expect(trail[1][0] == trail[2][0])  // the same flag, one row per version
+        #expect(trail[3][7] == "draft" && trail[3][column("decision")] == "")
     }
 }

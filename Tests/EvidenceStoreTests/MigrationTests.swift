@@ -4,7 +4,7 @@ import Testing
 @testable import EvidenceStore
 
 @Suite struct MigrationTests {
-    static let expected = ["v1-documents", "v1-submissions", "v1-flags", "v1-queue", "v2-document-bytes", "v3-evidence-lookups", "v4-flag-field-box", "v5-web-accounts"]
+    static let expected = ["v1-documents", "v1-submissions", "v1-flags", "v1-queue", "v2-document-bytes", "v3-evidence-lookups", "v4-flag-field-box", "v5-web-accounts", "v6-flag-decisions"]
 
     @Test func migratesAnEmptyDatabaseInOrder() throws {
         let store = try Store.inMemory()
@@ -75,6 +75,25 @@ import Testing
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT sha256 FROM documents WHERE numberKey = 'x'").map { $0["detail"] as String }.joined()
         }
         #expect(plan.contains("documents_on_numberKey"))
+    }
+
+    @Test func aVersion5DatabasesFlagsJoinTheReviewQueueUnderTheirUnit() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.path("evidenced.sqlite")
+        let ids: [Int64]
+        do {
+            // Flags recorded before v6: their unit is filled in from their submission.
+            let store = try Store(writer: try DatabaseQueue(path: path), path: path, upTo: "v5-web-accounts")
+            ids = try Sample.recordChecked(store, id: "sonha-2024", unit: Sample.sonha)
+        }
+        let store = try Store(path: path)
+        #expect(try store.appliedMigrations() == Self.expected)
+        let page = try store.review(ReviewQuery(units: [Sample.sonha.code]))
+        #expect(page.items.map(\.flag.id) == ids.reversed())
+        #expect(page.items.allSatisfy { $0.decision == nil })
+        try store.decide(flagId: ids[0], by: "a", action: .confirm)
+        #expect(try store.review(ReviewQuery(state: .confirmed)).items.map(\.flag.id) == [ids[0]])
     }
 
     @Test func fileStoreIsWALWithForeignKeysOn() throws {

@@ -1,0 +1,95 @@
+import EvidenceModel
+package import Foundation
+import GRDB
+
+/// The appraisers' decisions on flags: an append-only trail, the latest row per flag current.
+extension Store {
+    /// Records a decision (a revision when the flag has one already) and returns it. Refused, with
+    /// nothing written: an unknown or superseded flag, a blank user, `dismiss` without a comment,
+    /// `answer` without an answer or on a flag that is not `needs-review`, a supported score on
+    /// anything but `confirm` or outside 0 up to the claimed score.
+    @discardableResult
+    package func decide(flagId: Int64, by user: String, action: DecisionAction, supportedScore: Double? = nil,
+                        answer: String? = nil, comment: String? = nil, at date: Date = Date()) throws -> FlagDecision {
+        let user = user.trimmingCharacters(in: .whitespacesAndNewlines)
+        let comment = Self.blankToNil(comment), answer = Self.blankToNil(answer)
+        guard !user.isEmpty else { throw StoreError.invalidDecision("who decided is required") }
+        return try writer.write { db in
+            guard let flag = try FlagRecord.fetchOne(db, key: flagId) else { throw StoreError.unknownFlags([flagId]) }
+            guard flag.supersededAt == nil else {
+                throw StoreError.invalidDecision("flag \(flagId) was superseded by a later check of its submission")
+            }
+            switch action {
+            case .confirm:
+                if let score = supportedScore {
+                    guard score.isFinite, score >= 0, score <= flag.score else {
+                        throw StoreError.invalidDecision("the supported score must be between 0 and the claimed \(flag.score)")
+                    }
+                }
+                guard answer == nil else { throw StoreError.invalidDecision("only an 'answer' decision carries an answer") }
+            case .dismiss:
+                guard comment != nil else { throw StoreError.invalidDecision("dismissing a flag requires a comment saying why") }
+                guard supportedScore == nil else { throw StoreError.invalidDecision("only 'confirm' carries a supported score") }
+                guard answer == nil else { throw StoreError.invalidDecision("only an 'answer' decision carries an answer") }
+            case .answer:
+                guard flag.reason == .needsReview else {
+                    throw StoreError.invalidDecision("flag \(flagId) is '\(flag.reason.rawValue)': only 'needs-review' flags are answered")
+                }
+                guard answer != nil else { throw StoreError.invalidDecision("an 'answer' decision requires the answer") }
+                guard supportedScore == nil else { throw StoreError.invalidDecision("only 'confirm' carries a supported score") }
+            }
+            var record = FlagDecisionRecord(id: nil, flagId: flagId, decidedBy: user, decidedAt: date, action: action,
+                                            supportedScore: action == .confirm ? supportedScore : nil, answer: answer, comment: comment)
+            try record.insert(db)
+            // As stored (dates to the millisecond), so it equals what the trail reads back.
+            return try FlagDecisionRecord.fetchOne(db, key: record.id)?.decision ?? record.decision
+        }
+    }
+
+    /// Every decision on the flag, oldest first (the audit trail).
+    package func decisions(flagId: Int64) throws -> [FlagDecision] {
+        try writer.read { db in
+            try FlagDecisionRecord.fetchAll(db, sql: "SELECT * FROM flag_decisions WHERE flagId = ? ORDER BY id", arguments: [flagId])
+                .map(\.decision)
+        }
+    }
+
+    /// The current (latest) decision of each flag that has one.
+    package func currentDecisions(flagIds: [Int64]) throws -> [Int64: FlagDecision] {
+        guard !flagIds.isEmpty else { return [:] }
+        return try writer.read { db in try Self.currentDecisions(db, flagIds: flagIds) }
+    }
+
+    static func currentDecisions(_ db: Database, flagIds: [Int64]) throws -> [Int64: FlagDecision] {
+        var out: [Int64: FlagDecision] = [:]
+        // Chunks stay under SQLite's bound-parameter limit.
+        for start in stride(from: 0, to: flagIds.count, by: 500) {
+            let chunk = Array(flagIds[start..<min(flagIds.count, start + 500)])
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let records = try FlagDecisionRecord.fetchAll(db, sql: """
+                SELECT d.* FROM flags f JOIN flag_decisions d ON d.id = f.decisionId WHERE f.id IN (\(marks))
+                """, arguments: StatementArguments(chunk))
+            for record in records { out[record.flagId] = record.decision }
+        }
+        return out
+    }
+
+    /// One flag (current or superseded) with its submission and unit; nil when there is none.
+    package func flag(id: Int64) throws -> QueuedFlag? {
+        try writer.read { db in
+            try Self.fetchQueued(db, sql: "\(Self.queuedSelect) WHERE f.id = ?", arguments: [id]).first
+        }
+    }
+
+    /// Every decision in id order, for `flags export --csv --trail`.
+    package func allDecisions() throws -> [FlagDecision] {
+        try writer.read { db in
+            try FlagDecisionRecord.fetchAll(db, sql: "SELECT * FROM flag_decisions ORDER BY id").map(\.decision)
+        }
+    }
+
+    static func blankToNil(_ text: String?) -> String? {
+        guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        return text
+    }
+}

@@ -1,0 +1,76 @@
+import EvidenceModel
+import Foundation
+import GRDB
+
+/// Decisions through the queue, with the flags' contract: at least once, stateless, per consumer.
+/// `pullEvents` returns what the consumer has not acked — flag deliveries first (new flags and
+/// withdrawals, as `pull`), then decision events in decision order — and returns them again on every
+/// pull until acked. A decision's flag is always older than the decision, so a consumer that handles
+/// a batch in order has seen the flag first. A revised decision is a new event; the consumer keeps
+/// the latest per flag (highest decision id).
+extension Store {
+    package func pullEvents(consumer: String, limit: Int = 100,
+                            kinds: Set<QueueEvent.Kind> = Set(QueueEvent.Kind.allCases)) throws -> [QueueEvent] {
+        let consumer = try Self.validConsumer(consumer)
+        guard limit > 0 else { return [] }
+        var events: [QueueEvent] = []
+        if kinds.contains(.flag) { events = try pull(consumer: consumer, limit: limit).map(QueueEvent.flag) }
+        let room = limit - events.count
+        guard kinds.contains(.decision), room > 0 else { return events }
+        let decisions = try writer.read { db in
+            let records = try FlagDecisionRecord.fetchAll(db, sql: """
+                SELECT d.* FROM flag_decisions d
+                LEFT JOIN decision_acks a ON a.decisionId = d.id AND a.consumer = ?
+                WHERE a.decisionId IS NULL
+                ORDER BY d.id LIMIT ?
+                """, arguments: [consumer, room])
+            let ids = Array(Set(records.map(\.flagId)))
+            let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+            let flags = ids.isEmpty ? [] : try Self.fetchQueued(
+                db, sql: "\(Self.queuedSelect) WHERE f.id IN (\(marks))", arguments: StatementArguments(ids))
+            let byId = Dictionary(flags.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            return records.compactMap { record -> DecisionEvent? in
+                guard let flag = byId[record.flagId] else { return nil }
+                return DecisionEvent(flagId: record.flagId, decision: record.decision, flag: flag)
+            }
+        }
+        return events + decisions.map(QueueEvent.decision)
+    }
+
+    /// Decision events waiting for the consumer.
+    package func decisionQueueDepth(consumer: String) throws -> Int {
+        let consumer = try Self.validConsumer(consumer)
+        return try writer.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM flag_decisions d
+                LEFT JOIN decision_acks a ON a.decisionId = d.id AND a.consumer = ?
+                WHERE a.decisionId IS NULL
+                """, arguments: [consumer]) ?? 0
+        }
+    }
+
+    /// Acks flags (as `ack`) and decision events in one transaction; unknown ids of either kind
+    /// are refused and nothing is acked. Returns how many deliveries this ack ended.
+    @discardableResult
+    package func ack(consumer: String, _ acks: QueueAcks) throws -> Int {
+        let consumer = try Self.validConsumer(consumer)
+        let decisionIds = Array(Set(acks.decisions)).sorted()
+        guard !decisionIds.isEmpty else { return try ack(consumer: consumer, ids: acks.flags) }
+        return try writer.write { db in
+            let known = Set(try Int64.fetchAll(db, sql: """
+                SELECT id FROM flag_decisions WHERE id IN (\(Array(repeating: "?", count: decisionIds.count).joined(separator: ",")))
+                """, arguments: StatementArguments(decisionIds)))
+            let unknown = decisionIds.filter { !known.contains($0) }
+            guard unknown.isEmpty else { throw StoreError.unknownDecisions(unknown) }
+            // The flags' ack in the same transaction: a refused flag id undoes the decisions' too.
+            let ended = try Self.ackFlags(db, consumer: consumer, ids: acks.flags)
+            let now = Date()
+            var endedDecisions = 0
+            for id in decisionIds {
+                try DecisionAckRecord(consumer: consumer, decisionId: id, ackedAt: now).insert(db, onConflict: .ignore)
+                endedDecisions += db.changesCount
+            }
+            return ended + endedDecisions
+        }
+    }
+}
