@@ -69,7 +69,7 @@ let package = Package(
         ], swiftSettings: strict),
         // The web service: pages for units, the HTTP API for programs; uploads go through the inbox.
         .target(name: "EvidenceWeb", dependencies: [
-            "EvidenceModel", "EvidenceLoading", "EvidenceVerification", "EvidenceStore", "EvidenceDaemon",
+            "EvidenceModel", "EvidenceExtraction", "EvidenceLoading", "EvidenceVerification", "EvidenceStore", "EvidenceDaemon",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -104,7 +104,7 @@ let package = Package(
             "EvidenceModel", "EvidenceExtraction", "EvidenceExtractionTesting", "EvidenceVerification", "EvidenceLoading",
             "EvidenceStore", "EvidenceDaemon", "EvidenceTesting"]),
         .testTarget(name: "EvidenceWebTests", dependencies: [
-            "EvidenceModel", "EvidenceStore", "EvidenceWeb", "EvidenceDaemon", "EvidenceLoading",
+            "EvidenceModel", "EvidenceStore", "EvidenceWeb", "EvidenceDaemon", "EvidenceLoading", "EvidenceExtraction",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),

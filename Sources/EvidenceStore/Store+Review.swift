@@ -97,3 +97,22 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The flags before and after `id` in the review queue's newest-first order, among `units`
+    /// (nil: all): the flag screen's previous and next. Both lookups walk the primary key.
+    package func reviewNeighbours(of id: Int64, units: [String]?) throws -> (previous: Int64?, next: Int64?) {
+        try writer.read { db in
+            var scope = ""
+            var arguments = StatementArguments()
+            if let units {
+                scope = " AND f.unitCode IN (\(databaseQuestionMarks(count: units.count)))"
+                _ = arguments.append(contentsOf: StatementArguments(units))
+            }
+            let base = "SELECT f.id FROM flags f JOIN submissions s ON s.id = f.submissionId WHERE f.supersededAt IS NULL AND s.precheck = 0\(scope)"
+            let previous = try Int64.fetchOne(db, sql: "\(base) AND f.id > ? ORDER BY f.id ASC LIMIT 1", arguments: arguments + [id])
+            let next = try Int64.fetchOne(db, sql: "\(base) AND f.id < ? ORDER BY f.id DESC LIMIT 1", arguments: arguments + [id])
+            return (previous, next)
+        }
+    }
+}

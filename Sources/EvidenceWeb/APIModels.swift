@@ -54,6 +54,9 @@ struct APIClaimResult: Encodable {
 }
 
 struct APIFlag: Encodable {
+    /// Queue event kind and the id to ack: "flag" and the flag's id.
+    var event = "flag"
+    var ack: String
     var id: Int64
     var submission: String
     var revision: Int
@@ -73,6 +76,7 @@ struct APIFlag: Encodable {
     var supersededAt: Date?
 
     init(_ queued: QueuedFlag) {
+        ack = String(queued.id)
         id = queued.id; submission = queued.submission; revision = queued.revision; unit = queued.unit.code
         claimIndex = queued.claimIndex; indicator = queued.indicator; score = queued.score
         reason = queued.flag.reason.rawValue; message = queued.flag.message; file = queued.flag.file
@@ -99,5 +103,43 @@ struct APIPage: Encodable {
     var text: String
 }
 
-struct APIAck: Decodable { var ids: [Int64] }
+/// A decision delivered through the queue: ack it as "d<id>" (`decisions` in the ack body).
+struct APIDecisionEvent: Encodable {
+    var event = "decision"
+    var ack: String
+    var flagId: Int64
+    var decision: FlagDecision
+    var flag: APIFlag
+}
+
+/// One queue delivery: a flag (or its withdrawal) or a decision.
+enum APIQueueEvent: Encodable {
+    case flag(APIFlag), decision(APIDecisionEvent)
+    init(_ event: QueueEvent) {
+        switch event {
+        case .flag(let queued): self = .flag(APIFlag(queued))
+        case .decision(let decision):
+            self = .decision(APIDecisionEvent(ack: "d\(decision.decision.id)", flagId: decision.flagId,
+                                              decision: decision.decision, flag: APIFlag(decision.flag)))
+        }
+    }
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .flag(let flag): try flag.encode(to: encoder)
+        case .decision(let decision): try decision.encode(to: encoder)
+        }
+    }
+}
+
+struct APIAck: Decodable {
+    var ids: [Int64]?
+    var decisions: [Int64]?
+}
+
+struct APIDecisionRequest: Decodable {
+    var action: String
+    var supportedScore: Double?
+    var answer: String?
+    var comment: String?
+}
 struct APIAcked: Encodable { var acked: Int }

@@ -43,15 +43,13 @@ struct Chrome {
     }
 }
 
+/// Mustache looks a missing key up in the enclosing views (a page's own `unitCode`), so the
+/// frame's values are all present and named apart.
 struct AccountView {
-    var name: String
-    var role: String
-    var unitCode: String?
+    var who: String
     var reviews: Bool
     init(_ account: UserAccount) {
-        name = account.name
-        role = Labels.role(account.role)
-        unitCode = account.unitCode
+        who = [account.name, Labels.role(account.role), account.unitCode].compactMap { $0 }.joined(separator: " · ")
         reviews = account.role == .appraiser || account.role == .admin
     }
 }

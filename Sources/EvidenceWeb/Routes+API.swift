@@ -30,23 +30,62 @@ struct APIRoutes {
         api.get("/queue") { request, context in
             let account = try consumer(context)
             let limit = min(max(Int(request.uri.queryParameters["limit"].map(String.init) ?? "") ?? 100, 1), 1_000)
-            let flags = try await service.blocking { try $0.pull(consumer: account.name, limit: limit) }
-            return JSONResponse.make(flags.map(APIFlag.init))
+            let events = try await service.blocking { try $0.pullEvents(consumer: account.name, limit: limit) }
+            return JSONResponse.make(events.map(APIQueueEvent.init))
         }
         api.post("/queue/ack") { request, context in
             let account = try consumer(context)
             try context.checkCSRF(request.headers[.init("X-CSRF-Token")!])
             let ack: APIAck
             do { ack = try await request.decode(as: APIAck.self, context: context) } catch {
-                throw WebError.invalid("Cần JSON {\"ids\": [số]} (expected {\"ids\": [integers]}).")
+                throw WebError.invalid("Cần JSON {\"ids\": [số], \"decisions\": [số]} (expected {\"ids\": [integers], \"decisions\": [integers]}).")
             }
-            guard ack.ids.count <= 10_000 else { throw WebError.invalid("at most 10000 ids per ack") }
+            let acks = QueueAcks(flags: ack.ids ?? [], decisions: ack.decisions ?? [])
+            guard acks.flags.count + acks.decisions.count <= 10_000 else { throw WebError.invalid("at most 10000 ids per ack") }
             do {
-                let acked = try await service.blocking { try $0.ack(consumer: account.name, ids: ack.ids) }
+                let acked = try await service.blocking { try $0.ack(consumer: account.name, acks) }
                 return JSONResponse.make(APIAcked(acked: acked))
             } catch let error as StoreError {
                 throw WebError(.unprocessableContent, "unknown-flags", "\(error)")
             }
+        }
+        api.get("/flags/:id/decisions") { _, context in
+            let (_, flag) = try await visibleFlag(context)
+            return JSONResponse.make(try await service.blocking { try $0.decisions(flagId: flag.id) })
+        }
+        api.post("/flags/:id/decisions") { request, context in
+            let (account, flag) = try await visibleFlag(context)
+            guard account.role == .appraiser || account.role == .admin else {
+                throw WebError.forbidden("Chỉ thẩm định viên ra quyết định (only appraisers decide).")
+            }
+            try context.checkCSRF(request.headers[.init("X-CSRF-Token")!])
+            let body: APIDecisionRequest
+            do { body = try await request.decode(as: APIDecisionRequest.self, context: context) } catch {
+                throw WebError.invalid("expected {\"action\": \"confirm|dismiss|answer\", \"supportedScore\", \"answer\", \"comment\"}")
+            }
+            guard let action = DecisionAction(rawValue: body.action) else { throw WebError.invalid("action must be confirm, dismiss or answer") }
+            do {
+                let decision = try await service.blocking { store in
+                    try store.decide(flagId: flag.id, by: account.name, action: action, supportedScore: body.supportedScore,
+                                     answer: body.answer, comment: body.comment)
+                }
+                return JSONResponse.make(decision, status: .created)
+            } catch let error as StoreError {
+                throw WebError(.unprocessableContent, "invalid-decision", "\(error)")
+            }
+        }
+        api.get("/flags/export.csv") { request, context in
+            let account = try context.account()
+            guard account.role != .unit else { throw WebError.forbidden("the export is for the council and the scoring system") }
+            let trail = request.uri.queryParameters["trail"] == "true"
+            let visible = Set(try await service.visibleSummaries(for: account, includePrechecks: false).map(\.id))
+            let (flags, decisions) = try await service.blocking { store in
+                (try store.list().filter { visible.contains($0.submission) }, try store.allDecisions())
+            }
+            let data = FlagCSV.data(flags, decisions: Dictionary(grouping: decisions, by: \.flagId), trail: trail)
+            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
+                                                   .contentDisposition: "attachment; filename=\"flags.csv\""],
+                            body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
         api.get("/documents/:sha256") { _, context in
             let (sha256, document) = try await document(context)
@@ -61,6 +100,14 @@ struct APIRoutes {
             }
             return JSONResponse.make(pages)
         }
+    }
+
+    private func visibleFlag(_ context: WebContext) async throws -> (UserAccount, QueuedFlag) {
+        let account = try context.account()
+        guard let id = Int64(try context.parameters.require("id")),
+              let flag = try await service.blocking({ try $0.flag(id: id) }) else { throw WebError.notFound }
+        _ = try await service.visibleSubmission(flag.submission, for: account)
+        return (account, flag)
     }
 
     /// The queue is the scoring system's (and an admin's): each account is its own consumer.

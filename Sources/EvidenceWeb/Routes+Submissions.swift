@@ -102,7 +102,7 @@ struct SubmissionRoutes {
         let checked = summary.state == .checked
         let claims = stored.submission.claims.enumerated().map { index, claim in
             ClaimView(index: index, claim: claim, framework: framework,
-                      flags: checked ? flags.filter { $0.claimIndex == index }.map(\.flag) : [])
+                      queued: checked ? flags.filter { $0.claimIndex == index } : [])
         }
         let pending = summary.state == .queued || summary.state == .extracting || status == .waiting
         return pages.render("result", ResultView(

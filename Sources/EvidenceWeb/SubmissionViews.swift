@@ -96,14 +96,15 @@ struct ClaimView: Encodable {
     var flags: [FlagView]
 
     /// Supported, flagged, or only a question for the appraiser.
-    init(index: Int, claim: Submission.Claim, framework: Framework?, flags: [Flag]) {
+    init(index: Int, claim: Submission.Claim, framework: Framework?, queued: [QueuedFlag]) {
+        let flags = queued.map(\.flag)
         self.index = index
         let indicator = framework?.indicator(claim.indicator)
         code = indicator.flatMap { ind in framework?.displayCode(ind) } ?? claim.indicator
         name = indicator?.name ?? ""
         score = Labels.points(claim.score)
         max = indicator.map { Labels.points($0.maxPoints) } ?? "?"
-        self.flags = flags.map(FlagView.init)
+        self.flags = queued.map { FlagView($0.flag, id: $0.id) }
         if flags.contains(where: { $0.reason != .needsReview }) {
             (verdictCode, verdictLabel, verdictClass) = ("flagged", "Không được chấp nhận", "flagged")
         } else if !flags.isEmpty {
@@ -115,6 +116,8 @@ struct ClaimView: Encodable {
 }
 
 struct FlagView: Encodable {
+    /// The flag's page (`/review/flags/{id}`): its region and the council's decision.
+    var flagId: Int64?
     var reasonCode: String
     var reasonLabel: String
     var message: String
@@ -125,7 +128,8 @@ struct FlagView: Encodable {
     var found: String?
     var hasComparison: Bool
 
-    init(_ flag: Flag) {
+    init(_ flag: Flag, id: Int64?) {
+        flagId = id
         reasonCode = flag.reason.rawValue
         reasonLabel = Labels.reason(flag.reason)
         message = flag.message

@@ -4,6 +4,7 @@ enum Templates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "error": error, "submissions": submissions,
         "new-framework": newFramework, "new-claims": newClaims, "result": result,
+        "review-queue": reviewQueue, "review-flag": reviewFlag,
     ]
 
     static let layout = """
@@ -24,7 +25,7 @@ enum Templates {
       <nav>
         <a href="/submissions">Hồ sơ</a>
         {{#reviews}}<a href="/review">Thẩm định</a>{{/reviews}}
-        <span class="who">{{name}} · {{role}}{{#unitCode}} · {{.}}{{/unitCode}}</span>
+        <span class="who">{{who}}</span>
         <form method="post" action="/logout" class="inline">
           <input type="hidden" name="_csrf" value="{{chrome.csrf}}">
           <button type="submit" class="link">Đăng xuất</button>
@@ -196,7 +197,7 @@ enum Templates {
           <span class="verdict">{{verdictLabel}}</span></div>
         {{#flags}}
         <div class="flag" data-reason="{{reasonCode}}">
-          <div><strong>{{reasonLabel}}</strong>{{#file}} · <span class="file">{{.}}</span>{{/file}}{{#page}}, trang {{.}}{{/page}}{{#fieldLabel}} · {{.}}{{/fieldLabel}}</div>
+          <div><strong>{{reasonLabel}}</strong>{{#flagId}} · <a href="/review/flags/{{.}}" class="flag-link">xem vùng tài liệu và ý kiến Hội đồng</a>{{/flagId}}{{#file}} · <span class="file">{{.}}</span>{{/file}}{{#page}}, trang {{.}}{{/page}}{{#fieldLabel}} · {{.}}{{/fieldLabel}}</div>
           <p>{{message}}</p>
           {{#hasComparison}}<dl class="compare"><dt>Kê khai</dt><dd>{{expected}}</dd><dt>Tìm thấy</dt><dd>{{found}}</dd></dl>{{/hasComparison}}
         </div>

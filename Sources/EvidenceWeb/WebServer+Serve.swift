@@ -1,5 +1,6 @@
 import UnixSignals
 package import EvidenceDaemon
+import EvidenceExtraction
 import EvidenceLoading
 import EvidenceStore
 import Foundation
@@ -16,12 +17,15 @@ extension WebServer {
         guard let address = configuration.web.address else { throw WebServeError("web.listen must be host:port") }
         let data = configuration.dataDirectoryURL
         try FileManager.default.createDirectory(at: configuration.inboxURL, withIntermediateDirectories: true)
+        let store = try Store(path: configuration.databasePath)
+        let contents = try ContentStore(root: data.appendingPathComponent("objects", isDirectory: true))
+        let images = ReviewImages(store: store, content: contents,
+                                  images: try PageImages(cacheDirectory: URL(fileURLWithPath: configuration.reviewCacheDirectory)))
         let service = WebService(
-            store: try Store(path: configuration.databasePath),
+            store: store,
             catalog: try FrameworkCatalog.load(directory: ModelsLocator.frameworks(configured: configuration.modelsDirectory)),
             inbox: configuration.inboxURL, refused: data.appendingPathComponent("refused", isDirectory: true),
-            contents: try ContentStore(root: data.appendingPathComponent("objects", isDirectory: true)),
-            settings: configuration.web, logger: logger)
+            contents: contents, images: images, settings: configuration.web, logger: logger)
         let app = try application(service, host: address.host, port: address.port, onRunning: onRunning)
         let group = ServiceGroup(configuration: .init(services: [.init(service: app)],
                                                       gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -20,6 +20,8 @@ package enum WebServer {
         ServiceRoutes(service: service, metrics: WebMetrics()).register(on: router)
         LoginRoutes(service: service, pages: pages, throttle: LoginThrottle()).register(on: router)
         SubmissionRoutes(service: service, pages: pages).register(on: router)
+        ReviewRoutes(service: service, pages: pages).register(on: router)
+        ImageRoutes(service: service).register(on: router)
         APIRoutes(service: service).register(on: router)
         return router
     }

@@ -14,14 +14,17 @@ package struct WebService: Sendable {
     package var refused: URL
     /// The daemon's content store: originals by sha256 (a pre-check is submitted from these).
     package var contents: ContentStore
+    /// Page and region images of the review screens (rendered from the originals, cached on disk).
+    package var images: ReviewImages
     package var settings: Configuration.Web
     /// bcrypt cost of new passwords; tests lower it.
     package var passwordCost: UInt8
     package var logger: Logger
 
     package init(store: Store, catalog: FrameworkCatalog, inbox: URL, refused: URL, contents: ContentStore,
-                 settings: Configuration.Web, passwordCost: UInt8 = 12, logger: Logger) {
+                 images: ReviewImages, settings: Configuration.Web, passwordCost: UInt8 = 12, logger: Logger) {
         self.store = store; self.catalog = catalog; self.inbox = inbox; self.refused = refused; self.contents = contents
+        self.images = images
         self.settings = settings; self.passwordCost = passwordCost; self.logger = logger
     }
 

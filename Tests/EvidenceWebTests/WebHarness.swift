@@ -1,4 +1,5 @@
 import EvidenceDaemon
+import EvidenceExtraction
 import EvidenceLoading
 import EvidenceModel
 import EvidenceStore
@@ -32,10 +33,14 @@ struct WebHarness {
             .deletingLastPathComponent().appendingPathComponent("models/frameworks")
         var logger = Logger(label: "web-test")
         logger.logLevel = .critical
-        service = WebService(store: try Store(path: root.appendingPathComponent("data/evidenced.sqlite").path),
+        let store = try Store(path: root.appendingPathComponent("data/evidenced.sqlite").path)
+        let contents = try ContentStore(root: root.appendingPathComponent("data/objects"))
+        let images = ReviewImages(store: store, content: contents,
+                                  images: try PageImages(cacheDirectory: root.appendingPathComponent("data/cache/pages")))
+        service = WebService(store: store,
                              catalog: try FrameworkCatalog.load(directory: models),
                              inbox: root.appendingPathComponent("inbox"), refused: root.appendingPathComponent("data/refused"),
-                             contents: try ContentStore(root: root.appendingPathComponent("data/objects")),
+                             contents: contents, images: images,
                              settings: Configuration.Web(maxUploadMegabytes: 1), passwordCost: 4, logger: logger)
         let accounts = Accounts(store: store, passwordCost: 4)
         for (name, role, unit) in [("bato", UserRole.unit, Self.bato), ("sonha", .unit, Self.sonha),
@@ -67,6 +72,27 @@ struct WebHarness {
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }
+
+    /// A checked Ba Tơ submission whose evidence is a real PDF in the content store, flagged on
+    /// page 2 with the signature block's box: the region image can be rendered.
+    @discardableResult
+    func seedRealDocument(box: Box = Box(x: 0.55, y: 0.55, width: 0.35, height: 0.2)) throws -> (flag: Int64, sha256: String) {
+        let pdf = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("samples/submissions/bato-huyen-2024/kh-12-cntt-2024.pdf")
+        let sha256 = try service.contents.put(fileAt: pdf)
+        let submission = Submission(submission: "bato-real-2024", unit: Self.bato, framework: Self.framework,
+                                    period: .init(from: "2024-01-01", to: "2024-12-31"),
+                                    claims: [.init(indicator: "2.1.2", score: 3, evidence: [.init(file: "kh-12.pdf", signer: "Phạm Thanh Tùng")])])
+        _ = try store.recordSubmission(submission, manifestSHA256: String(repeating: "d", count: 64), files: ["kh-12.pdf": sha256])
+        let pages = [PageText(page: 1, source: .text, text: "KẾ HOẠCH"), PageText(page: 2, source: .text, text: "Đinh Thị Hồng Nhung")]
+        try store.saveDocument(ExtractedDocument(file: "kh-12.pdf", sha256: sha256, format: .pdf, pages: 2, perPage: pages), fields: nil)
+        let ids = try store.recordResult(SubmissionResult(submission: "bato-real-2024", unit: Self.bato, claims: [
+            ClaimResult(index: 0, indicator: "2.1.2", score: 3, flags: [
+                Flag(reason: .signerMismatch, message: "Người ký văn bản khác với người đơn vị kê khai.", file: "kh-12.pdf", page: 2,
+                     expected: "Phạm Thanh Tùng", found: "Đinh Thị Hồng Nhung", field: .signer, box: box)]),
+        ]))
+        return (ids[0], sha256)
+    }
 
     func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let app = Application(router: try WebServer.router(service))

@@ -1,0 +1,180 @@
+import Logging
+import EvidenceLoading
+import EvidenceDaemon
+import EvidenceExtraction
+import EvidenceModel
+import EvidenceStore
+import EvidenceVerification
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// The appraisers' review: the queue, one flag with its region, decisions. A unit sees the same
+/// flag page for its own flags, read-only.
+struct ReviewRoutes {
+    let service: WebService
+    let pages: Pages
+
+    func register(on router: Router<WebContext>) {
+        router.get("/review") { request, context in try await queue(request, context) }
+        router.get("/review/flags/:id") { request, context in try await flagPage(request, context, error: nil) }
+        router.post("/review/flags/:id/decision") { request, context in try await decide(request, context) }
+    }
+
+    private func reviewer(_ context: WebContext) throws -> UserAccount {
+        let account = try context.person()
+        guard account.role == .appraiser || account.role == .admin else {
+            throw WebError.forbidden("Chỉ thẩm định viên xem hàng đợi (the review queue is for appraisers).")
+        }
+        return account
+    }
+
+    private func queue(_ request: Request, _ context: WebContext) async throws -> Response {
+        let account = try reviewer(context)
+        let params = request.uri.queryParameters
+        func text(_ name: String) -> String? {
+            guard let value = params[name[...]].map({ String($0).trimmingCharacters(in: .whitespaces) }), !value.isEmpty else { return nil }
+            return value
+        }
+        let reason = text("reason").flatMap(FlagReason.init(rawValue:))
+        let state = text("state").flatMap(ReviewQuery.State.init(rawValue:))
+        let order = text("order").flatMap(ReviewQuery.Order.init(rawValue:)) ?? .newest
+        let scope = service.unitScope(of: account).map { Array($0).sorted() }
+        let query = ReviewQuery(units: scope, unit: text("unit"), indicator: text("indicator"), reason: reason, state: state,
+                                order: order, after: text("after").flatMap { Int64($0) }, limit: 50)
+        let page = try await service.blocking { try $0.review(query) }
+        func link(reason: FlagReason?, after: Int64? = nil) -> String {
+            var items: [(String, String)] = []
+            if let unit = query.unit { items.append(("unit", unit)) }
+            if let indicator = query.indicator { items.append(("indicator", indicator)) }
+            if let state { items.append(("state", state.rawValue)) }
+            if order != .newest { items.append(("order", order.rawValue)) }
+            if let reason { items.append(("reason", reason.rawValue)) }
+            if let after { items.append(("after", String(after))) }
+            let query = items.map { "\($0)=\($1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+            return "/review" + (query.isEmpty ? "" : "?" + query)
+        }
+        let total = page.countsByReason.values.reduce(0, +)
+        var tabs = [ReasonTab(code: "all", label: "Tất cả", count: total, link: link(reason: nil), selected: reason == nil)]
+        tabs += page.countsByReason.sorted { $0.value > $1.value }.map { reason, count in
+            ReasonTab(code: reason.rawValue, label: Labels.reason(reason), count: count, link: link(reason: reason), selected: reason == query.reason)
+        }
+        let states: [(ReviewQuery.State?, String)] = [(nil, "Tất cả"), (.open, "Chưa xử lý"), (.confirmed, "Đã xác nhận"),
+                                                      (.dismissed, "Đã bác bỏ"), (.answered, "Đã trả lời")]
+        let rows = page.items.enumerated().map { ReviewRow($1, position: $0) }
+        return pages.render("review-queue", ReviewQueueView(
+            chrome: Chrome(context), rows: rows, hasRows: !rows.isEmpty, reasons: tabs,
+            states: states.map { Option(value: $0.0?.rawValue ?? "", label: $0.1, selected: $0.0 == state) },
+            orders: [Option(value: "newest", label: "Hồ sơ mới nhất trước", selected: order == .newest),
+                     Option(value: "unit", label: "Theo đơn vị", selected: order == .unit)],
+            unit: query.unit ?? "", indicator: query.indicator ?? "",
+            nextPage: page.nextAfter.map { link(reason: reason, after: $0) }, total: total))
+    }
+
+    /// The flag, when this account may see it: an appraiser within its scope, a unit its own.
+    private func visibleFlag(_ context: WebContext) async throws -> (UserAccount, QueuedFlag, SubmissionSummary) {
+        let account = try context.person()
+        guard let id = Int64(try context.parameters.require("id")),
+              let flag = try await service.blocking({ try $0.flag(id: id) }) else { throw WebError.notFound }
+        let summary = try await service.visibleSubmission(flag.submission, for: account)
+        return (account, flag, summary)
+    }
+
+    private func flagPage(_ request: Request, _ context: WebContext, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let (account, flag, summary) = try await visibleFlag(context)
+        let reviews = account.role == .appraiser || account.role == .admin
+        let scope = service.unitScope(of: account).map { Array($0).sorted() }
+        let (stored, trail, neighbours) = try await service.blocking { store in
+            (try store.submission(id: flag.submission), try store.decisions(flagId: flag.id),
+             reviews ? try store.reviewNeighbours(of: flag.id, units: scope) : (nil, nil))
+        }
+        guard let stored else { throw WebError.notFound }
+        let framework = service.catalog[summary.framework]
+        let indicator = framework?.indicator(flag.indicator)
+        let sha256 = flag.flag.file.flatMap { stored.files[$0] }
+        let document = try await sha256.asyncMap { sha in try await service.blocking { try $0.document(sha256: sha) } } ?? nil
+        let page = flag.flag.page ?? 1
+        let imageable = document?.extracted.map { !$0.format.isEditable } ?? false
+        let others = flag.flag.reason == .duplicateEvidence ? try await otherCopies(of: flag, sha256: sha256, document: document, account: account) : []
+        let signatures = flag.flag.reason == .signatureInvalid || flag.flag.reason == .modifiedAfterSigning
+            ? (document?.extracted?.digitalSignatures ?? []).map(SignatureRow.init) : []
+        let decisions = trail.map(DecisionRow.init)
+        return pages.render("review-flag", FlagPageView(
+            chrome: Chrome(context), id: flag.id, unitName: flag.unit.name, unitCode: flag.unit.code,
+            submission: flag.submission, submissionPath: SubmissionRow.pathComponent(flag.submission),
+            indicator: indicator.flatMap { framework?.displayCode($0) } ?? flag.indicator, indicatorName: indicator?.name ?? "",
+            maxPoints: indicator.map { Labels.points($0.maxPoints) } ?? "?", claimedScore: Labels.points(flag.score),
+            rule: indicator?.evidence.flatMap { rule in framework.map { rule.words(framework: $0) } },
+            reasonLabel: Labels.reason(flag.flag.reason), reasonCode: flag.flag.reason.rawValue, message: flag.flag.message,
+            expected: flag.flag.expected, found: flag.flag.found, fieldLabel: Labels.field(flag.flag.field),
+            file: flag.flag.file, page: flag.flag.page, hasRegion: sha256 != nil && imageable,
+            regionURL: "/api/v1/flags/\(flag.id)/region.png",
+            pageURL: sha256.map { "/api/v1/documents/\($0)/pages/\(page).png?width=2000" },
+            originalURL: sha256.map { "/api/v1/documents/\($0)/original" },
+            others: others, hasOthers: !others.isEmpty, signatures: signatures, hasSignatures: !signatures.isEmpty,
+            decisions: decisions, hasDecisions: !decisions.isEmpty, current: trail.last.map(DecisionRow.init),
+            canDecide: reviews && !summary.precheck, isQuestion: flag.flag.reason == .needsReview,
+            previous: neighbours.0, next: neighbours.1, error: error,
+            backLink: reviews ? "/review" : "/submissions/\(SubmissionRow.pathComponent(flag.submission))"), status: status)
+    }
+
+    /// For duplicate-evidence: the other units' copies this account may see, with their first page.
+    private func otherCopies(of flag: QueuedFlag, sha256: String?, document: StoredDocument?,
+                             account: UserAccount) async throws -> [OtherDocument] {
+        guard let sha256 else { return [] }
+        let key = document?.fields?.identity().map { DocumentNumber.key($0.number) }.flatMap { $0.isEmpty ? nil : $0 }
+        let found = try await service.blocking { store in
+            try store.evidence(sharing: [sha256], numberKeys: Set([key].compactMap { $0 }), excluding: [flag.submission])
+        }
+        var seen: Set<String> = []
+        var out: [OtherDocument] = []
+        for evidence in found where evidence.unitCode != flag.unit.code && seen.insert(evidence.submission + "/" + evidence.file).inserted {
+            guard let summary = try? await service.visibleSubmission(evidence.submission, for: account) else { continue }
+            _ = summary
+            out.append(OtherDocument(unit: evidence.unitCode, submission: evidence.submission, file: evidence.file,
+                                     imageURL: evidence.sha256.map { "/api/v1/documents/\($0)/pages/1.png?width=800" }))
+        }
+        return out
+    }
+
+    private func decide(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = try await FormBody.read(request, context: context)
+        try context.checkCSRF(form["_csrf"])
+        let (account, flag, summary) = try await visibleFlag(context)
+        guard account.role == .appraiser || account.role == .admin, !summary.precheck else {
+            throw WebError.forbidden("Chỉ thẩm định viên ra quyết định (only appraisers decide).")
+        }
+        guard let action = DecisionAction(rawValue: form["action"] ?? "") else {
+            return try await flagPage(request, context, error: "Hãy chọn xác nhận, bác bỏ hoặc trả lời.", status: .unprocessableContent)
+        }
+        let score = (form["supported_score"] ?? "").trimmingCharacters(in: .whitespaces)
+        let supported = score.isEmpty ? nil : Double(score.replacingOccurrences(of: ",", with: "."))
+        if !score.isEmpty, supported == nil {
+            return try await flagPage(request, context, error: "Điểm được chấp nhận phải là số.", status: .unprocessableContent)
+        }
+        let answer = form["answer"].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        let comment = form["comment"].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        do {
+            _ = try await service.blocking { store in
+                try store.decide(flagId: flag.id, by: account.name, action: action,
+                                 supportedScore: action == .confirm ? supported : nil,
+                                 answer: action == .answer ? answer : nil, comment: comment)
+            }
+        } catch let error as StoreError {
+            return try await flagPage(request, context, error: "\(error)", status: .unprocessableContent)
+        }
+        context.logger.info("decision", metadata: ["flag": "\(flag.id)", "action": "\(action.rawValue)", "user": "\(account.name)"])
+        if form["then"] == "next", let next = try await service.blocking({ store in
+            try store.reviewNeighbours(of: flag.id, units: service.unitScope(of: account).map { Array($0).sorted() }).next
+        }) {
+            return Response.redirect(to: "/review/flags/\(next)")
+        }
+        return Response.redirect(to: "/review/flags/\(flag.id)")
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        switch self { case .some(let value): try await transform(value); case .none: nil }
+    }
+}
