@@ -89,14 +89,72 @@ paths:
         "400": { $ref: "#/components/responses/Error" }
         "401": { $ref: "#/components/responses/Error" }
         "404": { $ref: "#/components/responses/Error" }
+  /api/v1/flags/{id}/decisions:
+    parameters:
+      - { name: id, in: path, required: true, schema: { type: integer, format: int64 } }
+    get:
+      summary: The flag's decision trail, oldest first (the last is current)
+      responses:
+        "200": { description: The trail, content: { application/json: { schema: { type: array, items: { $ref: "#/components/schemas/Decision" } } } } }
+        "401": { $ref: "#/components/responses/Error" }
+        "404": { $ref: "#/components/responses/Error" }
+    post:
+      summary: Decide on a flag (appraisers); a revision appends to the trail
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [action]
+              properties:
+                action: { type: string, enum: [confirm, dismiss, answer] }
+                supportedScore: { type: number }
+                answer: { type: string }
+                comment: { type: string, description: required to dismiss }
+      responses:
+        "201": { description: Recorded, content: { application/json: { schema: { $ref: "#/components/schemas/Decision" } } } }
+        "400": { $ref: "#/components/responses/Error" }
+        "401": { $ref: "#/components/responses/Error" }
+        "403": { $ref: "#/components/responses/Error" }
+        "404": { $ref: "#/components/responses/Error" }
+        "422": { $ref: "#/components/responses/Error" }
+  /api/v1/flags/{id}/region.png:
+    parameters:
+      - { name: id, in: path, required: true, schema: { type: integer, format: int64 } }
+    get:
+      summary: The page region the flag is about, upright, with the field's box drawn
+      responses:
+        "200": { description: PNG, content: { image/png: { schema: { type: string, format: binary } } } }
+        "401": { $ref: "#/components/responses/Error" }
+        "404": { $ref: "#/components/responses/Error" }
+        "422": { $ref: "#/components/responses/Error" }
+  /api/v1/flags/export.csv:
+    get:
+      summary: Current flags with their decisions as CSV (trail=true for every version)
+      parameters:
+        - { name: trail, in: query, schema: { type: boolean } }
+      responses:
+        "200": { description: CSV, content: { text/csv: { schema: { type: string } } } }
+        "401": { $ref: "#/components/responses/Error" }
+        "403": { $ref: "#/components/responses/Error" }
   /api/v1/queue:
     get:
-      summary: Pull the flags this consumer has not acked (at least once, id order)
-      description: Withdrawals (supersededAt set) of acked flags are delivered once more, until acked.
+      summary: Pull the events this consumer has not acked (at least once)
+      description: |
+        Flag events first (new flags, and withdrawals with supersededAt set of flags already acked),
+        then appraisers' decisions. Ack a flag by its id (`ids`), a decision by its id (`decisions`).
       parameters:
         - { name: limit, in: query, schema: { type: integer, minimum: 1, maximum: 1000 } }
       responses:
-        "200": { description: Deliveries, content: { application/json: { schema: { type: array, items: { $ref: "#/components/schemas/Flag" } } } } }
+        "200":
+          description: Deliveries
+          content:
+            application/json:
+              schema:
+                type: array
+                items:
+                  oneOf: [{ $ref: "#/components/schemas/Flag" }, { $ref: "#/components/schemas/DecisionEvent" }]
         "401": { $ref: "#/components/responses/Error" }
         "403": { $ref: "#/components/responses/Error" }
   /api/v1/queue/ack:
@@ -108,8 +166,9 @@ paths:
           application/json:
             schema:
               type: object
-              required: [ids]
-              properties: { ids: { type: array, items: { type: integer, format: int64 } } }
+              properties:
+                ids: { type: array, items: { type: integer, format: int64 } }
+                decisions: { type: array, items: { type: integer, format: int64 } }
       responses:
         "200": { description: Deliveries ended, content: { application/json: { schema: { type: object, required: [acked], properties: { acked: { type: integer } } } } } }
         "400": { $ref: "#/components/responses/Error" }
@@ -123,6 +182,28 @@ paths:
       summary: A document's parsed fields
       responses:
         "200": { description: The document, content: { application/json: { schema: { $ref: "#/components/schemas/Document" } } } }
+        "401": { $ref: "#/components/responses/Error" }
+        "404": { $ref: "#/components/responses/Error" }
+  /api/v1/documents/{sha256}/pages/{page}.png:
+    parameters:
+      - { name: sha256, in: path, required: true, schema: { type: string } }
+      - { name: page, in: path, required: true, schema: { type: integer, minimum: 1 } }
+      - { name: width, in: query, schema: { type: integer, minimum: 200, maximum: 2400 } }
+    get:
+      summary: One page, upright as OCR read it
+      responses:
+        "200": { description: PNG, content: { image/png: { schema: { type: string, format: binary } } } }
+        "400": { $ref: "#/components/responses/Error" }
+        "401": { $ref: "#/components/responses/Error" }
+        "404": { $ref: "#/components/responses/Error" }
+        "422": { $ref: "#/components/responses/Error" }
+  /api/v1/documents/{sha256}/original:
+    parameters:
+      - { name: sha256, in: path, required: true, schema: { type: string } }
+    get:
+      summary: The file as uploaded
+      responses:
+        "200": { description: The file, content: { application/octet-stream: { schema: { type: string, format: binary } } } }
         "401": { $ref: "#/components/responses/Error" }
         "404": { $ref: "#/components/responses/Error" }
   /api/v1/documents/{sha256}/pages:
@@ -217,10 +298,33 @@ components:
       type: object
       required: [x, y, width, height]
       properties: { x: { type: number }, y: { type: number }, width: { type: number }, height: { type: number } }
+    Decision:
+      type: object
+      required: [id, flagId, decidedBy, decidedAt, action]
+      properties:
+        id: { type: integer, format: int64 }
+        flagId: { type: integer, format: int64 }
+        decidedBy: { type: string }
+        decidedAt: { type: string, format: date-time }
+        action: { type: string, enum: [confirm, dismiss, answer] }
+        supportedScore: { type: number, nullable: true }
+        answer: { type: string, nullable: true }
+        comment: { type: string, nullable: true }
+    DecisionEvent:
+      type: object
+      required: [event, ack, flagId, decision, flag]
+      properties:
+        event: { type: string, enum: [decision] }
+        ack: { type: string, description: "d<decision id>" }
+        flagId: { type: integer, format: int64 }
+        decision: { $ref: "#/components/schemas/Decision" }
+        flag: { $ref: "#/components/schemas/Flag" }
     Flag:
       type: object
-      required: [id, submission, revision, unit, claimIndex, indicator, score, reason, message, createdAt]
+      required: [event, ack, id, submission, revision, unit, claimIndex, indicator, score, reason, message, createdAt]
       properties:
+        event: { type: string, enum: [flag] }
+        ack: { type: string }
         id: { type: integer, format: int64 }
         submission: { type: string }
         revision: { type: integer }
