@@ -58,7 +58,10 @@ class LiveService:
 
     # -- accounts ---------------------------------------------------------------------------------
     def evidenced(self, *args, check=True):
-        return subprocess.run([self.binary, *args], cwd=REPO, env=self.env, check=check, capture_output=True, text=True)
+        result = subprocess.run([self.binary, *args], cwd=REPO, env=self.env, capture_output=True, text=True)
+        if check and result.returncode != 0:
+            raise RuntimeError(f"evidenced {' '.join(args)}: exit {result.returncode}\n{result.stderr}{result.stdout}")
+        return result
 
     def add_user(self, name, role, unit=None, unit_name=None, level=None):
         """Creates an account; returns its one-time password (people) or API token (consumer)."""
