@@ -16,6 +16,10 @@ package enum WebServer {
         router.add(middleware: SecurityHeaders())
         router.add(middleware: BearerAuthenticator(service: service))
         router.add(middleware: SessionAuthenticator(service: service))
+        // Again inside the authenticators: a route's refusal is then logged with the account that
+        // was refused, and its error page keeps the signed-in menu. The outer one answers the
+        // authenticators' own refusals (an invalid token).
+        router.add(middleware: ErrorMiddleware(pages: pages))
         ServiceRoutes(service: service, metrics: WebMetrics()).register(on: router)
         LoginRoutes(service: service, pages: pages, throttle: LoginThrottle()).register(on: router)
         SubmissionRoutes(service: service, pages: pages).register(on: router)
