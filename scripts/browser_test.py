@@ -129,6 +129,8 @@ def run(driver, live, bato_password, other_password):
     result_url = driver.current_url
     print(f"  result page {result_url}")
     seen_pending = driver.find_element(By.ID, "status").get_attribute("data-state")
+    if seen_pending != "checked":
+        driver.save_screenshot(os.path.join(ARTEFACTS, "result-pending.png"))
     live.wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "li.claim[data-verdict]")
                   or driver.find_elements(By.ID, "refusal"), timeout=240, interval=1, what="the verdicts on the result page")
     assert not driver.find_elements(By.ID, "refusal"), driver.find_element(By.ID, "refusal").text
