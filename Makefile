@@ -9,12 +9,15 @@ export OMP_THREAD_LIMIT = 1
 APT_PACKAGES := pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev libleptonica-dev \
 	tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd libsqlite3-dev poppler-utils qpdf \
 	fonts-liberation2 python3 python3-reportlab python3-pil python3-numpy python3-fonttools \
-	systemd time bc antiword libnss3-dev libnss3-tools
+	systemd time bc antiword libnss3-dev libnss3-tools \
+	chromium chromium-driver wrk curl
 
-# Python packages the tests use (PyPI): `cryptography` signs the test PDFs with a throwaway CA.
-PY_PACKAGES  := cryptography
+# Python packages the tests use (PyPI): `cryptography` signs the test PDFs with a throwaway CA;
+# `selenium` drives headless Chromium (scripts/browser_test.py); `schemathesis` checks the API
+# against its OpenAPI document (scripts/api_schema_test.sh).
+PY_PACKAGES  := cryptography selenium schemathesis
 
-.PHONY: deps pydeps build run test bench eval-real install clean
+.PHONY: deps pydeps build run stop test webtest bench eval-real install clean
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -32,13 +35,49 @@ pydeps: deps
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
-# The daemon's main job on the sample submissions, with the embedded SQLite store in .build/run/.
-run: build
-	@rm -rf .build/run && mkdir -p .build/run/inbox && cp -r samples/submissions/*/ .build/run/inbox/
-	@EVIDENCED_LOG_LEVEL=notice $$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced run --once --inbox .build/run/inbox --data .build/run/data
+# The daemon's main job on the sample submissions, with the embedded SQLite store in .build/run/;
+# then the service itself: demo accounts (a unit of the samples and an appraiser, their one-time
+# passwords printed), the daemon watching the inbox and `evidenced serve` beside it, in the
+# background (pids and logs in .build/run/). A second `make run` stops the old ones first.
+RUN_DIR      := .build/run
+RUN_LISTEN   ?= 127.0.0.1:8080
+RUN_UNIT     ?= bato-huyen-2024
+run: build stop
+	@rm -rf $(RUN_DIR) && mkdir -p $(RUN_DIR)/inbox && cp -r samples/submissions/*/ $(RUN_DIR)/inbox/
+	@EVIDENCED_LOG_LEVEL=notice $$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced run --once --inbox $(RUN_DIR)/inbox --data $(RUN_DIR)/data
+	@bin=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced; run=$$(cd $(RUN_DIR) && pwd); \
+	unit=$$(python3 -c "import json,sys; u=json.load(open(sys.argv[1]))['unit']; print(u['code'], u['level'], u['name'], sep='\t')" samples/submissions/$(RUN_UNIT)/submission.json); \
+	code=$$(echo "$$unit" | cut -f1); level=$$(echo "$$unit" | cut -f2); name=$$(echo "$$unit" | cut -f3); \
+	unit_pw=$$("$$bin" users add don-vi --role unit --unit "$$code" --unit-name "$$name" --level "$$level" --db "$$run/data/evidenced.sqlite" | sed 's/.*: //'); \
+	appraiser_pw=$$("$$bin" users add tham-dinh --role appraiser --db "$$run/data/evidenced.sqlite" | sed 's/.*: //'); \
+	EVIDENCED_LOG_LEVEL=notice setsid "$$bin" run --inbox "$$run/inbox" --data "$$run/data" >"$$run/daemon.log" 2>&1 < /dev/null & echo $$! > "$$run/daemon.pid"; \
+	EVIDENCED_LOG_LEVEL=notice setsid "$$bin" serve --inbox "$$run/inbox" --data "$$run/data" --listen $(RUN_LISTEN) >"$$run/server.log" 2>&1 < /dev/null & echo $$! > "$$run/server.pid"; \
+	for i in $$(seq 100); do curl -fs http://$(RUN_LISTEN)/healthz >/dev/null 2>&1 && break; \
+		kill -0 $$(cat "$$run/server.pid") 2>/dev/null || { cat "$$run/server.log"; exit 1; }; sleep 0.2; done; \
+	echo; echo "evidenced is serving at http://$(RUN_LISTEN)/  (logs: $(RUN_DIR)/daemon.log, $(RUN_DIR)/server.log)"; \
+	echo "  unit $$code ($$name): user don-vi     password $$unit_pw"; \
+	echo "  appraiser:                        user tham-dinh  password $$appraiser_pw"; \
+	echo "  stop both with: make stop"
 
+# Stops what `make run` started (by the pids it wrote), waiting for each to finish.
+stop:
+	@for name in server daemon; do f=$(RUN_DIR)/$$name.pid; [ -f $$f ] || continue; pid=$$(cat $$f); \
+		if kill -0 $$pid 2>/dev/null; then kill -TERM $$pid; \
+			for i in $$(seq 50); do kill -0 $$pid 2>/dev/null || break; sleep 0.2; done; \
+			kill -0 $$pid 2>/dev/null && kill -KILL $$pid; echo "stopped $$name ($$pid)"; fi; \
+		rm -f $$f; done
+
+# The Swift tests, then the live service's: a real browser, the API against its OpenAPI document,
+# upload abuse (scripts/*_test.py, on the binary `swift test` just built).
 test: deps pydeps
 	$(SWIFT) test $(BUILD_FLAGS)
+	@$(MAKE) --no-print-directory webtest
+
+webtest: deps pydeps
+	$(SWIFT) build $(BUILD_FLAGS) --product evidenced
+	EVIDENCED_BIN=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced python3 scripts/browser_test.py
+	EVIDENCED_BIN=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced python3 scripts/api_schema_test.py
+	EVIDENCED_BIN=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced python3 scripts/upload_abuse_test.py
 
 bench: deps
 	$(SWIFT) build -c release

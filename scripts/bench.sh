@@ -7,6 +7,7 @@
 #   Parsing:      documents per second on one core.
 #   Bundle:       a 3-document PDF against its documents extracted separately.
 #   Check:        time to check one submission with 100 and with 100,000 submissions stored.
+#   Web:          the result page and GET /api/v1/flags under 50 connections (wrk), server memory.
 set -euo pipefail
 bin=${1:?usage: bench.sh PATH/TO/evidenced}
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -126,3 +127,8 @@ extract_batch() { "$bin" extract --json --workers "$workers" $files; }
 read -r extract_s daemon_s <<<"$(best_of_turns extract_batch daemon_round)"
 printf 'Daemon: %d evidence files in %d submissions: run --once %.2f s, extraction alone %.2f s, ratio %s (target <= 1.05)\n' \
   "$(echo "$files" | wc -l)" "$submissions" "$daemon_s" "$extract_s" "$(ratio "$daemon_s" "$extract_s")"
+
+# -- Web service ------------------------------------------------------------------------------------
+# The result page and the flag API under 50 concurrent connections (wrk): requests per second, p99
+# latency, and the server's peak memory (scripts/bench_web.sh).
+"$here/scripts/bench_web.sh" "$bin"

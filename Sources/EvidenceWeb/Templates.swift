@@ -175,7 +175,7 @@ enum Templates {
     {{$head}}{{#refresh}}<meta http-equiv="refresh" content="3">{{/refresh}}{{/head}}
     {{$body}}
     <h1>Hồ sơ {{id}}{{#precheck}} <span class="badge">kiểm tra thử</span>{{/precheck}}</h1>
-    <p class="muted">{{unitName}} · {{framework}} · {{period}}{{#revision}} · lần nộp thứ {{.}}{{/revision}}</p>
+    {{#revision}}<p class="muted">{{unitName}} · {{framework}} · {{period}} · lần nộp thứ {{.}}</p>{{/revision}}
     {{#refusal}}<p class="alert" role="alert" id="refusal">Hồ sơ bị từ chối: {{.}}</p>{{/refusal}}
     <div id="status" data-state="{{stateCode}}">
       <p><span class="state {{stateClass}}">{{stateLabel}}</span>

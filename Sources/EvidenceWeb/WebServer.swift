@@ -16,6 +16,10 @@ package enum WebServer {
         router.add(middleware: SecurityHeaders())
         router.add(middleware: BearerAuthenticator(service: service))
         router.add(middleware: SessionAuthenticator(service: service))
+        // Again inside the authenticators: a route's error page keeps the signed-in menu, and
+        // RefusalLog (innermost) logs each refusal with the account that was refused. The outer
+        // one answers the authenticators' own refusals (an invalid token).
+        router.add(middleware: ErrorMiddleware(pages: pages))
         router.add(middleware: RefusalLog())
         ServiceRoutes(service: service, metrics: WebMetrics()).register(on: router)
         LoginRoutes(service: service, pages: pages, throttle: LoginThrottle()).register(on: router)
