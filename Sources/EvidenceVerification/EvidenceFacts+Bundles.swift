@@ -40,6 +40,7 @@ extension EvidenceFacts {
         if item.number == nil, item.date == nil, rule.count != nil || rule.minDocuments > 1 {
             return documents
         }
-        return [documents.first(where: accepted) ?? documents.first(where: { $0.document != nil }) ?? documents[0]]
+        let readable = documents.filter { $0.document != nil }
+        return [readable.first(where: accepted) ?? readable.first ?? documents[0]]
     }
 }
