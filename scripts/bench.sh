@@ -108,7 +108,8 @@ for sample in minhlong-huyen-2024-bo-sung trabong-huyen-2024; do
   }
   as_folder() { take_as folder; }
   as_zip() { take_as zipped; }
-  read -r folder_s zip_s <<<"$(best_of_turns as_folder as_zip)"
+  # Under a second for the born-digital one: more rounds, or a neighbour's burst decides the ratio.
+  read -r folder_s zip_s <<<"$(rounds=${BENCH_UNPACK_ROUNDS:-7} best_of_turns as_folder as_zip)"
   printf 'Unpacking: %s as a folder %.2f s, zipped with every item zipped %.2f s, ratio %s (target < 1.05)\n' \
     "$sample" "$folder_s" "$zip_s" "$(ratio "$zip_s" "$folder_s")"
 done
