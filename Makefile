@@ -9,7 +9,7 @@ export OMP_THREAD_LIMIT = 1
 APT_PACKAGES := pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev libleptonica-dev \
 	tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd libsqlite3-dev poppler-utils qpdf \
 	fonts-liberation2 python3 python3-reportlab python3-pil python3-numpy python3-fonttools \
-	systemd time bc antiword libnss3-dev libnss3-tools \
+	systemd time bc antiword libnss3-dev libnss3-tools libheif-examples \
 	chromium chromium-driver wrk curl
 
 # Python packages the tests use (PyPI): `cryptography` signs the test PDFs with a throwaway CA;
@@ -127,6 +127,10 @@ install: $(if $(EVIDENCED_BIN),,deps)
 		systemd/evidenced.service > "$$root$(UNITDIR)/evidenced.service.tmp"; \
 	chmod 0644 "$$root$(UNITDIR)/evidenced.service.tmp"; \
 	mv -f "$$root$(UNITDIR)/evidenced.service.tmp" "$$root$(UNITDIR)/evidenced.service"; \
+	sed -e 's#/usr/local/bin/evidenced#$(BINDIR)/evidenced#' -e 's#/etc/evidenced/evidenced.toml#$(SYSCONFDIR)/evidenced/evidenced.toml#' \
+		systemd/evidenced-web.service > "$$root$(UNITDIR)/evidenced-web.service.tmp"; \
+	chmod 0644 "$$root$(UNITDIR)/evidenced-web.service.tmp"; \
+	mv -f "$$root$(UNITDIR)/evidenced-web.service.tmp" "$$root$(UNITDIR)/evidenced-web.service"; \
 	$(INSTALL) -m 0644 systemd/evidenced.sysusers.conf "$$root$(SYSUSERSDIR)/evidenced.conf"; \
 	$(INSTALL) -m 0644 systemd/evidenced.tmpfiles.conf "$$root$(TMPFILESDIR)/evidenced.conf"; \
 	if [ -d models ]; then \

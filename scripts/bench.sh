@@ -6,6 +6,7 @@
 #   Memory:       peak resident set size while extracting a 200-page scanned PDF.
 #   Parsing:      documents per second on one core.
 #   Bundle:       a 3-document PDF against its documents extracted separately.
+#   Unpacking:    a submission uploaded zipped, each evidence item a .zip, against the plain folder.
 #   Check:        time to check one submission with 100 and with 100,000 submissions stored.
 #   Web:          the result page and GET /api/v1/flags under 50 connections (wrk), server memory.
 set -euo pipefail
@@ -90,6 +91,29 @@ bundle_apart() { "$bin" extract --json --workers "$workers" $bundle_parts; }
 read -r apart_s one_s <<<"$(best_of_turns bundle_apart bundle_one)"
 printf 'Bundle: 3 documents in one PDF %.2f s, extracted separately %.2f s, ratio %s (target <= 1.05)\n' \
   "$one_s" "$apart_s" "$(ratio "$one_s" "$apart_s")"
+
+# -- Unpacking and sniffing ------------------------------------------------------------------------
+# One submission taken by the daemon (run --once, fresh store) as a plain folder, and as the most
+# packed upload: the folder zipped, each evidence file zipped alone as its item
+# (scripts/make_zipped_upload.py). The same documents are read either way; the difference is
+# unpacking the upload and every item, and sniffing each file. A born-digital submission (text
+# layers: the cheapest to read, so the overhead shows most) and one with a scan.
+for sample in minhlong-huyen-2024-bo-sung trabong-huyen-2024; do
+  mkdir -p "$work/unpack/$sample/folder" "$work/unpack/$sample/zipped"
+  cp -r "$here/samples/submissions/$sample" "$work/unpack/$sample/folder/"
+  rm -f "$work/unpack/$sample/folder/$sample/expected.json"
+  python3 "$here/scripts/make_zipped_upload.py" "$work/unpack/$sample/folder/$sample" "$work/unpack/$sample/zipped/$sample.zip"
+  take_as() {
+    rm -rf "$work/unpack/run" && mkdir -p "$work/unpack/run" && cp -r "$work/unpack/$sample/$1" "$work/unpack/run/inbox"
+    (cd "$here" && EVIDENCED_LOG_LEVEL=error EVIDENCED_WORKERS="$workers" "$bin" run --once --inbox "$work/unpack/run/inbox" --data "$work/unpack/run/data")
+  }
+  as_folder() { take_as folder; }
+  as_zip() { take_as zipped; }
+  # Under a second for the born-digital one: more rounds, or a neighbour's burst decides the ratio.
+  read -r folder_s zip_s <<<"$(rounds=${BENCH_UNPACK_ROUNDS:-7} best_of_turns as_folder as_zip)"
+  printf 'Unpacking: %s as a folder %.2f s, zipped with every item zipped %.2f s, ratio %s (target < 1.05)\n' \
+    "$sample" "$folder_s" "$zip_s" "$(ratio "$zip_s" "$folder_s")"
+done
 
 # -- Check cost against the store's size ---------------------------------------------------------
 # duplicate-evidence looks other units' evidence up by content and number through indexes: checking

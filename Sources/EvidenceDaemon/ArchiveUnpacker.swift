@@ -22,6 +22,14 @@ struct ArchiveUnpacker: Sendable {
     /// Unpacks `archive` into `folder` (created); returns the folder holding `submission.json`:
     /// `folder` itself, or its one top-level folder when the archive was made of a folder.
     func unpack(_ archiveURL: URL, into folder: URL) throws -> URL {
+        _ = try unpackFiles(archiveURL, into: folder, readingManifest: true)
+        return try submissionFolder(in: folder)
+    }
+
+    /// Unpacks `archive` into `folder` (created); returns the relative paths of the files written,
+    /// in the archive's order. With `readingManifest`, legacy-encoded names are read the way its
+    /// `submission.json` writes them.
+    func unpackFiles(_ archiveURL: URL, into folder: URL, readingManifest: Bool) throws -> [String] {
         let archive: Archive
         do { archive = try Archive(url: archiveURL, accessMode: .read) } catch {
             throw Refusal(description: "the archive cannot be opened: it is not a ZIP file or it is damaged")
@@ -30,9 +38,10 @@ struct ArchiveUnpacker: Sendable {
         guard entries.count <= maxEntries else {
             throw Refusal(description: "the archive holds \(entries.count) entries, more than \(maxEntries)")
         }
-        let known = try manifestNames(in: archive, entries: entries)
+        let known = readingManifest ? try manifestNames(in: archive, entries: entries) : []
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var total: Int64 = 0
+        var files: [String] = []
         for entry in entries {
             let name = ArchiveNames.decode(raw: Array(entry.path(using: .isoLatin1).unicodeScalars.map { UInt8($0.value) }),
                                            utf8Flag: entry.path == entry.path(using: .utf8), cp437: entry.path, known: known)
@@ -68,8 +77,9 @@ struct ArchiveUnpacker: Sendable {
             } catch {
                 throw Refusal(description: "'\(name)' cannot be unpacked: the archive is damaged (\(error.localizedDescription))")
             }
+            files.append(relative)
         }
-        return try submissionFolder(in: folder)
+        return files
     }
 
     /// The evidence file names of the archive's manifest (if it has one at its root or in its one

@@ -27,18 +27,55 @@ package actor EvidenceResolver {
     package func facts(for loaded: LoadedSubmission) async -> [String: EvidenceFacts] {
         var facts: [String: EvidenceFacts] = [:]
         for file in loaded.evidenceFiles where facts[file] == nil {
-            facts[file] = await fact(file: file, url: loaded.url(of: file))
+            let url = loaded.url(of: file)
+            facts[file] = FileSniffer.isArchive(fileAt: url) ? await archiveFact(file: file, url: url) : await fact(file: file, url: url)
         }
         return facts
     }
 
-    /// The sha256 of every evidence file present, by manifest path.
+    /// The sha256 of every evidence file present, by manifest path; an archive's files each by
+    /// `ITEM/PATH`, a refused archive as itself (marked failed with the reason when saving).
     package func digests(for loaded: LoadedSubmission) -> [String: String] {
         var out: [String: String] = [:]
         for file in loaded.evidenceFiles {
-            if let digest = digest(of: loaded.url(of: file)) { out[file] = digest }
+            let url = loaded.url(of: file)
+            guard let digest = digest(of: url) else { continue }
+            guard FileSniffer.isArchive(fileAt: url) else { out[file] = digest; continue }
+            let scratch = EvidenceArchive.scratch(beside: FileManager.default.temporaryDirectory)
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            do {
+                for member in try EvidenceArchive.unpack(url, item: file, into: scratch) {
+                    guard let inner = try? ContentDigest.sha256(fileAt: member.url) else { continue }
+                    out[member.path] = inner
+                    if saves, let refusal = member.refusal { try? store?.markDocument(sha256: inner, state: .failed, failure: refusal) }
+                }
+            } catch {
+                out[file] = digest
+                if saves { try? store?.markDocument(sha256: digest, state: .failed, failure: error) }
+            }
         }
         return out
+    }
+
+    /// A `.zip` given as one evidence item: the facts of each file inside, or the archive's refusal.
+    private func archiveFact(file: String, url: URL) async -> EvidenceFacts {
+        guard let sha256 = digest(of: url) else { return EvidenceFacts(file: file, sha256: "") }
+        let scratch = EvidenceArchive.scratch(beside: FileManager.default.temporaryDirectory)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let members: [EvidenceArchive.Member]
+        do { members = try EvidenceArchive.unpack(url, item: file, into: scratch) } catch {
+            if saves { try? store?.markDocument(sha256: sha256, state: .failed, failure: error) }
+            return EvidenceFacts(file: file, sha256: sha256, failure: error)
+        }
+        var facts: [EvidenceFacts] = []
+        for member in members {
+            if let refusal = member.refusal {
+                facts.append(EvidenceFacts(file: member.path, sha256: (try? ContentDigest.sha256(fileAt: member.url)) ?? "", failure: refusal))
+            } else {
+                facts.append(await fact(file: member.path, url: member.url))
+            }
+        }
+        return EvidenceFacts(archive: file, sha256: sha256, members: facts)
     }
 
     private func digest(of url: URL) -> String? {

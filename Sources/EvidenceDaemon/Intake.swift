@@ -37,7 +37,12 @@ package struct Intake: Sendable {
             try refuseLinks(in: folder, files: loaded.evidenceFiles)
             var files: [String: String] = [:]
             for file in loaded.evidenceFiles where FileManager.default.fileExists(atPath: loaded.url(of: file).path) {
-                files[file] = try contents.put(fileAt: loaded.url(of: file))
+                let url = loaded.url(of: file)
+                if FileSniffer.isArchive(fileAt: url) {
+                    try putArchive(url, item: file, beside: folder.deletingLastPathComponent(), into: &files)
+                } else {
+                    files[file] = try contents.put(fileAt: url)
+                }
             }
             let manifest = try contents.put(fileAt: folder.appendingPathComponent(SubmissionLoader.manifestName))
             let bytes = Dictionary(files.values.map { ($0, contents.size(of: $0)) }) { first, _ in first }
@@ -73,6 +78,26 @@ package struct Intake: Sendable {
         case .refused(let reason): moveAside(archive, reason: reason)
         }
         return outcome
+    }
+
+    /// A `.zip` given as one evidence item: each file inside is stored as `ITEM/PATH`. A refused
+    /// archive (or an archive inside it) is stored as itself, already failed with the reason, so the
+    /// claim says why and nothing else of the submission is lost.
+    private func putArchive(_ url: URL, item: String, beside place: URL, into files: inout [String: String]) throws {
+        let scratch = EvidenceArchive.scratch(beside: place)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        do {
+            for member in try EvidenceArchive.unpack(url, item: item, into: scratch) {
+                let sha256 = try contents.put(fileAt: member.url)
+                if let refusal = member.refusal { try store.markDocument(sha256: sha256, state: .failed, failure: refusal) }
+                files[member.path] = sha256
+            }
+        } catch let refusal as ExtractionFailure {
+            logger.warning("evidence archive refused", metadata: ["file": "\(item)", "reason": "\(refusal.message)"])
+            let sha256 = try contents.put(fileAt: url)
+            try store.markDocument(sha256: sha256, state: .failed, failure: refusal)
+            files[item] = sha256
+        }
     }
 
     /// Renamed out of sight first (atomic), then deleted: a crash midway never leaves a half-deleted

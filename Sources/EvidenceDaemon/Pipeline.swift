@@ -112,10 +112,16 @@ package struct Pipeline: Sendable {
     /// What the checker knows of each evidence file, from the store.
     static func facts(for loaded: LoadedSubmission, documents: [String: StoredDocument]) -> [String: EvidenceFacts] {
         var facts: [String: EvidenceFacts] = [:]
-        for file in loaded.evidenceFiles {
-            guard let stored = documents[file] else { facts[file] = EvidenceFacts(file: file, sha256: ""); continue }
+        func fact(_ file: String, _ stored: StoredDocument) -> EvidenceFacts {
             let fields = stored.fields ?? stored.extracted.map { DocumentParser().parseDocuments($0.perPage) }
-            facts[file] = EvidenceFacts(file: file, sha256: stored.sha256, document: stored.extracted, fields: fields, failure: stored.failure)
+            return EvidenceFacts(file: file, sha256: stored.sha256, document: stored.extracted, fields: fields, failure: stored.failure)
+        }
+        for file in loaded.evidenceFiles {
+            if let stored = documents[file] { facts[file] = fact(file, stored); continue }
+            // An archive given as evidence was stored as its files, 'ITEM/PATH'.
+            let members = documents.filter { $0.key.hasPrefix(file + "/") }.sorted { $0.key < $1.key }
+            facts[file] = members.isEmpty ? EvidenceFacts(file: file, sha256: "")
+                : EvidenceFacts(archive: file, sha256: "", members: members.map { fact($0.key, $0.value) })
         }
         return facts
     }

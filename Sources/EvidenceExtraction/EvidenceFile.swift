@@ -40,7 +40,7 @@ struct EvidenceFile {
         }
         guard let format = FileSniffer.format(of: head) else {
             throw ExtractionFailure(.unsupportedFormat,
-                "The file is not a PDF, image (PNG, JPEG, TIFF), Office document (DOCX, DOC, ODT, XLSX, ODS) or UTF-8 text.")
+                "The file is not a PDF, image (PNG, JPEG, TIFF, HEIC), Office document (DOCX, DOC, ODT, XLSX, ODS) or UTF-8 text.")
         }
         return EvidenceFile(url: url, sha256: digest, format: format)
     }

@@ -37,6 +37,7 @@ package final class Extractor: DocumentExtracting, @unchecked Sendable {
         switch input.format {
         case .pdf: pages = try PDFExtraction.pages(of: url, context: &context)
         case .png, .jpeg, .tiff: pages = try ImageExtraction.pages(of: input.contents(), format: input.format, context: &context)
+        case .heic: pages = try ImageExtraction.pages(of: HEICDecoder.png(of: url), format: .png, context: &context)
         case .text: pages = try PlainTextExtraction.pages(of: input.contents())
         case .docx, .doc, .odt, .xlsx, .ods: pages = try OfficeExtraction.pages(of: url, format: input.format)
         }

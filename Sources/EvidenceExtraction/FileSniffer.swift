@@ -9,10 +9,19 @@ package enum FileSniffer {
         if let at = head.firstRange(of: Array("%PDF-".utf8)), at.lowerBound < 1024 { return .pdf }
         if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
         if head.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
+        if isHEIF(head) { return .heic }
         if head.starts(with: [0x49, 0x49, 0x2A, 0x00]) || head.starts(with: [0x4D, 0x4D, 0x00, 0x2A]) { return .tiff }
         // OLE2 compound file: Word 97–2003 (or a password-protected Office file; the extraction tells).
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .doc }
         return looksLikeText(bytes) ? .text : nil
+    }
+
+    /// An ISO base media file whose 'ftyp' box names a HEIF brand: iPhone photos ('heic', 'heix',
+    /// sequences 'hevc'/'hevx') and plain HEIF ('mif1', 'msf1').
+    static func isHEIF(_ head: [UInt8]) -> Bool {
+        guard head.count >= 12, Array(head[4..<8]) == Array("ftyp".utf8) else { return false }
+        let brand = String(decoding: head[8..<12], as: UTF8.self)
+        return ["heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1"].contains(brand)
     }
 
     /// A ZIP's local file header: an Office package, or an archive (what it holds tells).

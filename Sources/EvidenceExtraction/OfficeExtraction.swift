@@ -16,7 +16,7 @@ enum OfficeExtraction {
         case .ods: texts = try MarkupText.openDocumentSheet.pages(of: try required(OfficePackage(url: url), "content.xml"))
         case .xlsx: texts = try workbook(OfficePackage(url: url))
         case .doc: texts = try LegacyWord.pages(of: url)
-        case .pdf, .png, .jpeg, .tiff, .text:
+        case .pdf, .png, .jpeg, .tiff, .heic, .text:
             throw ExtractionFailure(.unsupportedFormat, "Not an Office document.")
         }
         return texts.enumerated().map { PageText(page: $0.offset + 1, source: .text, text: $0.element) }

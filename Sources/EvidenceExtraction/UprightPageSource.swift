@@ -20,7 +20,7 @@ enum UprightPageSource {
         case .pdf:
             return try pdf(url: url, page: page, rotation: rotation, ocr: ocr, crop: crop, targetWidth: targetWidth,
                            maxDPI: maxDPI, maxMegapixels: maxMegapixels)
-        case .png, .jpeg, .tiff:
+        case .png, .jpeg, .tiff, .heic:
             return try picture(url: url, format: format, page: page, rotation: rotation, crop: crop,
                                targetWidth: targetWidth, maxDPI: maxDPI, maxMegapixels: maxMegapixels)
         case .text, .docx, .doc, .odt, .xlsx, .ods:
@@ -66,11 +66,17 @@ enum UprightPageSource {
         }
     }
 
-    private static func picture(url: URL, format: FileFormat, page: Int, rotation: Int, crop: Box, targetWidth: Int,
+    private static func picture(url: URL, format original: FileFormat, page: Int, rotation: Int, crop: Box, targetWidth: Int,
                                 maxDPI: Double?, maxMegapixels: Double) throws(PageImageError) -> GrayImage {
         let data: Data
-        do { data = try Data(contentsOf: url, options: .mappedIfSafe) } catch {
-            throw .unreadable(ExtractionFailure(.unreadableFile, "\(url.lastPathComponent) cannot be read: \(error.localizedDescription)"))
+        // A HEIC photo is decoded as extraction decodes it: through libheif's PNG, turned as it says.
+        let format: FileFormat = original == .heic ? .png : original
+        if original == .heic {
+            do { data = try HEICDecoder.png(of: url) } catch { throw .unreadable(error) }
+        } else {
+            do { data = try Data(contentsOf: url, options: .mappedIfSafe) } catch {
+                throw .unreadable(ExtractionFailure(.unreadableFile, "\(url.lastPathComponent) cannot be read: \(error.localizedDescription)"))
+            }
         }
         let pages = ImageDecoder.pageCount(of: data, format: format)
         guard pages > 0 else { throw .unreadable(ExtractionFailure(.corruptImage, "The \(format.rawValue.uppercased()) image cannot be read.")) }

@@ -45,6 +45,8 @@ package struct ExtractedDocument: Codable, Hashable, Sendable {
 /// File kinds evidenced reads, sniffed from the bytes.
 package enum FileFormat: String, Codable, Sendable, CaseIterable {
     case pdf, png, jpeg, tiff, text
+    /// HEIC/HEIF photos (iPhones), decoded through libheif.
+    case heic
     /// Office documents: Word (OOXML and the legacy binary format), OpenDocument text, spreadsheets.
     case docx, doc, odt, xlsx, ods
 
@@ -53,7 +55,7 @@ package enum FileFormat: String, Codable, Sendable, CaseIterable {
     package var isEditable: Bool {
         switch self {
         case .docx, .doc, .odt, .xlsx, .ods, .text: true
-        case .pdf, .png, .jpeg, .tiff: false
+        case .pdf, .png, .jpeg, .tiff, .heic: false
         }
     }
 }

@@ -25,6 +25,9 @@ package struct ExtractionFailure: Error, Codable, Hashable, Sendable {
         case corruptDocument = "corrupt-document"
         /// An Office document protected by a password.
         case encryptedDocument = "encrypted-document"
+        /// A `.zip` given as evidence that cannot be unpacked safely (traversal, links, a bomb, too
+        /// many entries, damaged, empty), or an archive inside one (nesting depth 1).
+        case refusedArchive = "refused-archive"
     }
 }
 

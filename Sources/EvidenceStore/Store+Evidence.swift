@@ -16,18 +16,20 @@ extension Store {
                          excluding: Set<String> = []) throws -> [KnownEvidence] {
         guard !sha256s.isEmpty || !numberKeys.isEmpty else { return [] }
         return try writer.read { db in
-            // Documents matching either way, then every evidence item that names one of them.
+            // Documents matching either way, then every evidence item that names one of them (an
+            // archive given as evidence names the files stored under it, 'ITEM/PATH').
             let shaList = sha256s.sorted(), keyList = numberKeys.sorted()
             let matches = """
                 SELECT sha256 FROM documents WHERE sha256 IN (\(databaseQuestionMarks(count: shaList.count)))
                 UNION SELECT sha256 FROM documents WHERE numberKey IN (\(databaseQuestionMarks(count: keyList.count)))
                 """
             let rows = try Row.fetchAll(db, sql: """
-                SELECT e.submissionId, s.unitCode, e.claimIndex, c.indicator, e.file,
+                SELECT e.submissionId, s.unitCode, e.claimIndex, c.indicator, f.path AS file,
                        f.sha256, d.number, d.issuer, d.numberKey
                 FROM submission_files f
                 JOIN documents d ON d.sha256 = f.sha256
-                JOIN claim_evidence e ON e.submissionId = f.submissionId AND e.file = f.path
+                JOIN claim_evidence e ON e.submissionId = f.submissionId
+                    AND (e.file = f.path OR substr(f.path, 1, length(e.file) + 1) = e.file || '/')
                 JOIN submissions s ON s.id = e.submissionId
                 JOIN claims c ON c.submissionId = e.submissionId AND c.claimIndex = e.claimIndex
                 WHERE f.sha256 IN (\(matches)) AND s.precheck = 0

@@ -50,7 +50,10 @@ package struct ClaimChecker: Sendable {
         for item in claim.evidence {
             // A bundle's documents are checked one by one: the one declared, or each when counted.
             for facts in evidence[item.file].map({ $0.candidates(for: item, rule: rule).map(Optional.some) }) ?? [nil] {
-                let review = context.review(item, facts: facts)
+                // A file of an archive is named by its place in it ('ho-so.zip/kh-12.pdf').
+                var named = item
+                if let facts, facts.file.hasPrefix(item.file + "/") { named.file = facts.file }
+                let review = context.review(named, facts: facts)
                 flags += review.flags
                 reviews.append(review)
             }

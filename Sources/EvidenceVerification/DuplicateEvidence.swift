@@ -73,11 +73,13 @@ package enum DuplicateEvidence {
         var out: [KnownEvidence] = []
         for (index, claim) in submission.claims.enumerated() {
             for item in claim.evidence {
-                guard let facts = evidence[item.file], facts.document != nil else { continue }
-                let identity = facts.fields?.identity(threshold: options.fieldConfidence)
-                out.append(KnownEvidence(submission: submission.submission, unitCode: submission.unit.code, claimIndex: index,
-                                         indicator: claim.indicator, file: item.file, sha256: facts.sha256,
-                                         number: identity?.number, issuer: identity?.issuer))
+                // An archive's files each, named by their place in it.
+                for facts in evidence[item.file].map({ $0.members ?? [$0] }) ?? [] where facts.document != nil {
+                    let identity = facts.fields?.identity(threshold: options.fieldConfidence)
+                    out.append(KnownEvidence(submission: submission.submission, unitCode: submission.unit.code, claimIndex: index,
+                                             indicator: claim.indicator, file: facts.file.hasPrefix(item.file + "/") ? facts.file : item.file,
+                                             sha256: facts.sha256, number: identity?.number, issuer: identity?.issuer))
+                }
             }
         }
         return out

@@ -13,10 +13,18 @@ package struct EvidenceFacts: Sendable, Hashable {
     package var failure: ExtractionFailure?
     /// The pages of the one document of a bundle these facts are about; nil for the whole file.
     package var part: ClosedRange<Int>?
+    /// The files of a `.zip` given as this evidence item, each named `ITEM/PATH`; nil for a file
+    /// that is not an archive. An archive that was refused has no members and its `failure`.
+    package var members: [EvidenceFacts]?
 
     package init(file: String, sha256: String, document: ExtractedDocument? = nil, fields: DocumentFields? = nil,
                 failure: ExtractionFailure? = nil) {
         self.file = file; self.sha256 = sha256; self.document = document; self.fields = fields; self.failure = failure
+    }
+
+    /// An archive given as one evidence item, made of the facts of its files.
+    package init(archive file: String, sha256: String, members: [EvidenceFacts]) {
+        self.file = file; self.sha256 = sha256; self.members = members
     }
 }
 

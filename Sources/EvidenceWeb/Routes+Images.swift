@@ -75,6 +75,7 @@ struct ImageRoutes {
         case .jpeg: "image/jpeg"
         case .png: "image/png"
         case .tiff: "image/tiff"
+        case .heic: "image/heic"
         default: "application/octet-stream"
         }
     }

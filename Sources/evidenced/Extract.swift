@@ -5,7 +5,7 @@ import Foundation
 
 struct Extract: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Extract the text of evidence files (PDF, PNG, JPEG, TIFF, UTF-8 text), page by page.")
+        abstract: "Extract the text of evidence files (PDF, PNG, JPEG, TIFF, HEIC, Office, UTF-8 text), page by page.")
 
     @Argument(help: "Evidence files.") var files: [String]
     @ArgumentParser.Flag(help: "One JSON object per file (JSON Lines).") var json = false

@@ -44,35 +44,84 @@ struct ToolRun {
 enum SystemdFiles {
     static let directory = ConfigurationFixture.packageRoot.appendingPathComponent("systemd")
     static let unit = directory.appendingPathComponent("evidenced.service")
+    /// The web service's unit (`evidenced serve`): the daemon's hardening with the network it needs.
+    static let webUnit = directory.appendingPathComponent("evidenced-web.service")
     static let analyze = ToolRun.locate("systemd-analyze")
     static let isRoot = getuid() == 0
 
     /// `Key=Value` lines of the unit, in order (a key may repeat).
-    static func settings() throws -> [(key: String, value: String)] {
-        try String(contentsOf: unit, encoding: .utf8).split(separator: "\n").compactMap { line in
+    static func settings(of file: URL = unit) throws -> [(key: String, value: String)] {
+        try String(contentsOf: file, encoding: .utf8).split(separator: "\n").compactMap { line in
             guard !line.hasPrefix("#"), !line.hasPrefix("["), let equals = line.firstIndex(of: "=") else { return nil }
             return (String(line[..<equals]), String(line[line.index(after: equals)...]))
         }
     }
 
-    static func values(_ key: String) throws -> [String] { try settings().filter { $0.key == key }.map(\.value) }
-}
+    static func values(_ key: String, of file: URL = unit) throws -> [String] { try settings(of: file).filter { $0.key == key }.map(\.value) }
 
-@Suite struct SystemdUnitTests {
-    @Test(.enabled(if: SystemdFiles.analyze != nil, "systemd-analyze is not installed: apt-get install systemd (make deps does)"))
-    func securityExposureIsAtMostTwo() throws {
-        let analyze = try #require(SystemdFiles.analyze)
-        let run = try ToolRun.run(analyze, ["security", "--offline=true", "--no-pager", SystemdFiles.unit.path],
+    /// `systemd-analyze security`'s overall exposure of a unit file, with the line it was read from.
+    static func exposure(of file: URL) throws -> (Double, String) {
+        let analyze = try #require(analyze)
+        let run = try ToolRun.run(analyze, ["security", "--offline=true", "--no-pager", file.path],
                                   environment: ["SYSTEMD_COLORS": "0", "PATH": "/usr/bin:/bin"])
         let text = run.output + run.errors
         let line = try #require(text.split(separator: "\n").first { $0.contains("Overall exposure level") },
                                 "no exposure line in:\n\(text)")
         // "→ Overall exposure level for evidenced.service: 0.5 SAFE 😀"
-        let figure = try #require(line.range(of: "evidenced.service:").flatMap { marker in
+        let figure = try #require(line.range(of: file.lastPathComponent + ":").flatMap { marker in
             line[marker.upperBound...].split(separator: " ").first.flatMap { Double($0) }
         }, "unparsable: \(line)")
-        print("systemd-analyze security: \(line)")
+        return (figure, text)
+    }
+}
+
+@Suite struct SystemdUnitTests {
+    @Test(.enabled(if: SystemdFiles.analyze != nil, "systemd-analyze is not installed: apt-get install systemd (make deps does)"))
+    func securityExposureIsAtMostTwo() throws {
+        let (figure, text) = try SystemdFiles.exposure(of: SystemdFiles.unit)
+        print("systemd-analyze security evidenced.service: \(figure)")
         #expect(figure <= 2.0, "\(text)")
+    }
+
+    /// The web service needs the network (TCP for web.listen); everything else is as hardened as
+    /// the daemon's unit, and the whole stays at most 2.5.
+    @Test(.enabled(if: SystemdFiles.analyze != nil, "systemd-analyze is not installed: apt-get install systemd (make deps does)"))
+    func webUnitExposureIsAtMostTwoAndAHalf() throws {
+        let (figure, text) = try SystemdFiles.exposure(of: SystemdFiles.webUnit)
+        print("systemd-analyze security evidenced-web.service: \(figure)")
+        #expect(figure <= 2.5, "\(text)")
+    }
+
+    @Test func webUnitServesTheStoreWithTheNetworkOnly() throws {
+        let web = SystemdFiles.webUnit
+        #expect(try SystemdFiles.values("ExecStart", of: web) == ["/usr/local/bin/evidenced serve --config \(Configuration.defaultPath)"])
+        #expect(try SystemdFiles.values("User", of: web) == ["evidenced"], "the daemon's user: uploads land in its inbox")
+        #expect(try SystemdFiles.values("ReadWritePaths", of: web) == [Configuration.defaultDataDirectory])
+        #expect(Set(try SystemdFiles.values("RestrictAddressFamilies", of: web).flatMap { $0.split(separator: " ").map(String.init) })
+                == ["AF_INET", "AF_INET6", "AF_UNIX"])
+        #expect(try SystemdFiles.values("PrivateNetwork", of: web).isEmpty)
+        // Every other hardening setting of the daemon's unit is in the web unit, with the same value.
+        let network: Set<String> = ["PrivateNetwork", "IPAddressDeny", "IPAddressAllow", "RestrictAddressFamilies"]
+        let own: Set<String> = ["Description", "Documentation", "After", "Type", "NotifyAccess", "ExecStart", "TimeoutStopSec",
+                                "Environment", "Wants"]
+        let daemon = Dictionary(grouping: try SystemdFiles.settings(), by: \.key).mapValues { $0.map(\.value) }
+        let webSettings = Dictionary(grouping: try SystemdFiles.settings(of: web), by: \.key).mapValues { $0.map(\.value) }
+        for (key, values) in daemon where !network.contains(key) && !own.contains(key) {
+            #expect(webSettings[key] == values, "\(key): daemon \(values), web \(webSettings[key] ?? [])")
+        }
+    }
+
+    @Test(.enabled(if: SystemdFiles.analyze != nil, "systemd-analyze is not installed: apt-get install systemd (make deps does)"))
+    func webUnitVerifiesClean() throws {
+        let analyze = try #require(SystemdFiles.analyze)
+        let copy = try ConfigurationFixture.directory().appendingPathComponent("evidenced-web.service")
+        let text = try String(contentsOf: SystemdFiles.webUnit, encoding: .utf8)
+            .replacingOccurrences(of: "ExecStart=/usr/local/bin/evidenced", with: "ExecStart=/bin/true")
+        try Data(text.utf8).write(to: copy)
+        let run = try ToolRun.run(analyze, ["verify", "--man=no", copy.path], environment: ["SYSTEMD_COLORS": "0", "PATH": "/usr/bin:/bin"])
+        #expect(run.status == 0, "\(run.output)\(run.errors)")
+        let complaints = (run.output + run.errors).split(separator: "\n").filter { $0.contains("evidenced-web.service") }
+        #expect(complaints.isEmpty, "\(complaints.joined(separator: "\n"))")
     }
 
     /// `verify` checks every directive offline. The binary is not installed where the tests run, so the
@@ -161,13 +210,16 @@ enum SystemdFiles {
         let first = try ToolRun.run(make, arguments, in: ConfigurationFixture.packageRoot)
         #expect(first.status == 0, "\(first.output)\(first.errors)")
         let config = stage.appendingPathComponent("etc/evidenced/evidenced.toml")
-        for path in ["usr/local/bin/evidenced", "etc/systemd/system/evidenced.service", "usr/lib/sysusers.d/evidenced.conf",
+        for path in ["usr/local/bin/evidenced", "etc/systemd/system/evidenced.service", "etc/systemd/system/evidenced-web.service",
+                     "usr/lib/sysusers.d/evidenced.conf",
                      "usr/lib/tmpfiles.d/evidenced.conf", "etc/evidenced/evidenced.toml", "usr/share/evidenced/models"] {
             #expect(FileManager.default.fileExists(atPath: stage.appendingPathComponent(path).path), "\(path) not installed")
         }
         #expect(FileManager.default.isExecutableFile(atPath: stage.appendingPathComponent("usr/local/bin/evidenced").path))
         let installedUnit = try Data(contentsOf: stage.appendingPathComponent("etc/systemd/system/evidenced.service"))
         #expect(installedUnit == (try Data(contentsOf: SystemdFiles.unit)), "default prefix: the unit as shipped")
+        #expect(try Data(contentsOf: stage.appendingPathComponent("etc/systemd/system/evidenced-web.service"))
+                == (try Data(contentsOf: SystemdFiles.webUnit)))
 
         try Data("workers = 1\n".utf8).write(to: config)
         let second = try ToolRun.run(make, arguments, in: ConfigurationFixture.packageRoot)
@@ -181,6 +233,8 @@ enum SystemdFiles {
         #expect(prefixed.status == 0, "\(prefixed.errors)")
         let unit = try String(contentsOf: other.appendingPathComponent("lib/systemd/system/evidenced.service"), encoding: .utf8)
         #expect(unit.contains("ExecStart=/usr/bin/evidenced run --config /etc/evidenced/evidenced.toml"))
+        let web = try String(contentsOf: other.appendingPathComponent("lib/systemd/system/evidenced-web.service"), encoding: .utf8)
+        #expect(web.contains("ExecStart=/usr/bin/evidenced serve --config /etc/evidenced/evidenced.toml"))
         #expect(FileManager.default.fileExists(atPath: other.appendingPathComponent("usr/bin/evidenced").path))
     }
 }

@@ -99,6 +99,20 @@ import Testing
         #expect(try store.evidence(sharing: [sha("other")], numberKeys: ["9/KH-UDND"]).isEmpty)
     }
 
+    /// A `.zip` given as evidence is stored as its files, 'ITEM/PATH': each is that item's evidence,
+    /// found under its own path, and a plain file whose name merely starts like the item's is not.
+    @Test func evidenceSharingFindsTheFilesOfAnArchiveItem() throws {
+        let store = try Store.inMemory()
+        let (doc, fields) = Sample.document("kh-45.pdf")
+        try store.saveDocument(doc, fields: fields)
+        _ = try store.recordSubmission(Sample.submission("a-2024", files: ["ho-so.zip", "ho-so.zip.pdf"]), manifestSHA256: sha("ma"),
+                                       files: ["ho-so.zip/van-ban/kh-45.pdf": doc.sha256, "ho-so.zip.pdf": sha("other")])
+        let found = try store.evidence(sharing: [doc.sha256], numberKeys: [])
+        #expect(found.map(\.file) == ["ho-so.zip/van-ban/kh-45.pdf"])
+        #expect(found.first?.claimIndex == 0 && found.first?.number == "45/KH-UBND")
+        #expect(try store.evidence(sharing: [sha("other")], numberKeys: []).map(\.claimIndex) == [1])
+    }
+
     @Test func anUntrustedNumberIsNotAnIdentity() throws {
         let store = try Store.inMemory()
         var (doc, fields) = Sample.document("kh-45.pdf")
