@@ -32,6 +32,8 @@ struct Serve: AsyncParsableCommand {
         do {
             try await WebServer.serve(configuration: settings, logger: logger) { port in
                 logger.notice("serving", metadata: ["url": "http://\(host):\(port)/"])
+                // Type=notify in systemd/evidenced-web.service: started once it listens.
+                _ = SystemdNotifier().ready(status: "serving on \(host):\(port)")
             }
         } catch { throw fail("\(error)") }
     }
