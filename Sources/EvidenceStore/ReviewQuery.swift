@@ -21,6 +21,8 @@ package struct ReviewQuery: Hashable, Sendable {
 
     /// The units the reader may see; nil: every unit (an appraiser of the whole province).
     package var units: [String]?
+    /// The frameworks the reader may see; nil: every framework.
+    package var frameworks: [String]?
     /// One unit among them (the screen's unit filter).
     package var unit: String?
     package var indicator: String?
@@ -31,9 +33,9 @@ package struct ReviewQuery: Hashable, Sendable {
     package var after: Int64?
     package var limit: Int
 
-    package init(units: [String]? = nil, unit: String? = nil, indicator: String? = nil, reason: FlagReason? = nil,
+    package init(units: [String]? = nil, frameworks: [String]? = nil, unit: String? = nil, indicator: String? = nil, reason: FlagReason? = nil,
                  state: State? = nil, order: Order = .newest, after: Int64? = nil, limit: Int = 50) {
-        self.units = units; self.unit = unit; self.indicator = indicator; self.reason = reason; self.state = state
+        self.units = units; self.frameworks = frameworks; self.unit = unit; self.indicator = indicator; self.reason = reason; self.state = state
         self.order = order; self.after = after; self.limit = limit
     }
 }

@@ -19,6 +19,9 @@ extension Store {
             guard flag.supersededAt == nil else {
                 throw StoreError.invalidDecision("flag \(flagId) was superseded by a later check of its submission")
             }
+            if try Bool.fetchOne(db, sql: "SELECT precheck FROM submissions WHERE id = ?", arguments: [flag.submissionId]) == true {
+                throw StoreError.invalidDecision("flag \(flagId) belongs to a unit's pre-check: nothing for the council to decide")
+            }
             switch action {
             case .confirm:
                 if let score = supportedScore {

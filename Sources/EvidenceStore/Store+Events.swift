@@ -20,8 +20,9 @@ extension Store {
         let decisions = try writer.read { db in
             let records = try FlagDecisionRecord.fetchAll(db, sql: """
                 SELECT d.* FROM flag_decisions d
+                JOIN flags f ON f.id = d.flagId JOIN submissions s ON s.id = f.submissionId
                 LEFT JOIN decision_acks a ON a.decisionId = d.id AND a.consumer = ?
-                WHERE a.decisionId IS NULL
+                WHERE a.decisionId IS NULL AND s.precheck = 0
                 ORDER BY d.id LIMIT ?
                 """, arguments: [consumer, room])
             let ids = Array(Set(records.map(\.flagId)))

@@ -44,13 +44,13 @@ extension Store {
     }
 
     /// The submissions (unit code and framework) that hold a content: who may see the document.
-    package func holders(ofDocument sha256: String) throws -> [(submission: String, unitCode: String, framework: String)] {
+    package func holders(ofDocument sha256: String) throws -> [(submission: String, unitCode: String, framework: String, precheck: Bool)] {
         let key = try Self.normalizedSHA256(sha256)
         return try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT DISTINCT s.id, s.unitCode, s.framework FROM submission_files f
+                SELECT DISTINCT s.id, s.unitCode, s.framework, s.precheck FROM submission_files f
                 JOIN submissions s ON s.id = f.submissionId WHERE f.sha256 = ?
-                """, arguments: [key]).map { ($0["id"], $0["unitCode"], $0["framework"]) }
+                """, arguments: [key]).map { ($0["id"], $0["unitCode"], $0["framework"], $0["precheck"]) }
         }
     }
 

@@ -67,6 +67,10 @@ extension Store {
             conditions.append("f.unitCode IN (\(Array(repeating: "?", count: units.count).joined(separator: ",")))")
             _ = arguments.append(contentsOf: StatementArguments(units))
         }
+        if let frameworks = query.frameworks {
+            conditions.append("s.framework IN (\(Array(repeating: "?", count: frameworks.count).joined(separator: ",")))")
+            _ = arguments.append(contentsOf: StatementArguments(frameworks))
+        }
         if let unit = query.unit {
             conditions.append("f.unitCode = ?")
             _ = arguments.append(contentsOf: [unit])
@@ -101,13 +105,17 @@ extension Store {
 extension Store {
     /// The flags before and after `id` in the review queue's newest-first order, among `units`
     /// (nil: all): the flag screen's previous and next. Both lookups walk the primary key.
-    package func reviewNeighbours(of id: Int64, units: [String]?) throws -> (previous: Int64?, next: Int64?) {
+    package func reviewNeighbours(of id: Int64, units: [String]?, frameworks: [String]? = nil) throws -> (previous: Int64?, next: Int64?) {
         try writer.read { db in
             var scope = ""
             var arguments = StatementArguments()
             if let units {
                 scope = " AND f.unitCode IN (\(databaseQuestionMarks(count: units.count)))"
                 _ = arguments.append(contentsOf: StatementArguments(units))
+            }
+            if let frameworks {
+                scope += " AND s.framework IN (\(databaseQuestionMarks(count: frameworks.count)))"
+                _ = arguments.append(contentsOf: StatementArguments(frameworks))
             }
             let base = "SELECT f.id FROM flags f JOIN submissions s ON s.id = f.submissionId WHERE f.supersededAt IS NULL AND s.precheck = 0\(scope)"
             let previous = try Int64.fetchOne(db, sql: "\(base) AND f.id > ? ORDER BY f.id ASC LIMIT 1", arguments: arguments + [id])

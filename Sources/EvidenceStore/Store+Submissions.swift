@@ -19,6 +19,11 @@ extension Store {
         return try writer.write { db in
             let now = Date()
             let existing = try SubmissionRecord.fetchOne(db, key: id)
+            // Ids are global: an upload never moves another unit's submission (its flags, its
+            // decisions) to a new owner.
+            if let existing, existing.unitCode != submission.unit.code {
+                throw StoreError.submissionOfAnotherUnit(id: id, owner: existing.unitCode)
+            }
             if let existing, existing.manifestSHA256 == manifestKey,
                try Self.files(db, submission: id) == fileKeys {
                 return .unchanged

@@ -20,6 +20,8 @@ package enum StoreError: Error, Hashable, Sendable {
     case ambiguousID(String, matches: Int)
     /// A decision the rules refuse (dismiss without comment, answer to a flag that asks nothing...).
     case invalidDecision(String)
+    /// A submission id already recorded for another unit.
+    case submissionOfAnotherUnit(id: String, owner: String)
     /// A decision id the queue never issued; nothing was acked.
     case unknownDecisions([Int64])
 }
@@ -39,6 +41,8 @@ extension StoreError: CustomStringConvertible {
         case .noSuchItem(let id): "no document or submission matches '\(id)'"
         case .ambiguousID(let id, let matches): "'\(id)' matches \(matches) documents: give more of the sha256"
         case .invalidDecision(let why): "invalid decision: \(why)"
+        case .submissionOfAnotherUnit(let id, let owner):
+            "submission '\(id)' is recorded for unit \(owner): another unit cannot use its id"
         case .unknownDecisions(let ids): "unknown decision ids: \(ids.map { "d\($0)" }.joined(separator: ", "))"
         }
     }

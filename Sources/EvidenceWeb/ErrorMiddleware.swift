@@ -37,7 +37,7 @@ struct ErrorMiddleware: RouterMiddleware {
             let back = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
             return Response.redirect(to: "/login?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
         }
-        return pages.error(error, account: context.identity)
+        return pages.error(error, context: context)
     }
 
     static func wantsJSON(_ request: Request) -> Bool {

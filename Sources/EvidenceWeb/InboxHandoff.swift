@@ -1,3 +1,4 @@
+import Logging
 import HTTPTypes
 import EvidenceDaemon
 import EvidenceLoading
@@ -22,7 +23,7 @@ struct InboxHandoff {
 
     /// Writes and checks the manifest, then renames the folder into the inbox as `web-<upload>`.
     func hand(_ submission: Submission, folder: URL, upload: String) async throws {
-        let inbox = service.inbox, catalog = service.catalog, store = service.store
+        let inbox = service.inbox, catalog = service.catalog, store = service.store, logger = service.logger
         let problem: WebError? = await DedicatedThread.run {
             do {
                 // Ids are global: one unit's upload never replaces another unit's submission.
@@ -37,8 +38,11 @@ struct InboxHandoff {
                 return nil
             } catch let error as SubmissionError {
                 return WebError(.unprocessableContent, "invalid-submission", "\(error)")
+            } catch let error as StoreError {
+                return WebError(.conflict, "id-taken", "\(error)")
             } catch {
-                return WebError(.internalServerError, "handoff-failed", "Không chuyển được hồ sơ cho bộ xử lý (\(error)).")
+                logger.error("handoff failed", metadata: ["error": "\(error)"])
+                return WebError(.internalServerError, "handoff-failed", "Không chuyển được hồ sơ cho bộ xử lý; đã ghi nhật ký (handoff failed, logged).")
             }
         }
         if let problem { throw problem }
@@ -52,7 +56,8 @@ struct InboxHandoff {
     enum Status: Equatable { case waiting, refused(String), taken }
 
     func status(of upload: String) -> Status {
-        guard upload.count == 36, upload.allSatisfy({ $0.isHexDigit || $0 == "-" }) else { return .taken }
+        guard upload.count == 36, upload.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || ("a"..."f").contains($0) || $0 == "-" })
+        else { return .taken }
         if FileManager.default.fileExists(atPath: service.inbox.appendingPathComponent("web-\(upload)").path) { return .waiting }
         let prefix = "web-\(upload)-"
         if let name = (try? FileManager.default.contentsOfDirectory(atPath: service.refused.path))?.first(where: { $0.hasPrefix(prefix) && !$0.hasSuffix(".txt") }) {

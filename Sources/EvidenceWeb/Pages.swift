@@ -22,8 +22,8 @@ struct Pages: Sendable {
                         body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    func error(_ error: WebError, account: UserAccount?) -> Response {
-        render("error", ErrorView(chrome: Chrome(account: account, csrf: nil), status: Int(error.status.code),
+    func error(_ error: WebError, context: WebContext) -> Response {
+        render("error", ErrorView(chrome: Chrome(context), status: Int(error.status.code),
                                   message: error.message), status: error.status)
     }
 }

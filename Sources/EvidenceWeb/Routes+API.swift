@@ -78,10 +78,8 @@ struct APIRoutes {
             let account = try context.account()
             guard account.role != .unit else { throw WebError.forbidden("the export is for the council and the scoring system") }
             let trail = request.uri.queryParameters["trail"] == "true"
-            let visible = Set(try await service.visibleSummaries(for: account, includePrechecks: false).map(\.id))
-            let (flags, decisions) = try await service.blocking { store in
-                (try store.list().filter { visible.contains($0.submission) }, try store.allDecisions())
-            }
+            let flags = try await service.visibleFlags(for: account)
+            let decisions = try await service.blocking { try $0.allDecisions() }
             let data = FlagCSV.data(flags, decisions: Dictionary(grouping: decisions, by: \.flagId), trail: trail)
             return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
                                                    .contentDisposition: "attachment; filename=\"flags.csv\""],
@@ -139,7 +137,7 @@ struct APIRoutes {
             let verdict = !checked ? "pending" : mine.contains { $0.flag.reason != .needsReview } ? "flagged"
                 : mine.isEmpty ? "supported" : "needs-review"
             return APIClaimResult(index: index, indicator: claim.indicator, score: claim.score, verdict: verdict,
-                                  flags: mine.map(APIFlag.init))
+                                  flags: mine.map { APIFlag(service.redacted($0, for: account)) })
         }
         return JSONResponse.make(APIResults(submission: id, state: summary.state.rawValue, revision: summary.revision, claims: claims))
     }
@@ -156,10 +154,9 @@ struct APIRoutes {
             _ = try await service.visibleSubmission(id, for: account)
             flags = try await service.blocking { try $0.list(submission: id) }
         } else {
-            let visible = try await service.visibleSummaries(for: account, includePrechecks: false)
-            let ids = Set(visible.map(\.id))
-            flags = try await service.blocking { try $0.list() }.filter { ids.contains($0.submission) }
+            flags = try await service.visibleFlags(for: account)
         }
+        flags = flags.map { service.redacted($0, for: account) }
         flags = flags.filter { $0.id > after && (reason == nil || $0.flag.reason.rawValue == reason) }
         return JSONResponse.make(Array(flags.prefix(limit)).map(APIFlag.init))
     }
@@ -183,7 +180,12 @@ struct APIRoutes {
             }
             var submission = loaded.submission
             if account.role == .unit {
-                guard let code = account.unitCode, submission.unit.code == code,
+                // A unit's ids begin with its own code, so no unit can take or block another's.
+                guard let code = account.unitCode, SubmissionForm.id(submission.submission, belongsTo: code) else {
+                    throw WebError(.unprocessableContent, "invalid-submission",
+                                   "submission: a unit's ids begin with its code in lower case and '-' ('\(SubmissionForm.slug(account.unitCode ?? ""))-…')")
+                }
+                guard submission.unit.code == code,
                       let unit = try await service.blocking({ try $0.unit(code: code) }) else {
                     throw WebError.forbidden("unit.code must be your own unit (\(account.unitCode ?? "?"))")
                 }

@@ -37,16 +37,15 @@ struct ImageRoutes {
             let account = try context.account()
             let sha256 = try context.parameters.require("sha256").lowercased()
             try await service.checkDocumentVisible(sha256, for: account)
-            let contents = service.contents
             let document = try await service.blocking { try $0.document(sha256: sha256) }
-            let data = try await DedicatedThread.run { try? Data(contentsOf: contents.url(of: sha256), options: .mappedIfSafe) }
-            guard let data else { throw WebError.notFound }
+            // Streamed from disk in chunks: an original can be hundreds of MiB.
+            let body = try await FileIO().loadFile(path: service.contents.url(of: sha256).path, context: context)
             let format = document?.extracted?.format
             let name = Self.downloadName(document?.extracted?.file ?? sha256)
             return Response(status: .ok, headers: [
                 .contentType: Self.mediaType(format), .cacheControl: "private, max-age=3600",
                 .contentDisposition: "attachment; filename=\"\(name.ascii)\"; filename*=UTF-8''\(name.encoded)",
-            ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            ], body: body)
         }
     }
 

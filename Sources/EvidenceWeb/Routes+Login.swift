@@ -37,12 +37,14 @@ struct LoginRoutes {
         let refusal = { (message: String, status: HTTPResponse.Status) in
             pages.render("login", LoginView(chrome: Chrome(account: nil, csrf: nil), next: next, username: name, error: message), status: status)
         }
-        if let wait = await throttle.wait(account: name, address: address) {
+        if let wait = await throttle.attempt(account: name, address: address) {
             context.logger.notice("login refused: too many attempts", metadata: ["user": "\(name)", "address": "\(address)"])
             var response = refusal("Đăng nhập sai quá nhiều lần; thử lại sau \(Int(wait / 60) + 1) phút.", .tooManyRequests)
             response.headers[.retryAfter] = String(Int(wait) + 1)
             return response
         }
+        await throttle.checking()
+        defer { Task { await throttle.checked() } }
         let account: UserAccount? = try await service.blocking { store in
             // The hash is checked even for unknown names, so timing does not tell which names exist.
             let found = try store.credentials(of: name)
@@ -52,11 +54,10 @@ struct LoginRoutes {
             return found.account
         }
         guard let account else {
-            await throttle.failed(account: name, address: address)
             context.logger.notice("login refused", metadata: ["user": "\(name)", "address": "\(address)"])
             return refusal("Tên đăng nhập hoặc mật khẩu không đúng.", .unauthorized)
         }
-        await throttle.succeeded(account: name)
+        await throttle.succeeded(account: name, address: address)
         let token = Secrets.token(), csrf = Secrets.token()
         let lifetime = service.settings.sessionHours * 3600
         try await service.blocking {
@@ -87,7 +88,10 @@ struct LoginRoutes {
 
     /// Only a path of this site: never `//host` or `https://…` (no open redirect).
     static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), next.count < 512 else { return nil }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next.count < 512,
+              // Browsers drop tabs and newlines from URLs and read '\' as '/': '/\tevil' is '//evil'.
+              !next.unicodeScalars.contains(where: { $0 == "\\" || $0.properties.generalCategory == .control || $0 == " " })
+        else { return nil }
         return next
     }
 

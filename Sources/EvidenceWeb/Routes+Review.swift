@@ -40,7 +40,7 @@ struct ReviewRoutes {
         let state = text("state").flatMap(ReviewQuery.State.init(rawValue:))
         let order = text("order").flatMap(ReviewQuery.Order.init(rawValue:)) ?? .newest
         let scope = service.unitScope(of: account).map { Array($0).sorted() }
-        let query = ReviewQuery(units: scope, unit: text("unit"), indicator: text("indicator"), reason: reason, state: state,
+        let query = ReviewQuery(units: scope, frameworks: account.frameworks, unit: text("unit"), indicator: text("indicator"), reason: reason, state: state,
                                 order: order, after: text("after").flatMap { Int64($0) }, limit: 50)
         let page = try await service.blocking { try $0.review(query) }
         func link(reason: FlagReason?, after: Int64? = nil) -> String {
@@ -77,7 +77,7 @@ struct ReviewRoutes {
         guard let id = Int64(try context.parameters.require("id")),
               let flag = try await service.blocking({ try $0.flag(id: id) }) else { throw WebError.notFound }
         let summary = try await service.visibleSubmission(flag.submission, for: account)
-        return (account, flag, summary)
+        return (account, service.redacted(flag, for: account), summary)
     }
 
     private func flagPage(_ request: Request, _ context: WebContext, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -86,7 +86,7 @@ struct ReviewRoutes {
         let scope = service.unitScope(of: account).map { Array($0).sorted() }
         let (stored, trail, neighbours) = try await service.blocking { store in
             (try store.submission(id: flag.submission), try store.decisions(flagId: flag.id),
-             reviews ? try store.reviewNeighbours(of: flag.id, units: scope) : (nil, nil))
+             reviews ? try store.reviewNeighbours(of: flag.id, units: scope, frameworks: account.frameworks) : (nil, nil))
         }
         guard let stored else { throw WebError.notFound }
         let framework = service.catalog[summary.framework]
@@ -95,7 +95,7 @@ struct ReviewRoutes {
         let document = try await sha256.asyncMap { sha in try await service.blocking { try $0.document(sha256: sha) } } ?? nil
         let page = flag.flag.page ?? 1
         let imageable = document?.extracted.map { !$0.format.isEditable } ?? false
-        let others = flag.flag.reason == .duplicateEvidence ? try await otherCopies(of: flag, sha256: sha256, document: document, account: account) : []
+        let others = flag.flag.reason == .duplicateEvidence && reviews ? try await otherCopies(of: flag, sha256: sha256, document: document, account: account) : []
         let signatures = flag.flag.reason == .signatureInvalid || flag.flag.reason == .modifiedAfterSigning
             ? (document?.extracted?.digitalSignatures ?? []).map(SignatureRow.init) : []
         let decisions = trail.map(DecisionRow.init)
@@ -165,7 +165,8 @@ struct ReviewRoutes {
         }
         context.logger.info("decision", metadata: ["flag": "\(flag.id)", "action": "\(action.rawValue)", "user": "\(account.name)"])
         if form["then"] == "next", let next = try await service.blocking({ store in
-            try store.reviewNeighbours(of: flag.id, units: service.unitScope(of: account).map { Array($0).sorted() }).next
+            try store.reviewNeighbours(of: flag.id, units: service.unitScope(of: account).map { Array($0).sorted() },
+                                       frameworks: account.frameworks).next
         }) {
             return Response.redirect(to: "/review/flags/\(next)")
         }

@@ -102,7 +102,7 @@ struct SubmissionRoutes {
         let checked = summary.state == .checked
         let claims = stored.submission.claims.enumerated().map { index, claim in
             ClaimView(index: index, claim: claim, framework: framework,
-                      queued: checked ? flags.filter { $0.claimIndex == index } : [])
+                      queued: checked ? flags.filter { $0.claimIndex == index }.map { service.redacted($0, for: account) } : [])
         }
         let pending = summary.state == .queued || summary.state == .extracting || status == .waiting
         return pages.render("result", ResultView(
@@ -139,6 +139,12 @@ struct SubmissionRoutes {
         guard summary.precheck, account.role == .unit else { throw WebError.notFound }
         guard let stored = try await service.blocking({ try $0.submission(id: id) }) else { throw WebError.notFound }
         var submission = stored.submission
+        // An evidence archive is stored as its members: the pre-check cannot be rebuilt from them.
+        let named = Set(submission.claims.flatMap { $0.evidence.map(\.file) })
+        guard named.allSatisfy({ stored.files[$0] != nil }) else {
+            throw WebError(.unprocessableContent, "resubmit-archive",
+                           "Hồ sơ kiểm tra thử có tệp .zip: hãy nộp lại bằng biểu mẫu với cùng các tệp (a pre-check with a .zip is submitted by uploading it again).")
+        }
         submission.precheck = nil
         submission.submission = SubmissionForm.id(unit: submission.unit.code, framework: submission.framework,
                                                   from: submission.period.from, to: submission.period.to, precheck: false)
@@ -155,7 +161,10 @@ struct SubmissionRoutes {
                     return nil
                 } catch { return "\(error)" }
             }
-            if let copied { throw WebError(.internalServerError, "copy-failed", "Không sao chép được tệp (\(copied)).") }
+            if let copied {
+                context.logger.error("pre-check copy failed", metadata: ["error": "\(copied)"])
+                throw WebError(.internalServerError, "copy-failed", "Không sao chép được tệp; đã ghi nhật ký (copy failed, logged).")
+            }
             try await handoff.hand(submission, folder: folder, upload: upload)
         } catch {
             await handoff.discard(folder)

@@ -100,7 +100,12 @@ private final class ParseState {
     private var handles: [Int: FileHandle] = [:]
     private var usedNames: Set<String> = []
 
-    enum Part { case field(name: String, bytes: [UInt8]), file(index: Int), skipped }
+    enum Part { case field(name: String), file(index: Int), skipped }
+    /// The field being read (kept apart from `part` so appending does not copy it each time), and
+    /// all fields so far: fields are held in memory, so their total is bounded too.
+    private var fieldBytes: [UInt8] = []
+    private var allFieldBytes = 0
+    static let maxAllFieldBytes = 1 << 20
     enum Operation { case create(Int, URL), write(Int, Data), close(Int) }
 
     init(folder: URL, limits: UploadReceiver) { self.folder = folder; self.limits = limits }
@@ -114,12 +119,14 @@ private final class ParseState {
         guard error == nil else { return }
         if part == nil { part = startPart() }
         switch part {
-        case .field(let name, var bytes):
-            bytes.append(contentsOf: buffer.readableBytesView)
-            if bytes.count > limits.maxFieldBytes {
+        case .field(let name):
+            fieldBytes.append(contentsOf: buffer.readableBytesView)
+            allFieldBytes += buffer.readableBytes
+            if fieldBytes.count > limits.maxFieldBytes {
                 error = WebError(.contentTooLarge, "field-too-large", "Trường '\(name)' quá dài (field over \(limits.maxFieldBytes / 1024) KiB).")
+            } else if allFieldBytes > Self.maxAllFieldBytes {
+                error = WebError(.contentTooLarge, "fields-too-large", "Các trường của biểu mẫu quá dài (form fields over 1 MiB in all).")
             }
-            part = .field(name: name, bytes: bytes)
         case .file(let index):
             received.files[index].bytes += buffer.readableBytes
             pending.append(.write(index, Data(buffer.readableBytesView)))
@@ -130,8 +137,9 @@ private final class ParseState {
     func partComplete() {
         if part == nil { part = startPart() }  // a part with an empty body
         switch part {
-        case .field(let name, let bytes):
-            received.fields[name, default: []].append(String(decoding: bytes, as: UTF8.self))
+        case .field(let name):
+            received.fields[name, default: []].append(String(decoding: fieldBytes, as: UTF8.self))
+            fieldBytes = []
         case .file(let index):
             pending.append(.close(index))
         case .skipped, .none: break
@@ -152,7 +160,7 @@ private final class ParseState {
             error = WebError(.contentTooLarge, "too-many-fields", "Biểu mẫu có quá nhiều trường (more than \(limits.maxFields) fields).")
             return .skipped
         }
-        guard let filename = disposition["filename"] else { return .field(name: name, bytes: []) }
+        guard let filename = disposition["filename"] else { fieldBytes = []; return .field(name: name) }
         if filename.isEmpty { return .skipped }  // an empty file input
         guard let safe = UploadReceiver.safeName(filename) else {
             error = WebError.invalid("Tên tệp không hợp lệ: '\(filename)' (a file name must not contain a path).")
@@ -206,7 +214,9 @@ private final class ParseState {
             } catch { return "\(error)" }
         }
         handles = box.handles
-        if let failure { throw WebError(.internalServerError, "write-failed", "Không ghi được tệp tải lên (\(failure)).") }
+        if let failure {
+            throw WebError(.internalServerError, "write-failed", "Không ghi được tệp tải lên; đã ghi nhật ký (write failed, logged).")
+        }
     }
 
     deinit { for handle in handles.values { try? handle.close() } }

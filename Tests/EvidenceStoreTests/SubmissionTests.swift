@@ -124,3 +124,26 @@ import Testing
         #expect(byContent.count == 1 && byContent[0].number == nil && byContent[0].issuer == nil)
     }
 }
+
+@Suite struct SubmissionOwnershipTests {
+    @Test func anotherUnitCannotTakeOverASubmissionId() throws {
+        let store = try Store.inMemory()
+        _ = try store.recordSubmission(Sample.submission("shared-2024", unit: Sample.trabong), manifestSHA256: sha("m1"), files: [:])
+        #expect(throws: StoreError.submissionOfAnotherUnit(id: "shared-2024", owner: Sample.trabong.code)) {
+            try store.recordSubmission(Sample.submission("shared-2024", unit: Sample.sonha), manifestSHA256: sha("m2"), files: [:])
+        }
+        #expect(try store.submission(id: "shared-2024")?.submission.unit == Sample.trabong)
+    }
+
+    @Test func aPrecheckIsNotDecidedNorDelivered() throws {
+        let store = try Store.inMemory()
+        var submission = Sample.submission("trial-2024")
+        submission.precheck = true
+        _ = try store.recordSubmission(submission, manifestSHA256: sha("m3"), files: Sample.files(salt: "trial"))
+        let ids = try store.recordResult(Sample.result("trial-2024", unit: Sample.trabong))
+        #expect(!ids.isEmpty)
+        #expect(try store.pull(consumer: "scoring").isEmpty)
+        #expect(throws: StoreError.self) { try store.decide(flagId: ids[0], by: "council", action: .confirm) }
+        #expect(try store.evidence(sharing: Set(Sample.files(salt: "trial").values), numberKeys: []).isEmpty)
+    }
+}

@@ -51,7 +51,7 @@ import Testing
         let harness = try WebHarness()
         defer { harness.remove() }
         try await harness.test { client in
-            for next in ["https%3A%2F%2Fevil.example", "%2F%2Fevil.example", "%2F%5Cevil.example"] {
+            for next in ["https%3A%2F%2Fevil.example", "%2F%2Fevil.example", "%2F%5Cevil.example", "%2F%09%2Fevil.example", "%2F%0A%2Fevil.example"] {
                 let response = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                                                         body: ByteBuffer(string: "username=bato&password=correct+horse+battery&next=\(next)"))
                 #expect(response.headers[.location] == "/", "\(next)")

@@ -155,15 +155,17 @@ import Testing
                 headers[.contentType] = body.contentType
                 return try await client.execute(uri: "/api/v1/submissions", method: .post, headers: headers, body: body.buffer)
             }
-            let accepted = try await upload(unit: "H-BATO", id: "bato-huyen-2025", as: "bato")
+            let accepted = try await upload(unit: "H-BATO", id: "h-bato-huyen-2025", as: "bato")
             #expect(accepted.status == .accepted)
-            #expect(accepted.headers[.location] == "/api/v1/submissions/bato-huyen-2025")
+            #expect(accepted.headers[.location] == "/api/v1/submissions/h-bato-huyen-2025")
             let folder = harness.service.inbox.appendingPathComponent(try harness.inboxEntries()[0])
             let manifest = try JSONDecoder().decode(Submission.self, from: Data(contentsOf: folder.appendingPathComponent("submission.json")))
             #expect(manifest.unit.name == WebHarness.bato.name)  // the store's unit, not the caller's text
-            #expect(try await upload(unit: "H-SONHA", id: "x-2025", as: "bato").status == .forbidden)
-            // An id another unit holds is never replaced.
-            #expect(try await upload(unit: "H-BATO", id: "sonha-huyen-2024", as: "bato").status == .conflict)
+            #expect(try await upload(unit: "H-SONHA", id: "h-bato-x-2025", as: "bato").status == .forbidden)
+            // A unit's ids begin with its code: another unit's id can be neither taken nor blocked.
+            let foreign = try await upload(unit: "H-BATO", id: "sonha-huyen-2024", as: "bato")
+            #expect(foreign.status == .unprocessableContent)
+            #expect(String(buffer: foreign.body).contains("h-bato-"))
             #expect(try await upload(unit: "H-BATO", id: "a", as: "council").status == .forbidden)
             #expect(try harness.inboxEntries().count == 1)
         }
