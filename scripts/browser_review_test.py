@@ -345,6 +345,7 @@ def run(driver, live, council_password, unit_password, other_password, unit_toke
             assert shown == text, f"{path}: #{element} shows {shown!r}, not {text!r}"
     status, html = fetch(live, f"/review/flags/{mismatch['id']}", driver=driver)
     assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in html and b"<script>alert(" not in html, html[:300]
+    driver.get(live.url(f"/review/flags/{mismatch['id']}"))
     screenshot(driver, "review-flag-script.png")
     status, pages = live.get(f"/api/v1/documents/{sha256}/pages", token=unit_token)
     assert status == 200 and "<script>alert(2)</script>" in json.loads(pages)[0]["text"], "the document's text lost the <script>"
