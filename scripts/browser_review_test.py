@@ -255,6 +255,8 @@ def run(driver, live, council_password, unit_password, other_password, unit_toke
     assert {f["id"] for f in flags} <= rows, f"the queue lists {rows}, the API {[f['id'] for f in flags]}"
     counts = {t.get_attribute("data-reason"): t.text for t in driver.find_elements(By.CSS_SELECTOR, "#reasons .tab")}
     assert "signer-mismatch" in counts, counts
+    order = [(-int(text.split()[-1]), code) for code, text in counts.items() if code != "all"]
+    assert order == sorted(order), f"the reason tabs are not by count, then code: {list(counts)}"
     print(f"  queue: flags {sorted(rows)}; tabs {counts}")
     screenshot(driver, "review-queue.png")
     screenshot(driver, "review-queue-390.png", width=390)
