@@ -31,6 +31,9 @@ deps:
 pydeps: deps
 	@for p in $(PY_PACKAGES); do python3 -c "import $$p" 2>/dev/null || python3 -m pip install --user --quiet $$p \
 		|| python3 -m pip install --user --quiet --break-system-packages $$p; done
+	@# A python3 other than Debian's (pyenv) lacks the apt modules the scripts use: the same from PyPI.
+	@python3 -c "import PIL, reportlab, numpy" 2>/dev/null || python3 -m pip install --user --quiet pillow reportlab numpy \
+		|| python3 -m pip install --user --quiet --break-system-packages pillow reportlab numpy
 
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
@@ -76,6 +79,7 @@ test: deps pydeps
 webtest: deps pydeps
 	$(SWIFT) build $(BUILD_FLAGS) --product evidenced
 	EVIDENCED_BIN=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced python3 scripts/browser_test.py
+	EVIDENCED_BIN=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced python3 scripts/browser_review_test.py
 	EVIDENCED_BIN=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced python3 scripts/api_schema_test.py
 	EVIDENCED_BIN=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced python3 scripts/upload_abuse_test.py
 

@@ -203,7 +203,14 @@ paths:
     get:
       summary: The file as uploaded
       responses:
-        "200": { description: The file, content: { application/octet-stream: { schema: { type: string, format: binary } } } }
+        "200":
+          description: The file, with its sniffed type (an Office or text file as octet-stream)
+          content:
+            application/pdf: { schema: { type: string, format: binary } }
+            image/jpeg: { schema: { type: string, format: binary } }
+            image/png: { schema: { type: string, format: binary } }
+            image/tiff: { schema: { type: string, format: binary } }
+            application/octet-stream: { schema: { type: string, format: binary } }
         "401": { $ref: "#/components/responses/Error" }
         "404": { $ref: "#/components/responses/Error" }
   /api/v1/documents/{sha256}/pages:

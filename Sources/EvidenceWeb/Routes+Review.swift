@@ -56,7 +56,8 @@ struct ReviewRoutes {
         }
         let total = page.countsByReason.values.reduce(0, +)
         var tabs = [ReasonTab(code: "all", label: "Tất cả", count: total, link: link(reason: nil), selected: reason == nil)]
-        tabs += page.countsByReason.sorted { $0.value > $1.value }.map { reason, count in
+        // Equal counts by code: a dictionary's order changes from one process to the next.
+        tabs += page.countsByReason.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }.map { reason, count in
             ReasonTab(code: reason.rawValue, label: Labels.reason(reason), count: count, link: link(reason: reason), selected: reason == query.reason)
         }
         let states: [(ReviewQuery.State?, String)] = [(nil, "Tất cả"), (.open, "Chưa xử lý"), (.confirmed, "Đã xác nhận"),

@@ -177,9 +177,20 @@ extension Templates {
     .side-by-side img { max-width: 100%; border: 1px solid var(--line); }
     textarea { width: 100%; font: inherit; padding: .45rem; border: 1px solid var(--line); border-radius: 4px; }
     label.choice { display: inline-flex; gap: .35rem; align-items: center; margin-right: 1rem; }
-    label.choice input { width: auto; display: inline; }
+    label.choice input { width: 1.15rem; height: 1.15rem; display: inline; margin: 0; }
     fieldset.actions { border: none; padding: 0; margin: .4rem 0; }
     ol.trail { padding-left: 1.2rem; }
+    #decisions details { margin-top: 1rem; }
+    #decisions summary { cursor: pointer; color: var(--muted); }
     .keys { font-size: .85rem; }
+    .card h2 { font-size: 1.15rem; margin: 0 0 .6rem; }
+    /* A phone: each flag of the queue as a block (its number beside unit, indicator, reason, state), not five narrow columns. */
+    @media (max-width: 40rem) {
+      #queue thead { display: none; }
+      #queue tr { display: grid; grid-template-columns: 2.2rem 1fr; border-bottom: 1px solid var(--line); padding: .35rem 0; }
+      #queue td { border: none; padding: .1rem .4rem; }
+      #queue td:first-child { grid-row: span 4; }
+      #queue td:nth-child(3)::before { content: "Chỉ tiêu "; color: var(--muted); }
+    }
     """
 }
