@@ -14,7 +14,7 @@ APT_PACKAGES := pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev li
 
 # Python packages the tests use (PyPI): `cryptography` signs the test PDFs with a throwaway CA;
 # `selenium` drives headless Chromium (scripts/browser_test.py); `schemathesis` checks the API
-# against its OpenAPI document (scripts/api_schema_test.sh).
+# against its OpenAPI document (scripts/api_schema_test.py).
 PY_PACKAGES  := cryptography selenium schemathesis
 
 .PHONY: deps pydeps build run stop test webtest bench eval-real install clean
@@ -62,10 +62,10 @@ run: build stop
 	echo "  appraiser:                        user tham-dinh  password $$appraiser_pw"; \
 	echo "  stop both with: make stop"
 
-# Stops what `make run` started (by the pids it wrote), waiting for each to finish.
+# Stops what `make run` started (by the pids it wrote, when they are still evidenced), waiting for each.
 stop:
 	@for name in server daemon; do f=$(RUN_DIR)/$$name.pid; [ -f $$f ] || continue; pid=$$(cat $$f); \
-		if kill -0 $$pid 2>/dev/null; then kill -TERM $$pid; \
+		if kill -0 $$pid 2>/dev/null && grep -q evidenced /proc/$$pid/cmdline; then kill -TERM $$pid; \
 			for i in $$(seq 50); do kill -0 $$pid 2>/dev/null || break; sleep 0.2; done; \
 			kill -0 $$pid 2>/dev/null && kill -KILL $$pid; echo "stopped $$name ($$pid)"; fi; \
 		rm -f $$f; done

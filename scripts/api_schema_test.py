@@ -33,7 +33,8 @@ def schemathesis(live, token, label, parameters):
                "--workers", "1", "--generation-database", "none", "--request-timeout", "10", "--max-time", "15", "--no-shrink",
                "--report", "junit", "--report-junit-path", report]
     started = time.time()
-    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True,
+    # In the temporary folder: schemathesis keeps a .schemathesis/ cache in its working directory.
+    result = subprocess.run(command, cwd=live.root, capture_output=True, text=True,
                             env=dict(os.environ, SCHEMATHESIS_HOOKS="", NO_COLOR="1"))
     print(result.stdout[-6000:])
     if result.returncode != 0:

@@ -4,7 +4,8 @@
 # 50 concurrent connections for 10 s each on:
 #   - a unit's result page (HTML, session cookie: the page units reload while the daemon reads),
 #   - GET /api/v1/flags (JSON, the scoring system's bearer token: every flag of every sample).
-# Reported: requests per second, p99 latency, and the server's peak resident memory (VmHWM).
+# Reported: requests per second, p99 latency, the server's peak resident memory (VmHWM), and the
+# rate one upload of 64 MiB streams through the multipart parser to disk (POST /api/v1/submissions).
 set -euo pipefail
 bin=${1:?usage: bench_web.sh PATH/TO/evidenced}
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,6 +17,7 @@ trap cleanup EXIT
 connections=${BENCH_WEB_CONNECTIONS:-50}
 duration=${BENCH_WEB_SECONDS:-10}
 sample=bato-huyen-2024
+upload_mb=${BENCH_WEB_UPLOAD_MB:-64}
 
 # BENCH_WEB_DATA=DIR starts from a copy of a data folder where the samples were checked before.
 mkdir -p "$work/inbox"
@@ -53,9 +55,20 @@ load() {
 }
 read -r page_rps page_p99 < <(load -H "Cookie: evidenced_session=$cookie" "$page")
 read -r api_rps api_p99 < <(load -H "Authorization: Bearer $token" "$url/api/v1/flags?limit=1000")
+
+# One upload of BENCH_WEB_UPLOAD_MB (64) MiB; no daemon runs here: it stays in the inbox.
+head -c $((upload_mb << 20)) /dev/urandom > "$work/big.pdf"
+python3 -c "import json,sys; print(json.dumps({'submission': 'bench-upload', 'unit': {'code': sys.argv[1], 'name': sys.argv[2], 'level': sys.argv[3]},
+  'framework': 'thanhhoa-dti-district-2021', 'period': {'from': '2024-01-01', 'to': '2024-12-31'},
+  'claims': [{'indicator': '2.1.2', 'score': 3, 'evidence': [{'file': 'big.pdf'}]}]}, ensure_ascii=False))" "$code" "$name" "$level" > "$work/manifest.json"
+unit_token=$("$bin" users token bench-unit --db "$db")
+read -r upload_status upload_s < <(curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $unit_token" \
+  -F "manifest=<$work/manifest.json" -F "file=@$work/big.pdf;filename=big.pdf" "$url/api/v1/submissions")
+[ "$upload_status" = 202 ] || { echo "Web: the $upload_mb MiB upload answered $upload_status"; exit 1; }
 rss_peak=$(awk '/^VmHWM/{print $2}' "/proc/$server/status")
 
 printf 'Web: %d connections, %d s each (wrk, 2 threads), server on %d cores:\n' "$connections" "$duration" "$(nproc --all)"
 printf '     result page (HTML, session cookie): %s requests/s, p99 %s\n' "$page_rps" "$page_p99"
 printf '     GET /api/v1/flags (%d flags, bearer token): %s requests/s, p99 %s\n' "$flags" "$api_rps" "$api_p99"
+printf '     upload: %d MiB in %.2f s, %.1f MiB/s\n' "$upload_mb" "$upload_s" "$(python3 -c "import sys; print(int(sys.argv[1]) / float(sys.argv[2]))" "$upload_mb" "$upload_s")"
 printf '     server memory: %d MB resident idle, peak %d MB (VmHWM)\n' "$((rss_idle / 1024))" "$((rss_peak / 1024))"

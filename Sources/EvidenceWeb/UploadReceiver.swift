@@ -99,6 +99,9 @@ private final class ParseState {
     private var pending: [Operation] = []
     private var handles: [Int: FileHandle] = [:]
     private var usedNames: Set<String> = []
+    /// The parser hands binary data over in pieces of a few hundred bytes (it stops at every CR):
+    /// they are gathered here into one write per received chunk, not one per piece.
+    private var unwritten: (index: Int, data: Data)?
 
     enum Part { case field(name: String), file(index: Int), skipped }
     /// The field being read (kept apart from `part` so appending does not copy it each time), and
@@ -129,7 +132,8 @@ private final class ParseState {
             }
         case .file(let index):
             received.files[index].bytes += buffer.readableBytes
-            pending.append(.write(index, Data(buffer.readableBytesView)))
+            if unwritten == nil { unwritten = (index, Data()) }
+            unwritten?.data.append(contentsOf: buffer.readableBytesView)
         case .skipped, .none: break
         }
     }
@@ -141,6 +145,7 @@ private final class ParseState {
             received.fields[name, default: []].append(String(decoding: fieldBytes, as: UTF8.self))
             fieldBytes = []
         case .file(let index):
+            queueUnwritten()
             pending.append(.close(index))
         case .skipped, .none: break
         }
@@ -190,8 +195,15 @@ private final class ParseState {
         return candidate
     }
 
+    private func queueUnwritten() {
+        guard let (index, data) = unwritten else { return }
+        pending.append(.write(index, data))
+        unwritten = nil
+    }
+
     /// Writes what the parser recorded, on a blocking thread.
     func flush() async throws {
+        queueUnwritten()
         guard !pending.isEmpty else { return }
         let operations = pending
         pending = []
