@@ -20,13 +20,15 @@ struct APISubmission: Encodable {
     var updatedAt: Date
     var checkedAt: Date?
     var progress: SubmissionProgress?
+    /// Each file's path → its document's sha256 (for `/api/v1/documents/{sha256}`); one submission only.
+    var files: [String: String]?
 
-    init(_ summary: SubmissionSummary, progress: SubmissionProgress? = nil) {
+    init(_ summary: SubmissionSummary, progress: SubmissionProgress? = nil, files: [String: String]? = nil) {
         id = summary.id; unit = summary.unit; framework = summary.framework; period = summary.period
         state = summary.state.rawValue; revision = summary.revision; precheck = summary.precheck
         claims = summary.claims; flaggedClaims = summary.flaggedClaims; flags = summary.flags
         needsReview = summary.needsReview; failureReason = summary.failureReason
-        updatedAt = summary.updatedAt; checkedAt = summary.checkedAt; self.progress = progress
+        updatedAt = summary.updatedAt; checkedAt = summary.checkedAt; self.progress = progress; self.files = files
     }
 }
 

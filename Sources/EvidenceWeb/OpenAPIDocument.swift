@@ -273,6 +273,7 @@ components:
         updatedAt: { type: string, format: date-time }
         checkedAt: { type: string, format: date-time }
         progress: { $ref: "#/components/schemas/Progress" }
+        files: { type: object, additionalProperties: { type: string }, description: "path → the document's sha256 (one submission)" }
     UploadAccepted:
       type: object
       required: [submission, upload, status, location]

@@ -22,8 +22,8 @@ struct APIRoutes {
             let account = try context.account()
             let id = try context.parameters.require("id")
             let summary = try await service.visibleSubmission(id, for: account)
-            let progress = try await service.blocking { try $0.progress(ofSubmission: id) }
-            return JSONResponse.make(APISubmission(summary, progress: progress))
+            let (progress, files) = try await service.blocking { (try $0.progress(ofSubmission: id), try $0.submission(id: id)?.files) }
+            return JSONResponse.make(APISubmission(summary, progress: progress, files: files))
         }
         api.get("/submissions/:id/results") { request, context in try await results(request, context) }
         api.get("/flags") { request, context in try await flags(request, context) }

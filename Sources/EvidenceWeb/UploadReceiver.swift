@@ -246,12 +246,11 @@ private final class ParseState {
             var parsed = ""
             if after.first == "\"" {
                 after = after.dropFirst()
-                var escaped = false
+                // Browsers percent-encode a quote in a file name and send '\\' as itself: a
+                // backslash is kept (and a name holding one is refused), never read as an escape.
                 var end = after.endIndex
                 for index in after.indices {
                     let character = after[index]
-                    if escaped { parsed.append(character); escaped = false; continue }
-                    if character == "\\" { escaped = true; continue }
                     if character == "\"" { end = index; break }
                     parsed.append(character)
                 }
