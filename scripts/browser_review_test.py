@@ -171,7 +171,7 @@ def script_pdf():
 def upload_script_submission(live, token):
     unit = sample_unit(SAMPLE)
     manifest = json.dumps({
-        "submission": "bato-script-2024", "unit": unit, "framework": "thanhhoa-dti-district-2021",
+        "submission": "h-bato-script-2024", "unit": unit, "framework": "thanhhoa-dti-district-2021",
         "period": {"from": "2024-01-01", "to": "2024-12-31"},
         "claims": [{"indicator": "2.1.2", "score": 3, "evidence": [
             {"file": "kh-41-script.pdf", "number": "41/KH-UBND", "date": "2024-03-12", "signer": SCRIPT_SIGNER}]}],
@@ -195,7 +195,7 @@ def upload_script_submission(live, token):
         return status == 200 and json.loads(text).get("state") in ("checked", "failed") and json.loads(text)
     state = live.wait_for(checked, timeout=120, what="the <script> submission to be checked")
     assert state["state"] == "checked", state
-    return "bato-script-2024", hashlib.sha256(pdf).hexdigest()
+    return "h-bato-script-2024", hashlib.sha256(pdf).hexdigest()
 
 
 def no_alert(driver, where):

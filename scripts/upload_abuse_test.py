@@ -33,7 +33,8 @@ results = []
 def manifest(submission, files):
     unit = sample_unit(SAMPLE)
     return json.dumps({
-        "submission": submission, "unit": unit, "framework": "thanhhoa-dti-district-2021",
+        # A unit's ids begin with its code.
+        "submission": "h-bato-" + submission, "unit": unit, "framework": "thanhhoa-dti-district-2021",
         "period": {"from": "2024-01-01", "to": "2024-12-31"},
         "claims": [{"indicator": "2.1.2", "score": 3, "evidence": [{"file": name} for name in files]}],
     }, ensure_ascii=False)
