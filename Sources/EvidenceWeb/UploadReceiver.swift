@@ -14,6 +14,7 @@ struct UploadReceiver {
     var maxFields = 2_000
     var maxFieldBytes = 64 * 1024
     var maxFiles = 500
+    var minBytesPerSecond = 1_024
 
     struct Received {
         var fields: [String: [String]] = [:]
@@ -44,9 +45,16 @@ struct UploadReceiver {
         parser.onPartComplete = { state.partComplete() }
         var total = 0
         var checkedCSRF = false
+        let start = ContinuousClock.now
         for try await chunk in request.body {
             total += chunk.readableBytes
             guard total <= maxBytes else { throw WebError.tooLarge(maxBytes >> 20) }
+            // A client trickling bytes (each within the idle timeout) would hold its connection and
+            // staging folder for ever: after a minute it must average `minBytesPerSecond`.
+            let seconds = Double((ContinuousClock.now - start).components.seconds)
+            if seconds > 60, Double(total) / seconds < Double(minBytesPerSecond) {
+                throw WebError(.requestTimeout, "too-slow", "Tải lên quá chậm (upload slower than \(minBytesPerSecond) bytes/s).")
+            }
             do { try parser.execute(chunk) } catch {
                 throw WebError.invalid("Dữ liệu multipart hỏng (malformed multipart body).")
             }
