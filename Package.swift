@@ -105,8 +105,10 @@ let package = Package(
             "EvidenceStore", "EvidenceDaemon", "EvidenceTesting"]),
         .testTarget(name: "EvidenceWebTests", dependencies: [
             "EvidenceModel", "EvidenceStore", "EvidenceWeb", "EvidenceDaemon", "EvidenceLoading", "EvidenceExtraction",
+            // The router is driven in-process by RouterClient: HummingbirdTesting would bring
+            // AsyncHTTPClient and a second BoringSSL (NIOSSL) into every build for its live modes.
             .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
     ]
 )

@@ -2,6 +2,7 @@ package import EvidenceStore
 package import Hummingbird
 package import HummingbirdAuth
 import NIOCore
+package import Logging
 
 /// What a route knows of its request beyond the request itself: who is asking, and how.
 package struct WebContext: AuthRequestContext, RequestContext {
@@ -18,6 +19,16 @@ package struct WebContext: AuthRequestContext, RequestContext {
         self.peerAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
+    /// A context without a connection, for driving the router in-process (tests).
+    package init(logger: Logger, peerAddress: String = "unknown") {
+        self.coreContext = .init(source: LoggerSource(logger: logger))
+        self.peerAddress = peerAddress
+    }
+
     /// Bodies decoded whole (login forms, JSON) are small; uploads stream and have their own limit.
     package var maxUploadSize: Int { 256 * 1024 }
+}
+
+private struct LoggerSource: RequestContextSource {
+    let logger: Logger
 }

@@ -2,7 +2,6 @@ import EvidenceStore
 import EvidenceWeb
 import Foundation
 import HTTPTypes
-import HummingbirdTesting
 import NIOCore
 import Testing
 

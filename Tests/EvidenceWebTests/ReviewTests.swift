@@ -2,7 +2,6 @@ import EvidenceModel
 import EvidenceStore
 import Foundation
 import HTTPTypes
-import HummingbirdTesting
 import NIOCore
 import Testing
 

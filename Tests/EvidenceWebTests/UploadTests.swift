@@ -1,7 +1,6 @@
 import EvidenceModel
 import Foundation
 import HTTPTypes
-import HummingbirdTesting
 import NIOCore
 import Testing
 

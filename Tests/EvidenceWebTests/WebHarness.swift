@@ -7,7 +7,6 @@ import EvidenceWeb
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import Logging
 import NIOCore
 
@@ -94,9 +93,8 @@ struct WebHarness {
         return (ids[0], sha256)
     }
 
-    func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = Application(router: try WebServer.router(service))
-        try await app.test(.router) { client in try await body(client) }
+    func test(_ body: @escaping @Sendable (RouterClient) async throws -> Void) async throws {
+        try await body(RouterClient(router: try WebServer.router(service)))
     }
 
     func bearer(_ name: String) -> HTTPFields { [.authorization: "Bearer \(tokens[name]!)"] }
@@ -116,7 +114,7 @@ struct BrowserSession: Sendable {
     var csrf: String
     var headers: HTTPFields { [.cookie: "evidenced_session=\(cookie)"] }
 
-    static func login(_ client: some TestClientProtocol, user: String, password: String = WebHarness.password) async throws -> BrowserSession? {
+    static func login(_ client: RouterClient, user: String, password: String = WebHarness.password) async throws -> BrowserSession? {
         let response = try await client.execute(uri: "/login", method: .post,
                                                 headers: [.contentType: "application/x-www-form-urlencoded"],
                                                 body: ByteBuffer(string: "username=\(user)&password=\(password.replacingOccurrences(of: " ", with: "+"))"))
