@@ -108,6 +108,7 @@ let package = Package(
             // The router is driven in-process by RouterClient: HummingbirdTesting would bring
             // AsyncHTTPClient and a second BoringSSL (NIOSSL) into every build for its live modes.
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Logging", package: "swift-log"),
         ]),
     ]

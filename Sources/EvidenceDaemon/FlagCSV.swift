@@ -98,10 +98,20 @@ package enum FlagCSV {
         return field(value)
     }
 
+    /// Quoted when it holds a comma, a quote, CR or LF, looked for by Unicode scalar: a quote with a
+    /// combining mark after it (`"` U+0301) is one `Character` that equals no quote, yet a CSV
+    /// reader sees the quote (it reads bytes) and would end the cell there.
     static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
         else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in value.unicodeScalars {
+            quoted.append(scalar)
+            if scalar == "\"" { quoted.append("\"") }
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 
     /// 3 rather than 3.0; 0.5 stays 0.5.

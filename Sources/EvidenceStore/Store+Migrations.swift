@@ -269,6 +269,29 @@ extension Store {
             }
         }
 
+        // The `metrics` role (a Prometheus scraper's token: /metrics and nothing else). SQLite cannot
+        // change a CHECK constraint in place: the table is rebuilt as GRDB's guide describes (the
+        // migrator runs with foreign keys off and checks them after), its rows and indexes kept.
+        migrator.registerMigration("v7-metrics-role") { db in
+            try db.create(table: "users_v7") { t in
+                t.primaryKey("name", .text)
+                t.column("role", .text).notNull().check(sql: "role IN ('unit', 'appraiser', 'consumer', 'admin', 'metrics')")
+                t.column("unitCode", .text).references("units")
+                t.column("frameworks", .jsonText)
+                t.column("unitCodes", .jsonText)
+                t.column("passwordHash", .text)
+                t.column("disabled", .boolean).notNull().defaults(to: false)
+                t.column("createdAt", .datetime).notNull()
+                t.check(sql: "role != 'unit' OR unitCode IS NOT NULL")
+            }
+            try db.execute(sql: """
+                INSERT INTO users_v7 (name, role, unitCode, frameworks, unitCodes, passwordHash, disabled, createdAt)
+                    SELECT name, role, unitCode, frameworks, unitCodes, passwordHash, disabled, createdAt FROM users;
+                DROP TABLE users;
+                ALTER TABLE users_v7 RENAME TO users;
+                """)
+        }
+
         return migrator
     }
 }

@@ -30,10 +30,18 @@ extension Store {
             }
         case .unit:
             if let after = query.after {
-                // The row value (unit, id) of the previous page's last flag.
-                let unit = try String.fetchOne(db, sql: "SELECT unitCode FROM flags WHERE id = ?", arguments: [after]) ?? ""
-                conditions.append("(f.unitCode, f.id) > (?, ?)")
-                _ = arguments.append(contentsOf: [unit, after])
+                // The row value (unit, id) of the previous page's last flag, looked up under the
+                // same scope as the page: a cursor outside it (another unit's flag id) starts from
+                // the beginning, so paging never tells where an unseen unit sorts.
+                let (scope, scopeArguments) = filters(ReviewQuery(units: query.units, frameworks: query.frameworks), includingReason: false)
+                let unit = try String.fetchOne(db, sql: """
+                    SELECT f.unitCode FROM flags f JOIN submissions s ON s.id = f.submissionId
+                    WHERE f.id = ? AND \(scope.joined(separator: " AND "))
+                    """, arguments: StatementArguments([after]) + scopeArguments)
+                if let unit {
+                    conditions.append("(f.unitCode, f.id) > (?, ?)")
+                    _ = arguments.append(contentsOf: [unit, after])
+                }
             }
         }
         let order = query.order == .newest ? "f.id DESC" : "f.unitCode, f.id"

@@ -24,6 +24,9 @@ extension Store {
             if let existing, existing.unitCode != submission.unit.code {
                 throw StoreError.submissionOfAnotherUnit(id: id, owner: existing.unitCode)
             }
+            if let existing, !existing.precheck, submission.isPrecheck {
+                throw StoreError.recordedSubmissionAsPrecheck(id: id)
+            }
             if let existing, existing.manifestSHA256 == manifestKey,
                try Self.files(db, submission: id) == fileKeys {
                 return .unchanged

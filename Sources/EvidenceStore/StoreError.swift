@@ -22,6 +22,9 @@ package enum StoreError: Error, Hashable, Sendable {
     case invalidDecision(String)
     /// A submission id already recorded for another unit.
     case submissionOfAnotherUnit(id: String, owner: String)
+    /// A pre-check sent under the id of a recorded submission: its flags would leave the council's
+    /// queue and the consumers that read them would never hear they were withdrawn.
+    case recordedSubmissionAsPrecheck(id: String)
     /// A decision id the queue never issued; nothing was acked.
     case unknownDecisions([Int64])
 }
@@ -43,6 +46,8 @@ extension StoreError: CustomStringConvertible {
         case .invalidDecision(let why): "invalid decision: \(why)"
         case .submissionOfAnotherUnit(let id, let owner):
             "submission '\(id)' is recorded for unit \(owner): another unit cannot use its id"
+        case .recordedSubmissionAsPrecheck(let id):
+            "submission '\(id)' is recorded: it cannot become a pre-check (send a pre-check under its own id)"
         case .unknownDecisions(let ids): "unknown decision ids: \(ids.map { "d\($0)" }.joined(separator: ", "))"
         }
     }

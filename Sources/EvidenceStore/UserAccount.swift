@@ -25,6 +25,7 @@ package struct UserAccount: Codable, Hashable, Sendable {
         switch role {
         case .admin, .consumer: return true
         case .unit: return unitCode == submissionUnit
+        case .metrics: return false
         case .appraiser:
             return (unitCodes.map { $0.contains(submissionUnit) } ?? true)
                 && (frameworks.map { $0.contains(framework) } ?? true)

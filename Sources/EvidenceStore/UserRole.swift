@@ -7,4 +7,6 @@ package enum UserRole: String, Codable, Hashable, Sendable, CaseIterable {
     /// The scoring system: the API only, never the pages.
     case consumer
     case admin
+    /// A metrics scraper (Prometheus): an API token that reads `/metrics` and nothing else.
+    case metrics
 }

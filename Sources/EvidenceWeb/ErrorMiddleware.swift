@@ -21,6 +21,10 @@ struct ErrorMiddleware: RouterMiddleware {
             let code = error.status == .notFound ? "not-found" : error.status == .contentTooLarge ? "too-large" : "http-\(error.status.code)"
             let message = error.body ?? error.status.reasonPhrase
             return answer(WebError(error.status, code, message), to: request, context: context)
+        } catch is NIOTooManyBytesError {
+            // A body over a route's limit: the client's mistake, answered as one (never a 500).
+            return answer(WebError(.contentTooLarge, "too-large", "Nội dung gửi lên quá lớn (request body too large)."),
+                          to: request, context: context)
         } catch {
             context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
             return answer(WebError(.internalServerError, "internal", "Lỗi máy chủ; đã ghi nhật ký (internal error, logged)."),
@@ -41,7 +45,7 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     static func wantsJSON(_ request: Request) -> Bool {
-        request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz"
+        request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz" || request.uri.path == "/metrics"
     }
 }
 

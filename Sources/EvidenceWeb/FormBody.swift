@@ -9,7 +9,14 @@ struct FormBody {
     subscript(name: String) -> String? { values[name]?.first }
 
     static func read(_ request: Request, context: WebContext) async throws -> FormBody {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        } catch is NIOTooManyBytesError {
+            // A client's mistake (or a probe), not the server's: 413 with the limit, nothing logged as an error.
+            throw WebError(.contentTooLarge, "too-large",
+                           "Biểu mẫu vượt quá \(context.maxUploadSize / 1024) KiB (form body larger than \(context.maxUploadSize / 1024) KiB).")
+        }
         return FormBody(String(buffer: buffer))
     }
 

@@ -27,8 +27,14 @@ struct InboxHandoff {
         let problem: WebError? = await DedicatedThread.run {
             do {
                 // Ids are global: one unit's upload never replaces another unit's submission.
-                if let existing = try store.submission(id: submission.submission), existing.submission.unit.code != submission.unit.code {
-                    return WebError(.conflict, "id-taken", "Mã hồ sơ '\(submission.submission)' đã thuộc đơn vị khác (submission id used by another unit).")
+                if let existing = try store.submission(id: submission.submission) {
+                    if existing.submission.unit.code != submission.unit.code {
+                        return WebError(.conflict, "id-taken", "Mã hồ sơ '\(submission.submission)' đã thuộc đơn vị khác (submission id used by another unit).")
+                    }
+                    // Its flags would leave the council's queue unannounced: a pre-check has an id of its own.
+                    if !existing.submission.isPrecheck, submission.isPrecheck {
+                        return WebError(.conflict, "submitted", "Hồ sơ '\(submission.submission)' đã nộp, không thể đổi thành kiểm tra thử (a submitted id cannot become a pre-check).")
+                    }
                 }
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -37,7 +43,8 @@ struct InboxHandoff {
                 try FileManager.default.moveItem(at: folder, to: inbox.appendingPathComponent("web-\(upload)", isDirectory: true))
                 return nil
             } catch let error as SubmissionError {
-                return WebError(.unprocessableContent, "invalid-submission", "\(error)")
+                // The staging folder's path is the server's: the unit reads the file's name only.
+                return WebError(.unprocessableContent, "invalid-submission", error.withoutFolder.description)
             } catch let error as StoreError {
                 return WebError(.conflict, "id-taken", "\(error)")
             } catch {

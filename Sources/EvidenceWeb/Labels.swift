@@ -11,6 +11,7 @@ enum Labels {
         case .appraiser: "Thẩm định"
         case .consumer: "Hệ thống chấm điểm"
         case .admin: "Quản trị"
+        case .metrics: "Giám sát (metrics)"
         }
     }
 

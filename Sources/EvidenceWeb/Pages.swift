@@ -6,18 +6,25 @@ import Mustache
 import NIOCore
 
 /// Server-rendered pages: Mustache templates compiled into the binary (nothing to install next to
-/// it), every `{{value}}` HTML-escaped, so text read from documents is shown as text.
-struct Pages: Sendable {
+/// it), every `{{value}}` HTML-escaped by Unicode scalar (`HTMLEscaping`), so text read from
+/// documents is shown as text.
+package struct Pages: Sendable {
     let library: MustacheLibrary
 
-    init() throws {
+    package init() throws {
         var library = MustacheLibrary()
-        for (name, text) in Templates.all { try library.register(text, named: name) }
+        for (name, text) in Templates.all { try library.register(HTMLEscaping.declaring(text), named: name) }
         self.library = library
     }
 
+    /// Every page template's name (tests render each with hostile values).
+    package static var templateNames: [String] { Templates.all.keys.sorted() }
+
+    /// The page's HTML, nil for an unknown template.
+    package func html(_ name: String, _ view: Any) -> String? { library.render(view, withTemplate: name) }
+
     func render(_ name: String, _ view: Any, status: HTTPResponse.Status = .ok) -> Response {
-        let html = library.render(view, withTemplate: name) ?? "<!doctype html><p>template \(name) missing</p>"
+        let html = html(name, view) ?? "<!doctype html><p>template \(name) missing</p>"
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(string: html)))
     }

@@ -175,15 +175,21 @@ struct APIRoutes {
                 .receive(request, into: folder) { fields in try context.checkCSRF(request.headers[.init("X-CSRF-Token")!] ?? fields.field("_csrf")) }
             guard let text = received.field("manifest") else { throw WebError.invalid("missing the 'manifest' part (submission.json)") }
             let loaded: LoadedSubmission
-            do { loaded = try SubmissionLoader(catalog: service.catalog).decode(json: text) } catch {
-                throw WebError(.unprocessableContent, "invalid-submission", "\(error)")
+            do { loaded = try SubmissionLoader(catalog: service.catalog).decode(json: text) } catch let error as SubmissionError {
+                throw WebError(.unprocessableContent, "invalid-submission", error.withoutFolder.description)
+            } catch {
+                throw WebError(.unprocessableContent, "invalid-submission", "the manifest is not a submission")
             }
             var submission = loaded.submission
+            if let problem = SubmissionIdentifier.problem(submission.submission) {
+                throw WebError(.unprocessableContent, "invalid-submission", problem)
+            }
             if account.role == .unit {
-                // A unit's ids begin with its own code, so no unit can take or block another's.
-                guard let code = account.unitCode, SubmissionForm.id(submission.submission, belongsTo: code) else {
+                // A unit's ids begin with its own code, and never with a longer code of another unit.
+                let units = try await service.blocking { try $0.units().map(\.code) }
+                guard let code = account.unitCode, SubmissionIdentifier.may(code, create: submission.submission, registeredUnits: units) else {
                     throw WebError(.unprocessableContent, "invalid-submission",
-                                   "submission: a unit's ids begin with its code in lower case and '-' ('\(SubmissionForm.slug(account.unitCode ?? ""))-…')")
+                                   "submission: a unit's ids begin with its code in lower case and '-' ('\(SubmissionForm.slug(account.unitCode ?? ""))-…'), and not with another unit's")
                 }
                 guard submission.unit.code == code,
                       let unit = try await service.blocking({ try $0.unit(code: code) }) else {

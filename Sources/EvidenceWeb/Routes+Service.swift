@@ -17,7 +17,8 @@ struct ServiceRoutes {
                         "inbox": inboxOK ? "ok" : "not writable"]
             return JSONResponse.make(body, status: storeOK && inboxOK ? .ok : .serviceUnavailable)
         }
-        router.get("/metrics") { _, _ in
+        router.get("/metrics") { _, context in
+            _ = try context.metricsReader()
             let (counts, depth) = try await service.blocking { (try $0.counts(), try? $0.queueDepth(consumer: "scoring")) }
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: metrics.scrape(counts, queueDepth: depth))))

@@ -16,6 +16,10 @@ struct SubmissionForm {
 
     func manifest() throws -> Submission {
         let from = received.field("period_from") ?? "", to = received.field("period_to") ?? ""
+        // The period becomes part of the id: only dates, so nothing else reaches a path or a message.
+        for (value, field) in [(from, "period_from"), (to, "period_to")] where !Self.isDate(value) {
+            throw WebError.invalid("Kỳ đánh giá phải là ngày dạng YYYY-MM-DD (\(field): expected a date YYYY-MM-DD).")
+        }
         var claims: [Submission.Claim] = []
         let claimIndices = Set(received.fields.keys.compactMap(Self.claimIndex)
                                + received.files.compactMap { Self.claimIndex($0.field) }).sorted()
@@ -46,7 +50,9 @@ struct SubmissionForm {
             claims.append(Submission.Claim(indicator: indicator, score: score, evidence: evidence))
         }
         guard !claims.isEmpty else { throw WebError.invalid("Hồ sơ chưa có chỉ tiêu nào (no claim filled in).") }
-        return Submission(submission: Self.id(unit: unit.code, framework: framework.id, from: from, to: to, precheck: mode == .precheck),
+        let id = Self.id(unit: unit.code, framework: framework.id, from: from, to: to, precheck: mode == .precheck)
+        if let problem = SubmissionIdentifier.problem(id) { throw WebError.invalid("Mã hồ sơ không hợp lệ (\(problem)).") }
+        return Submission(submission: id,
                           unit: unit, framework: framework.id, period: .init(from: from, to: to), claims: claims,
                           precheck: mode == .precheck ? true : nil)
     }
@@ -60,6 +66,16 @@ struct SubmissionForm {
 
     /// Whether an id is one this form makes for the unit.
     static func id(_ id: String, belongsTo unit: String) -> Bool { id.hasPrefix(slug(unit) + "-") }
+
+    /// YYYY-MM-DD, a real day.
+    static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.utf8.count == 10, parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1900...2200).contains(year), (1...12).contains(month), day >= 1 else { return false }
+        let days = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= days[month - 1]
+    }
 
     static func slug(_ unit: String) -> String {
         unit.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()

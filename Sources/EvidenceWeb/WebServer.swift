@@ -13,7 +13,7 @@ package enum WebServer {
         let router = Router(context: WebContext.self)
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ErrorMiddleware(pages: pages))
-        router.add(middleware: SecurityHeaders())
+        router.add(middleware: SecurityHeaders(behindProxy: service.settings.behindProxy))
         router.add(middleware: BearerAuthenticator(service: service))
         router.add(middleware: SessionAuthenticator(service: service))
         // Again inside the authenticators: a route's error page keeps the signed-in menu, and

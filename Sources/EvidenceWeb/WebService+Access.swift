@@ -10,6 +10,7 @@ extension WebService {
         case .unit: return Set([account.unitCode].compactMap { $0 })
         case .appraiser: return account.unitCodes.map(Set.init)
         case .admin, .consumer: return nil
+        case .metrics: return []
         }
     }
 

@@ -13,7 +13,7 @@ struct Users: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create an account and print its one-time password (people) or API token (consumer).")
         @Argument(help: "User name (letters, digits, . _ - @).") var name: String
-        @Option(help: "unit, appraiser, consumer or admin.") var role: String
+        @Option(help: "unit, appraiser, consumer, admin or metrics (a Prometheus scraper's token).") var role: String
         @Option(help: "The unit's code (role unit).") var unit: String?
         @Option(help: "The unit's name as its documents print it, the first time a unit is named.") var unitName: String?
         @Option(help: "The unit's level (province, department, district, commune), the first time.") var level: String?
@@ -22,7 +22,7 @@ struct Users: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            guard UserRole(rawValue: role) != nil else { throw ValidationError("--role must be unit, appraiser, consumer or admin") }
+            guard UserRole(rawValue: role) != nil else { throw ValidationError("--role must be unit, appraiser, consumer, admin or metrics") }
             if let level, Submission.Level(rawValue: level) == nil {
                 throw ValidationError("--level must be province, department, district or commune")
             }
@@ -40,7 +40,7 @@ struct Users: ParsableCommand {
                 let account = UserAccount(name: name, role: role, unitCode: unit,
                                           frameworks: frameworks.isEmpty ? nil : frameworks, unitCodes: units.isEmpty ? nil : units)
                 let secret = try Accounts(store: database).add(account, unit: registered)
-                print(role == .consumer ? "API token (shown once): \(secret)" : "password (shown once): \(secret)")
+                print(role == .consumer || role == .metrics ? "API token (shown once): \(secret)" : "password (shown once): \(secret)")
             } catch let exit as ExitCode { throw exit } catch { throw fail("\(error)") }
         }
     }

@@ -81,6 +81,25 @@ private enum Sample {
         #expect(FlagCSV.text("45/KH-UBND") == "45/KH-UBND")
     }
 
+    /// A quote with a combining mark after it is one `Character` but two scalars: a reader that
+    /// reads bytes (every spreadsheet) sees the quote. Every row keeps the header's column count
+    /// and the formula stays inside its defused cell.
+    @Test func combiningMarksCannotSplitACell() {
+        let hostile = ["x\"\u{301},=1+2*3,y", "\"\u{301}", ",\u{301}=SUM(A1)", "a\r\u{301}\n=1", "=\u{301}1+1", "👩‍💻\",=1"]
+        let flags = hostile.enumerated().map { index, text in
+            Self.queued(Flag(reason: .numberMismatch, message: text, file: text, page: 1, expected: text, found: text), id: Int64(index + 1))
+        }
+        let rows = Self.parse(FlagCSV.render(flags))
+        #expect(rows.count == hostile.count + 1)
+        for (index, row) in rows.enumerated() {
+            #expect(row.count == FlagCSV.header.count, "row \(index)")
+            guard index > 0 else { continue }
+            let text = hostile[index - 1].precomposedStringWithCanonicalMapping
+            #expect(row[8] == text || row[8] == "'" + text, "row \(index)")
+            for cell in row { #expect(!cell.hasPrefix("="), "row \(index): \(cell)") }
+        }
+    }
+
     @Test func fieldAndBoxOfANeedsReview() {
         let flag = Flag(reason: .needsReview, message: "Số viết tay", file: "tt-24.pdf", page: 1,
                         field: .number, box: Box(x: 0.1, y: 0.12, width: 0.25, height: 0.03))

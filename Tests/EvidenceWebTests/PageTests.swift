@@ -49,7 +49,7 @@ import Testing
             #expect(health.status == .ok)
             #expect(String(buffer: health.body) == "{\"inbox\":\"ok\",\"status\":\"ok\",\"store\":\"ok\"}")
             _ = try await client.execute(uri: "/api/v1/submissions", method: .get, headers: harness.bearer("root"))
-            let metrics = String(buffer: try await client.execute(uri: "/metrics", method: .get).body)
+            let metrics = String(buffer: try await client.execute(uri: "/metrics", method: .get, headers: harness.bearer("root")).body)
             #expect(metrics.contains("evidenced_submissions{state=\"checked\"} 2"))
             #expect(metrics.contains("evidenced_flags{reason=\"signer-mismatch\"} 2"))
             #expect(metrics.contains("evidenced_queue_depth"))
