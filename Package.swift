@@ -102,7 +102,7 @@ let package = Package(
             "EvidenceModel", "EvidenceStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EvidenceDaemonTests", dependencies: [
             "EvidenceModel", "EvidenceExtraction", "EvidenceExtractionTesting", "EvidenceVerification", "EvidenceLoading",
-            "EvidenceStore", "EvidenceDaemon", "EvidenceTesting"]),
+            "EvidenceStore", "EvidenceDaemon", "EvidenceTesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EvidenceWebTests", dependencies: [
             "EvidenceModel", "EvidenceStore", "EvidenceWeb", "EvidenceDaemon", "EvidenceLoading", "EvidenceExtraction",
             // The router is driven in-process by RouterClient: HummingbirdTesting would bring

@@ -19,6 +19,13 @@ struct ArchiveUnpacker: Sendable {
         var description: String
     }
 
+    /// Writing an unpacked file failed on this machine (a full disk, an I/O error): not the
+    /// archive's fault, so it is never a refusal.
+    struct LocalWriteFailure: Error, CustomStringConvertible {
+        var underlying: any Error
+        var description: String { "writing the unpacked file failed: \(underlying)" }
+    }
+
     /// Unpacks `archive` into `folder` (created); returns the folder holding `submission.json`:
     /// `folder` itself, or its one top-level folder when the archive was made of a folder.
     func unpack(_ archiveURL: URL, into folder: URL) throws -> URL {
@@ -57,6 +64,10 @@ struct ArchiveUnpacker: Sendable {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             guard FileManager.default.createFile(atPath: target.path, contents: nil),
                   let handle = try? FileHandle(forWritingTo: target) else {
+                // A full or failing disk is this machine's fault; anything else is the archive's.
+                if [ENOSPC, EIO, EDQUOT, EROFS].contains(errno) {
+                    throw LocalWriteFailure(underlying: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
+                }
                 throw Refusal(description: "'\(name)' cannot be written (two entries with one name?)")
             }
             defer { try? handle.close() }
@@ -70,10 +81,12 @@ struct ArchiveUnpacker: Sendable {
                     if written > 1 << 20, written / packed > maxRatio {
                         throw Refusal(description: "'\(name)' unpacks to more than \(maxRatio) times its packed size (a ZIP bomb?)")
                     }
-                    try handle.write(contentsOf: chunk)
+                    do { try handle.write(contentsOf: chunk) } catch { throw LocalWriteFailure(underlying: error) }
                 }
             } catch let refusal as Refusal {
                 throw refusal
+            } catch let local as LocalWriteFailure {
+                throw local
             } catch {
                 throw Refusal(description: "'\(name)' cannot be unpacked: the archive is damaged (\(error.localizedDescription))")
             }

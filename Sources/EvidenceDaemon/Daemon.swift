@@ -34,13 +34,16 @@ package struct Daemon: Sendable {
         // Documents run side by side and each worker OCRs its pages in parallel too: a long scan at
         // the end of a batch still uses every core (a little oversubscription costs less than idle cores).
         let concurrency = max(1, options.workers)
-        let extractor = ProcessExtractor(executable: executable, options: options, memoryMB: configuration.limits.workerMemoryMegabytes)
+        let extractor = ProcessExtractor(executable: executable, options: options, memoryMB: configuration.limits.workerMemoryMegabytes,
+                                         logger: logger)
         let scanner = InboxScanner(inbox: inbox, stabilityDelay: configuration.watch.stabilityDelaySeconds)
         let intake = Intake(store: store, contents: contents, loader: SubmissionLoader(catalog: catalog),
                             refused: data.appendingPathComponent("refused", isDirectory: true), logger: logger)
         workers = extractor
         pipeline = Pipeline(store: store, contents: contents, catalog: catalog, extractor: extractor,
-                            scanner: scanner, intake: intake, concurrency: concurrency, logger: logger)
+                            scanner: scanner, intake: intake, concurrency: concurrency,
+                            retries: RetryBook(file: URL(fileURLWithPath: configuration.databasePath).deletingLastPathComponent()
+                                .appendingPathComponent(RetryBook.fileName)), logger: logger)
     }
 
     /// Runs until SIGTERM or SIGINT, then stops taking work and finishes what is in flight within

@@ -47,14 +47,33 @@ struct ExtractionService: Service {
     let logger: Logger
 
     func run() async throws {
+        var backOff = BackOff()
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             // In-flight documents finish during a graceful shutdown; when cancelled they are handed back.
-            if try await pipeline.extractQueued() == 0 {
-                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .milliseconds(250)) }
+            // A store that fails (busy, locked, its disk full) never stops the daemon: logged, waited
+            // out with a growing delay, tried again.
+            var pause = Duration.milliseconds(250)
+            do {
+                if try await pipeline.extractQueued() > 0 { pause = .zero }
+                backOff.reset()
+            } catch {
+                pause = backOff.next()
+                logger.error("extraction pass failed; will retry", metadata: ["error": "\(error)", "in": "\(pause)"])
             }
+            if pause > .zero { try? await cancelWhenGracefulShutdown { [pause] in try await Task.sleep(for: pause) } }
         }
         logger.info("extraction stopped")
     }
+}
+
+/// A delay that doubles with each failure in a row, from a quarter second up to a minute.
+struct BackOff {
+    private var failures = 0
+    mutating func next() -> Duration {
+        failures += 1
+        return .milliseconds(250 * (1 << min(failures, 8)))
+    }
+    mutating func reset() { failures = 0 }
 }
 
 /// Checks submissions whose documents are all read, and queues their flags.
@@ -64,9 +83,11 @@ struct CheckService: Service {
     let onChecked: @Sendable (Int) -> Void
 
     func run() async throws {
+        var backOff = BackOff()
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            checkReady()
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .milliseconds(250)) }
+            let pause: Duration
+            if checkReady() { backOff.reset(); pause = .milliseconds(250) } else { pause = backOff.next() }
+            try? await cancelWhenGracefulShutdown { [pause] in try await Task.sleep(for: pause) }
         }
         // Extraction has stopped by now (it is stopped before this service): what it finished is
         // checked and queued before the daemon exits, instead of waiting for the next start.
@@ -76,12 +97,15 @@ struct CheckService: Service {
 
     /// A failed pass (the store unreachable for a moment) is logged and tried again at the next
     /// tick: the submissions it did not record stay ready.
-    private func checkReady() {
+    @discardableResult
+    private func checkReady() -> Bool {
         do {
             let checked = try pipeline.checkReady()
             if !checked.isEmpty { onChecked(checked.count) }
+            return true
         } catch {
             logger.error("check pass failed; will retry", metadata: ["error": "\(error)"])
+            return false
         }
     }
 }

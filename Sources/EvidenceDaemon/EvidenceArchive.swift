@@ -15,11 +15,13 @@ struct EvidenceArchive {
         var refusal: ExtractionFailure?
     }
 
-    /// The members of `url`, unpacked under `scratch` (created; the caller removes it).
-    static func unpack(_ url: URL, item: String, into scratch: URL, unpacker: ArchiveUnpacker = ArchiveUnpacker()) throws(ExtractionFailure) -> [Member] {
+    /// The members of `url`, unpacked under `scratch` (created; the caller removes it). A refused
+    /// archive throws `ExtractionFailure`; a fault of this machine (a full disk) throws as it is,
+    /// so the upload is kept and taken again rather than its evidence called unreadable.
+    static func unpack(_ url: URL, item: String, into scratch: URL, unpacker: ArchiveUnpacker = ArchiveUnpacker()) throws -> [Member] {
         let files: [String]
-        do { files = try unpacker.unpackFiles(url, into: scratch, readingManifest: false) } catch {
-            throw ExtractionFailure(.refusedArchive, "The archive is refused: \(error).")
+        do { files = try unpacker.unpackFiles(url, into: scratch, readingManifest: false) } catch let refusal as ArchiveUnpacker.Refusal {
+            throw ExtractionFailure(.refusedArchive, "The archive is refused: \(refusal).")
         }
         let members = files.filter { !isJunk($0) }.map { relative in
             let inner = scratch.appendingPathComponent(relative)

@@ -49,9 +49,11 @@ package actor EvidenceResolver {
                     out[member.path] = inner
                     if saves, let refusal = member.refusal { try? store?.markDocument(sha256: inner, state: .failed, failure: refusal) }
                 }
-            } catch {
+            } catch let refusal as ExtractionFailure {
                 out[file] = digest
-                if saves { try? store?.markDocument(sha256: digest, state: .failed, failure: error) }
+                if saves { try? store?.markDocument(sha256: digest, state: .failed, failure: refusal) }
+            } catch {
+                out[file] = digest  // this machine failed to unpack it: nothing is recorded against the file
             }
         }
         return out
@@ -63,9 +65,13 @@ package actor EvidenceResolver {
         let scratch = EvidenceArchive.scratch(beside: FileManager.default.temporaryDirectory)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let members: [EvidenceArchive.Member]
-        do { members = try EvidenceArchive.unpack(url, item: file, into: scratch) } catch {
-            if saves { try? store?.markDocument(sha256: sha256, state: .failed, failure: error) }
-            return EvidenceFacts(file: file, sha256: sha256, failure: error)
+        do { members = try EvidenceArchive.unpack(url, item: file, into: scratch) } catch let refusal as ExtractionFailure {
+            if saves { try? store?.markDocument(sha256: sha256, state: .failed, failure: refusal) }
+            return EvidenceFacts(file: file, sha256: sha256, failure: refusal)
+        } catch {
+            // A fault of this machine (a full scratch disk), not of the archive: said, never recorded.
+            return EvidenceFacts(file: file, sha256: sha256,
+                                 failure: ExtractionFailure(.unreadableFile, "The archive could not be unpacked on this machine: \(error)."))
         }
         var facts: [EvidenceFacts] = []
         for member in members {

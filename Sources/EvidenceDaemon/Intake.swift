@@ -27,7 +27,23 @@ package struct Intake: Sendable {
 
     package enum Outcome: Equatable, Sendable {
         case taken(id: String, change: SubmissionChange)
+        /// A fault of the upload itself (an unreadable manifest, an unsafe path, a bomb): moved to `refused/`.
         case refused(reason: String)
+        /// A passing fault of this machine (a busy database, a full disk, a failed write): the upload
+        /// stays in the inbox, untouched, and is taken again later.
+        case deferred(reason: String)
+    }
+
+    /// Whether `error` is the upload's own fault, for which it is refused; anything else (the
+    /// store, the disk, the file system) is this machine's and passes: a unit's upload is never
+    /// refused because the server had a bad moment on its deadline day.
+    static func isFaultOfTheUpload(_ error: any Error) -> Bool {
+        switch error {
+        case let error as SubmissionError: return !error.isPassing
+        case is ArchiveUnpacker.Refusal: return true
+        case StoreError.submissionOfAnotherUnit, StoreError.recordedSubmissionAsPrecheck: return true
+        default: return false
+        }
     }
 
     package func take(_ folder: URL) -> Outcome {
@@ -50,10 +66,13 @@ package struct Intake: Sendable {
             outcome = .taken(id: loaded.submission.submission, change: change)
             logger.info("submission taken", metadata: ["submission": "\(loaded.submission.submission)", "change": "\(change)", "files": "\(files.count)"])
             Self.remove(folder)
-        } catch {
+        } catch where Self.isFaultOfTheUpload(error) {
             outcome = .refused(reason: "\(error)")
             logger.warning("submission refused", metadata: ["folder": "\(folder.lastPathComponent)", "reason": "\(error)"])
             moveAside(folder, reason: "\(error)")
+        } catch {
+            outcome = .deferred(reason: "\(error)")
+            logger.warning("submission kept for a retry", metadata: ["folder": "\(folder.lastPathComponent)", "reason": "\(error)"])
         }
         return outcome
     }
@@ -67,15 +86,19 @@ package struct Intake: Sendable {
         let folder: URL
         do {
             folder = try unpacker.unpack(archive, into: staging)
-        } catch {
+        } catch where Self.isFaultOfTheUpload(error) {
             logger.warning("archive refused", metadata: ["archive": "\(archive.lastPathComponent)", "reason": "\(error)"])
             moveAside(archive, reason: "\(error)")
             return .refused(reason: "\(error)")
+        } catch {
+            logger.warning("archive kept for a retry", metadata: ["archive": "\(archive.lastPathComponent)", "reason": "\(error)"])
+            return .deferred(reason: "\(error)")
         }
         let outcome = take(folder)
         switch outcome {
         case .taken: try? FileManager.default.removeItem(at: archive)
         case .refused(let reason): moveAside(archive, reason: reason)
+        case .deferred: break  // the archive stays in the inbox; the unpacked copy goes with the staging folder
         }
         return outcome
     }

@@ -20,22 +20,34 @@ package struct Pipeline: Sendable {
     package var intake: Intake
     /// Documents extracted at once (each in its own worker process).
     package var concurrency: Int
+    /// Uploads and documents waiting after a passing fault, with their back-off.
+    package var retries: RetryBook
     package var logger: Logger
 
     package init(store: Store, contents: ContentStore, catalog: FrameworkCatalog, extractor: any DocumentExtracting,
-                scanner: InboxScanner, intake: Intake, concurrency: Int, logger: Logger) {
+                scanner: InboxScanner, intake: Intake, concurrency: Int, retries: RetryBook = RetryBook(file: nil), logger: Logger) {
         self.store = store; self.contents = contents; self.catalog = catalog; self.extractor = extractor
-        self.scanner = scanner; self.intake = intake; self.concurrency = max(1, concurrency); self.logger = logger
+        self.scanner = scanner; self.intake = intake; self.concurrency = max(1, concurrency); self.retries = retries
+        self.logger = logger
     }
 
     /// Takes every complete upload of the inbox (folders and `.zip` archives); returns what
-    /// happened to each.
+    /// happened to each. An upload kept after a passing fault waits out its back-off first.
     @discardableResult
     package func takeReadyUploads(now: Date = Date(), waitForStability: Bool = true) -> [Intake.Outcome] {
-        scanner.readyFolders(now: now, waitForStability: waitForStability).map { upload in
+        scanner.readyFolders(now: now, waitForStability: waitForStability).compactMap { upload in
+            let key = "inbox/" + upload.lastPathComponent
+            guard retries.isDue(key, now: now) else { return nil }
             defer { scanner.forget(upload) }
-            return InboxScanner.isArchive(name: upload.lastPathComponent, path: upload.path)
+            let outcome = InboxScanner.isArchive(name: upload.lastPathComponent, path: upload.path)
                 ? intake.takeArchive(upload) : intake.take(upload)
+            if case .deferred(let reason) = outcome {
+                let delay = retries.failed(key, kind: "upload", reason: reason, now: now)
+                logger.notice("upload retried later", metadata: ["upload": "\(upload.lastPathComponent)", "in": "\(Int(delay)) s"])
+            } else {
+                retries.succeeded(key)
+            }
+            return outcome
         }
     }
 
@@ -43,39 +55,72 @@ package struct Pipeline: Sendable {
     /// free (a long scan never idles the other workers), until the queue is empty or the daemon is
     /// stopping; returns how many were extracted.
     package func extractQueued() async throws -> Int {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            var inFlight = 0, done = 0
+        // After a passing fault, the whole loop waits out the back-off: a busy store or a full disk
+        // is everyone's, and retrying at once would only spin.
+        if let wait = retries.waiting.filter({ $0.kind == "document" }).map(\.nextTry).max(), wait > Date() { return 0 }
+        // Nothing of this process is in flight here: a document left `extracting` by a save or a
+        // state change that failed goes back to the queue instead of waiting for a restart.
+        if try store.requeueStrandedDocuments() > 0 {
+            logger.notice("documents left extracting after a failed save are queued again")
+        }
+        return try await withThrowingTaskGroup(of: Bool.self) { group in
+            var inFlight = 0, done = 0, faulted = false
             func fill() throws {
-                guard !Task.isShuttingDownGracefully, !Task.isCancelled else { return }
+                // After a passing fault the pass takes nothing more: what is in flight finishes, and
+                // the next pass waits out the back-off.
+                guard !faulted, !Task.isShuttingDownGracefully, !Task.isCancelled else { return }
                 for sha256 in try store.takeQueuedDocuments(limit: concurrency - inFlight) {
                     group.addTask { await extract(sha256) }
                     inFlight += 1
                 }
             }
             try fill()
-            while inFlight > 0, try await group.next() != nil {
-                inFlight -= 1; done += 1
+            while inFlight > 0, let saved = try await group.next() {
+                inFlight -= 1
+                if saved { done += 1 } else { faulted = true }
                 try fill()
             }
             return done
         }
     }
 
-    private func extract(_ sha256: String) async {
+    /// Extracts one document and records the outcome; false when a passing fault kept it from
+    /// being recorded (the document is queued again).
+    private func extract(_ sha256: String) async -> Bool {
         do {
             let parsed = try await extractor.extractAndParse(fileAt: contents.url(of: sha256))
             var document = parsed.document
             document.file = sha256
             try store.saveDocument(document, fields: parsed.fields)
             logger.info("document extracted", metadata: ["sha256": "\(sha256.prefix(12))", "pages": "\(document.pages)"])
+            retries.succeeded("document/" + sha256)
+            return true
         } catch let failure as ExtractionFailure {
             // Handed back, not failed, when the daemon is stopping: it is taken again at the next start.
-            if Task.isCancelled { try? store.markDocument(sha256: sha256, state: .queued); return }
-            try? store.markDocument(sha256: sha256, state: .failed, failure: failure)
-            logger.warning("document unreadable", metadata: ["sha256": "\(sha256.prefix(12))", "reason": "\(failure)"])
+            if Task.isCancelled { try? store.markDocument(sha256: sha256, state: .queued); return true }
+            do {
+                try store.markDocument(sha256: sha256, state: .failed, failure: failure)
+                logger.warning("document unreadable", metadata: ["sha256": "\(sha256.prefix(12))", "reason": "\(failure)"])
+                retries.succeeded("document/" + sha256)
+                return true
+            } catch {
+                passingFault(sha256, error)
+                return false
+            }
         } catch {
-            logger.error("document not saved", metadata: ["sha256": "\(sha256.prefix(12))", "error": "\(error)"])
+            passingFault(sha256, error)
+            return false
         }
+    }
+
+    /// The document was read but its result could not be recorded (a busy store, a full disk):
+    /// it goes back to the queue (or, if even that fails, the next pass puts it back), and the
+    /// extraction loop backs off before taking more.
+    private func passingFault(_ sha256: String, _ error: any Error) {
+        let delay = retries.failed("document/" + sha256, kind: "document", reason: "\(error)")
+        logger.error("document not saved; queued again", metadata: ["sha256": "\(sha256.prefix(12))", "error": "\(error)",
+                                                                   "retry in": "\(Int(delay)) s"])
+        try? store.markDocument(sha256: sha256, state: .queued)
     }
 
     /// Checks every submission whose documents are all extracted (or failed); returns the results.

@@ -1,6 +1,7 @@
 package import EvidenceExtraction
 package import EvidenceModel
 package import Foundation
+package import Logging
 
 /// Extracts each file in a child `evidenced worker --serve` process with limits on time and memory;
 /// a crash, a kill or a hang fails that file with a clear reason, and its worker is replaced. Workers
@@ -13,13 +14,15 @@ package final class ProcessExtractor: ParsingExtractor, @unchecked Sendable {
     /// Time allowed beyond the file's extraction limit for the worker to start and reply.
     package let startupMargin: Double
     package let documentsPerWorker: Int
+    /// Where a worker's failure is told, with the last lines it wrote to its standard error.
+    package let logger: Logger
     private let lock = NSLock()
     private var idle: [ServingWorker] = []
 
     package init(executable: URL, options: ExtractionOptions, memoryMB: Int = 2048, startupMargin: Double = 10,
-                documentsPerWorker: Int = 100) {
+                documentsPerWorker: Int = 100, logger: Logger = Logger(label: "evidenced.worker")) {
         self.executable = executable; self.options = options; self.memoryMB = memoryMB
-        self.startupMargin = startupMargin; self.documentsPerWorker = max(1, documentsPerWorker)
+        self.startupMargin = startupMargin; self.documentsPerWorker = max(1, documentsPerWorker); self.logger = logger
         // A worker that died leaves a broken pipe: writing to it must fail, not kill the daemon.
         signal(SIGPIPE, SIG_IGN)
     }
@@ -65,7 +68,10 @@ package final class ProcessExtractor: ParsingExtractor, @unchecked Sendable {
     }
 
     private func checkin(_ worker: ServingWorker) {
-        if worker.served >= documentsPerWorker {
+        // A worker whose peak grew past the bound between two looks of the watchdog is not reused:
+        // its next document would be blamed for the memory this one took.
+        let peak = WorkerWatchdog.residentKB(worker.pid, field: "VmHWM:") ?? 0
+        if worker.served >= documentsPerWorker || peak > memoryMB * 1024 {
             // Recycled off the extraction's path: its exit is waited for on another thread.
             Thread.detachNewThread { worker.finish() }
             return
@@ -93,6 +99,11 @@ package final class ProcessExtractor: ParsingExtractor, @unchecked Sendable {
             }
         }
         let (reason, status) = worker.terminate()
+        // What the worker said before it died (poppler's and tesseract's complaints, a Swift trap):
+        // the operator's first clue, kept with the failure in the log.
+        logger.warning("extraction worker failed", metadata: [
+            "file": "\(url.lastPathComponent)", "pid": "\(worker.pid)", "verdict": "\(verdict)",
+            "exit": "\(reason == .uncaughtSignal ? "signal" : "status") \(status)", "stderr": "\(worker.standardErrorTail())"])
         switch verdict {
         case .overtime:
             return .failure(ExtractionFailure(.timeout, "Extraction did not finish within \(Int(options.limits.secondsPerFile)) s and was stopped."))
@@ -111,6 +122,7 @@ final class ServingWorker: @unchecked Sendable {
     private let process = Process()
     private let input: FileHandle
     private let output: FileHandle
+    private let errors = StandardErrorTail()
     private(set) var served = 0
 
     init(executable: URL, arguments: [String]) throws {
@@ -119,14 +131,37 @@ final class ServingWorker: @unchecked Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment[OpenMPThreads.variable] = "1"
         process.environment = environment
-        let stdin = Pipe(), stdout = Pipe()
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        process.standardError = stderr
+        try Self.launch(process)
         input = stdin.fileHandleForWriting
         output = stdout.fileHandleForReading
+        // Drained all the time (a full pipe would block the worker), the last lines kept.
+        let reading = stderr.fileHandleForReading, errors = errors
+        Thread.detachNewThread { errors.drain(reading) }
     }
+
+    /// Starts the process, trying again while the executable is 'text file busy' (ETXTBSY): the
+    /// binary being replaced by an upgrade, or a script another thread's child still holds open
+    /// for writing. Any other failure is thrown at once.
+    private static func launch(_ process: Process) throws {
+        for attempt in 1...50 {
+            do { return try process.run() } catch let error as NSError where isTextFileBusy(error) && attempt < 50 {
+                usleep(useconds_t(20_000 * min(attempt, 10)))
+            }
+        }
+    }
+
+    /// ETXTBSY, as it is or wrapped by Foundation (a Cocoa error whose underlying error is POSIX 26).
+    private static func isTextFileBusy(_ error: NSError) -> Bool {
+        if error.domain == NSPOSIXErrorDomain { return error.code == Int(ETXTBSY) }
+        return (error.userInfo[NSUnderlyingErrorKey] as? NSError).map(isTextFileBusy) ?? false
+    }
+
+    /// The last lines the worker wrote to its standard error.
+    func standardErrorTail() -> String { errors.text(waitingUpTo: process.isRunning ? 0 : 2) }
 
     var pid: pid_t { process.processIdentifier }
 
@@ -161,6 +196,35 @@ final class ServingWorker: @unchecked Sendable {
         try? input.close()
         process.waitUntilExit()
         return (process.terminationReason, process.terminationStatus)
+    }
+}
+
+/// The end of a worker's standard error: at most `limit` bytes, older ones dropped, so a chatty
+/// worker never grows the daemon.
+final class StandardErrorTail: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bytes = Data()
+    private let ended = DispatchSemaphore(value: 0)
+    let limit = 4096
+
+    func drain(_ handle: FileHandle) {
+        defer { ended.signal() }
+        while true {
+            let chunk = handle.availableData
+            if chunk.isEmpty { return }
+            lock.withLock {
+                bytes.append(chunk)
+                if bytes.count > limit { bytes = bytes.suffix(limit) }
+            }
+        }
+    }
+
+    /// The kept lines; after the worker ended, once its last bytes are read (at most `seconds`).
+    func text(waitingUpTo seconds: Double = 0) -> String {
+        if seconds > 0, ended.wait(timeout: .now() + seconds) == .success { ended.signal() }
+        let data = lock.withLock { bytes }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
+        return lines.suffix(20).joined(separator: " | ")
     }
 }
 
@@ -200,7 +264,9 @@ final class WorkerWatchdog: @unchecked Sendable {
     func watch() {
         while lock.withLock({ !stopped }) {
             if Date() > deadline { return kill(.overtime) }
-            if let rss = Self.residentKB(pid), rss > memoryKB { return kill(.overMemory) }
+            // The peak (VmHWM), not the moment's size: a burst between two looks still counts,
+            // however slowly this thread is scheduled on a loaded machine.
+            if let peak = Self.residentKB(pid, field: "VmHWM:"), peak > memoryKB { return kill(.overMemory) }
             Thread.sleep(forTimeInterval: 0.1)
         }
     }
@@ -216,9 +282,10 @@ final class WorkerWatchdog: @unchecked Sendable {
         }
     }
 
-    static func residentKB(_ pid: pid_t) -> Int? {
+    static func residentKB(_ pid: pid_t, field: String = "VmRSS:") -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return nil }
-        return Int(line.split(separator: " ").dropFirst().first ?? "")
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }) else { return nil }
+        // 'VmHWM:\t  409876 kB': the number whatever the spacing (a tab, then padding spaces).
+        return Int(line.dropFirst(field.count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
     }
 }

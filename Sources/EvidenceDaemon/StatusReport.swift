@@ -13,8 +13,11 @@ package struct StatusReport: Codable, Sendable {
     package var queueDepth: Int
     package var consumer: String
     package var failures: [FailedItem]
+    /// Uploads and documents the running daemon keeps after a passing fault, with why and when
+    /// they are tried again (what it mirrors in `retrying.json` beside the store).
+    package var retrying: [RetryBook.Entry]
 
-    package static func make(store: Store, consumer: String, window: TimeInterval = 600) throws -> StatusReport {
+    package static func make(store: Store, consumer: String, retrying: [RetryBook.Entry] = [], window: TimeInterval = 600) throws -> StatusReport {
         let backlog = try store.backlog()
         let recent = try store.throughput(since: Date().addingTimeInterval(-window))
         let minutes = window / 60
@@ -23,7 +26,8 @@ package struct StatusReport: Codable, Sendable {
             submissions: Dictionary(uniqueKeysWithValues: backlog.submissions.map { ($0.key.rawValue, $0.value) }),
             currentFlags: backlog.currentFlags, supersededFlags: backlog.supersededFlags,
             documentsPerMinute: Double(recent.documents) / minutes, pagesPerMinute: Double(recent.pages) / minutes,
-            queueDepth: try store.queueDepth(consumer: consumer), consumer: consumer, failures: try store.failures(limit: 20))
+            queueDepth: try store.queueDepth(consumer: consumer), consumer: consumer, failures: try store.failures(limit: 20),
+            retrying: retrying)
     }
 
     package var text: String {
@@ -37,6 +41,10 @@ package struct StatusReport: Codable, Sendable {
         if !failures.isEmpty { lines.append("failures (retry with `evidenced retry ID`):") }
         for failure in failures {
             lines.append("  \(failure.kind.rawValue) \(failure.id.prefix(16)): \(failure.code.map { "\($0): " } ?? "")\(failure.message)")
+        }
+        if !retrying.isEmpty { lines.append("waiting on a retry (a passing fault; nothing is refused for it):") }
+        for entry in retrying {
+            lines.append("  \(entry.item) after \(entry.failures) failure(s), next try \(entry.nextTry.formatted(.iso8601)): \(entry.reason)")
         }
         return lines.joined(separator: "\n")
     }

@@ -9,6 +9,9 @@ package struct SubmissionError: Error, Hashable, Sendable, CustomStringConvertib
     package var line: Int?
     package var column: Int?
     package var reason: String
+    /// The folder could not be read just now (an I/O error on a file that is there): not a fault of
+    /// the upload, which is taken again later instead of being refused.
+    package var isPassing = false
 
     package init(file: String, field: String? = nil, line: Int? = nil, column: Int? = nil, reason: String) {
         self.file = file; self.field = field; self.line = line; self.column = column; self.reason = reason

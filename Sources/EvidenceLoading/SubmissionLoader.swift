@@ -1,6 +1,9 @@
 package import EvidenceVerification
 package import EvidenceModel
 package import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A submission read from its folder, with the framework it names.
 package struct LoadedSubmission: Sendable {
@@ -38,7 +41,10 @@ package struct SubmissionLoader: Sendable {
             throw SubmissionError(file: directory.path, reason: "not a folder")
         }
         guard let data = FileManager.default.contents(atPath: manifest.path) else {
-            throw SubmissionError(file: manifest.path, reason: "missing or unreadable \(Self.manifestName)")
+            var error = SubmissionError(file: manifest.path, reason: "missing or unreadable \(Self.manifestName)")
+            // There but not readable now (EIO, a file system gone away): tried again later.
+            error.isPassing = FileManager.default.fileExists(atPath: manifest.path) && access(manifest.path, R_OK) == 0
+            throw error
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw SubmissionError(file: manifest.path, reason: "not UTF-8 text")

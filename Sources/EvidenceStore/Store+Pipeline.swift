@@ -105,6 +105,18 @@ extension Store {
         }
     }
 
+    /// Documents left `extracting` while this process has none in flight (a save or a state change
+    /// that failed): back to `queued`. Returns how many; a read first, so an idle pass writes nothing.
+    @discardableResult
+    package func requeueStrandedDocuments() throws -> Int {
+        let extracting = DocumentRecord.filter(DocumentRecord.Columns.state == DocumentState.extracting.rawValue)
+        guard try writer.read({ try extracting.fetchCount($0) }) > 0 else { return 0 }
+        return try writer.write { db in
+            try extracting.updateAll(db, DocumentRecord.Columns.state.set(to: DocumentState.queued.rawValue),
+                                     DocumentRecord.Columns.updatedAt.set(to: Date()))
+        }
+    }
+
     /// Documents waiting for extraction (sha256), oldest first.
     package func pendingDocuments(limit: Int = 1000) throws -> [String] {
         try writer.read { db in

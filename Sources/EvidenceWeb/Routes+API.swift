@@ -175,10 +175,8 @@ struct APIRoutes {
                 .receive(request, into: folder) { fields in try context.checkCSRF(request.headers[.init("X-CSRF-Token")!] ?? fields.field("_csrf")) }
             guard let text = received.field("manifest") else { throw WebError.invalid("missing the 'manifest' part (submission.json)") }
             let loaded: LoadedSubmission
-            do { loaded = try SubmissionLoader(catalog: service.catalog).decode(json: text) } catch let error as SubmissionError {
+            do { loaded = try SubmissionLoader(catalog: service.catalog).decode(json: text) } catch {
                 throw WebError(.unprocessableContent, "invalid-submission", error.withoutFolder.description)
-            } catch {
-                throw WebError(.unprocessableContent, "invalid-submission", "the manifest is not a submission")
             }
             var submission = loaded.submission
             if let problem = SubmissionIdentifier.problem(submission.submission) {

@@ -21,6 +21,12 @@ struct SecurityHeaders: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        // Answers carry a unit's data: no shared or browser cache keeps them unless a route says so
+        // (the stylesheet does).
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        if behindProxy, request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https" {
+            response.headers[HTTPField.Name("Strict-Transport-Security")!] = "max-age=31536000"
+        }
         return response
     }
 }

@@ -15,6 +15,9 @@ struct StoreOptions: ParsableArguments {
         try Configuration.load(path: config, environment: ProcessInfo.processInfo.environment)
     }
 
+    /// The store's path: --db, else the configured one.
+    func path() throws -> String { try db ?? configuration().databasePath }
+
     /// The store at --db or the configured path; nil when `mustExist` and there is none yet.
     func store(mustExist: Bool) throws -> Store? {
         let path = try db ?? configuration().databasePath

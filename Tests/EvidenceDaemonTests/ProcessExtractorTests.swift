@@ -57,6 +57,17 @@ import EvidenceModel
         #expect(error?.code == .tooMuchMemory)
     }
 
+    @Test func whatADyingWorkerWroteToStandardErrorIsKept() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dying = try TestPaths.script("echo 'Syntax Error: Invalid XRef entry' >&2; echo 'Fatal error: boom' >&2; exit 3", in: folder)
+        let worker = try ServingWorker(executable: dying, arguments: [])
+        #expect(worker.request("/tmp/x.pdf") == nil)
+        let (_, status) = worker.terminate()
+        #expect(status == 3)
+        #expect(worker.standardErrorTail() == "Syntax Error: Invalid XRef entry | Fatal error: boom")
+    }
+
     @Test func garbageReplyIsACrashNotAResult() async throws {
         let folder = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
