@@ -17,7 +17,7 @@ APT_PACKAGES := pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev li
 # against its OpenAPI document (scripts/api_schema_test.py).
 PY_PACKAGES  := cryptography selenium schemathesis
 
-.PHONY: deps pydeps build run stop test webtest bench eval-real install clean
+.PHONY: deps pydeps build run stop test webtest faultshim bench eval-real install clean
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -83,6 +83,15 @@ webtest: deps pydeps
 	EVIDENCED_BIN=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced python3 scripts/api_schema_test.py
 	EVIDENCED_BIN=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced python3 scripts/upload_abuse_test.py
 	EVIDENCED_BIN=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced python3 scripts/attack_test.py
+	@$(MAKE) --no-print-directory faultshim
+	EVIDENCED_BIN=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced python3 scripts/fault_test.py
+
+# The LD_PRELOAD shim of the fault-injection test (scripts/fault_test.py): fails the Nth write, fsync,
+# rename or open under a folder with EIO or ENOSPC.
+faultshim: .build/faultinject.so
+.build/faultinject.so: scripts/faultinject/faultinject.c
+	@mkdir -p .build
+	cc -shared -fPIC -O2 -Wall -o $@ $< -ldl
 
 bench: deps
 	$(SWIFT) build -c release

@@ -123,9 +123,9 @@ import EvidenceModel
         let folder = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // Takes the request, then never answers.
-        let hang = try TestPaths.script("read line; exec sleep 600", in: folder)
+        let hang = try TestPaths.script("read line; exec sleep 3600", in: folder)
         var limits = ExtractionLimits.default
-        limits.secondsPerFile = 600
+        limits.secondsPerFile = 3600
         let extractor = ProcessExtractor(executable: hang, options: .init(limits: limits))
         let sample = TestPaths.samples.appendingPathComponent("born-digital-kh-178.pdf")
         // More hung extractions than the pool has threads: if each held one, nothing else could run.
@@ -144,8 +144,9 @@ import EvidenceModel
             group.cancelAll()  // kills the hung workers
             return first
         }
-        // Other tests of the suite may hold the pool for a while; the hung workers must not (600 s).
+        // Other tests of the suite may hold the pool for minutes on a loaded machine; the hung
+        // workers must not (an hour): the bound tells a kill from a wait, not a fast machine from a slow one.
         #expect(otherTaskRan, "the other task finished first")
-        #expect(Date().timeIntervalSince(started) < 180, "cancelled extractions end at once")
+        #expect(Date().timeIntervalSince(started) < 1200, "cancelled extractions end at once, not when their workers give up")
     }
 }

@@ -4,7 +4,7 @@ import Testing
 @testable import EvidenceStore
 
 @Suite struct MigrationTests {
-    static let expected = ["v1-documents", "v1-submissions", "v1-flags", "v1-queue", "v2-document-bytes", "v3-evidence-lookups", "v4-flag-field-box", "v5-web-accounts", "v6-flag-decisions"]
+    static let expected = ["v1-documents", "v1-submissions", "v1-flags", "v1-queue", "v2-document-bytes", "v3-evidence-lookups", "v4-flag-field-box", "v5-web-accounts", "v6-flag-decisions", "v7-metrics-role"]
 
     @Test func migratesAnEmptyDatabaseInOrder() throws {
         let store = try Store.inMemory()
@@ -94,6 +94,30 @@ import Testing
         #expect(page.items.allSatisfy { $0.decision == nil })
         try store.decide(flagId: ids[0], by: "a", action: .confirm)
         #expect(try store.review(ReviewQuery(state: .confirmed)).items.map(\.flag.id) == [ids[0]])
+    }
+
+    @Test func aVersion6DatabaseKeepsItsAccountsTokensAndSessionsAndTakesAMetricsRole() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.path("evidenced.sqlite")
+        do {
+            let store = try Store(writer: try DatabaseQueue(path: path), path: path, upTo: "v6-flag-decisions")
+            try store.addUser(UserAccount(name: "bato", role: .unit, unitCode: Sample.sonha.code), passwordHash: "$2b$hash", unit: Sample.sonha)
+            try store.addToken(hash: String(repeating: "t", count: 64), for: "bato")
+            try store.createSession(tokenHash: String(repeating: "s", count: 64), user: "bato", csrfToken: "c", expiresAt: Date().addingTimeInterval(3600))
+        }
+        let store = try Store(path: path)
+        #expect(try store.appliedMigrations() == Self.expected)
+        #expect(try store.user(tokenHash: String(repeating: "t", count: 64))?.name == "bato")
+        #expect(try store.session(tokenHash: String(repeating: "s", count: 64))?.account.name == "bato")
+        #expect(try store.credentials(of: "bato")?.passwordHash == "$2b$hash")
+        try store.addUser(UserAccount(name: "prometheus", role: .metrics), passwordHash: nil)
+        #expect(try store.user(named: "prometheus")?.role == .metrics)
+        // The tokens still belong to their account: disabling it ends them.
+        try store.disableUser(named: "bato")
+        #expect(try store.user(tokenHash: String(repeating: "t", count: 64)) == nil)
+        let violations = try store.writer.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }
+        #expect(violations.isEmpty)
     }
 
     @Test func fileStoreIsWALWithForeignKeysOn() throws {
