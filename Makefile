@@ -82,6 +82,7 @@ webtest: deps pydeps
 	EVIDENCED_BIN=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced python3 scripts/browser_review_test.py
 	EVIDENCED_BIN=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced python3 scripts/api_schema_test.py
 	EVIDENCED_BIN=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced python3 scripts/upload_abuse_test.py
+	EVIDENCED_BIN=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced python3 scripts/image_flood_test.py
 
 bench: deps
 	$(SWIFT) build -c release
