@@ -83,6 +83,7 @@ webtest: deps pydeps
 	EVIDENCED_BIN=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced python3 scripts/api_schema_test.py
 	EVIDENCED_BIN=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced python3 scripts/upload_abuse_test.py
 	EVIDENCED_BIN=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced python3 scripts/attack_test.py
+	EVIDENCED_BIN=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced python3 scripts/image_flood_test.py
 	@$(MAKE) --no-print-directory faultshim
 	EVIDENCED_BIN=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced python3 scripts/fault_test.py
 

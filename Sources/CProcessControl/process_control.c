@@ -1,4 +1,7 @@
+#define _GNU_SOURCE
 #include <sys/prctl.h>
+#include <sys/resource.h>
+#include <unistd.h>
 #include "process_control.h"
 
 int evidenced_set_parent_death_signal(int signal) {
@@ -9,4 +12,12 @@ int evidenced_set_parent_death_signal(int signal) {
 
 int evidenced_release_free_memory(void) {
     return malloc_trim(0);
+}
+
+int evidenced_fix_mmap_threshold(int bytes) {
+    return mallopt(M_MMAP_THRESHOLD, bytes);
+}
+
+int evidenced_lower_thread_priority(int niceness) {
+    return setpriority(PRIO_PROCESS, (id_t)gettid(), niceness);
 }

@@ -1,4 +1,4 @@
-import EvidenceExtraction
+package import EvidenceExtraction
 package import Foundation
 package import Logging
 
@@ -23,6 +23,7 @@ package struct Configuration: Sendable, Equatable {
     package var watch: Watch
     package var signatures: Signatures
     package var web: Web
+    package var review: Review
 
     /// `database` when set explicitly; otherwise the path follows `dataDirectory`, also when the
     /// data directory is changed later by the command line.
@@ -132,16 +133,34 @@ package struct Configuration: Sendable, Equatable {
         }
     }
 
+    /// The review screens' images (`[review]`; `review.cache_dir` is `reviewCacheDirectory`).
+    package struct Review: Sendable, Equatable {
+        /// The image cache's total size (`review.cache_max_mb`): past it the oldest images go.
+        package var cacheMaxMegabytes: Int
+        /// Images older than this are deleted, not served (`review.cache_max_days`).
+        package var cacheMaxDays: Double
+        /// Renders that may wait for a render thread (`review.render_queue`); more are answered 503.
+        package var renderQueue: Int
+
+        package init(cacheMaxMegabytes: Int = 1_024, cacheMaxDays: Double = 30, renderQueue: Int = 16) {
+            self.cacheMaxMegabytes = cacheMaxMegabytes; self.cacheMaxDays = cacheMaxDays; self.renderQueue = renderQueue
+        }
+
+        package var cacheBounds: PageImageCache.Bounds {
+            PageImageCache.Bounds(maxBytes: cacheMaxMegabytes << 20, maxAge: cacheMaxDays * 86_400)
+        }
+    }
+
     package init(inbox: String = Self.defaultInbox, dataDirectory: String = Self.defaultDataDirectory,
                 databasePath: String? = nil, modelsDirectory: String = Self.defaultModelsDirectory,
                 workers: Int = ExtractionOptions.cores, logLevel: Logger.Level = .info,
                 shutdownGraceSeconds: Double = 20, ocr: OCR = OCR(), limits: Limits = Limits(), watch: Watch = Watch(),
-                signatures: Signatures = Signatures(), web: Web = Web()) {
+                signatures: Signatures = Signatures(), web: Web = Web(), review: Review = Review()) {
         self.inbox = inbox; self.dataDirectory = dataDirectory; self.explicitDatabasePath = databasePath
         self.modelsDirectory = modelsDirectory; self.workers = workers; self.logLevel = logLevel
         self.shutdownGraceSeconds = shutdownGraceSeconds
         self.ocr = ocr; self.limits = limits; self.watch = watch; self.signatures = signatures
-        self.web = web
+        self.web = web; self.review = review
     }
 
     package static let defaultPath = "/etc/evidenced/evidenced.toml"

@@ -106,6 +106,15 @@ extension ConfigurationKey {
         ConfigurationKey(name: "review.cache_dir", type: .path,
                          summary: "Cache of page and region images for the review screens; defaults to <data>/cache/pages.",
                          apply: { $0.reviewCacheDirectory = $1.text }, check: { absolute($0.reviewCacheDirectory) }),
+        ConfigurationKey(name: "review.cache_max_mb", type: .integer,
+                         summary: "Largest total size of the image cache (MiB); the oldest images are deleted past it.",
+                         apply: { $0.review.cacheMaxMegabytes = $1.whole }, check: { within($0.review.cacheMaxMegabytes, 1...1_048_576) }),
+        ConfigurationKey(name: "review.cache_max_days", type: .number,
+                         summary: "Cached images older than this many days are deleted, not served.",
+                         apply: { $0.review.cacheMaxDays = $1.real }, check: { above(0, $0.review.cacheMaxDays, atMost: 3_650) }),
+        ConfigurationKey(name: "review.render_queue", type: .integer,
+                         summary: "Image renders that may wait for a render thread; more are answered 503 with Retry-After.",
+                         apply: { $0.review.renderQueue = $1.whole }, check: { within($0.review.renderQueue, 1...10_000) }),
     ]
 }
 

@@ -3,8 +3,10 @@ package import Foundation
 
 /// Bounds on the review screens' images.
 package struct PageImageLimits: Sendable, Hashable {
-    /// Widths a whole page may be asked for in; others are clamped into it.
-    package var widths: ClosedRange<Int>
+    /// The widths a whole page is made in, ascending. A request is snapped to the next one up (the
+    /// widest past it): every width a client may name becomes one of a few images, so asking for
+    /// 200...2400 one by one renders and caches five images, not 2201.
+    package var widths: [Int]
     /// A region is made about this wide...
     package var regionWidth: Int
     /// ...but never finer than this (dots per inch of the paper): a crop of a few letters stays sharp, not huge.
@@ -12,24 +14,33 @@ package struct PageImageLimits: Sendable, Hashable {
     /// Largest image made (and largest source decoded or rendered), in megapixels.
     package var maxMegapixels: Double
 
-    package init(widths: ClosedRange<Int> = 200...2400, regionWidth: Int = 1000, regionMaxDPI: Double = 300,
+    package init(widths: [Int] = Self.pageWidths, regionWidth: Int = 1000, regionMaxDPI: Double = 300,
                  maxMegapixels: Double = 40) {
-        self.widths = widths; self.regionWidth = regionWidth; self.regionMaxDPI = regionMaxDPI; self.maxMegapixels = maxMegapixels
+        let sorted = Array(Set(widths.filter { $0 > 0 })).sorted()
+        self.widths = sorted.isEmpty ? Self.pageWidths : sorted
+        self.regionWidth = regionWidth; self.regionMaxDPI = regionMaxDPI; self.maxMegapixels = maxMegapixels
     }
 
+    package static let pageWidths = [400, 800, 1200, 1600, 2400]
     package static let `default` = PageImageLimits()
+
+    /// The width a page asked `width` pixels wide is made in: the smallest size at least as wide,
+    /// else the widest (so also for 0 or a negative width, the narrowest).
+    package func snapped(_ width: Int) -> Int {
+        widths.first { $0 >= width } ?? widths[widths.count - 1]
+    }
 }
 
 /// Page and region images of stored originals as PNG, rendered on each call (see `PageImages`
 /// for the cached form the web layer uses).
 package enum PageImageRenderer {
-    /// Page `page` (1-based) about `width` pixels wide (clamped to the limits), upright as OCR saw
+    /// Page `page` (1-based) about `width` pixels wide (snapped to the limits' widths), upright as OCR saw
     /// it: `rotation` is the page's `PageText.rotation`, nil for a text-layer page (an OCR page of a
     /// scanned PDF has its boxes on the scan's image, which may not fill the page).
     package static func page(fileAt url: URL, format: FileFormat, page: Int, width: Int, rotation: Int?,
                              limits: PageImageLimits = .default) throws(PageImageError) -> Data {
         let turn = try validRotation(rotation)
-        let width = limits.widths.clamped(width)
+        let width = limits.snapped(width)
         let image = try UprightPageSource.image(
             fileAt: url, format: format, page: page, rotation: turn, ocr: rotation != nil, crop: Box(x: 0, y: 0, width: 1, height: 1),
             targetWidth: width, maxDPI: nil, maxMegapixels: limits.maxMegapixels)
@@ -84,8 +95,4 @@ package enum PageImageRenderer {
                                    image.width, image.height, limits.maxMegapixels))
         }
     }
-}
-
-extension ClosedRange<Int> {
-    func clamped(_ value: Int) -> Int { Swift.min(upperBound, Swift.max(lowerBound, value)) }
 }

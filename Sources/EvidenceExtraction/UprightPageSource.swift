@@ -78,17 +78,20 @@ enum UprightPageSource {
                 throw .unreadable(ExtractionFailure(.unreadableFile, "\(url.lastPathComponent) cannot be read: \(error.localizedDescription)"))
             }
         }
-        let pages = ImageDecoder.pageCount(of: data, format: format)
+        let pages = decoding(format) { ImageDecoder.pageCount(of: data, format: format) }
         guard pages > 0 else { throw .unreadable(ExtractionFailure(.corruptImage, "The \(format.rawValue.uppercased()) image cannot be read.")) }
         guard (1...pages).contains(page) else { throw .noSuchPage(page: page, pages: pages) }
         let upright: GrayImage
         do {
             // What OCR read (its channel decides where the photo's page is found)...
-            let read = try ImageDecoder.page(page - 1, of: data, format: format, maxMegapixels: maxMegapixels)
+            let read = try decoding(format) { () throws(ExtractionFailure) in
+                try ImageDecoder.page(page - 1, of: data, format: format, maxMegapixels: maxMegapixels)
+            }
             let corners = read.width >= 200 && read.height >= 200 ? PagePerspective.pageCorners(read) : nil
             // ...shown in luma, cut and straightened the same way.
-            var shown = read.channel == .luma ? read
-                : try ImageDecoder.page(page - 1, of: data, format: format, maxMegapixels: maxMegapixels, luma: true)
+            var shown = read.channel == .luma ? read : try decoding(format) { () throws(ExtractionFailure) in
+                try ImageDecoder.page(page - 1, of: data, format: format, maxMegapixels: maxMegapixels, luma: true)
+            }
             if let corners, let straightened = PagePerspective.warp(shown, quad: corners) { shown = straightened }
             upright = shown.rotated(clockwise: rotation)
         } catch {
@@ -101,6 +104,17 @@ enum UprightPageSource {
         if let maxDPI { scale = min(scale, maxDPI / Double(max(1, upright.dpi))) }
         let width = max(1, Int((Double(cut.width) * scale).rounded())), height = max(1, Int((Double(cut.height) * scale).rounded()))
         return cut.resized(width: width, height: height)
+    }
+
+    private static let tiffLock = NSLock()
+
+    /// Leptonica's TIFF reader keeps global state, and review images render side by side: one TIFF
+    /// decode at a time in the process. PNG and JPEG decode without the lock.
+    private static func decoding<T, Failure: Error>(_ format: FileFormat, _ body: () throws(Failure) -> T) throws(Failure) -> T {
+        guard format == .tiff else { return try body() }
+        tiffLock.lock()
+        defer { tiffLock.unlock() }
+        return try body()
     }
 
     /// Where the page's one embedded image lies when PDFExtraction OCRed that image rather than a

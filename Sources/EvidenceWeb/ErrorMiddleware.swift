@@ -33,15 +33,18 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     func answer(_ error: WebError, to request: Request, context: WebContext) -> Response {
+        var response: Response
         if Self.wantsJSON(request) {
-            return JSONResponse.make(["error": error.code, "message": error.message], status: error.status)
-        }
-        if error.status == .unauthorized {
+            response = JSONResponse.make(["error": error.code, "message": error.message], status: error.status)
+        } else if error.status == .unauthorized {
             // A person without a session goes to the login form, and comes back after.
             let back = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
             return Response.redirect(to: "/login?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+        } else {
+            response = pages.error(error, context: context)
         }
-        return pages.error(error, context: context)
+        if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
+        return response
     }
 
     static func wantsJSON(_ request: Request) -> Bool {

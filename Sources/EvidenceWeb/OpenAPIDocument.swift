@@ -124,11 +124,15 @@ paths:
       - { name: id, in: path, required: true, schema: { type: integer, format: int64 } }
     get:
       summary: The page region the flag is about, upright, with the field's box drawn
+      description: >-
+        Rendered once and cached. When every render thread is busy and the render queue is full, an
+        uncached region is answered 503 at once with Retry-After (seconds) and error "busy".
       responses:
         "200": { description: PNG, content: { image/png: { schema: { type: string, format: binary } } } }
         "401": { $ref: "#/components/responses/Error" }
         "404": { $ref: "#/components/responses/Error" }
         "422": { $ref: "#/components/responses/Error" }
+        "503": { $ref: "#/components/responses/Busy" }
   /api/v1/flags/export.csv:
     get:
       summary: Current flags with their decisions as CSV (trail=true for every version)
@@ -188,15 +192,24 @@ paths:
     parameters:
       - { name: sha256, in: path, required: true, schema: { type: string } }
       - { name: page, in: path, required: true, schema: { type: integer, minimum: 1 } }
-      - { name: width, in: query, schema: { type: integer, minimum: 200, maximum: 2400 } }
+      - name: width
+        in: query
+        description: >-
+          Pixels wide, snapped to the next of 400, 800, 1200, 1600 and 2400 up (2400 past it): 200 gives
+          400, 1000 gives 1200, 2000 gives 2400. Default 1200.
+        schema: { type: integer, default: 1200 }
     get:
       summary: One page, upright as OCR read it
+      description: >-
+        Rendered once per snapped width and cached. When every render thread is busy and the render
+        queue is full, an uncached page is answered 503 at once with Retry-After (seconds) and error "busy".
       responses:
         "200": { description: PNG, content: { image/png: { schema: { type: string, format: binary } } } }
         "400": { $ref: "#/components/responses/Error" }
         "401": { $ref: "#/components/responses/Error" }
         "404": { $ref: "#/components/responses/Error" }
         "422": { $ref: "#/components/responses/Error" }
+        "503": { $ref: "#/components/responses/Busy" }
   /api/v1/documents/{sha256}/original:
     parameters:
       - { name: sha256, in: path, required: true, schema: { type: string } }
@@ -228,6 +241,11 @@ components:
   responses:
     Error:
       description: A refusal
+      content: { application/json: { schema: { $ref: "#/components/schemas/Error" } } }
+    Busy:
+      description: Every image render thread is busy and the queue in front of them is full (error "busy"); try again after Retry-After
+      headers:
+        Retry-After: { description: Seconds to wait before trying again, schema: { type: integer, minimum: 1 } }
       content: { application/json: { schema: { $ref: "#/components/schemas/Error" } } }
   schemas:
     Error:

@@ -8,30 +8,37 @@ import Hummingbird
 import NIOCore
 
 /// Region and page images, and the original file: the same access rules as everything else (a
-/// unit only its own documents). Rendering runs off the concurrency pool; the disk cache makes a
-/// second request a file read.
+/// unit only its own documents).
+///
+/// An image is looked up and read from the disk cache on lookup threads of its own, and a miss
+/// rendered on the render threads, a fixed few, behind a bounded queue (`ReviewImages.png`). When
+/// that queue is full the answer is 503 with Retry-After at once: a flood of requests costs short
+/// answers, not threads and memory, and what is cached is still served.
 struct ImageRoutes {
     let service: WebService
+
+    /// Seconds a client is told to wait when rendering is at capacity: a few renders' time.
+    static let retryAfterSeconds = 5
 
     func register(on router: Router<WebContext>) {
         router.get("/api/v1/flags/:id/region.png") { _, context in
             let account = try context.account()
+            // The access checks on the images' lookup threads too: see `WebService.blocking(on:)`.
+            let lookups = service.images.lookups
             guard let id = Int64(try context.parameters.require("id")),
-                  let flag = try await service.blocking({ try $0.flag(id: id) }) else { throw WebError.notFound }
-            _ = try await service.visibleSubmission(flag.submission, for: account)
-            let images = service.images
-            return try png(await DedicatedThread.run { Result { () throws(ReviewImageError) in try images.region(flagId: id) } })
+                  let flag = try await service.blocking(on: lookups, { try $0.flag(id: id) }) else { throw WebError.notFound }
+            _ = try await service.visibleSubmission(flag.submission, for: account, on: lookups)
+            return try await png { () async throws(ReviewImageError) in try await service.images.png(regionOf: id) }
         }
         router.get("/api/v1/documents/:sha256/pages/{page}.png") { request, context in
             let account = try context.account()
             let sha256 = try context.parameters.require("sha256").lowercased()
-            try await service.checkDocumentVisible(sha256, for: account)
+            try await service.checkDocumentVisible(sha256, for: account, on: service.images.lookups)
             guard let page = Int(try context.parameters.require("page")), page >= 1 else { throw WebError.notFound }
-            let width = min(max(Int(request.uri.queryParameters["width"].map(String.init) ?? "") ?? 1200, 200), 2400)
-            let images = service.images
-            return try png(await DedicatedThread.run { Result { () throws(ReviewImageError) in
-                try images.page(sha256: sha256, page: page, width: width)
-            } })
+            // Snapped to one of a few widths by PageImages (the next one up), so a client naming
+            // every width from 200 to 2400 gets five images rendered and cached, not 2201.
+            let width = Int(request.uri.queryParameters["width"].map(String.init) ?? "") ?? 1200
+            return try await png { () async throws(ReviewImageError) in try await service.images.png(sha256: sha256, page: page, width: width) }
         }
         router.get("/api/v1/documents/:sha256/original") { _, context in
             let account = try context.account()
@@ -49,21 +56,24 @@ struct ImageRoutes {
         }
     }
 
-    private func png(_ result: Result<PageImage, ReviewImageError>) throws -> Response {
-        switch result {
-        case .success(let image):
-            return Response(status: .ok, headers: [.contentType: "image/png", .cacheControl: "private, max-age=86400"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: image.png)))
-        case .failure(let error):
-            switch error {
-            case .unknownFlag, .unknownDocument, .noPlace: throw WebError(.notFound, "no-image", "\(error)")
-            case .image(let image):
-                switch image {
-                case .noPageImage, .noSuchPage: throw WebError(.notFound, "no-image", "\(image)")
-                case .invalidRequest: throw WebError.invalid("\(image)")
-                case .tooLarge: throw WebError(.unprocessableContent, "too-large", "\(image)")
-                case .unreadable: throw WebError(.unprocessableContent, "unreadable", "\(image)")
-                }
+    private func png(_ make: () async throws(ReviewImageError) -> Data) async throws -> Response {
+        let png: Data
+        do { png = try await make() } catch { throw Self.webError(error) }
+        return Response(status: .ok, headers: [.contentType: "image/png", .cacheControl: "private, max-age=86400"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: png)))
+    }
+
+    static func webError(_ error: ReviewImageError) -> WebError {
+        switch error {
+        case .unknownFlag, .unknownDocument, .noPlace: return WebError(.notFound, "no-image", "\(error)")
+        case .busy:
+            return .busy("Máy chủ đang bận vẽ ảnh; hãy thử lại sau ít giây (\(error)).", retryAfter: retryAfterSeconds)
+        case .image(let image):
+            switch image {
+            case .noPageImage, .noSuchPage: return WebError(.notFound, "no-image", "\(image)")
+            case .invalidRequest: return WebError.invalid("\(image)")
+            case .tooLarge: return WebError(.unprocessableContent, "too-large", "\(image)")
+            case .unreadable: return WebError(.unprocessableContent, "unreadable", "\(image)")
             }
         }
     }

@@ -110,7 +110,7 @@ struct ReviewRoutes {
             expected: flag.flag.expected, found: flag.flag.found, fieldLabel: Labels.field(flag.flag.field),
             file: flag.flag.file, page: flag.flag.page, hasRegion: sha256 != nil && imageable,
             regionURL: "/api/v1/flags/\(flag.id)/region.png",
-            pageURL: sha256.map { "/api/v1/documents/\($0)/pages/\(page).png?width=2000" },
+            pageURL: sha256.map { "/api/v1/documents/\($0)/pages/\(page).png?width=2400" },
             originalURL: sha256.map { "/api/v1/documents/\($0)/original" },
             others: others, hasOthers: !others.isEmpty, signatures: signatures, hasSignatures: !signatures.isEmpty,
             decisions: decisions, hasDecisions: !decisions.isEmpty, current: trail.last.map(DecisionRow.init),

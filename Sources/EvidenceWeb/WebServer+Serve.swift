@@ -15,12 +15,15 @@ extension WebServer {
     package static func serve(configuration: Configuration, logger: Logger,
                               onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         guard let address = configuration.web.address else { throw WebServeError("web.listen must be host:port") }
+        ReviewImages.keepLargeBuffersMapped()
         let data = configuration.dataDirectoryURL
         try FileManager.default.createDirectory(at: configuration.inboxURL, withIntermediateDirectories: true)
         let store = try Store(path: configuration.databasePath)
         let contents = try ContentStore(root: data.appendingPathComponent("objects", isDirectory: true))
         let images = ReviewImages(store: store, content: contents,
-                                  images: try PageImages(cacheDirectory: URL(fileURLWithPath: configuration.reviewCacheDirectory)))
+                                  images: try PageImages(cacheDirectory: URL(fileURLWithPath: configuration.reviewCacheDirectory),
+                                                         cacheBounds: configuration.review.cacheBounds),
+                                  renderQueue: configuration.review.renderQueue)
         let service = WebService(
             store: store,
             catalog: try FrameworkCatalog.load(directory: ModelsLocator.frameworks(configured: configuration.modelsDirectory)),

@@ -1,3 +1,4 @@
+import EvidenceDaemon
 import EvidenceModel
 import EvidenceStore
 
@@ -14,9 +15,10 @@ extension WebService {
         }
     }
 
-    /// The submission, when this account may see it; 404 otherwise.
-    func visibleSubmission(_ id: String, for account: UserAccount) async throws -> SubmissionSummary {
-        guard id.count <= 256, let summary = try await blocking({ try $0.submissionSummary(id: id) }),
+    /// The submission, when this account may see it; 404 otherwise. `threads`: where the lookup
+    /// runs (nil: `blockingThreads`).
+    func visibleSubmission(_ id: String, for account: UserAccount, on threads: FixedThreadPool? = nil) async throws -> SubmissionSummary {
+        guard id.count <= 256, let summary = try await blocking(on: threads, { try $0.submissionSummary(id: id) }),
               account.maySee(unitCode: summary.unit.code, framework: summary.framework),
               !summary.precheck || account.role == .unit || account.role == .admin
         else { throw WebError.notFound }
@@ -51,10 +53,10 @@ extension WebService {
     }
 
     /// A document (by content) may be seen by whoever may see a submission that holds it.
-    func checkDocumentVisible(_ sha256: String, for account: UserAccount) async throws {
+    func checkDocumentVisible(_ sha256: String, for account: UserAccount, on threads: FixedThreadPool? = nil) async throws {
         guard sha256.count == 64, sha256.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || ("a"..."f").contains($0) || ("A"..."F").contains($0) })
         else { throw WebError.notFound }
-        let holders = try await blocking { try $0.holders(ofDocument: sha256.lowercased()) }
+        let holders = try await blocking(on: threads) { try $0.holders(ofDocument: sha256.lowercased()) }
         // A pre-check's files are the unit's own until it submits them.
         let seesPrechecks = account.role == .unit || account.role == .admin
         guard holders.contains(where: { account.maySee(unitCode: $0.unitCode, framework: $0.framework) && (seesPrechecks || !$0.precheck) })

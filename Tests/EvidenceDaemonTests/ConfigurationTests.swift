@@ -54,6 +54,8 @@ enum ConfigurationFixture {
         #expect(config.watch.rescanIntervalSeconds == 60)
         #expect(config.watch.polling == false)
         #expect(config.watch.pollIntervalSeconds == 5)
+        #expect(config.review == Configuration.Review(cacheMaxMegabytes: 1_024, cacheMaxDays: 30, renderQueue: 16))
+        #expect(config.review.cacheBounds == .default)
         #expect(config.shutdownGraceSeconds < Configuration.unitStopTimeoutSeconds)
     }
 

@@ -106,8 +106,9 @@ import Testing
 
     @Test func aBornDigitalPageHasItsTextWhereTheBoxSays() throws {
         let url = try Self.file("born-digital.pdf")
+        // 1000 is made 1200 wide: the next of the page widths up.
         let page = try Self.decode(PageImageRenderer.page(fileAt: url, format: .pdf, page: 1, width: 1000, rotation: nil))
-        #expect(page.width == 1000 && abs(page.height - 1414) <= 2)
+        #expect(page.width == 1200 && abs(page.height - 1697) <= 2)
         let ink = try #require(Self.inkBox(page))
         // 'Số: 24/TTr-UBND' starts 60 pt from the left, its baseline 120 pt from the top.
         #expect(abs(ink.x - 60 / 595.27) < 0.01 && abs(ink.y + 0.012 - 120 / 841.89) < 0.012, "\(ink)")
@@ -173,9 +174,9 @@ import Testing
         #expect(throws: PageImageError.self) {
             try PageImageRenderer.region(fileAt: url, format: .pdf, page: 1, box: Box(x: 0.9, y: 0.9, width: 0.5, height: 0.1), rotation: nil)
         }
-        // A width outside the range is clamped, not refused.
+        // A width outside the range is snapped to the narrowest, not refused.
         let small = try Self.decode(PageImageRenderer.page(fileAt: url, format: .pdf, page: 1, width: 5, rotation: nil))
-        #expect(small.width == PageImageLimits.default.widths.lowerBound)
+        #expect(small.width == PageImageLimits.default.widths.first)
         // The pixel limit holds.
         #expect(throws: PageImageError.self) {
             try PageImageRenderer.page(fileAt: url, format: .pdf, page: 1, width: 2400, rotation: nil,
@@ -203,9 +204,11 @@ import Testing
         let regionAgain = try images.region(sha256: sha, fileAt: original, format: .png, page: 1, box: Self.nameBox, rotation: 90)
         #expect(second.fromCache && second.png == first.png)
         #expect(regionAgain.fromCache && regionAgain.png == region.png)
-        // Another width, rotation or box is another image (and here the original is gone).
+        // A width snapped to the same size is the same image; another size, rotation or box is
+        // another image (and here the original is gone).
+        #expect(try images.page(sha256: sha, fileAt: original, format: .png, page: 1, width: 700, rotation: 90) == second)
         #expect(throws: PageImageError.self) {
-            try images.page(sha256: sha, fileAt: original, format: .png, page: 1, width: 641, rotation: 90)
+            try images.page(sha256: sha, fileAt: original, format: .png, page: 1, width: 801, rotation: 90)
         }
         #expect(throws: PageImageError.self) {
             try images.page(sha256: sha, fileAt: original, format: .png, page: 1, width: 640, rotation: 0)

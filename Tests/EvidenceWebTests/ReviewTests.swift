@@ -1,3 +1,4 @@
+import EvidenceDaemon
 import EvidenceModel
 import EvidenceStore
 import Foundation
@@ -67,6 +68,37 @@ import Testing
                 #expect(try await client.execute(uri: uri, method: .get, headers: sonha.headers).status == .notFound, "\(uri)")
             }
         }
+    }
+
+    @Test func widthsAreSnappedAndAFullRenderQueueIsA503WithRetryAfter() async throws {
+        // No render is taken: what is cached is served, everything else is refused at once.
+        let harness = try WebHarness(renderQueue: 0)
+        defer { harness.remove() }
+        let (flag, sha256) = try harness.seedRealDocument()
+        _ = try harness.service.images.page(sha256: sha256, page: 1, width: 800)
+        try await harness.test { client in
+            let headers = harness.bearer("council")
+            // 601 and 800 are the same image: the one cached.
+            for width in [601, 800] {
+                let cached = try await client.execute(uri: "/api/v1/documents/\(sha256)/pages/1.png?width=\(width)", method: .get, headers: headers)
+                #expect(cached.status == .ok)
+                #expect(png(cached)?.width == 800)
+            }
+            for uri in ["/api/v1/documents/\(sha256)/pages/1.png?width=801", "/api/v1/flags/\(flag)/region.png"] {
+                let busy = try await client.execute(uri: uri, method: .get, headers: headers)
+                #expect(busy.status == .serviceUnavailable, "\(uri)")
+                #expect(busy.headers[.retryAfter] == "5")
+                #expect(busy.headers[.contentType]?.hasPrefix("application/json") == true)
+                let error = try JSONSerialization.jsonObject(with: Data(String(buffer: busy.body).utf8)) as? [String: String]
+                #expect(error?["error"] == "busy" && error?["message"]?.isEmpty == false)
+            }
+            // Another unit's image is still 404, not 503: access is checked first.
+            let sonha = harness.bearer("sonha")
+            #expect(try await client.execute(uri: "/api/v1/documents/\(sha256)/pages/1.png?width=801", method: .get,
+                                             headers: sonha).status == .notFound)
+        }
+        let cached = try FileManager.default.subpathsOfDirectory(atPath: harness.root.appendingPathComponent("data/cache/pages").path)
+        #expect(cached.filter { $0.hasSuffix(".png") }.count == 1)
     }
 
     @Test func decisionsAreRecordedWithTheirTrailAndReachTheScoringSystem() async throws {

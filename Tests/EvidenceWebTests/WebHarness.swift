@@ -25,7 +25,9 @@ struct WebHarness {
     static let batoDocument = String(repeating: "a", count: 64)
     static let sonhaDocument = String(repeating: "b", count: 64)
 
-    init() throws {
+    /// `renderQueue`: renders that may wait for a render thread (0: none is taken, every
+    /// uncached image is answered 503, as when the queue is full).
+    init(renderQueue: Int = ReviewImages.defaultRenderQueue) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("evidenced-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("inbox"), withIntermediateDirectories: true)
         let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -35,7 +37,8 @@ struct WebHarness {
         let store = try Store(path: root.appendingPathComponent("data/evidenced.sqlite").path)
         let contents = try ContentStore(root: root.appendingPathComponent("data/objects"))
         let images = ReviewImages(store: store, content: contents,
-                                  images: try PageImages(cacheDirectory: root.appendingPathComponent("data/cache/pages")))
+                                  images: try PageImages(cacheDirectory: root.appendingPathComponent("data/cache/pages")),
+                                  renderQueue: renderQueue)
         service = WebService(store: store,
                              catalog: try FrameworkCatalog.load(directory: models),
                              inbox: root.appendingPathComponent("inbox"), refused: root.appendingPathComponent("data/refused"),
