@@ -3,7 +3,8 @@ import EvidenceModel
 
 /// The number, date and signer the unit declared, against what the page shows. Hand-filled
 /// figures (abstained on by the parser) are compared by their printed parts: a different symbol,
-/// month or year is a mismatch; agreement leaves the figures to the appraiser.
+/// month or year is a mismatch; agreement (for the symbol, also a plausible OCR misreading of the
+/// declared one) leaves the figures to the appraiser.
 extension DocumentInspector {
     mutating func checkDeclared(_ fields: DocumentFields) {
         if let declared = item.number { checkNumber(declared, fields) }
@@ -11,18 +12,23 @@ extension DocumentInspector {
         if let declared = item.signer { checkSignerName(declared, fields) }
     }
 
+    /// A symbol read with OCR's confusions ('QĐÐ-UBND', 'TIr-UBND': `Tolerant.plausibleSymbol`) is
+    /// the declared one as far as accusing goes: with the same figures it confirms the number, with
+    /// figures abstained on it leaves them to the appraiser. Only a symbol that differs under
+    /// every plausible reading is a mismatch.
     mutating func checkNumber(_ declared: String, _ fields: DocumentFields) {
         if let found = trusted(.number, fields.number) {
-            if !Tolerant.sameNumber(declared, found) {
+            if !Tolerant.plausiblySameNumber(declared, found) {
                 flag(.numberMismatch, "Số, ký hiệu của văn bản khác với số đơn vị kê khai.", field: .number,
                      expected: declared, found: found)
             }
             return
         }
         // A reading too unsure to accuse with still confirms a declaration it equals.
-        if let unsure = fields.number, Tolerant.sameNumber(declared, unsure) { return }
+        if let unsure = fields.number, Tolerant.plausiblySameNumber(declared, unsure) { return }
         if fields.fieldStatus[.number] != nil, let symbol = fields.numberSymbol,
-           let declaredSymbol = Tolerant.symbol(of: declared), !Tolerant.sameSymbol(declaredSymbol, symbol) {
+           let declaredSymbol = Tolerant.symbol(of: declared), !Tolerant.sameSymbol(declaredSymbol, symbol),
+           !Tolerant.plausibleSymbol(declared: declaredSymbol, read: symbol) {
             flag(.numberMismatch, "Ký hiệu in sẵn của văn bản (\(symbol)) khác với ký hiệu đơn vị kê khai; phần số viết tay chưa đọc.",
                  field: .number, expected: declared, found: "…/" + symbol)
             return

@@ -30,7 +30,8 @@ extension EvidenceFacts {
             rule.types.isEmpty || facts.fields?.type.map { type in rule.types.contains { $0.folded == type.folded } } ?? false
         }
         if let declared = item.number,
-           let match = documents.first(where: { $0.fields?.number.map { Tolerant.sameNumber($0, declared) } ?? false }) {
+           let match = documents.first(where: { $0.fields?.number.map { Tolerant.sameNumber($0, declared) } ?? false })
+            ?? documents.first(where: { $0.fields?.number.map { Tolerant.plausiblySameNumber(declared, $0) } ?? false }) {
             return [match]
         }
         if let declared = item.date.flatMap(ISODate.init),

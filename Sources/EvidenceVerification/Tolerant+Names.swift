@@ -56,11 +56,39 @@ extension Tolerant {
     /// Symbols compared as numbers are ('QD-UBND' = 'QĐ-UBND'); a year before it is ignored on
     /// either side when the other has none.
     static func sameSymbol(_ a: String, _ b: String) -> Bool {
-        func strip(_ s: String) -> String {
-            let parts = s.split(separator: "/")
-            if parts.count > 1, parts[0].allSatisfy(\.isNumber) { return parts.dropFirst().joined(separator: "/") }
-            return s
-        }
-        return sameNumber("1/" + strip(a), "1/" + strip(b))
+        sameNumber("1/" + withoutYear(a), "1/" + withoutYear(b))
+    }
+
+    /// '2005/QĐ-UBND' → 'QĐ-UBND'.
+    private static func withoutYear(_ s: String) -> String {
+        let parts = s.split(separator: "/")
+        if parts.count > 1, parts[0].allSatisfy(\.isNumber) { return parts.dropFirst().joined(separator: "/") }
+        return s
+    }
+
+    /// '2005/QĐ-UBND' → '2005'.
+    private static func year(_ s: String) -> String? {
+        let parts = s.split(separator: "/")
+        return parts.count > 1 && parts[0].allSatisfy(\.isNumber) ? String(parts[0]) : nil
+    }
+
+    /// Whether the symbol read may be the declared one as OCR misreads it ('QĐÐ-UBND' for
+    /// 'QĐ-UBND', 'TIr-UBND' for 'TTr-UBND': `DocumentNumber.symbolMayBeMisread`, through the
+    /// parser's `OCRConfusion.table`). Such a symbol is no evidence of another document: it never
+    /// accuses. A year before it must agree when both have one.
+    static func plausibleSymbol(declared: String, read: String) -> Bool {
+        if let a = year(declared), let b = year(read), Int(a) != Int(b) { return false }
+        return DocumentNumber.symbolMayBeMisread(declared: withoutYear(declared), read: withoutYear(read))
+    }
+
+    /// The declared number and a reading with the same figures (and year) whose symbol differs from
+    /// the declared one only as OCR misreads it: '47/QĐÐ-UBND' for '47/QĐ-UBND'.
+    package static func plausiblySameNumber(_ declared: String, _ read: String) -> Bool {
+        if sameNumber(declared, read) { return true }
+        let left = numberKey(declared).split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        let right = numberKey(read).split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        guard left.count == 2, right.count == 2, left[0] == right[0], left[0].contains(where: \.isNumber),
+              let declaredSymbol = symbol(of: declared), let readSymbol = symbol(of: read) else { return false }
+        return plausibleSymbol(declared: declaredSymbol, read: readSymbol)
     }
 }
