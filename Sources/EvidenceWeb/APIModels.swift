@@ -50,8 +50,8 @@ struct APIClaimResult: Encodable {
     var index: Int
     var indicator: String
     var score: Double
-    /// supported | flagged | needs-review
-    var verdict: String
+    /// Encoded as its code: pending | supported | flagged | needs-review.
+    var verdict: ClaimVerdict
     var flags: [APIFlag]
 }
 

@@ -24,6 +24,16 @@ enum Labels {
         }
     }
 
+    /// A claim's verdict: its words and the CSS class that colours it.
+    static func verdict(_ verdict: ClaimVerdict) -> (label: String, cssClass: String) {
+        switch verdict {
+        case .pending: ("Đang kiểm tra", "pending")
+        case .supported: ("Được chấp nhận", "supported")
+        case .flagged: ("Không được chấp nhận", "flagged")
+        case .needsReview: ("Cần thẩm định viên xem", "review")
+        }
+    }
+
     static func reason(_ reason: FlagReason) -> String {
         switch reason {
         case .noEvidence: "Không có tài liệu kiểm chứng"
