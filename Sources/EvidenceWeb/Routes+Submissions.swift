@@ -186,7 +186,7 @@ struct IndicatorOption {
     init(_ indicator: Indicator, framework: Framework) {
         code = framework.displayCode(indicator)
         name = indicator.name
-        max = Labels.points(indicator.maxPoints)
+        max = Points.text(indicator.maxPoints)
         needs = indicator.evidence.map { rule in
             rule.description ?? rule.types.compactMap { framework.documentTypeName($0) ?? $0 }.joined(separator: ", ")
         } ?? ""

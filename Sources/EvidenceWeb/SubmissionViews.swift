@@ -102,8 +102,8 @@ struct ClaimView: Encodable {
         let indicator = framework?.indicator(claim.indicator)
         code = indicator.flatMap { ind in framework?.displayCode(ind) } ?? claim.indicator
         name = indicator?.name ?? ""
-        score = Labels.points(claim.score)
-        max = indicator.map { Labels.points($0.maxPoints) } ?? "?"
+        score = Points.text(claim.score)
+        max = indicator.map { Points.text($0.maxPoints) } ?? "?"
         self.flags = queued.map { FlagView($0.flag, id: $0.id) }
         let verdict = ClaimVerdict.of(queued.map(\.flag.reason), checked: checked)
         verdictCode = verdict.rawValue
@@ -131,7 +131,7 @@ struct FlagView: Encodable {
         message = flag.message
         file = flag.file
         page = flag.page
-        fieldLabel = Labels.field(flag.field)
+        fieldLabel = flag.field?.vietnameseName
         expected = flag.expected
         found = flag.found
         hasComparison = flag.expected != nil || flag.found != nil
