@@ -2,8 +2,8 @@ import EvidenceModel
 import EvidenceStore
 import Foundation
 
-/// What `/api/v1` answers. Field names follow docs/openapi.yaml, which a test checks against
-/// the running server.
+/// What `/api/v1` answers. Field names follow the OpenAPI document (OpenAPIDocument.swift), which
+/// a test checks against the running server.
 struct APISubmission: Encodable {
     var id: String
     var unit: Submission.Unit

@@ -6,7 +6,7 @@ import EvidenceStore
 import Foundation
 import Hummingbird
 
-/// `/api/v1`: the same objects and rules as the pages, for programs (docs/openapi.yaml).
+/// `/api/v1`: the same objects and rules as the pages, for programs (OpenAPIDocument.swift).
 struct APIRoutes {
     let service: WebService
 
