@@ -31,13 +31,16 @@ extension Store {
 
     package func progress(ofSubmission id: String) throws -> SubmissionProgress {
         try writer.read { db in
-            let row = try Row.fetchOne(db, sql: """
+            // A failure is an answer too: parsed and failed files are done.
+            let done: [DocumentState] = [.parsed, .failed]
+            let request: SQLRequest<Row> = """
                 SELECT COUNT(*) AS files,
-                       COALESCE(SUM(d.state IN ('parsed', 'failed')), 0) AS done,
-                       COALESCE(SUM(CASE WHEN d.state = 'parsed' THEN COALESCE(d.pages, 0) ELSE 0 END), 0) AS pages
+                       COALESCE(SUM(d.state IN \(done)), 0) AS done,
+                       COALESCE(SUM(CASE WHEN d.state = \(DocumentState.parsed) THEN COALESCE(d.pages, 0) ELSE 0 END), 0) AS pages
                 FROM submission_files f JOIN documents d ON d.sha256 = f.sha256
-                WHERE f.submissionId = ?
-                """, arguments: [id])
+                WHERE f.submissionId = \(id)
+                """
+            let row = try request.fetchOne(db)
             return SubmissionProgress(files: row?["files"] ?? 0, filesDone: row?["done"] ?? 0, pagesRead: row?["pages"] ?? 0)
         }
     }
@@ -65,9 +68,10 @@ extension Store {
                 SELECT f.reason, COUNT(*) AS n FROM flags f JOIN submissions s ON s.id = f.submissionId
                 WHERE f.supersededAt IS NULL AND s.precheck = 0 GROUP BY f.reason
                 """) { reasons[row["reason"]] = row["n"] }
-            let documents = try Row.fetchOne(db, sql: """
-                SELECT COUNT(*) AS n, COALESCE(SUM(pages), 0) AS pages FROM documents WHERE state = 'parsed'
-                """)
+            let read: SQLRequest<Row> = """
+                SELECT COUNT(*) AS n, COALESCE(SUM(pages), 0) AS pages FROM documents WHERE state = \(DocumentState.parsed)
+                """
+            let documents = try read.fetchOne(db)
             return StoreCounts(submissionsByState: states, flagsByReason: reasons,
                                documentsRead: documents?["n"] ?? 0, pagesRead: documents?["pages"] ?? 0)
         }
@@ -77,7 +81,7 @@ extension Store {
     /// flagCount those flags, reviewCount the current questions: the split is `FlagReason.accuses`,
     /// bound here rather than spelled, so the counts cannot drift from the pages and the API.
     private static var summarySelect: SQL {
-        let questions = FlagReason.questions.map(\.rawValue)
+        let questions = FlagReason.questions
         return """
             SELECT s.id, s.unitCode, s.unitName, s.unitLevel, s.framework, s.periodFrom, s.periodTo, s.state,
                    s.revision, s.precheck, s.failureReason, s.updatedAt, s.checkedAt,
