@@ -1,5 +1,5 @@
-package import EvidenceModel
-package import Foundation
+import EvidenceModel
+import Foundation
 import GRDB
 
 /// What the web service lists: submissions by unit, their progress, and who holds a document.
