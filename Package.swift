@@ -110,6 +110,8 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Logging", package: "swift-log"),
+            // OpenAPIEnumTests reads the served document as YAML.
+            .product(name: "Yams", package: "Yams"),
         ]),
     ]
 )

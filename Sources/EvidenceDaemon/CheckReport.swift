@@ -19,7 +19,7 @@ package enum CheckReport {
             let flagged = result.claims.filter { !$0.flags.isEmpty }.count
             var lines = ["\(result.submission) (\(result.unit.name)): \(result.claims.count) claims, \(flagged) flagged"]
             for claim in result.claims {
-                let score = claim.score.formatted(.number.precision(.fractionLength(0...2)))
+                let score = Points.text(claim.score)
                 guard !claim.flags.isEmpty else {
                     lines.append("  claim \(claim.index) \(claim.indicator) (\(score) points): supported")
                     continue

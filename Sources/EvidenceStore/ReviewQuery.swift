@@ -9,6 +9,16 @@ package struct ReviewQuery: Hashable, Sendable {
         case dismissed
         /// A needs-review question answered.
         case answered
+
+        /// The current decision's action a flag in this state has; nil for open (no decision).
+        package var action: DecisionAction? {
+            switch self {
+            case .open: nil
+            case .confirmed: .confirm
+            case .dismissed: .dismiss
+            case .answered: .answer
+            }
+        }
     }
 
     package enum Order: String, Hashable, Sendable {

@@ -88,7 +88,7 @@ extension Store {
             let now = Date()
             let keys = try DocumentRecord
                 .select(DocumentRecord.Columns.sha256, as: String.self)
-                .filter(DocumentRecord.Columns.state == DocumentState.queued.rawValue)
+                .filter(DocumentRecord.Columns.state == DocumentState.queued)
                 // Within the minute it arrived in, the largest file first: a long scan taken last
                 // would leave the other workers idle at the end of a batch. Across minutes, first
                 // come, first served, so a stream of large files never starves a small one.
@@ -97,7 +97,7 @@ extension Store {
                 .limit(limit)
                 .fetchAll(db)
             try DocumentRecord.filter(keys: keys).updateAll(db, [
-                DocumentRecord.Columns.state.set(to: DocumentState.extracting.rawValue),
+                DocumentRecord.Columns.state.set(to: DocumentState.extracting),
                 DocumentRecord.Columns.attempts += 1,
                 DocumentRecord.Columns.updatedAt.set(to: now),
             ])

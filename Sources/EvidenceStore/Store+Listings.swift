@@ -1,5 +1,5 @@
-package import EvidenceModel
-package import Foundation
+import EvidenceModel
+import Foundation
 import GRDB
 
 /// What the web service lists: submissions by unit, their progress, and who holds a document.
@@ -8,37 +8,39 @@ extension Store {
     package func submissionSummaries(unitCodes: Set<String>?, includePrechecks: Bool = false,
                                      limit: Int = 200) throws -> [SubmissionSummary] {
         try writer.read { db in
-            var conditions: [String] = []
-            var arguments = StatementArguments()
+            var conditions: [SQL] = []
             if let unitCodes {
                 guard !unitCodes.isEmpty else { return [] }
-                conditions.append("s.unitCode IN (\(databaseQuestionMarks(count: unitCodes.count)))")
-                _ = arguments.append(contentsOf: StatementArguments(unitCodes.sorted()))
+                conditions.append("s.unitCode IN \(unitCodes.sorted())")
             }
             if !includePrechecks { conditions.append("s.precheck = 0") }
-            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            _ = arguments.append(contentsOf: [limit])
-            return try Row.fetchAll(db, sql: """
-                \(Self.summarySelect) \(filter) ORDER BY s.updatedAt DESC, s.id LIMIT ?
-                """, arguments: arguments).map(Self.summary)
+            let filter: SQL = conditions.isEmpty ? "" : "WHERE \(conditions.joined(separator: " AND "))"
+            let request: SQLRequest<Row> = """
+                \(Self.summarySelect) \(filter) ORDER BY s.updatedAt DESC, s.id LIMIT \(limit)
+                """
+            return try request.fetchAll(db).map(Self.summary)
         }
     }
 
     package func submissionSummary(id: String) throws -> SubmissionSummary? {
         try writer.read { db in
-            try Row.fetchOne(db, sql: "\(Self.summarySelect) WHERE s.id = ?", arguments: [id]).map(Self.summary)
+            let request: SQLRequest<Row> = "\(Self.summarySelect) WHERE s.id = \(id)"
+            return try request.fetchOne(db).map(Self.summary)
         }
     }
 
     package func progress(ofSubmission id: String) throws -> SubmissionProgress {
         try writer.read { db in
-            let row = try Row.fetchOne(db, sql: """
+            // A failure is an answer too: parsed and failed files are done.
+            let done: [DocumentState] = [.parsed, .failed]
+            let request: SQLRequest<Row> = """
                 SELECT COUNT(*) AS files,
-                       COALESCE(SUM(d.state IN ('parsed', 'failed')), 0) AS done,
-                       COALESCE(SUM(CASE WHEN d.state = 'parsed' THEN COALESCE(d.pages, 0) ELSE 0 END), 0) AS pages
+                       COALESCE(SUM(d.state IN \(done)), 0) AS done,
+                       COALESCE(SUM(CASE WHEN d.state = \(DocumentState.parsed) THEN COALESCE(d.pages, 0) ELSE 0 END), 0) AS pages
                 FROM submission_files f JOIN documents d ON d.sha256 = f.sha256
-                WHERE f.submissionId = ?
-                """, arguments: [id])
+                WHERE f.submissionId = \(id)
+                """
+            let row = try request.fetchOne(db)
             return SubmissionProgress(files: row?["files"] ?? 0, filesDone: row?["done"] ?? 0, pagesRead: row?["pages"] ?? 0)
         }
     }
@@ -66,26 +68,33 @@ extension Store {
                 SELECT f.reason, COUNT(*) AS n FROM flags f JOIN submissions s ON s.id = f.submissionId
                 WHERE f.supersededAt IS NULL AND s.precheck = 0 GROUP BY f.reason
                 """) { reasons[row["reason"]] = row["n"] }
-            let documents = try Row.fetchOne(db, sql: """
-                SELECT COUNT(*) AS n, COALESCE(SUM(pages), 0) AS pages FROM documents WHERE state = 'parsed'
-                """)
+            let read: SQLRequest<Row> = """
+                SELECT COUNT(*) AS n, COALESCE(SUM(pages), 0) AS pages FROM documents WHERE state = \(DocumentState.parsed)
+                """
+            let documents = try read.fetchOne(db)
             return StoreCounts(submissionsByState: states, flagsByReason: reasons,
                                documentsRead: documents?["n"] ?? 0, pagesRead: documents?["pages"] ?? 0)
         }
     }
 
-    private static let summarySelect = """
-        SELECT s.id, s.unitCode, s.unitName, s.unitLevel, s.framework, s.periodFrom, s.periodTo, s.state,
-               s.revision, s.precheck, s.failureReason, s.updatedAt, s.checkedAt,
-               (SELECT COUNT(*) FROM claims c WHERE c.submissionId = s.id) AS claimCount,
-               (SELECT COUNT(DISTINCT f.claimIndex) FROM flags f WHERE f.submissionId = s.id
-                  AND f.supersededAt IS NULL AND f.reason != 'needs-review') AS flaggedClaims,
-               (SELECT COUNT(*) FROM flags f WHERE f.submissionId = s.id AND f.supersededAt IS NULL
-                  AND f.reason != 'needs-review') AS flagCount,
-               (SELECT COUNT(*) FROM flags f WHERE f.submissionId = s.id AND f.supersededAt IS NULL
-                  AND f.reason = 'needs-review') AS reviewCount
-        FROM submissions s
-        """
+    /// flaggedClaims counts the claims `ClaimVerdict` calls flagged (a current flag that accuses),
+    /// flagCount those flags, reviewCount the current questions: the split is `FlagReason.accuses`,
+    /// bound here rather than spelled, so the counts cannot drift from the pages and the API.
+    private static var summarySelect: SQL {
+        let questions = FlagReason.questions
+        return """
+            SELECT s.id, s.unitCode, s.unitName, s.unitLevel, s.framework, s.periodFrom, s.periodTo, s.state,
+                   s.revision, s.precheck, s.failureReason, s.updatedAt, s.checkedAt,
+                   (SELECT COUNT(*) FROM claims c WHERE c.submissionId = s.id) AS claimCount,
+                   (SELECT COUNT(DISTINCT f.claimIndex) FROM flags f WHERE f.submissionId = s.id
+                      AND f.supersededAt IS NULL AND f.reason NOT IN \(questions)) AS flaggedClaims,
+                   (SELECT COUNT(*) FROM flags f WHERE f.submissionId = s.id AND f.supersededAt IS NULL
+                      AND f.reason NOT IN \(questions)) AS flagCount,
+                   (SELECT COUNT(*) FROM flags f WHERE f.submissionId = s.id AND f.supersededAt IS NULL
+                      AND f.reason IN \(questions)) AS reviewCount
+            FROM submissions s
+            """
+    }
 
     private static func summary(_ row: Row) -> SubmissionSummary {
         let level = Submission.Level(rawValue: row["unitLevel"] ?? "") ?? .district

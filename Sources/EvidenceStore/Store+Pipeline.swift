@@ -24,10 +24,11 @@ extension Store {
     /// Documents (and their pages) extracted since `date`: divide by the minutes for a rate.
     package func throughput(since date: Date) throws -> Throughput {
         try writer.read { db in
-            let row = try Row.fetchOne(db, sql: """
+            let request: SQLRequest<Row> = """
                 SELECT COUNT(*) AS documents, COALESCE(SUM(pages), 0) AS pages
-                FROM documents WHERE state = 'parsed' AND extractedAt >= ?
-                """, arguments: [date])
+                FROM documents WHERE state = \(DocumentState.parsed) AND extractedAt >= \(date)
+                """
+            let row = try request.fetchOne(db)
             return Throughput(documents: row?["documents"] ?? 0, pages: row?["pages"] ?? 0)
         }
     }
@@ -36,12 +37,12 @@ extension Store {
     package func failures(limit: Int = 50) throws -> [FailedItem] {
         try writer.read { db in
             let documents = try DocumentRecord
-                .filter(DocumentRecord.Columns.state == DocumentState.failed.rawValue)
+                .filter(DocumentRecord.Columns.state == DocumentState.failed)
                 .order(DocumentRecord.Columns.updatedAt.desc).limit(limit).fetchAll(db)
                 .map { FailedItem(kind: .document, id: $0.sha256, code: $0.failureCode,
                                   message: $0.failureMessage ?? "", attempts: $0.attempts, failedAt: $0.updatedAt) }
             let submissions = try SubmissionRecord
-                .filter(SubmissionRecord.Columns.state == SubmissionState.failed.rawValue)
+                .filter(SubmissionRecord.Columns.state == SubmissionState.failed)
                 .order(SubmissionRecord.Columns.updatedAt.desc).limit(limit).fetchAll(db)
                 .map { FailedItem(kind: .submission, id: $0.id, code: nil,
                                   message: $0.failureReason ?? "", attempts: $0.revision, failedAt: $0.updatedAt) }
@@ -94,12 +95,12 @@ extension Store {
         try writer.write { db in
             let now = Date()
             let documents = try DocumentRecord
-                .filter(DocumentRecord.Columns.state == DocumentState.extracting.rawValue)
-                .updateAll(db, DocumentRecord.Columns.state.set(to: DocumentState.queued.rawValue),
+                .filter(DocumentRecord.Columns.state == DocumentState.extracting)
+                .updateAll(db, DocumentRecord.Columns.state.set(to: DocumentState.queued),
                            DocumentRecord.Columns.updatedAt.set(to: now))
             let submissions = try SubmissionRecord
-                .filter(SubmissionRecord.Columns.state == SubmissionState.extracting.rawValue)
-                .updateAll(db, SubmissionRecord.Columns.state.set(to: SubmissionState.queued.rawValue),
+                .filter(SubmissionRecord.Columns.state == SubmissionState.extracting)
+                .updateAll(db, SubmissionRecord.Columns.state.set(to: SubmissionState.queued),
                            SubmissionRecord.Columns.updatedAt.set(to: now))
             return Resumed(documents: documents, submissions: submissions)
         }
@@ -109,10 +110,10 @@ extension Store {
     /// that failed): back to `queued`. Returns how many; a read first, so an idle pass writes nothing.
     @discardableResult
     package func requeueStrandedDocuments() throws -> Int {
-        let extracting = DocumentRecord.filter(DocumentRecord.Columns.state == DocumentState.extracting.rawValue)
+        let extracting = DocumentRecord.filter(DocumentRecord.Columns.state == DocumentState.extracting)
         guard try writer.read({ try extracting.fetchCount($0) }) > 0 else { return 0 }
         return try writer.write { db in
-            try extracting.updateAll(db, DocumentRecord.Columns.state.set(to: DocumentState.queued.rawValue),
+            try extracting.updateAll(db, DocumentRecord.Columns.state.set(to: DocumentState.queued),
                                      DocumentRecord.Columns.updatedAt.set(to: Date()))
         }
     }
@@ -122,7 +123,7 @@ extension Store {
         try writer.read { db in
             try DocumentRecord
                 .select(DocumentRecord.Columns.sha256, as: String.self)
-                .filter(DocumentRecord.Columns.state == DocumentState.queued.rawValue)
+                .filter(DocumentRecord.Columns.state == DocumentState.queued)
                 .order(DocumentRecord.Columns.createdAt, DocumentRecord.Columns.sha256)
                 .limit(limit)
                 .fetchAll(db)
@@ -135,7 +136,7 @@ extension Store {
         try writer.read { db in
             try SubmissionRecord
                 .select(SubmissionRecord.Columns.id, as: String.self)
-                .filter([SubmissionState.queued.rawValue, SubmissionState.extracting.rawValue]
+                .filter([SubmissionState.queued, SubmissionState.extracting]
                     .contains(SubmissionRecord.Columns.state))
                 .order(SubmissionRecord.Columns.createdAt, SubmissionRecord.Columns.id)
                 .limit(limit)
@@ -147,15 +148,19 @@ extension Store {
     /// be checked. Oldest first.
     package func readySubmissions(limit: Int = 1000) throws -> [String] {
         try writer.read { db in
-            try String.fetchAll(db, sql: """
+            // NOT EXISTS over a join: the query interface cannot say it; the states are bound.
+            let waiting: [SubmissionState] = [.queued, .extracting]
+            let unread: [DocumentState] = [.queued, .extracting]
+            let request: SQLRequest<String> = """
                 SELECT s.id FROM submissions s
-                WHERE s.state IN ('queued', 'extracting')
+                WHERE s.state IN \(waiting)
                   AND NOT EXISTS (
                     SELECT 1 FROM submission_files f JOIN documents d ON d.sha256 = f.sha256
-                    WHERE f.submissionId = s.id AND d.state IN ('queued', 'extracting'))
+                    WHERE f.submissionId = s.id AND d.state IN \(unread))
                 ORDER BY s.createdAt, s.id
-                LIMIT ?
-                """, arguments: [limit])
+                LIMIT \(limit)
+                """
+            return try request.fetchAll(db)
         }
     }
 

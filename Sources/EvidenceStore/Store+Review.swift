@@ -89,14 +89,15 @@ extension Store {
         }
         if includingReason, let reason = query.reason {
             conditions.append("f.reason = ?")
-            _ = arguments.append(contentsOf: [reason.rawValue])
+            _ = arguments.append(contentsOf: [reason])
         }
-        switch query.state {
-        case nil: break
-        case .open: conditions.append("f.decision IS NULL")
-        case .confirmed: conditions.append("f.decision = 'confirm'")
-        case .dismissed: conditions.append("f.decision = 'dismiss'")
-        case .answered: conditions.append("f.decision = 'answer'")
+        if let state = query.state {
+            if let action = state.action {
+                conditions.append("f.decision = ?")
+                _ = arguments.append(contentsOf: [action])
+            } else {
+                conditions.append("f.decision IS NULL")
+            }
         }
         return (conditions, arguments)
     }

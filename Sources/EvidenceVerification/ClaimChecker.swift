@@ -31,14 +31,14 @@ package struct ClaimChecker: Sendable {
         }
         if claim.score > indicator.maxPoints + 1e-9 {
             flags.append(Flag(reason: .scoreAboveMax,
-                              message: "Điểm tự chấm \(FlagText.points(claim.score)) vượt điểm tối đa \(FlagText.points(indicator.maxPoints)) của chỉ tiêu \(framework.displayCode(indicator)).",
-                              expected: "≤ \(FlagText.points(indicator.maxPoints))", found: FlagText.points(claim.score)))
+                              message: "Điểm tự chấm \(Points.text(claim.score)) vượt điểm tối đa \(Points.text(indicator.maxPoints)) của chỉ tiêu \(framework.displayCode(indicator)).",
+                              expected: "≤ \(Points.text(indicator.maxPoints))", found: Points.text(claim.score)))
         }
         let rule = indicator.evidence ?? .report
         if claim.evidence.isEmpty {
             if claim.score > 0 {
                 flags.append(Flag(reason: .noEvidence,
-                                  message: "Chỉ tiêu \(framework.displayCode(indicator)) được tự chấm \(FlagText.points(claim.score)) điểm nhưng không kèm tài liệu kiểm chứng.",
+                                  message: "Chỉ tiêu \(framework.displayCode(indicator)) được tự chấm \(Points.text(claim.score)) điểm nhưng không kèm tài liệu kiểm chứng.",
                                   expected: rule.description ?? "Ít nhất 1 tài liệu kiểm chứng", found: "Không có tài liệu"))
             }
             return ClaimResult(index: index, indicator: claim.indicator, score: claim.score, flags: flags)
@@ -84,13 +84,13 @@ package struct ClaimChecker: Sendable {
             let (allHead, allDeputy) = Self.distinct(reviews)
             if claim.score <= count.earned(head: allHead, deputy: allDeputy, maxPoints: indicator.maxPoints) + 1e-9 { return [] }
             let needed = Int((min(claim.score, cap) / count.perDocument).rounded(.up))
-            var rate = "\(FlagText.points(count.perDocument)) điểm/văn bản, tối đa \(FlagText.points(cap)) điểm"
+            var rate = "\(Points.text(count.perDocument)) điểm/văn bản, tối đa \(Points.text(cap)) điểm"
             if let deputyRate = count.deputyPerDocument {
-                rate += "; văn bản do cấp phó ký \(FlagText.points(deputyRate)) điểm, tối đa \(FlagText.points(count.deputyCap ?? cap)) điểm"
+                rate += "; văn bản do cấp phó ký \(Points.text(deputyRate)) điểm, tối đa \(Points.text(count.deputyCap ?? cap)) điểm"
             }
             let shortfall = Flag(reason: .insufficientCount,
-                         message: "Chỉ tiêu \(framework.displayCode(indicator)) tính điểm theo số văn bản (\(rate)): \(valid) văn bản hợp lệ chỉ đạt \(FlagText.points(earned)) điểm, đơn vị tự chấm \(FlagText.points(claim.score)) điểm.",
-                         expected: "Ít nhất \(max(needed, valid + 1)) văn bản hợp lệ", found: "\(valid) văn bản hợp lệ (\(FlagText.points(earned)) điểm)")
+                         message: "Chỉ tiêu \(framework.displayCode(indicator)) tính điểm theo số văn bản (\(rate)): \(valid) văn bản hợp lệ chỉ đạt \(Points.text(earned)) điểm, đơn vị tự chấm \(Points.text(claim.score)) điểm.",
+                         expected: "Ít nhất \(max(needed, valid + 1)) văn bản hợp lệ", found: "\(valid) văn bản hợp lệ (\(Points.text(earned)) điểm)")
             // Points per document the table does not state are the operator's reading: not an accusation.
             return [count.source == .assumption || rule.source == .assumption ? RootCause.softenCount(shortfall, reviews: reviews) : shortfall]
         }

@@ -59,7 +59,7 @@ extension DocumentInspector {
 
     /// One needs-review per point; none for a field an accusation of this document already names.
     mutating func finish() {
-        let accused = Set(flags.filter { $0.reason != .needsReview }.compactMap(\.field))
+        let accused = Set(flags.filter { $0.reason.accuses }.compactMap(\.field))
         for point in unsure {
             let (field, page, box) = place(of: point)
             if accused.contains(field) { continue }

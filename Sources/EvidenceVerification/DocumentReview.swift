@@ -5,7 +5,7 @@ import EvidenceModel
 struct DocumentReview: Sendable {
     var flags: [Flag] = []
     /// Counts toward the claim: present, readable, nothing found against it (needs-review is not an accusation).
-    var valid: Bool { flags.allSatisfy { $0.reason == .needsReview } }
+    var valid: Bool { !flags.contains { $0.reason.accuses } }
     /// Signed by a deputy where the count rule pays deputies separately.
     var countsAsDeputy = false
     /// sha256 and number keys: two reviews sharing one are the same document.

@@ -1,4 +1,4 @@
-package import EvidenceModel
+import EvidenceModel
 
 extension EvidenceFacts {
     /// The facts of one document of a bundle: its fields, and its pages for the flags.

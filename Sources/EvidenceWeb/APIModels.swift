@@ -2,8 +2,8 @@ import EvidenceModel
 import EvidenceStore
 import Foundation
 
-/// What `/api/v1` answers. Field names follow docs/openapi.yaml, which a test checks against
-/// the running server.
+/// What `/api/v1` answers. Field names follow the OpenAPI document (OpenAPIDocument.swift), which
+/// a test checks against the running server.
 struct APISubmission: Encodable {
     var id: String
     var unit: Submission.Unit
@@ -50,8 +50,8 @@ struct APIClaimResult: Encodable {
     var index: Int
     var indicator: String
     var score: Double
-    /// supported | flagged | needs-review
-    var verdict: String
+    /// Encoded as its code: pending | supported | flagged | needs-review.
+    var verdict: ClaimVerdict
     var flags: [APIFlag]
 }
 

@@ -24,6 +24,16 @@ enum Labels {
         }
     }
 
+    /// A claim's verdict: its words and the CSS class that colours it.
+    static func verdict(_ verdict: ClaimVerdict) -> (label: String, cssClass: String) {
+        switch verdict {
+        case .pending: ("Đang kiểm tra", "pending")
+        case .supported: ("Được chấp nhận", "supported")
+        case .flagged: ("Không được chấp nhận", "flagged")
+        case .needsReview: ("Cần thẩm định viên xem", "review")
+        }
+    }
+
     static func reason(_ reason: FlagReason) -> String {
         switch reason {
         case .noEvidence: "Không có tài liệu kiểm chứng"
@@ -48,28 +58,5 @@ enum Labels {
         case .dateAfterSigning: "Ngày văn bản sau ngày ký số"
         case .notDigitallySigned: "Chưa ký số"
         }
-    }
-
-    static func field(_ field: DocumentField?) -> String? {
-        guard let field else { return nil }
-        switch field {
-        case .type, .typeName: return "loại văn bản"
-        case .number: return "số, ký hiệu"
-        case .issuer: return "cơ quan ban hành"
-        case .parent: return "cơ quan chủ quản"
-        case .place: return "địa danh"
-        case .date: return "ngày ban hành"
-        case .title: return "trích yếu"
-        case .draft: return "dự thảo"
-        case .references: return "căn cứ"
-        case .signer, .signerName: return "người ký"
-        case .signerTitle: return "chức vụ người ký"
-        case .secretary: return "thư ký"
-        }
-    }
-
-    static func points(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
-            .replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
     }
 }

@@ -1,7 +1,17 @@
+import EvidenceModel
+import EvidenceStore
+
 /// The API's OpenAPI 3 description, served at `/api/openapi.yaml`. Kept in the binary so the
 /// document served is always the one the routes were built with; `make test` runs schemathesis
 /// against a live server with it (scripts/api_schema_test.sh).
 enum OpenAPIDocument {
+    /// The codes of an enum as a YAML flow list, in declaration order. Every enum the document lists
+    /// that has a Swift type is written from its `allCases`: a new reason or state is documented
+    /// the day it is added (OpenAPIEnumTests reads the served document back and checks).
+    private static func codes<Code: CaseIterable & RawRepresentable>(_: Code.Type) -> String where Code.RawValue == String {
+        "[" + Code.allCases.map(\.rawValue).joined(separator: ", ") + "]"
+    }
+
     static let yaml = #"""
 openapi: 3.0.3
 info:
@@ -108,7 +118,7 @@ paths:
               type: object
               required: [action]
               properties:
-                action: { type: string, enum: [confirm, dismiss, answer] }
+                action: { type: string, enum: \#(codes(DecisionAction.self)) }
                 supportedScore: { type: number }
                 answer: { type: string }
                 comment: { type: string, description: required to dismiss }
@@ -262,7 +272,7 @@ components:
       properties:
         code: { type: string }
         name: { type: string }
-        level: { type: string, enum: [province, department, district, commune] }
+        level: { type: string, enum: \#(codes(Submission.Level.self)) }
         bodies: { type: array, items: { type: string } }
     Period:
       type: object
@@ -280,7 +290,7 @@ components:
         unit: { $ref: "#/components/schemas/Unit" }
         framework: { type: string }
         period: { $ref: "#/components/schemas/Period" }
-        state: { type: string, enum: [queued, extracting, checked, failed] }
+        state: { type: string, enum: \#(codes(SubmissionState.self)) }
         revision: { type: integer }
         precheck: { type: boolean }
         claims: { type: integer }
@@ -312,14 +322,11 @@ components:
               index: { type: integer }
               indicator: { type: string }
               score: { type: number }
-              verdict: { type: string, enum: [pending, supported, flagged, needs-review] }
+              verdict: { type: string, enum: \#(codes(ClaimVerdict.self)) }
               flags: { type: array, items: { $ref: "#/components/schemas/Flag" } }
     Reason:
       type: string
-      enum: [no-evidence, score-above-max, file-missing, unreadable, number-mismatch, date-mismatch, out-of-period,
-             wrong-type, wrong-issuer, signer-mismatch, unsigned, draft, duplicate-evidence, insufficient-count,
-             signer-not-head, off-topic, needs-review, signature-invalid, modified-after-signing, date-after-signing,
-             not-digitally-signed]
+      enum: \#(codes(FlagReason.self))
     Box:
       type: object
       required: [x, y, width, height]
@@ -332,7 +339,7 @@ components:
         flagId: { type: integer, format: int64 }
         decidedBy: { type: string }
         decidedAt: { type: string, format: date-time }
-        action: { type: string, enum: [confirm, dismiss, answer] }
+        action: { type: string, enum: \#(codes(DecisionAction.self)) }
         supportedScore: { type: number, nullable: true }
         answer: { type: string, nullable: true }
         comment: { type: string, nullable: true }
@@ -373,7 +380,7 @@ components:
       required: [sha256, state]
       properties:
         sha256: { type: string }
-        state: { type: string, enum: [queued, extracting, parsed, failed] }
+        state: { type: string, enum: \#(codes(DocumentState.self)) }
         format: { type: string }
         pages: { type: integer }
         fields: { type: object }

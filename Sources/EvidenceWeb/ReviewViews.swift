@@ -134,7 +134,7 @@ struct DecisionRow {
         }
         by = decision.decidedBy
         at = SubmissionRow.time(decision.decidedAt)
-        supportedScore = decision.supportedScore.map(Labels.points)
+        supportedScore = decision.supportedScore.map(Points.text)
         answer = decision.answer
         comment = decision.comment
     }
@@ -152,7 +152,7 @@ extension EvidenceRule {
         default: break
         }
         if signed == .required { parts.append("có chữ ký số") }
-        if let count { parts.append("mỗi văn bản \(Labels.points(count.perDocument)) điểm" + (count.cap.map { ", tối đa \(Labels.points($0))" } ?? "")) }
+        if let count { parts.append("mỗi văn bản \(Points.text(count.perDocument)) điểm" + (count.cap.map { ", tối đa \(Points.text($0))" } ?? "")) }
         return parts.joined(separator: "; ")
     }
 }

@@ -6,7 +6,7 @@ import EvidenceStore
 import Foundation
 import Hummingbird
 
-/// `/api/v1`: the same objects and rules as the pages, for programs (docs/openapi.yaml).
+/// `/api/v1`: the same objects and rules as the pages, for programs (OpenAPIDocument.swift).
 struct APIRoutes {
     let service: WebService
 
@@ -134,8 +134,7 @@ struct APIRoutes {
         let checked = summary.state == .checked
         let claims = stored.submission.claims.enumerated().map { index, claim in
             let mine = checked ? flags.filter { $0.claimIndex == index } : []
-            let verdict = !checked ? "pending" : mine.contains { $0.flag.reason != .needsReview } ? "flagged"
-                : mine.isEmpty ? "supported" : "needs-review"
+            let verdict = ClaimVerdict.of(mine.map(\.flag.reason), checked: checked)
             return APIClaimResult(index: index, indicator: claim.indicator, score: claim.score, verdict: verdict,
                                   flags: mine.map { APIFlag(service.redacted($0, for: account)) })
         }

@@ -102,7 +102,8 @@ struct SubmissionRoutes {
         let checked = summary.state == .checked
         let claims = stored.submission.claims.enumerated().map { index, claim in
             ClaimView(index: index, claim: claim, framework: framework,
-                      queued: checked ? flags.filter { $0.claimIndex == index }.map { service.redacted($0, for: account) } : [])
+                      queued: checked ? flags.filter { $0.claimIndex == index }.map { service.redacted($0, for: account) } : [],
+                      checked: checked)
         }
         let pending = summary.state == .queued || summary.state == .extracting || status == .waiting
         return pages.render("result", ResultView(
@@ -185,7 +186,7 @@ struct IndicatorOption {
     init(_ indicator: Indicator, framework: Framework) {
         code = framework.displayCode(indicator)
         name = indicator.name
-        max = Labels.points(indicator.maxPoints)
+        max = Points.text(indicator.maxPoints)
         needs = indicator.evidence.map { rule in
             rule.description ?? rule.types.compactMap { framework.documentTypeName($0) ?? $0 }.joined(separator: ", ")
         } ?? ""

@@ -95,23 +95,19 @@ struct ClaimView: Encodable {
     var verdictClass: String
     var flags: [FlagView]
 
-    /// Supported, flagged, or only a question for the appraiser.
-    init(index: Int, claim: Submission.Claim, framework: Framework?, queued: [QueuedFlag]) {
-        let flags = queued.map(\.flag)
+    /// The verdict is `ClaimVerdict`'s, the API's and the summary counts' rule; `checked` false
+    /// (the flags would be an earlier revision's) is pending.
+    init(index: Int, claim: Submission.Claim, framework: Framework?, queued: [QueuedFlag], checked: Bool) {
         self.index = index
         let indicator = framework?.indicator(claim.indicator)
         code = indicator.flatMap { ind in framework?.displayCode(ind) } ?? claim.indicator
         name = indicator?.name ?? ""
-        score = Labels.points(claim.score)
-        max = indicator.map { Labels.points($0.maxPoints) } ?? "?"
+        score = Points.text(claim.score)
+        max = indicator.map { Points.text($0.maxPoints) } ?? "?"
         self.flags = queued.map { FlagView($0.flag, id: $0.id) }
-        if flags.contains(where: { $0.reason != .needsReview }) {
-            (verdictCode, verdictLabel, verdictClass) = ("flagged", "Không được chấp nhận", "flagged")
-        } else if !flags.isEmpty {
-            (verdictCode, verdictLabel, verdictClass) = ("needs-review", "Cần thẩm định viên xem", "review")
-        } else {
-            (verdictCode, verdictLabel, verdictClass) = ("supported", "Được chấp nhận", "supported")
-        }
+        let verdict = ClaimVerdict.of(queued.map(\.flag.reason), checked: checked)
+        verdictCode = verdict.rawValue
+        (verdictLabel, verdictClass) = Labels.verdict(verdict)
     }
 }
 
@@ -135,7 +131,7 @@ struct FlagView: Encodable {
         message = flag.message
         file = flag.file
         page = flag.page
-        fieldLabel = Labels.field(flag.field)
+        fieldLabel = flag.field?.vietnameseName
         expected = flag.expected
         found = flag.found
         hasComparison = flag.expected != nil || flag.found != nil

@@ -1,4 +1,5 @@
 import EvidenceLoading
+import EvidenceModel
 import ArgumentParser
 import EvidenceVerification
 import Foundation
@@ -19,7 +20,7 @@ struct Indicators: ParsableCommand {
                     for indicator in framework.allIndicators {
                         let depth = indicator.fullCode.split(separator: ".").count - 1
                         let rule = indicator.evidence.map { " [\($0.types.joined(separator: "/"))]" } ?? ""
-                        print("\(String(repeating: "  ", count: depth))\(framework.displayCode(indicator))  \(points(indicator.maxPoints))  \(indicator.name)\(rule)")
+                        print("\(String(repeating: "  ", count: depth))\(framework.displayCode(indicator))  \(Points.text(indicator.maxPoints))  \(indicator.name)\(rule)")
                     }
                 }
             } catch { throw fail("\(error)") }
@@ -57,4 +58,3 @@ enum IndicatorLookup {
     }
 }
 
-private func points(_ value: Double) -> String { value.formatted(.number.precision(.fractionLength(0...2))) }
