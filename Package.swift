@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "EvidenceParsingTests", dependencies: ["EvidenceModel", "EvidenceParsing", "EvidenceTesting"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "EvidenceVerificationTests", dependencies: [
-            "EvidenceModel", "EvidenceVerification", "EvidenceLoading", "EvidenceTesting"], exclude: ["Fixtures"]),
+            "EvidenceModel", "EvidenceVerification", "EvidenceLoading", "EvidenceTesting", "EvidenceParsing"], exclude: ["Fixtures"]),
         .testTarget(name: "EvidenceLoadingTests", dependencies: ["EvidenceModel", "EvidenceVerification", "EvidenceLoading"]),
         .testTarget(name: "EvidenceStoreTests", dependencies: [
             "EvidenceModel", "EvidenceStore", .product(name: "GRDB", package: "GRDB.swift")]),

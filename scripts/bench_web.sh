@@ -58,7 +58,7 @@ read -r api_rps api_p99 < <(load -H "Authorization: Bearer $token" "$url/api/v1/
 
 # One upload of BENCH_WEB_UPLOAD_MB (64) MiB; no daemon runs here: it stays in the inbox.
 head -c $((upload_mb << 20)) /dev/urandom > "$work/big.pdf"
-python3 -c "import json,sys; print(json.dumps({'submission': 'bench-upload', 'unit': {'code': sys.argv[1], 'name': sys.argv[2], 'level': sys.argv[3]},
+python3 -c "import json,sys; print(json.dumps({'submission': ''.join(c if c.isalnum() else '-' for c in sys.argv[1].lower()) + '-bench-upload', 'unit': {'code': sys.argv[1], 'name': sys.argv[2], 'level': sys.argv[3]},
   'framework': 'thanhhoa-dti-district-2021', 'period': {'from': '2024-01-01', 'to': '2024-12-31'},
   'claims': [{'indicator': '2.1.2', 'score': 3, 'evidence': [{'file': 'big.pdf'}]}]}, ensure_ascii=False))" "$code" "$name" "$level" > "$work/manifest.json"
 unit_token=$("$bin" users token bench-unit --db "$db")

@@ -20,11 +20,15 @@ package enum CheckReport {
             var lines = ["\(result.submission) (\(result.unit.name)): \(result.claims.count) claims, \(flagged) flagged"]
             for claim in result.claims {
                 let score = Points.text(claim.score)
+                // Hand-filled figures confirmed by print elsewhere: say what settled them.
+                let confirmed = claim.corroborations.map { "    confirmed \($0.field.rawValue) (\($0.source.rawValue)): \($0.detail)" }
                 guard !claim.flags.isEmpty else {
                     lines.append("  claim \(claim.index) \(claim.indicator) (\(score) points): supported")
+                    lines += confirmed
                     continue
                 }
                 lines.append("  claim \(claim.index) \(claim.indicator) (\(score) points):")
+                lines += confirmed
                 for flag in claim.flags {
                     let place = [flag.file, flag.page.map { "page \($0)" }].compactMap { $0 }.joined(separator: ", ")
                     lines.append("    \(flag.reason.rawValue): \(flag.message)\(place.isEmpty ? "" : " [\(place)]")")

@@ -27,6 +27,10 @@ package struct DocumentFields: Codable, Hashable, Sendable {
     /// A draft ('DỰ THẢO') or a document without a signature block.
     package var draft: Bool
     package var references: [Reference]
+    /// What the pages after the signature block (an appendix, a plan issued with a decision) print
+    /// about the document they go with: '(Kèm theo Quyết định số 123/QĐ-UBND ngày 15/3/2024 …)'. The
+    /// document's own number and date in print, where its own are filled in by hand.
+    package var attachedTo: [Reference]
     /// A file holding several documents: every one of them, the first included (whose fields are
     /// also the top-level ones). Empty for a file of one document.
     package var documents: [DocumentPart]
@@ -41,13 +45,13 @@ package struct DocumentFields: Codable, Hashable, Sendable {
     package init(type: String? = nil, typeName: String? = nil, number: String? = nil, issuer: String? = nil,
                 parent: String? = nil, place: String? = nil, date: String? = nil, title: String? = nil,
                 signer: Signer? = nil, secretary: Signer? = nil, numberSymbol: String? = nil, datePartial: String? = nil,
-                draft: Bool = false, references: [Reference] = [],
+                draft: Bool = false, references: [Reference] = [], attachedTo: [Reference] = [],
                 fieldConfidence: [DocumentField: Double] = [:], fieldStatus: [DocumentField: FieldStatus] = [:],
                 locations: [DocumentField: Location] = [:], documents: [DocumentPart] = []) {
         self.type = type; self.typeName = typeName; self.number = number; self.issuer = issuer
         self.parent = parent; self.place = place; self.date = date; self.title = title
         self.signer = signer; self.secretary = secretary; self.numberSymbol = numberSymbol; self.datePartial = datePartial
-        self.draft = draft; self.references = references
+        self.draft = draft; self.references = references; self.attachedTo = attachedTo
         self.fieldConfidence = fieldConfidence; self.fieldStatus = fieldStatus; self.locations = locations
         self.documents = documents
     }
@@ -63,11 +67,15 @@ package struct DocumentFields: Codable, Hashable, Sendable {
         }
     }
 
-    /// A document cited in a 'Căn cứ' / 'Thực hiện' line.
+    /// A document cited in a 'Căn cứ' / 'Thực hiện' line, or named by an appendix ('Kèm theo …').
     package struct Reference: Codable, Hashable, Sendable {
         package var number: String
         package var date: String?
-        package init(number: String, date: String? = nil) { self.number = number; self.date = date }
+        /// The 1-based page the citation is printed on (appendix citations; written only when known).
+        package var page: Int?
+        package init(number: String, date: String? = nil, page: Int? = nil) {
+            self.number = number; self.date = date; self.page = page
+        }
     }
 
     package struct Location: Codable, Hashable, Sendable {
@@ -84,7 +92,7 @@ package struct DocumentFields: Codable, Hashable, Sendable {
 extension DocumentFields {
     private enum CodingKeys: String, CodingKey {
         case type, typeName, number, issuer, parent, place, date, title, signer, secretary, numberSymbol, datePartial
-        case draft, references, fieldConfidence, fieldStatus, locations, documents
+        case draft, references, attachedTo, fieldConfidence, fieldStatus, locations, documents
     }
 
     package init(from decoder: any Decoder) throws {
@@ -104,6 +112,8 @@ extension DocumentFields {
                   datePartial: try container.decodeIfPresent(String.self, forKey: .datePartial),
                   draft: try container.decodeIfPresent(Bool.self, forKey: .draft) ?? false,
                   references: try container.decodeIfPresent([Reference].self, forKey: .references) ?? [],
+                  // Added with corroboration from print: absent from documents stored before.
+                  attachedTo: try container.decodeIfPresent([Reference].self, forKey: .attachedTo) ?? [],
                   fieldConfidence: try container.decodeIfPresent([DocumentField: Double].self, forKey: .fieldConfidence) ?? [:],
                   // Documents stored before field statuses existed have none.
                   fieldStatus: try container.decodeIfPresent([DocumentField: FieldStatus].self, forKey: .fieldStatus) ?? [:],
@@ -128,6 +138,7 @@ extension DocumentFields {
         try container.encode(datePartial, forKey: .datePartial)
         try container.encode(draft, forKey: .draft)
         try container.encode(references, forKey: .references)
+        try container.encode(attachedTo, forKey: .attachedTo)
         try container.encode(fieldConfidence, forKey: .fieldConfidence)
         try container.encode(fieldStatus, forKey: .fieldStatus)
         try container.encode(documents, forKey: .documents)

@@ -61,8 +61,72 @@ package struct ClaimResult: Codable, Hashable, Sendable {
     package var indicator: String
     package var score: Double
     package var flags: [Flag]
-    package init(index: Int, indicator: String, score: Double, flags: [Flag]) {
+    /// Declared values the document's own page left to a person (hand-filled figures) that print
+    /// elsewhere confirmed: why a field raised no `needs-review`.
+    package var corroborations: [Corroboration]
+    package init(index: Int, indicator: String, score: Double, flags: [Flag], corroborations: [Corroboration] = []) {
         self.index = index; self.indicator = indicator; self.score = score; self.flags = flags
+        self.corroborations = corroborations
+    }
+
+    private enum CodingKeys: String, CodingKey { case index, indicator, score, flags, corroborations }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(index: try container.decode(Int.self, forKey: .index),
+                  indicator: try container.decode(String.self, forKey: .indicator),
+                  score: try container.decode(Double.self, forKey: .score),
+                  flags: try container.decode([Flag].self, forKey: .flags),
+                  // Results written before corroboration from print have none.
+                  corroborations: try container.decodeIfPresent([Corroboration].self, forKey: .corroborations) ?? [])
+    }
+}
+
+/// A declared number or date that the evidence's own page could not confirm (figures filled in by
+/// hand) and that print elsewhere did: what settled it, for the appraiser.
+package struct Corroboration: Codable, Hashable, Sendable {
+    /// What printed the value.
+    package enum Source: String, Codable, Hashable, Sendable {
+        /// An appendix or a plan issued with the document, in the same file: '(Kèm theo Quyết định số …)'.
+        case appendix
+        /// Another document of the same file or submission that cites it ('Căn cứ Kế hoạch số …').
+        case citingDocument = "citing-document"
+        /// The digital signature's signing time, with the printed month, leaves only the declared day.
+        case signingTime = "signing-time"
+    }
+
+    /// The evidence file whose field is confirmed.
+    package var file: String
+    /// `number` or `date`.
+    package var field: DocumentField
+    /// The declared value, as the unit declared it.
+    package var value: String
+    package var source: Source
+    /// The file that prints it (the evidence file itself for an appendix or a signature).
+    package var sourceFile: String?
+    /// 1-based page of `sourceFile`, when known.
+    package var page: Int?
+    /// For the appraiser, in Vietnamese.
+    package var detail: String
+
+    package init(file: String, field: DocumentField, value: String, source: Source, sourceFile: String? = nil,
+                 page: Int? = nil, detail: String) {
+        self.file = file; self.field = field; self.value = value; self.source = source
+        self.sourceFile = sourceFile; self.page = page; self.detail = detail
+    }
+
+    private enum CodingKeys: String, CodingKey { case file, field, value, source, sourceFile, page, detail }
+
+    /// Absent values are written as null, as in flags.
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(field, forKey: .field)
+        try container.encode(value, forKey: .value)
+        try container.encode(source, forKey: .source)
+        try container.encode(sourceFile, forKey: .sourceFile)
+        try container.encode(page, forKey: .page)
+        try container.encode(detail, forKey: .detail)
     }
 }
 

@@ -66,6 +66,7 @@ struct Reading {
         readSigner()
         readDraft()
         readReferences()
+        readAttachedCitations()
         normalise()
     }
 

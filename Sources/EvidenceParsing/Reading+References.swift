@@ -53,6 +53,46 @@ extension Reading {
         set(.references, confidence: references.isEmpty ? 0.7 : 0.8, at: references.isEmpty ? nil : firstLine)
     }
 
+    /// What an appendix or a plan issued with this document prints about it, after the signature
+    /// block: '(Kèm theo Quyết định số 123/QĐ-UBND ngày 15/3/2024 của UBND huyện …)', '(Ban hành kèm
+    /// theo Kế hoạch số 45/KH-UBND ngày …)'. Only a number that follows 'kèm theo' within a few words
+    /// (a type's name and 'số'); the line after is read with it, where a citation's rest goes on.
+    /// A parenthesised '(Kèm theo …)' heading a later page counts too: the parser may have taken an
+    /// attached plan's own block for the signature.
+    mutating func readAttachedCitations() {
+        guard bodyStart < lines.count, let firstPage = lines[safe: headerStart]?.page else { return }
+        let signature = signatureStart ?? lines.count
+        var citations = [DocumentFields.Reference]()
+        for index in bodyStart..<lines.count {
+            let line = lines[index]
+            guard !line.isBlank, index >= signature || line.page > firstPage && line.text.drop(while: \.isWhitespace).hasPrefix("("),
+                  FastFold.key(line.text).contains("KEM THEO") else { continue }
+            var words = line.text.words()
+            if let next = lines[safe: index + 1], next.page == line.page { words += next.text.words() }
+            guard let theo = words.indices.first(where: { index in
+                index > 0 && FastFold.key(words[index - 1]).hasSuffix("KEM") && FastFold.key(words[index]).hasPrefix("THEO")
+            }) else { continue }
+            // 'Quyết định số 123/QĐ-UBND', 'Kế hoạch số: 45/KH-UBND': the number within five words.
+            var position = theo + 1
+            while position < min(words.count, theo + 6) {
+                let word = words[position]
+                if word.first?.isNumber == true { break }
+                position += 1
+            }
+            guard position < words.count, words[position].first?.isNumber == true else { continue }
+            var raw = words[position]
+            if raw.allSatisfy(\.isNumber), position + 1 < words.count, words[position + 1].hasPrefix("/") {
+                raw = Substring(String(raw) + String(words[position + 1]))
+            }
+            guard raw.utf8.contains(47), raw.contains(where: \.isLetter) else { continue }
+            let result = NumberReading.read(raw)
+            guard let number = result.value, let lead = result.parts.first, lead.filter(\.isLetter).count >= 2 else { continue }
+            let citation = DocumentFields.Reference(number: number.nfc, date: dateAfter(words, from: position + 1), page: line.page)
+            if !citations.contains(where: { $0.number == citation.number && $0.date == citation.date }) { citations.append(citation) }
+        }
+        fields.attachedTo = citations
+    }
+
     /// The date in 'ngày ...' within a few words after a cited number.
     private func dateAfter(_ words: [Substring], from start: Int) -> String? {
         var index = start

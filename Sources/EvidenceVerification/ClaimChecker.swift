@@ -45,8 +45,9 @@ package struct ClaimChecker: Sendable {
         }
 
         let context = ReviewContext(framework: framework, options: options, rule: rule, indicator: indicator,
-                                    submission: submission, claimIndex: index, others: others)
+                                    submission: submission, claimIndex: index, others: others, evidence: evidence)
         var reviews: [DocumentReview] = []
+        var corroborations: [Corroboration] = []
         for item in claim.evidence {
             // A bundle's documents are checked one by one: the one declared, or each when counted.
             for facts in evidence[item.file].map({ $0.candidates(for: item, rule: rule).map(Optional.some) }) ?? [nil] {
@@ -55,11 +56,13 @@ package struct ClaimChecker: Sendable {
                 if let facts, facts.file.hasPrefix(item.file + "/") { named.file = facts.file }
                 let review = context.review(named, facts: facts)
                 flags += review.flags
+                corroborations += review.corroborations
                 reviews.append(review)
             }
         }
         flags += support(claim: claim, indicator: indicator, rule: rule, reviews: reviews)
-        return ClaimResult(index: index, indicator: claim.indicator, score: claim.score, flags: flags)
+        return ClaimResult(index: index, indicator: claim.indicator, score: claim.score, flags: flags,
+                           corroborations: corroborations)
     }
 
     /// Whether the valid documents earn the claimed score (count rules, minimum documents).

@@ -33,6 +33,9 @@ extension DocumentInspector {
                  field: .number, expected: declared, found: "…/" + symbol)
             return
         }
+        // The figures are hand-filled: the same number printed elsewhere (an appendix, a citing
+        // document) confirms the declaration; a citation never accuses.
+        if fields.fieldStatus[.number] != nil || fields.number == nil, corroborateNumber(declared, fields) { return }
         doubt(.number)
     }
 
@@ -51,6 +54,7 @@ extension DocumentInspector {
                  field: .date, expected: FlagText.date(declared), found: "…/" + partial.display)
             return
         }
+        if fields.fieldStatus[.date] != nil || fields.date == nil, corroborateDate(declared, fields) { return }
         doubt(.date)
     }
 

@@ -66,8 +66,10 @@ extension DocumentInspector {
             let name = FlagText.name(point)
             let declaredValue = declared(field)
             let what = declaredValue.map { "; đơn vị kê khai: \($0)" } ?? ""
+            // What print elsewhere says about it (a citation that disagrees, several that could be it).
+            let printed = point.field.flatMap { notes[$0] }.map { " " + $0 } ?? ""
             flags.append(Flag(reason: .needsReview,
-                              message: "Không đọc chắc chắn được \(name) của tệp \(file) (trang \(page))\(what); cần thẩm định viên xem trực tiếp.",
+                              message: "Không đọc chắc chắn được \(name) của tệp \(file) (trang \(page))\(what); cần thẩm định viên xem trực tiếp.\(printed)",
                               file: file, page: page,
                               expected: declaredValue ?? "Trường đọc được với độ tin cậy đủ",
                               found: "Không chắc chắn: \(name)", field: field, box: box))

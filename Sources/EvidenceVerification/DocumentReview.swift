@@ -12,6 +12,8 @@ struct DocumentReview: Sendable {
     var identity: Set<String> = []
     /// The evidence file, for claim-level findings that point at one.
     var file: String?
+    /// Declared values that print elsewhere confirmed where the page's own figures are hand-filled.
+    var corroborations: [Corroboration] = []
 }
 
 /// Everything a document review needs besides the file itself.
@@ -23,6 +25,8 @@ struct ReviewContext: Sendable {
     let submission: Submission
     let claimIndex: Int
     let others: [KnownEvidence]
+    /// Every evidence file of the submission (other claims' too): documents that cite this one.
+    var evidence: [String: EvidenceFacts] = [:]
 
     func review(_ item: Submission.Evidence, facts: EvidenceFacts?) -> DocumentReview {
         var review = DocumentReview(file: item.file)
@@ -47,6 +51,9 @@ struct ReviewContext: Sendable {
         inspector.run()
         review.flags = RootCause.reduce(inspector.flags, source: rule.source)
         review.countsAsDeputy = inspector.countsAsDeputy
+        // A field still flagged (an accusation of it, or its figures asked about) is not confirmed.
+        let flagged = Set(review.flags.compactMap(\.field))
+        review.corroborations = inspector.corroborations.filter { !flagged.contains($0.field) }
         if let number = inspector.trustedNumber { review.identity.insert("no:" + Tolerant.numberKey(number)) }
         return review
     }
@@ -73,6 +80,10 @@ struct DocumentInspector {
     var flags: [Flag] = []
     var unsure: [ReviewPoint] = []
     var countsAsDeputy = false
+    /// Declared values confirmed by print elsewhere (appendix, citing document, signing time).
+    var corroborations: [Corroboration] = []
+    /// What print elsewhere says about a field left to the appraiser (a citation that disagrees).
+    var notes: [DocumentField: String] = [:]
 
     init(context: ReviewContext, item: Submission.Evidence, facts: EvidenceFacts, document: ExtractedDocument) {
         self.context = context; self.item = item; self.facts = facts; self.document = document
