@@ -1,4 +1,5 @@
 import EvidenceModel
+import Foundation
 
 /// Corroboration from print (issue 22): the number's figures and the day are usually filled in by
 /// hand and left to a person, but the same number and date are often printed elsewhere: in the
@@ -14,6 +15,8 @@ struct Citation: Hashable {
     /// The file that prints it, and where.
     var file: String
     var page: Int?
+    /// The body the citation says issued it ('… của UBND huyện Trà Bồng'), when printed.
+    var issuer: String?
 
     var place: String {
         let location = page.map { "trang \($0) của tệp \(file)" } ?? "tệp \(file)"
@@ -36,8 +39,10 @@ extension DocumentInspector {
     /// documents of its file and of the submission cite. The document's own body citations are
     /// other documents and are left out.
     func citations(_ fields: DocumentFields) -> [Citation] {
+        let ownWords = Self.citationWords(document.text)
         var out = fields.attachedTo.map {
-            Citation(number: $0.number, date: $0.date, source: .appendix, file: file, page: $0.page)
+            Citation(number: $0.number, date: $0.date, source: .appendix, file: file, page: $0.page,
+                     issuer: Self.citedIssuer(of: $0.number, in: ownWords))
         }
         for (_, top) in context.evidence.sorted(by: { $0.key < $1.key }) {
             for other in top.documents {
@@ -45,10 +50,12 @@ extension DocumentInspector {
                 if other.sha256 == facts.sha256 && other.part == facts.part { continue }
                 guard let cited = other.fields else { continue }
                 let sameFile = other.sha256 == facts.sha256
+                let words = Self.citationWords(other.document?.text ?? "")
                 for reference in cited.references + cited.attachedTo {
                     let citation = Citation(number: reference.number, date: reference.date, source: .citingDocument,
                                             file: sameFile ? file : other.file,
-                                            page: reference.page ?? other.part?.lowerBound)
+                                            page: reference.page ?? other.part?.lowerBound,
+                                            issuer: Self.citedIssuer(of: reference.number, in: words))
                     if !out.contains(citation) { out.append(citation) }
                 }
             }
@@ -86,6 +93,7 @@ extension DocumentInspector {
             if let type, let citedType = Tolerant.typeFromNumber(citation.number), citedType.folded != type.folded { return false }
             return true
         }
+        let issuer = trusted(.issuer, fields.issuer)
         guard !candidates.isEmpty else { return PrintEvidence() }
         // A citation dated outside what the page prints is another document (or a misprint): not this one.
         let consistent = candidates.filter { citation in
@@ -93,6 +101,10 @@ extension DocumentInspector {
             if Self.printedDateAllows(fields, date) == false { return false }
             if let readDate, readDate != date { return false }
             return true
+        }.filter { citation in
+            // Another body's document ('… của UBND tỉnh' for a district's plan) is not this one.
+            guard let issuer, let named = citation.issuer else { return true }
+            return Self.sameIssuer(issuer, named)
         }
         let declaredNumber = item.number
         let declaredDate = item.date.flatMap(ISODate.init)
@@ -166,6 +178,47 @@ extension DocumentInspector {
         }
         if let note = evidence.note { notes[.date] = note }
         return false
+    }
+
+    /// Words of a text for finding what follows a citation (lines joined: a citation wraps).
+    static func citationWords(_ text: String) -> [Substring] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\u{0C}" || $0 == "\r" })
+    }
+
+    /// The body named after a cited number: 'số 45/KH-UBND ngày 15/02/2024 của UBND huyện Trà Bồng về …'
+    /// → 'UBND huyện Trà Bồng' (to a punctuation mark, 'về', 'về việc', or eight words).
+    static func citedIssuer(of number: String, in words: [Substring]) -> String? {
+        let stops: Set<String> = ["VE", "VV", "NAM", "DA", "DUOC", "TAI", "THEO", "QUY", "BAN", "TRIEN", "THUC"]
+        for index in words.indices {
+            let word = words[index].trimmingCharacters(in: .punctuationCharacters)
+            let joined = index + 1 < words.count && words[index + 1].hasPrefix("/") ? word + String(words[index + 1]) : word
+            guard word.first?.isNumber == true, Tolerant.sameNumber(String(joined), number) else { continue }
+            var position = joined == word ? index + 1 : index + 2
+            while position < min(words.count, index + 12) {
+                let key = String(words[position]).folded.trimmingCharacters(in: .punctuationCharacters)
+                if key == "CUA" { break }
+                // Another citation or the end of this one: nothing named.
+                if words[position].last.map({ ";)".contains($0) }) ?? false || key.contains("/") && key.contains(where: \.isLetter) { position = words.count; break }
+                position += 1
+            }
+            guard position < min(words.count, index + 12) else { continue }
+            var name = [String]()
+            for word in words[(position + 1)...].prefix(8) {
+                let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()"))
+                if name.count >= 2, stops.contains(bare.folded) { break }
+                if !bare.isEmpty { name.append(bare) }
+                if word.last.map({ ",;.)".contains($0) }) ?? false { break }
+            }
+            if name.count >= 2 { return name.joined(separator: " ") }
+        }
+        return nil
+    }
+
+    /// Whether a cited body can be the document's issuer: the same body, or one naming the other
+    /// ('UBND huyện' in a district's own text, 'ỦY BAN NHÂN DÂN HUYỆN TRÀ BỒNG' for 'UBND huyện Trà Bồng').
+    /// Its parent line is not: 'của UBND tỉnh' cites the province's document, not the district's.
+    static func sameIssuer(_ issuer: String, _ named: String) -> Bool {
+        Tolerant.sameBody(issuer, named) || Tolerant.bodyContains(issuer, named) || Tolerant.bodyContains(named, issuer)
     }
 
     static func describe(_ citation: Citation) -> String {

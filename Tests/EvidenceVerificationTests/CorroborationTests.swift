@@ -132,6 +132,11 @@ import Testing
         let numberOnly = check([facts("kh-45.pdf", Self.planText()), undated])
         #expect(numberOnly.corroborations.map(\.field) == [.number])
         #expect(numberOnly.flags.map(\.reason) == [.needsReview] && numberOnly.flags.first?.field == .date)
+        // The province's plan of that number is another document.
+        let province = facts("bc-210.pdf", Self.reportText(citing: "Kế hoạch số 45/KH-UBND ngày 15/02/2024 của UBND tỉnh Quảng Ngãi;"),
+                             handFilled: false)
+        let another = check([facts("kh-45.pdf", Self.planText()), province])
+        #expect(Set(another.flags.compactMap(\.field)) == [.number, .date] && another.corroborations == [])
     }
 
     @Test func theSigningTimeBoundsTheDay() {
