@@ -23,7 +23,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from webharness import REPO, SAMPLES, evidenced_binary  # noqa: E402
+from webharness import REPO, evidenced_binary, inbox_with_samples  # noqa: E402
 
 SUBMISSIONS = ["lyson-huyen-2024", "sonha-huyen-2024"]
 SHIM = os.environ.get("EVIDENCED_FAULT_SHIM", os.path.join(REPO, ".build", "faultinject.so"))
@@ -40,11 +40,7 @@ def environment(root, **fault):
 
 
 def prepare(root):
-    inbox = os.path.join(root, "inbox")
-    os.makedirs(inbox)
-    for name in SUBMISSIONS:
-        shutil.copytree(os.path.join(SAMPLES, name), os.path.join(inbox, name))
-    return inbox, os.path.join(root, "data")
+    return inbox_with_samples(root, SUBMISSIONS)
 
 
 def run_once(root, inbox, data, timeout=300, **fault):

@@ -21,7 +21,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from webharness import REPO, SAMPLES, evidenced_binary  # noqa: E402
+from webharness import REPO, evidenced_binary, inbox_with_samples  # noqa: E402
 
 SUBMISSIONS = ["bato-huyen-2024", "sonha-huyen-2024", "lyson-huyen-2024", "trabong-huyen-2024"]
 KILLS = int(os.environ.get("SOAK_KILLS", "1000"))
@@ -35,11 +35,7 @@ def environment():
 
 
 def prepare(root):
-    inbox = os.path.join(root, "inbox")
-    os.makedirs(inbox)
-    for name in SUBMISSIONS:
-        shutil.copytree(os.path.join(SAMPLES, name), os.path.join(inbox, name))
-    return inbox, os.path.join(root, "data")
+    return inbox_with_samples(root, SUBMISSIONS)
 
 
 def flags(data):

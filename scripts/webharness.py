@@ -34,6 +34,15 @@ def evidenced_binary():
     return os.path.join(path, "evidenced")
 
 
+def inbox_with_samples(root, samples):
+    """ROOT/inbox holding copies of the named sample submissions; returns (inbox, ROOT/data)."""
+    inbox = os.path.join(root, "inbox")
+    os.makedirs(inbox)
+    for name in samples:
+        shutil.copytree(os.path.join(SAMPLES, name), os.path.join(inbox, name))
+    return inbox, os.path.join(root, "data")
+
+
 def sample_unit(sample):
     """The unit of a sample submission (code, name, level)."""
     with open(os.path.join(SAMPLES, sample, "submission.json"), encoding="utf-8") as f:
