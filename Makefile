@@ -7,7 +7,7 @@ BUILD_FLAGS  ?=
 export OMP_THREAD_LIMIT = 1
 
 APT_PACKAGES := pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev libleptonica-dev \
-	tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd libsqlite3-dev poppler-utils qpdf \
+	tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd libsqlite3-dev postgresql poppler-utils qpdf \
 	fonts-liberation2 python3 python3-reportlab python3-pil python3-numpy python3-fonttools \
 	systemd time bc antiword libnss3-dev libnss3-tools libheif-examples \
 	chromium chromium-driver wrk curl

@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C libraries: one system module each; the shims only include headers.
@@ -53,10 +54,13 @@ let package = Package(
             "EvidenceModel", "EvidenceVerification",
             .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict),
-        // SQLite through GRDB: documents, submissions, claims, flags, the queue.
+        // Documents, submissions, claims, flags, the queue: SQLite through GRDB (embedded, the
+        // default) or PostgreSQL through postgres-nio (several machines on one database).
         .target(name: "EvidenceStore", dependencies: [
             "EvidenceModel",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // Composition: pipeline, watcher, workers, services, reports.
         .target(name: "EvidenceDaemon", dependencies: [
@@ -83,6 +87,8 @@ let package = Package(
         // Fakes for tests: model values (no C library), and extraction engines.
         .target(name: "EvidenceTesting", dependencies: ["EvidenceModel"], swiftSettings: strict),
         .target(name: "EvidenceExtractionTesting", dependencies: ["EvidenceModel", "EvidenceExtraction"], swiftSettings: strict),
+        // The store's backends for tests: a throwaway PostgreSQL cluster per test process.
+        .target(name: "EvidenceStoreTesting", dependencies: ["EvidenceStore"], swiftSettings: strict),
         .executableTarget(name: "evidenced", dependencies: [
             "EvidenceModel", "EvidenceExtraction", "EvidenceParsing", "EvidenceVerification", "EvidenceLoading",
             "EvidenceStore", "EvidenceDaemon", "EvidenceWeb",
@@ -99,7 +105,7 @@ let package = Package(
             "EvidenceModel", "EvidenceVerification", "EvidenceLoading", "EvidenceTesting", "EvidenceParsing"], exclude: ["Fixtures"]),
         .testTarget(name: "EvidenceLoadingTests", dependencies: ["EvidenceModel", "EvidenceVerification", "EvidenceLoading"]),
         .testTarget(name: "EvidenceStoreTests", dependencies: [
-            "EvidenceModel", "EvidenceStore", .product(name: "GRDB", package: "GRDB.swift")]),
+            "EvidenceModel", "EvidenceStore", "EvidenceStoreTesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EvidenceDaemonTests", dependencies: [
             "EvidenceModel", "EvidenceExtraction", "EvidenceExtractionTesting", "EvidenceVerification", "EvidenceLoading",
             "EvidenceStore", "EvidenceDaemon", "EvidenceTesting", .product(name: "GRDB", package: "GRDB.swift")]),

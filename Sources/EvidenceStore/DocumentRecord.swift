@@ -1,10 +1,10 @@
 import EvidenceModel
 import Foundation
-import GRDB
 
 /// A row of `documents`: one evidence file by content. See `Store+Migrations.swift` for the schema.
-struct DocumentRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "documents"
+struct DocumentRecord: StoreRecord {
+    static let table = "documents"
+    static let primaryKey = ["sha256"]
 
     var sha256: String
     /// The file name it was first seen under, for people reading `status`.
@@ -32,18 +32,34 @@ struct DocumentRecord: Codable, FetchableRecord, PersistableRecord {
     /// duplicate-evidence finds the same document in other submissions by it, without a scan.
     var numberKey: String?
 
-    enum Columns {
-        static let sha256 = Column(CodingKeys.sha256)
-        static let state = Column(CodingKeys.state)
-        static let attempts = Column(CodingKeys.attempts)
-        static let createdAt = Column(CodingKeys.createdAt)
-        static let updatedAt = Column(CodingKeys.updatedAt)
-        static let extractedAt = Column(CodingKeys.extractedAt)
-        static let pages = Column(CodingKeys.pages)
-        static let failureCode = Column(CodingKeys.failureCode)
-        static let failureMessage = Column(CodingKeys.failureMessage)
-        static let bytes = Column(CodingKeys.bytes)
-        static let numberKey = Column(CodingKeys.numberKey)
+    init(sha256: String, name: String?, format: FileFormat?, pages: Int?, extracted: ExtractedDocument?,
+         fields: DocumentFields?, number: String?, issuer: String?, state: DocumentState, failureCode: String?,
+         failureMessage: String?, attempts: Int, createdAt: Date, updatedAt: Date, extractedAt: Date?, bytes: Int?,
+         numberKey: String?) {
+        self.sha256 = sha256; self.name = name; self.format = format; self.pages = pages; self.extracted = extracted
+        self.fields = fields; self.number = number; self.issuer = issuer; self.state = state
+        self.failureCode = failureCode; self.failureMessage = failureMessage; self.attempts = attempts
+        self.createdAt = createdAt; self.updatedAt = updatedAt; self.extractedAt = extractedAt; self.bytes = bytes
+        self.numberKey = numberKey
+    }
+
+    init(row: StoreRow) throws {
+        self.init(sha256: try row.get("sha256"), name: row["name"], format: row["format"], pages: row["pages"],
+                  extracted: try row.json("extracted"), fields: try row.json("fields"), number: row["number"],
+                  issuer: row["issuer"], state: try row.get("state"), failureCode: row["failureCode"],
+                  failureMessage: row["failureMessage"], attempts: try row.get("attempts"),
+                  createdAt: try row.get("createdAt"), updatedAt: try row.get("updatedAt"),
+                  extractedAt: row["extractedAt"], bytes: row["bytes"], numberKey: row["numberKey"])
+    }
+
+    var columns: [(String, StoreValue)] {
+        [("sha256", sha256.storeValue), ("name", name.storeValue), ("format", format.storeValue),
+         ("pages", pages.storeValue), ("extracted", extracted.map(StoredJSON.init).storeValue),
+         ("fields", fields.map(StoredJSON.init).storeValue), ("number", number.storeValue),
+         ("issuer", issuer.storeValue), ("state", state.storeValue), ("failureCode", failureCode.storeValue),
+         ("failureMessage", failureMessage.storeValue), ("attempts", attempts.storeValue),
+         ("createdAt", createdAt.storeValue), ("updatedAt", updatedAt.storeValue),
+         ("extractedAt", extractedAt.storeValue), ("bytes", bytes.storeValue), ("numberKey", numberKey.storeValue)]
     }
 
     static func queued(sha256: String, name: String?, bytes: Int? = nil, at now: Date) -> DocumentRecord {

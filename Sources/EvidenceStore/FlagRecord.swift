@@ -1,10 +1,10 @@
 import EvidenceModel
 import Foundation
-import GRDB
 
 /// A row of `flags`: the queue itself. The autoincremented id is the queue order.
-struct FlagRecord: Codable, FetchableRecord, MutablePersistableRecord {
-    static let databaseTableName = "flags"
+struct FlagRecord: StoreRecord {
+    static let table = "flags"
+    static let primaryKey = ["id"]
 
     var id: Int64?
     var submissionId: String
@@ -26,13 +26,25 @@ struct FlagRecord: Codable, FetchableRecord, MutablePersistableRecord {
     /// Set, never deleted, when a later result no longer holds this flag.
     var supersededAt: Date?
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let submissionId = Column(CodingKeys.submissionId)
-        static let supersededAt = Column(CodingKeys.supersededAt)
+    init(row: StoreRow) throws {
+        id = try row.get("id"); submissionId = try row.get("submissionId"); revision = try row.get("revision")
+        claimIndex = try row.get("claimIndex"); indicator = try row.get("indicator"); score = try row.get("score")
+        reason = try row.get("reason"); message = try row.get("message"); file = row["file"]; page = row["page"]
+        expected = row["expected"]; found = row["found"]; field = row["field"]; box = try row.json("box")
+        createdAt = try row.get("createdAt"); supersededAt = row["supersededAt"]
     }
 
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    /// Without the columns v6's triggers keep (unit, decision).
+    var columns: [(String, StoreValue)] {
+        (id.map { [("id", $0.storeValue)] } ?? []) + [
+            ("submissionId", submissionId.storeValue), ("revision", revision.storeValue),
+            ("claimIndex", claimIndex.storeValue), ("indicator", indicator.storeValue), ("score", score.storeValue),
+            ("reason", reason.storeValue), ("message", message.storeValue), ("file", file.storeValue),
+            ("page", page.storeValue), ("expected", expected.storeValue), ("found", found.storeValue),
+            ("field", field.storeValue), ("box", box.map(StoredJSON.init).storeValue),
+            ("createdAt", createdAt.storeValue), ("supersededAt", supersededAt.storeValue),
+        ]
+    }
 
     init(submissionId: String, revision: Int, claim: ClaimResult, flag: Flag, createdAt: Date) {
         self.id = nil; self.submissionId = submissionId; self.revision = revision

@@ -1,6 +1,5 @@
 import EvidenceModel
 package import Foundation
-import GRDB
 
 /// The appraisers' decisions on flags: an append-only trail, the latest row per flag current.
 extension Store {
@@ -14,12 +13,12 @@ extension Store {
         let user = user.trimmingCharacters(in: .whitespacesAndNewlines)
         let comment = Self.blankToNil(comment), answer = Self.blankToNil(answer)
         guard !user.isEmpty else { throw StoreError.invalidDecision("who decided is required") }
-        return try writer.write { db in
-            guard let flag = try FlagRecord.fetchOne(db, key: flagId) else { throw StoreError.unknownFlags([flagId]) }
+        return try database.write { db in
+            guard let flag = try db.record(FlagRecord.self, key: flagId) else { throw StoreError.unknownFlags([flagId]) }
             guard flag.supersededAt == nil else {
                 throw StoreError.invalidDecision("flag \(flagId) was superseded by a later check of its submission")
             }
-            if try Bool.fetchOne(db, sql: "SELECT precheck FROM submissions WHERE id = ?", arguments: [flag.submissionId]) == true {
+            if try db.value("SELECT precheck FROM submissions WHERE id = \(flag.submissionId)", as: Bool.self) == true {
                 throw StoreError.invalidDecision("flag \(flagId) belongs to a unit's pre-check: nothing for the council to decide")
             }
             switch action {
@@ -43,16 +42,16 @@ extension Store {
             }
             var record = FlagDecisionRecord(id: nil, flagId: flagId, decidedBy: user, decidedAt: date, action: action,
                                             supportedScore: action == .confirm ? supportedScore : nil, answer: answer, comment: comment)
-            try record.insert(db)
+            record.id = try db.insertReturningID(record)
             // As stored (dates to the millisecond), so it equals what the trail reads back.
-            return try FlagDecisionRecord.fetchOne(db, key: record.id)?.decision ?? record.decision
+            return try db.record(FlagDecisionRecord.self, key: record.id)?.decision ?? record.decision
         }
     }
 
     /// Every decision on the flag, oldest first (the audit trail).
     package func decisions(flagId: Int64) throws -> [FlagDecision] {
-        try writer.read { db in
-            try FlagDecisionRecord.fetchAll(db, sql: "SELECT * FROM flag_decisions WHERE flagId = ? ORDER BY id", arguments: [flagId])
+        try database.read { db in
+            try db.fetch("SELECT * FROM flag_decisions WHERE flagId = \(flagId) ORDER BY id", as: FlagDecisionRecord.self)
                 .map(\.decision)
         }
     }
@@ -60,18 +59,17 @@ extension Store {
     /// The current (latest) decision of each flag that has one.
     package func currentDecisions(flagIds: [Int64]) throws -> [Int64: FlagDecision] {
         guard !flagIds.isEmpty else { return [:] }
-        return try writer.read { db in try Self.currentDecisions(db, flagIds: flagIds) }
+        return try database.read { db in try Self.currentDecisions(db, flagIds: flagIds) }
     }
 
-    static func currentDecisions(_ db: Database, flagIds: [Int64]) throws -> [Int64: FlagDecision] {
+    static func currentDecisions(_ db: any StoreConnection, flagIds: [Int64]) throws -> [Int64: FlagDecision] {
         var out: [Int64: FlagDecision] = [:]
         // Chunks stay under SQLite's bound-parameter limit.
         for start in stride(from: 0, to: flagIds.count, by: 500) {
             let chunk = Array(flagIds[start..<min(flagIds.count, start + 500)])
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            let records = try FlagDecisionRecord.fetchAll(db, sql: """
-                SELECT d.* FROM flags f JOIN flag_decisions d ON d.id = f.decisionId WHERE f.id IN (\(marks))
-                """, arguments: StatementArguments(chunk))
+            let records = try db.fetch("""
+                SELECT d.* FROM flags f JOIN flag_decisions d ON d.id = f.decisionId WHERE f.id IN \(list: chunk)
+                """, as: FlagDecisionRecord.self)
             for record in records { out[record.flagId] = record.decision }
         }
         return out
@@ -79,15 +77,15 @@ extension Store {
 
     /// One flag (current or superseded) with its submission and unit; nil when there is none.
     package func flag(id: Int64) throws -> QueuedFlag? {
-        try writer.read { db in
-            try Self.fetchQueued(db, sql: "\(Self.queuedSelect) WHERE f.id = ?", arguments: [id]).first
+        try database.read { db in
+            try Self.fetchQueued(db, "\(sql: Self.queuedSelect) WHERE f.id = \(id)").first
         }
     }
 
     /// Every decision in id order, for `flags export --csv --trail`.
     package func allDecisions() throws -> [FlagDecision] {
-        try writer.read { db in
-            try FlagDecisionRecord.fetchAll(db, sql: "SELECT * FROM flag_decisions ORDER BY id").map(\.decision)
+        try database.read { db in
+            try db.fetch("SELECT * FROM flag_decisions ORDER BY id", as: FlagDecisionRecord.self).map(\.decision)
         }
     }
 

@@ -1,12 +1,11 @@
 package import EvidenceModel
 import Foundation
-import GRDB
 
 extension Store {
     /// The document with this content, nil when never seen.
     package func document(sha256: String) throws -> StoredDocument? {
         let key = try Self.normalizedSHA256(sha256)
-        return try writer.read { db in try DocumentRecord.fetchOne(db, key: key)?.stored }
+        return try database.read { db in try db.record(DocumentRecord.self, key: key)?.stored }
     }
 
     /// Makes a document known, `queued` for extraction, unless it already is (in any state).
@@ -14,23 +13,22 @@ extension Store {
     @discardableResult
     package func enqueueDocument(sha256: String, name: String? = nil, bytes: Int? = nil) throws -> Bool {
         let key = try Self.normalizedSHA256(sha256)
-        return try writer.write { db in
+        return try database.write { db in
             try Self.enqueueDocument(db, sha256: key, name: name, bytes: bytes, at: Date())
         }
     }
 
-    static func enqueueDocument(_ db: Database, sha256: String, name: String?, bytes: Int? = nil, at now: Date) throws -> Bool {
-        try DocumentRecord.queued(sha256: sha256, name: name, bytes: bytes, at: now).insert(db, onConflict: .ignore)
-        return db.changesCount > 0
+    static func enqueueDocument(_ db: any StoreConnection, sha256: String, name: String?, bytes: Int? = nil, at now: Date) throws -> Bool {
+        try db.insert(DocumentRecord.queued(sha256: sha256, name: name, bytes: bytes, at: now), ignoringConflict: true)
     }
 
     /// Stores what extraction and parsing found, and marks the document `parsed`: from now on every
     /// submission that cites this content reuses it. Saving again replaces it (a newer extractor).
     package func saveDocument(_ document: ExtractedDocument, fields: DocumentFields?) throws {
         let key = try Self.normalizedSHA256(document.sha256)
-        try writer.write { db in
+        try database.write { db in
             let now = Date()
-            var record = try DocumentRecord.fetchOne(db, key: key)
+            var record = try db.record(DocumentRecord.self, key: key)
                 ?? .queued(sha256: key, name: document.file, at: now)
             record.name = record.name ?? document.file
             record.format = document.format
@@ -42,18 +40,18 @@ extension Store {
             record.failureMessage = nil
             record.updatedAt = now
             record.extractedAt = now
-            try record.save(db)
+            try db.save(record)
         }
     }
 
     /// Replaces the fields of an extracted document (a newer parser), keeping its text.
     package func saveFields(_ fields: DocumentFields?, sha256: String) throws {
         let key = try Self.normalizedSHA256(sha256)
-        try writer.write { db in
-            guard var record = try DocumentRecord.fetchOne(db, key: key) else { throw StoreError.unknownDocument(key) }
+        try database.write { db in
+            guard var record = try db.record(DocumentRecord.self, key: key) else { throw StoreError.unknownDocument(key) }
             record.setFields(fields)
             record.updatedAt = Date()
-            try record.update(db)
+            try db.update(record)
         }
     }
 
@@ -62,9 +60,9 @@ extension Store {
     /// fails before it was queued is still visible.
     package func markDocument(sha256: String, state: DocumentState, failure: ExtractionFailure? = nil) throws {
         let key = try Self.normalizedSHA256(sha256)
-        try writer.write { db in
+        try database.write { db in
             let now = Date()
-            var record = try DocumentRecord.fetchOne(db, key: key) ?? .queued(sha256: key, name: nil, at: now)
+            var record = try db.record(DocumentRecord.self, key: key) ?? .queued(sha256: key, name: nil, at: now)
             record.state = state
             if state == .extracting { record.attempts += 1 }
             if state == .failed {
@@ -76,7 +74,7 @@ extension Store {
                 record.failureMessage = nil
             }
             record.updatedAt = now
-            try record.save(db)
+            try db.save(record)
         }
     }
 
@@ -84,23 +82,20 @@ extension Store {
     /// (an attempt counted) in the same transaction, so two workers never take the same one.
     package func takeQueuedDocuments(limit: Int) throws -> [String] {
         guard limit > 0 else { return [] }
-        return try writer.write { db in
-            let now = Date()
-            let keys = try DocumentRecord
-                .select(DocumentRecord.Columns.sha256, as: String.self)
-                .filter(DocumentRecord.Columns.state == DocumentState.queued)
-                // Within the minute it arrived in, the largest file first: a long scan taken last
-                // would leave the other workers idle at the end of a batch. Across minutes, first
-                // come, first served, so a stream of large files never starves a small one.
-                .order(SQL("substr(createdAt, 1, 16)"), DocumentRecord.Columns.bytes.desc,
-                       DocumentRecord.Columns.createdAt, DocumentRecord.Columns.sha256)
-                .limit(limit)
-                .fetchAll(db)
-            try DocumentRecord.filter(keys: keys).updateAll(db, [
-                DocumentRecord.Columns.state.set(to: DocumentState.extracting),
-                DocumentRecord.Columns.attempts += 1,
-                DocumentRecord.Columns.updatedAt.set(to: now),
-            ])
+        return try database.write { db in
+            // Within the minute it arrived in, the largest file first: a long scan taken last
+            // would leave the other workers idle at the end of a batch. Across minutes, first
+            // come, first served, so a stream of large files never starves a small one.
+            let keys = try db.values("""
+                SELECT sha256 FROM documents WHERE state = \(DocumentState.queued)
+                ORDER BY \(raw: db.dialect.minute(of: "createdAt")), bytes DESC NULLS LAST, createdAt, sha256
+                LIMIT \(limit)
+                """, as: String.self)
+            guard !keys.isEmpty else { return [] }
+            try db.execute("""
+                UPDATE documents SET state = \(DocumentState.extracting), attempts = attempts + 1, updatedAt = \(Date())
+                WHERE sha256 IN \(list: keys)
+                """)
             return keys
         }
     }

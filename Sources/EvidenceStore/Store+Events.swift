@@ -1,6 +1,5 @@
 import EvidenceModel
 import Foundation
-import GRDB
 
 /// Decisions through the queue, with the flags' contract: at least once, stateless, per consumer.
 /// `pullEvents` returns what the consumer has not acked — flag deliveries first (new flags and
@@ -17,18 +16,16 @@ extension Store {
         if kinds.contains(.flag) { events = try pull(consumer: consumer, limit: limit).map(QueueEvent.flag) }
         let room = limit - events.count
         guard kinds.contains(.decision), room > 0 else { return events }
-        let decisions = try writer.read { db in
-            let records = try FlagDecisionRecord.fetchAll(db, sql: """
+        let decisions = try database.read { db in
+            let records = try db.fetch("""
                 SELECT d.* FROM flag_decisions d
                 JOIN flags f ON f.id = d.flagId JOIN submissions s ON s.id = f.submissionId
-                LEFT JOIN decision_acks a ON a.decisionId = d.id AND a.consumer = ?
-                WHERE a.decisionId IS NULL AND s.precheck = 0
-                ORDER BY d.id LIMIT ?
-                """, arguments: [consumer, room])
-            let ids = Array(Set(records.map(\.flagId)))
-            let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
-            let flags = ids.isEmpty ? [] : try Self.fetchQueued(
-                db, sql: "\(Self.queuedSelect) WHERE f.id IN (\(marks))", arguments: StatementArguments(ids))
+                LEFT JOIN decision_acks a ON a.decisionId = d.id AND a.consumer = \(consumer)
+                WHERE a.decisionId IS NULL AND s.precheck = FALSE
+                ORDER BY d.id LIMIT \(room)
+                """, as: FlagDecisionRecord.self)
+            let ids = Array(Set(records.map(\.flagId))).sorted()
+            let flags = ids.isEmpty ? [] : try Self.fetchQueued(db, "\(sql: Self.queuedSelect) WHERE f.id IN \(list: ids)")
             let byId = Dictionary(flags.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             return records.compactMap { record -> DecisionEvent? in
                 guard let flag = byId[record.flagId] else { return nil }
@@ -41,12 +38,12 @@ extension Store {
     /// Decision events waiting for the consumer.
     package func decisionQueueDepth(consumer: String) throws -> Int {
         let consumer = try Self.validConsumer(consumer)
-        return try writer.read { db in
-            try Int.fetchOne(db, sql: """
+        return try database.read { db in
+            try db.count("""
                 SELECT COUNT(*) FROM flag_decisions d
-                LEFT JOIN decision_acks a ON a.decisionId = d.id AND a.consumer = ?
+                LEFT JOIN decision_acks a ON a.decisionId = d.id AND a.consumer = \(consumer)
                 WHERE a.decisionId IS NULL
-                """, arguments: [consumer]) ?? 0
+                """)
         }
     }
 
@@ -57,10 +54,8 @@ extension Store {
         let consumer = try Self.validConsumer(consumer)
         let decisionIds = Array(Set(acks.decisions)).sorted()
         guard !decisionIds.isEmpty else { return try ack(consumer: consumer, ids: acks.flags) }
-        return try writer.write { db in
-            let known = Set(try Int64.fetchAll(db, sql: """
-                SELECT id FROM flag_decisions WHERE id IN (\(Array(repeating: "?", count: decisionIds.count).joined(separator: ",")))
-                """, arguments: StatementArguments(decisionIds)))
+        return try database.write { db in
+            let known = Set(try db.values("SELECT id FROM flag_decisions WHERE id IN \(list: decisionIds)", as: Int64.self))
             let unknown = decisionIds.filter { !known.contains($0) }
             guard unknown.isEmpty else { throw StoreError.unknownDecisions(unknown) }
             // The flags' ack in the same transaction: a refused flag id undoes the decisions' too.
@@ -68,8 +63,10 @@ extension Store {
             let now = Date()
             var endedDecisions = 0
             for id in decisionIds {
-                try DecisionAckRecord(consumer: consumer, decisionId: id, ackedAt: now).insert(db, onConflict: .ignore)
-                endedDecisions += db.changesCount
+                endedDecisions += try db.execute("""
+                    INSERT INTO decision_acks (consumer, decisionId, ackedAt) VALUES (\(consumer), \(id), \(now))
+                    ON CONFLICT DO NOTHING
+                    """)
             }
             return ended + endedDecisions
         }

@@ -1,5 +1,4 @@
 package import EvidenceModel
-import GRDB
 
 extension Store {
     /// The evidence of other recorded submissions (latest revisions) that could collide with the
@@ -15,15 +14,14 @@ extension Store {
     package func evidence(sharing sha256s: Set<String>, numberKeys: Set<String>,
                          excluding: Set<String> = []) throws -> [KnownEvidence] {
         guard !sha256s.isEmpty || !numberKeys.isEmpty else { return [] }
-        return try writer.read { db in
+        return try database.read { db in
             // Documents matching either way, then every evidence item that names one of them (an
             // archive given as evidence names the files stored under it, 'ITEM/PATH').
-            let shaList = sha256s.sorted(), keyList = numberKeys.sorted()
-            let matches = """
-                SELECT sha256 FROM documents WHERE sha256 IN (\(databaseQuestionMarks(count: shaList.count)))
-                UNION SELECT sha256 FROM documents WHERE numberKey IN (\(databaseQuestionMarks(count: keyList.count)))
+            let matches: StoreSQL = """
+                SELECT sha256 FROM documents WHERE sha256 IN \(list: sha256s.sorted())
+                UNION SELECT sha256 FROM documents WHERE numberKey IN \(list: numberKeys.sorted())
                 """
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try db.fetch("""
                 SELECT e.submissionId, s.unitCode, e.claimIndex, c.indicator, f.path AS file,
                        f.sha256, d.number, d.issuer, d.numberKey
                 FROM submission_files f
@@ -32,18 +30,18 @@ extension Store {
                     AND (e.file = f.path OR substr(f.path, 1, length(e.file) + 1) = e.file || '/')
                 JOIN submissions s ON s.id = e.submissionId
                 JOIN claims c ON c.submissionId = e.submissionId AND c.claimIndex = e.claimIndex
-                WHERE f.sha256 IN (\(matches)) AND s.precheck = 0
+                WHERE f.sha256 IN (\(sql: matches)) AND s.precheck = FALSE
                 ORDER BY e.submissionId, e.claimIndex, e.position
-                """, arguments: StatementArguments(shaList + keyList))
-            return rows.compactMap { row in
-                let submission: String = row["submissionId"]
+                """)
+            return try rows.compactMap { row in
+                let submission: String = try row.get("submissionId")
                 guard !excluding.contains(submission) else { return nil }
                 // Number and issuer only when they identify the document (both trusted).
                 let keyed = (row["numberKey"] as String?) != nil
-                return KnownEvidence(submission: submission, unitCode: row["unitCode"],
-                                     claimIndex: row["claimIndex"], indicator: row["indicator"], file: row["file"],
-                                     sha256: row["sha256"], number: keyed ? row["number"] : nil,
-                                     issuer: keyed ? row["issuer"] : nil)
+                return KnownEvidence(submission: submission, unitCode: try row.get("unitCode"),
+                                     claimIndex: try row.get("claimIndex"), indicator: try row.get("indicator"),
+                                     file: try row.get("file"), sha256: try row.get("sha256"),
+                                     number: keyed ? row["number"] : nil, issuer: keyed ? row["issuer"] : nil)
             }
         }
     }

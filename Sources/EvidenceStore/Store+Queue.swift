@@ -1,6 +1,5 @@
 import EvidenceModel
 import Foundation
-import GRDB
 
 /// The flag queue. Each named consumer ('scoring', 'appraisers', ...) reads independently.
 ///
@@ -18,30 +17,30 @@ extension Store {
     package func pull(consumer: String, limit: Int = 100) throws -> [QueuedFlag] {
         let consumer = try Self.validConsumer(consumer)
         guard limit > 0 else { return [] }
-        return try writer.read { db in
-            try Self.fetchQueued(db, sql: """
-                \(Self.queuedSelect)
-                LEFT JOIN queue_acks a ON a.flagId = f.id AND a.consumer = ?
-                WHERE s.precheck = 0
+        return try database.read { db in
+            try Self.fetchQueued(db, """
+                \(sql: Self.queuedSelect)
+                LEFT JOIN queue_acks a ON a.flagId = f.id AND a.consumer = \(consumer)
+                WHERE s.precheck = FALSE
                   AND ((f.supersededAt IS NULL AND a.flagId IS NULL)
                    OR (f.supersededAt IS NOT NULL AND a.flagId IS NOT NULL AND a.withdrawalAckedAt IS NULL))
                 ORDER BY f.id
-                LIMIT ?
-                """, arguments: [consumer, limit])
+                LIMIT \(limit)
+                """)
         }
     }
 
     /// How many deliveries `pull` has waiting for the consumer (flags and withdrawals).
     package func queueDepth(consumer: String) throws -> Int {
         let consumer = try Self.validConsumer(consumer)
-        return try writer.read { db in
-            try Int.fetchOne(db, sql: """
+        return try database.read { db in
+            try db.count("""
                 SELECT COUNT(*) FROM flags f JOIN submissions s ON s.id = f.submissionId
-                LEFT JOIN queue_acks a ON a.flagId = f.id AND a.consumer = ?
-                WHERE s.precheck = 0
+                LEFT JOIN queue_acks a ON a.flagId = f.id AND a.consumer = \(consumer)
+                WHERE s.precheck = FALSE
                   AND ((f.supersededAt IS NULL AND a.flagId IS NULL)
                    OR (f.supersededAt IS NOT NULL AND a.flagId IS NOT NULL AND a.withdrawalAckedAt IS NULL))
-                """, arguments: [consumer]) ?? 0
+                """)
         }
     }
 
@@ -53,13 +52,13 @@ extension Store {
         let consumer = try Self.validConsumer(consumer)
         let ids = Array(Set(ids)).sorted()
         guard !ids.isEmpty else { return 0 }
-        return try writer.write { db in try Self.ackFlags(db, consumer: consumer, ids: ids) }
+        return try database.write { db in try Self.ackFlags(db, consumer: consumer, ids: ids) }
     }
 
-    static func ackFlags(_ db: Database, consumer: String, ids: [Int64]) throws -> Int {
+    static func ackFlags(_ db: any StoreConnection, consumer: String, ids: [Int64]) throws -> Int {
         let ids = Array(Set(ids)).sorted()
         guard !ids.isEmpty else { return 0 }
-        let flags = try FlagRecord.fetchAll(db, keys: ids)
+        let flags = try db.fetch("SELECT * FROM flags WHERE id IN \(list: ids)", as: FlagRecord.self)
         let known = Set(flags.compactMap(\.id))
         let unknown = ids.filter { !known.contains($0) }
         guard unknown.isEmpty else { throw StoreError.unknownFlags(unknown) }
@@ -68,17 +67,19 @@ extension Store {
         var ended = 0
         for flag in flags {
             guard let id = flag.id else { continue }
-            if var ack = try QueueAckRecord.fetchOne(db, key: ["consumer": consumer, "flagId": id]) {
+            if var ack = try db.fetch("""
+                SELECT * FROM queue_acks WHERE consumer = \(consumer) AND flagId = \(id)
+                """, as: QueueAckRecord.self).first {
                 // Already acked as a flag: this ack is for its withdrawal, if it has one.
                 if flag.supersededAt != nil, ack.withdrawalAckedAt == nil {
                     ack.withdrawalAckedAt = now
-                    try ack.update(db)
+                    try db.update(ack)
                     ended += 1
                 }
             } else {
                 // First ack. Of a flag that was superseded meanwhile, it is the flag's ack: the
                 // consumer may have handled it as current, so its withdrawal is still delivered.
-                try QueueAckRecord(consumer: consumer, flagId: id, ackedAt: now, withdrawalAckedAt: nil).insert(db)
+                try db.insert(QueueAckRecord(consumer: consumer, flagId: id, ackedAt: now, withdrawalAckedAt: nil))
                 ended += 1
             }
         }
@@ -88,34 +89,37 @@ extension Store {
     /// Flags in id order, for `queue list` and `flags export --csv`: the current ones (of every
     /// submission, or one), or all including superseded ones.
     package func list(submission: String? = nil, includeSuperseded: Bool = false) throws -> [QueuedFlag] {
-        try writer.read { db in
-            var conditions: [String] = []
-            var arguments = StatementArguments()
+        try database.read { db in
+            var conditions: [StoreSQL] = []
             if !includeSuperseded { conditions.append("f.supersededAt IS NULL") }
             if let submission {
-                conditions.append("f.submissionId = ?")
-                _ = arguments.append(contentsOf: [submission])
+                conditions.append("f.submissionId = \(submission)")
             } else {
-                conditions.append("s.precheck = 0")  // a pre-check is listed only by its id
+                conditions.append("s.precheck = FALSE")  // a pre-check is listed only by its id
             }
-            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            return try Self.fetchQueued(db, sql: "\(Self.queuedSelect) \(filter) ORDER BY f.id", arguments: arguments)
+            let filter: StoreSQL = conditions.isEmpty ? "" : "WHERE \(sql: conditions.joined(separator: " AND "))"
+            return try Self.fetchQueued(db, "\(sql: Self.queuedSelect) \(sql: filter) ORDER BY f.id")
         }
     }
 
-    static let queuedSelect = """
-        SELECT f.*, s.unitCode AS submissionUnitCode, s.unitName, s.unitLevel
-        FROM flags f JOIN submissions s ON s.id = f.submissionId
-        """
+    static let queuedSelect = queuedSelect(from: "flags f")
 
-    static func fetchQueued(_ db: Database, sql: String, arguments: StatementArguments) throws -> [QueuedFlag] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+    /// `from`: the flags table and its alias `f` (with an index hint where one is needed).
+    static func queuedSelect(from flags: String) -> StoreSQL {
+        """
+        SELECT f.*, s.unitCode AS submissionUnitCode, s.unitName, s.unitLevel
+        FROM \(raw: flags) JOIN submissions s ON s.id = f.submissionId
+        """
+    }
+
+    static func fetchQueued(_ db: any StoreConnection, _ sql: StoreSQL) throws -> [QueuedFlag] {
+        try db.fetch(sql).map { row in
             let record = try FlagRecord(row: row)
-            let level = Submission.Level(rawValue: row["unitLevel"] ?? "") ?? .district
+            let level: Submission.Level = row["unitLevel"] ?? .district
             return QueuedFlag(
                 id: record.id ?? 0, submission: record.submissionId, revision: record.revision,
                                 // The unit the flag was found for (v6 keeps it on the flag; older rows: the submission's).
-                unit: Submission.Unit(code: (row["unitCode"] as String?) ?? (row["submissionUnitCode"] as String? ?? ""), name: row["unitName"], level: level),
+                unit: Submission.Unit(code: row["unitCode"] ?? row["submissionUnitCode"] ?? "", name: try row.get("unitName"), level: level),
                 claimIndex: record.claimIndex, indicator: record.indicator, score: record.score,
                 flag: record.flag, createdAt: record.createdAt, supersededAt: record.supersededAt)
         }

@@ -1,6 +1,5 @@
 package import EvidenceModel
 import Foundation
-import GRDB
 
 extension Store {
     /// Records a check's result and queues its flags, in one transaction, and marks the submission
@@ -20,14 +19,14 @@ extension Store {
     ///   with `StoreError.staleResult`, and the new revision stays queued.
     @discardableResult
     package func recordResult(_ result: SubmissionResult, revision: Int? = nil) throws -> [Int64] {
-        try writer.write { db in try Self.recordResult(db, result, revision: revision, at: Date()) }
+        try database.write { db in try Self.recordResult(db, result, revision: revision, at: Date()) }
     }
 
     /// Records a batch's results (`check --submit` of several folders) in one transaction: all or
     /// none. Returns the newly queued ids of each submission, in queue order.
     @discardableResult
     package func recordResults(_ results: [SubmissionResult]) throws -> [String: [Int64]] {
-        try writer.write { db in
+        try database.write { db in
             let now = Date()
             var queued: [String: [Int64]] = [:]
             for result in results { queued[result.submission, default: []] += try Self.recordResult(db, result, revision: nil, at: now) }
@@ -35,22 +34,21 @@ extension Store {
         }
     }
 
-    static func recordResult(_ db: Database, _ result: SubmissionResult, revision: Int?, at now: Date) throws -> [Int64] {
-        guard var submission = try SubmissionRecord.fetchOne(db, key: result.submission) else {
+    static func recordResult(_ db: any StoreConnection, _ result: SubmissionResult, revision: Int?, at now: Date) throws -> [Int64] {
+        guard var submission = try db.record(SubmissionRecord.self, key: result.submission) else {
             throw StoreError.unknownSubmission(result.submission)
         }
         if let revision, revision != submission.revision {
             throw StoreError.staleResult(submission: submission.id, checked: revision, current: submission.revision)
         }
-        let claimCount = try ClaimRecord.filter(ClaimRecord.Columns.submissionId == submission.id).fetchCount(db)
+        let claimCount = try db.count("SELECT COUNT(*) FROM claims WHERE submissionId = \(submission.id)")
         if let bad = result.claims.first(where: { $0.index < 0 || $0.index >= claimCount }) {
             throw StoreError.claimOutOfRange(submission: submission.id, index: bad.index)
         }
 
-        let current = try FlagRecord
-            .filter(FlagRecord.Columns.submissionId == submission.id && FlagRecord.Columns.supersededAt == nil)
-            .order(FlagRecord.Columns.id)
-            .fetchAll(db)
+        let current = try db.fetch("""
+            SELECT * FROM flags WHERE submissionId = \(submission.id) AND supersededAt IS NULL ORDER BY id
+            """, as: FlagRecord.self)
         var wanted: [FlagKey: Int] = [:]
         for claim in result.claims {
             for flag in claim.flags {
@@ -69,7 +67,7 @@ extension Store {
             }
         }
         if !stale.isEmpty {
-            try FlagRecord.filter(keys: stale).updateAll(db, FlagRecord.Columns.supersededAt.set(to: now))
+            try db.execute("UPDATE flags SET supersededAt = \(now) WHERE id IN \(list: stale)")
         }
 
         var queued: [Int64] = []
@@ -80,10 +78,9 @@ extension Store {
                     kept[key] = count - 1
                     continue
                 }
-                var record = FlagRecord(submissionId: submission.id, revision: submission.revision,
+                let record = FlagRecord(submissionId: submission.id, revision: submission.revision,
                                         claim: claim, flag: flag, createdAt: now)
-                try record.insert(db)
-                if let id = record.id { queued.append(id) }
+                queued.append(try db.insertReturningID(record))
             }
         }
 
@@ -91,7 +88,7 @@ extension Store {
         submission.failureReason = nil
         submission.checkedAt = now
         submission.updatedAt = now
-        try submission.update(db)
+        try db.update(submission)
         return queued
     }
 }

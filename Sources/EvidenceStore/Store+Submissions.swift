@@ -1,6 +1,5 @@
 package import EvidenceModel
 import Foundation
-import GRDB
 
 extension Store {
     /// Records a submission (its manifest and the content of each file it contained), in one
@@ -16,9 +15,9 @@ extension Store {
         let manifestKey = try Self.normalizedSHA256(manifestSHA256)
         let fileKeys = try files.mapValues(Self.normalizedSHA256)
         let id = submission.submission
-        return try writer.write { db in
+        return try database.write { db in
             let now = Date()
-            let existing = try SubmissionRecord.fetchOne(db, key: id)
+            let existing = try db.record(SubmissionRecord.self, key: id)
             // Ids are global: an upload never moves another unit's submission (its flags, its
             // decisions) to a new owner.
             if let existing, existing.unitCode != submission.unit.code {
@@ -39,36 +38,39 @@ extension Store {
                 revision: (existing?.revision ?? 0) + 1, state: .queued, failureReason: nil,
                 createdAt: existing?.createdAt ?? now, updatedAt: now, checkedAt: nil,
                 precheck: submission.isPrecheck)
-            try record.save(db)
+            try db.save(record)
 
-            try SubmissionFileRecord.filter(SubmissionFileRecord.Columns.submissionId == id).deleteAll(db)
-            try ClaimRecord.filter(ClaimRecord.Columns.submissionId == id).deleteAll(db)  // cascades to evidence
+            try db.execute("DELETE FROM submission_files WHERE submissionId = \(id)")
+            try db.execute("DELETE FROM claims WHERE submissionId = \(id)")  // cascades to evidence
             for (path, sha256) in fileKeys.sorted(by: { $0.key < $1.key }) {
                 _ = try Self.enqueueDocument(db, sha256: sha256, name: path, bytes: bytes[sha256], at: now)
-                try SubmissionFileRecord(submissionId: id, path: path, sha256: sha256).insert(db)
+                try db.execute("INSERT INTO submission_files (submissionId, path, sha256) VALUES (\(id), \(path), \(sha256))")
             }
             for (index, claim) in submission.claims.enumerated() {
-                try ClaimRecord(submissionId: id, claimIndex: index, indicator: claim.indicator,
-                                score: claim.score).insert(db)
+                try db.execute("""
+                    INSERT INTO claims (submissionId, claimIndex, indicator, score)
+                    VALUES (\(id), \(index), \(claim.indicator), \(claim.score))
+                    """)
                 for (position, evidence) in claim.evidence.enumerated() {
-                    try ClaimEvidenceRecord(submissionId: id, claimIndex: index, position: position,
-                                            file: evidence.file, number: evidence.number,
-                                            date: evidence.date, signer: evidence.signer).insert(db)
+                    try db.execute("""
+                        INSERT INTO claim_evidence (submissionId, claimIndex, position, file, number, date, signer)
+                        VALUES (\(id), \(index), \(position), \(evidence.file), \(evidence.number), \(evidence.date), \(evidence.signer))
+                        """)
                 }
             }
             return existing == nil ? .new : .changed
         }
     }
 
-    static func files(_ db: Database, submission id: String) throws -> [String: String] {
-        let rows = try SubmissionFileRecord.filter(SubmissionFileRecord.Columns.submissionId == id).fetchAll(db)
-        return Dictionary(rows.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+    static func files(_ db: any StoreConnection, submission id: String) throws -> [String: String] {
+        let rows = try db.fetch("SELECT path, sha256 FROM submission_files WHERE submissionId = \(id)")
+        return Dictionary(try rows.map { (try $0.get("path"), try $0.get("sha256")) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The submission's latest revision, nil when never recorded.
     package func submission(id: String) throws -> StoredSubmission? {
-        try writer.read { db in
-            guard let record = try SubmissionRecord.fetchOne(db, key: id) else { return nil }
+        try database.read { db in
+            guard let record = try db.record(SubmissionRecord.self, key: id) else { return nil }
             return StoredSubmission(
                 submission: record.manifest, manifestSHA256: record.manifestSHA256,
                 files: try Self.files(db, submission: id), revision: record.revision, state: record.state,
@@ -80,12 +82,12 @@ extension Store {
     /// Moves a submission to `state`; `reason` is kept for `failed` and cleared otherwise.
     /// (`recordResult` sets `checked` itself, together with the flags.)
     package func setSubmissionState(id: String, _ state: SubmissionState, reason: String? = nil) throws {
-        try writer.write { db in
-            guard var record = try SubmissionRecord.fetchOne(db, key: id) else { throw StoreError.unknownSubmission(id) }
+        try database.write { db in
+            guard var record = try db.record(SubmissionRecord.self, key: id) else { throw StoreError.unknownSubmission(id) }
             record.state = state
             record.failureReason = state == .failed ? (reason ?? "failed without a reason") : nil
             record.updatedAt = Date()
-            try record.update(db)
+            try db.update(record)
         }
     }
 }

@@ -3,16 +3,19 @@ import GRDB
 
 /// The evidenced database: documents by content, submissions, claims, and the flag queue.
 ///
-/// A file store is a `DatabasePool` in WAL mode, so readers (`queue list`, `status`) never wait for
-/// the daemon's writer, and a process killed at any moment leaves the last committed transaction.
-/// Every public method is one transaction: it has happened entirely when it returns, or not at all
-/// when it throws. `synchronous = FULL` makes a commit survive a power cut too, at one fsync per
-/// write, which the daemon's write rate (a few per document) easily affords.
+/// Two backends (see `StoreDatabase` for why they sit behind this one type):
+/// - SQLite (the default, no server): a `DatabasePool` in WAL mode, so readers (`queue list`,
+///   `status`) never wait for the daemon's writer, and a process killed at any moment leaves the last
+///   committed transaction. `synchronous = FULL` makes a commit survive a power cut too, at one fsync
+///   per write, which the daemon's write rate (a few per document) easily affords.
+/// - PostgreSQL, for several machines on one database (`PostgresStoreDatabase`).
 ///
-/// Methods are synchronous and safe to call from any thread or task.
+/// Every public method is one transaction: it has happened entirely when it returns, or not at all
+/// when it throws. Methods are synchronous and safe to call from any thread but an event loop's;
+/// callers keep them off the Swift concurrency pool.
 package final class Store: Sendable {
-    let writer: any DatabaseWriter
-    /// Nil for an in-memory store.
+    let database: any StoreDatabase
+    /// The SQLite file; nil for an in-memory store and for PostgreSQL.
     package let path: String?
 
     /// Opens (creating its directory and file if needed) and migrates the database at `path`.
@@ -30,9 +33,22 @@ package final class Store: Sendable {
 
     /// `upTo`: stop after that migration, for tests of upgrades from an older schema.
     init(writer: any DatabaseWriter, path: String?, upTo lastMigration: String? = nil) throws {
-        self.writer = writer
+        database = SQLiteStoreDatabase(writer: writer)
         self.path = path
         try Self.migrate(writer, upTo: lastMigration)
+    }
+
+    /// Connects to the PostgreSQL database and brings its schema up to date.
+    package init(postgres location: PostgresLocation) throws {
+        database = try PostgresStoreDatabase(location: location)
+        path = nil
+    }
+
+    /// The SQLite database below the store, for tests that reach under it (a trigger that fails a
+    /// write, a raw row count).
+    var writer: any DatabaseWriter {
+        guard let sqlite = database as? SQLiteStoreDatabase else { preconditionFailure("not an SQLite store") }
+        return sqlite.writer
     }
 
     static func configuration() -> Configuration {
@@ -48,9 +64,15 @@ package final class Store: Sendable {
         return config
     }
 
-    /// The journal mode SQLite reports ("wal" for a file store).
+    /// The journal mode SQLite reports ("wal" for a file store); for PostgreSQL, its version (a
+    /// round trip that proves the server answers).
     package func journalMode() throws -> String {
-        try writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+        try database.read { db in
+            switch db.dialect {
+            case .sqlite: try db.value("PRAGMA journal_mode", as: String.self) ?? ""
+            case .postgres: try db.value("SHOW server_version", as: String.self) ?? ""
+            }
+        }
     }
 
     /// Another process (the daemon, `evidenced status`) may be creating the same new database at
@@ -70,7 +92,7 @@ package final class Store: Sendable {
 
     /// The migrations applied so far, in order.
     package func appliedMigrations() throws -> [String] {
-        try writer.read { db in try Self.migrator.appliedMigrations(db) }
+        try database.appliedMigrations()
     }
 }
 

@@ -1,14 +1,27 @@
 import EvidenceModel
-import GRDB
 
 /// A row of `units`: a unit that has accounts, as its submissions name it.
-struct UnitRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "units"
+struct UnitRecord: StoreRecord {
+    static let table = "units"
+    static let primaryKey = ["code"]
     var code: String
     var name: String
     var level: Submission.Level
     /// JSON: the unit's own bodies (`Submission.Unit.bodies`).
     var bodies: [String]?
+
+    init(code: String, name: String, level: Submission.Level, bodies: [String]?) {
+        self.code = code; self.name = name; self.level = level; self.bodies = bodies
+    }
+
+    init(row: StoreRow) throws {
+        self.init(code: try row.get("code"), name: try row.get("name"), level: try row.get("level"), bodies: try row.json("bodies"))
+    }
+
+    var columns: [(String, StoreValue)] {
+        [("code", code.storeValue), ("name", name.storeValue), ("level", level.storeValue),
+         ("bodies", bodies.map(StoredJSON.init).storeValue)]
+    }
 
     var unit: Submission.Unit { Submission.Unit(code: code, name: name, level: level, bodies: bodies) }
 }

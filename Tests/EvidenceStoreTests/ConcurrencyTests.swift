@@ -1,18 +1,18 @@
 import EvidenceModel
 import Foundation
-import GRDB
+import EvidenceStoreTesting
 import Testing
 @testable import EvidenceStore
 
 @Suite struct ConcurrencyTests {
     /// In WAL mode a reader is not blocked by an open write transaction: it reads the last
     /// committed state while the writer is midway, and the new state once it commits.
-    @Test func readersReadWhileAWriterWrites() throws {
+    @Test(arguments: StoreBackend.allCases) func readersReadWhileAWriterWrites(_ backend: StoreBackend) throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let path = dir.path("evidenced.sqlite")
-        let writer = try Store(path: path)
-        let reader = try Store(path: path)
+        let location = try backend.makeLocation(in: dir.url)
+        let writer = try location.open()
+        let reader = try location.open()
         let before = try Sample.recordChecked(writer, id: "a-2024")
 
         let writing = DispatchSemaphore(value: 0)
@@ -20,7 +20,7 @@ import Testing
         let outcome = Outcome()
         let thread = Thread {
             do {
-                try writer.writer.write { db in
+                try writer.database.write { db in
                     _ = try Store.enqueueDocument(db, sha256: sha("mid"), name: nil, at: Date())
                     writing.signal()
                     // Hold the transaction open until the reader has read (or give up).
@@ -44,10 +44,10 @@ import Testing
         #expect(try reader.document(sha256: sha("mid"))?.state == .queued)
     }
 
-    @Test func concurrentWritersAndReadersKeepTheQueueConsistent() async throws {
+    @Test(arguments: StoreBackend.allCases) func concurrentWritersAndReadersKeepTheQueueConsistent(_ backend: StoreBackend) async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let store = try Store(path: dir.path("evidenced.sqlite"))
+        let store = try backend.makeLocation(in: dir.url).open()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for n in 0..<8 {
                 group.addTask { try Sample.recordChecked(store, id: "s-\(n)") }

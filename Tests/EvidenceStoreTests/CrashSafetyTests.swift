@@ -1,17 +1,17 @@
 import EvidenceModel
 import Foundation
-import GRDB
+import EvidenceStoreTesting
 import Testing
 @testable import EvidenceStore
 
 @Suite struct CrashSafetyTests {
     /// Another connection (as another process would) sees each change as soon as the call returns.
-    @Test func changesAreCommittedBeforeReturning() throws {
+    @Test(arguments: StoreBackend.allCases) func changesAreCommittedBeforeReturning(_ backend: StoreBackend) throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let path = dir.path("evidenced.sqlite")
-        let daemon = try Store(path: path)
-        let observer = try Store(path: path)
+        let location = try backend.makeLocation(in: dir.url)
+        let daemon = try location.open()
+        let observer = try location.open()
 
         _ = try daemon.recordSubmission(Sample.submission(), manifestSHA256: sha("m"), files: Sample.files())
         #expect(try observer.submission(id: "trabong-huyen-2024")?.state == .queued)
@@ -26,19 +26,19 @@ import Testing
 
     /// A multi-row change that fails midway (here a foreign key refused after rows were written)
     /// leaves nothing behind: every change runs inside one `write {}`.
-    @Test func aTransactionThatThrowsMidwayLeavesNothing() throws {
-        let store = try Store.inMemory()
-        #expect(throws: DatabaseError.self) {
-            try store.writer.write { db in
+    @Test(arguments: StoreBackend.allCases) func aTransactionThatThrowsMidwayLeavesNothing(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
+        #expect(throws: (any Error).self) {
+            try store.database.write { db in
                 _ = try Store.enqueueDocument(db, sha256: sha("half"), name: "half.pdf", at: Date())
-                try SubmissionFileRecord(submissionId: "missing", path: "half.pdf", sha256: sha("half")).insert(db)
+                try db.execute("INSERT INTO submission_files (submissionId, path, sha256) VALUES ('missing', 'half.pdf', \(sha("half")))")
             }
         }
         #expect(try store.document(sha256: sha("half")) == nil)
     }
 
-    @Test func aRefusedAckOrResultWritesNothing() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func aRefusedAckOrResultWritesNothing(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let ids = try Sample.recordChecked(store)
         // The first id is valid and would be acked first; the second is unknown.
         #expect(throws: StoreError.self) { try store.ack(consumer: "scoring", ids: [ids[0], 424242]) }
@@ -47,12 +47,12 @@ import Testing
 
     /// A daemon killed while extracting: after restart what it held goes back to queued, and a
     /// result recorded before the kill is not recorded twice.
-    @Test func resumeAfterCrashRequeuesInFlightWork() throws {
+    @Test(arguments: StoreBackend.allCases) func resumeAfterCrashRequeuesInFlightWork(_ backend: StoreBackend) throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let path = dir.path("evidenced.sqlite")
+        let location = try backend.makeLocation(in: dir.url)
         do {
-            let before = try Store(path: path)
+            let before = try location.open()
             _ = try before.recordSubmission(Sample.submission("a-2024"), manifestSHA256: sha("ma"), files: Sample.files(salt: "a"))
             _ = try before.recordSubmission(Sample.submission("b-2024"), manifestSHA256: sha("mb"), files: Sample.files(salt: "b"))
             try before.setSubmissionState(id: "a-2024", .extracting)
@@ -61,7 +61,7 @@ import Testing
             try before.recordResult(Sample.result("b-2024"))
         }   // "kill -9": the store is simply dropped; nothing else is flushed.
 
-        let after = try Store(path: path)
+        let after = try location.open()
         let resumed = try after.resumeAfterCrash()
         #expect(resumed == Resumed(documents: 3, submissions: 1))
         #expect(try after.pendingSubmissions() == ["a-2024"])

@@ -1,6 +1,6 @@
 import EvidenceModel
 import Foundation
-import GRDB
+import EvidenceStoreTesting
 import Testing
 @testable import EvidenceStore
 
@@ -8,8 +8,8 @@ import Testing
     static let needsReview = Flag(reason: .needsReview, message: "Cần xem lại số văn bản viết tay", file: "kh-45.pdf",
                                   page: 1, field: .number, box: Box(x: 0.1, y: 0.12, width: 0.25, height: 0.03))
 
-    @Test func dismissWithoutACommentIsRefusedAndNothingIsWritten() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func dismissWithoutACommentIsRefusedAndNothingIsWritten(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let ids = try Sample.recordChecked(store)
         for comment in [nil, "", "   "] {
             #expect(throws: StoreError.invalidDecision("dismissing a flag requires a comment saying why")) {
@@ -18,16 +18,15 @@ import Testing
         }
         #expect(try store.decisions(flagId: ids[0]).isEmpty)
         // The schema refuses it too, whoever writes.
-        #expect(throws: DatabaseError.self) {
-            try store.writer.write { db in
-                try db.execute(sql: "INSERT INTO flag_decisions (flagId, decidedBy, decidedAt, action) VALUES (?, 'x', ?, 'dismiss')",
-                               arguments: [ids[0], Date()])
+        #expect(throws: (any Error).self) {
+            try store.database.write { db in
+                try db.execute("INSERT INTO flag_decisions (flagId, decidedBy, decidedAt, action) VALUES (\(ids[0]), 'x', \(Date()), 'dismiss')")
             }
         }
     }
 
-    @Test func invalidDecisionsAreRefused() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func invalidDecisionsAreRefused(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let ids = try Sample.recordChecked(store)
         #expect(throws: StoreError.unknownFlags([999])) { try store.decide(flagId: 999, by: "a", action: .confirm) }
         #expect(throws: StoreError.self) { try store.decide(flagId: ids[0], by: "  ", action: .confirm) }
@@ -40,8 +39,8 @@ import Testing
         #expect(try store.decisions(flagId: ids[0]).isEmpty)
     }
 
-    @Test func revisionsAppendAndTheLatestIsCurrent() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func revisionsAppendAndTheLatestIsCurrent(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let ids = try Sample.recordChecked(store)
         let t0 = Date(timeIntervalSince1970: 1_800_000_000)
         let first = try store.decide(flagId: ids[0], by: "appraiser1", action: .confirm, supportedScore: 1.5, at: t0)
@@ -54,17 +53,17 @@ import Testing
         let current = try store.currentDecisions(flagIds: ids)
         #expect(current == [ids[0]: second])
         // The trail is append-only: no writer can change or remove a version.
-        #expect(throws: DatabaseError.self) {
-            try store.writer.write { db in try db.execute(sql: "UPDATE flag_decisions SET comment = 'x'") }
+        #expect(throws: (any Error).self) {
+            try store.database.write { db in try db.execute("UPDATE flag_decisions SET comment = 'x'") }
         }
-        #expect(throws: DatabaseError.self) {
-            try store.writer.write { db in try db.execute(sql: "DELETE FROM flag_decisions") }
+        #expect(throws: (any Error).self) {
+            try store.database.write { db in try db.execute("DELETE FROM flag_decisions") }
         }
         #expect(try store.decisions(flagId: ids[0]).count == 2)
     }
 
-    @Test func aNeedsReviewFlagIsAnswered() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func aNeedsReviewFlagIsAnswered(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let ids = try Sample.recordChecked(store, result: Sample.result(first: [Self.needsReview]))
         let decision = try store.decide(flagId: ids[0], by: "appraiser1", action: .answer,
                                         answer: "the hand-written number reads 24", comment: "rõ ràng")
@@ -76,8 +75,8 @@ import Testing
         #expect(try store.flag(id: 12345) == nil)
     }
 
-    @Test func aSupersededFlagIsNotDecided() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func aSupersededFlagIsNotDecided(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let ids = try Sample.recordChecked(store)
         // A changed submission's re-check replaces the first claim's flag.
         _ = try store.recordSubmission(Sample.submission(files: ["kh-46.pdf", "qd-12.pdf"]), manifestSHA256: sha("m2"),
@@ -87,8 +86,8 @@ import Testing
         #expect(throws: StoreError.self) { try store.decide(flagId: ids[0], by: "a", action: .confirm) }
     }
 
-    @Test func decisionsAreDeliveredAsQueueEventsUntilAcked() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func decisionsAreDeliveredAsQueueEventsUntilAcked(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let ids = try Sample.recordChecked(store)
         try store.ack(consumer: "scoring", ids: ids)
         #expect(try store.pullEvents(consumer: "scoring").isEmpty)
@@ -122,8 +121,8 @@ import Testing
         #expect(try store.pullEvents(consumer: "scoring").map(\.ackID) == ["d\(revised.id)"])
     }
 
-    @Test func flagEventsComeFirstAndTheLimitCoversBoth() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func flagEventsComeFirstAndTheLimitCoversBoth(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let ids = try Sample.recordChecked(store)
         try store.decide(flagId: ids[0], by: "a", action: .confirm)
         let all = try store.pullEvents(consumer: "scoring")

@@ -1,15 +1,16 @@
 import EvidenceModel
 import Foundation
+import EvidenceStoreTesting
 import Testing
 @testable import EvidenceStore
 
 @Suite struct DocumentTests {
-    @Test func unknownDocumentIsNil() throws {
-        #expect(try Store.inMemory().document(sha256: sha("nothing")) == nil)
+    @Test(arguments: StoreBackend.allCases) func unknownDocumentIsNil(_ backend: StoreBackend) throws {
+        #expect(try backend.makeStore().document(sha256: sha("nothing")) == nil)
     }
 
-    @Test func savedDocumentComesBackWhole() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func savedDocumentComesBackWhole(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let (doc, fields) = Sample.document("kh-45.pdf")
         try store.saveDocument(doc, fields: fields)
         let stored = try #require(try store.document(sha256: doc.sha256))
@@ -19,8 +20,8 @@ import Testing
         #expect(stored.failure == nil)
     }
 
-    @Test func contentIsStoredOnceAndReusedByEverySubmission() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func contentIsStoredOnceAndReusedByEverySubmission(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let (doc, fields) = Sample.document("kh-45.pdf")
         try store.saveDocument(doc, fields: fields)
         // Two submissions cite the same content under other names.
@@ -30,8 +31,8 @@ import Testing
             _ = try store.recordSubmission(submission, manifestSHA256: sha(id),
                                            files: ["kh.pdf": doc.sha256, "qd.pdf": sha("qd-" + id)])
         }
-        let count = try store.writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents WHERE sha256 = ?", arguments: [doc.sha256])
+        let count = try store.database.read { db in
+            try db.count("SELECT COUNT(*) FROM documents WHERE sha256 = \(doc.sha256)")
         }
         #expect(count == 1)
         // Recording submissions did not send it back to extraction.
@@ -40,8 +41,8 @@ import Testing
         #expect(try store.pendingDocuments().count == 2)
     }
 
-    @Test func enqueueIsIdempotentAndKeepsState() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func enqueueIsIdempotentAndKeepsState(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         #expect(try store.enqueueDocument(sha256: sha("x"), name: "x.pdf"))
         #expect(try store.enqueueDocument(sha256: sha("x")) == false)
         try store.markDocument(sha256: sha("x"), state: .failed, failure: .init(.corruptPDF, "xref broken"))
@@ -49,16 +50,16 @@ import Testing
         #expect(try store.document(sha256: sha("x"))?.state == .failed)
     }
 
-    @Test func uppercaseSHAIsTheSameDocumentAndGarbageIsRefused() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func uppercaseSHAIsTheSameDocumentAndGarbageIsRefused(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         try store.enqueueDocument(sha256: sha("x").uppercased())
         #expect(try store.document(sha256: sha("x")) != nil)
         #expect(throws: StoreError.invalidSHA256("abc")) { try store.enqueueDocument(sha256: "abc") }
         #expect(throws: StoreError.self) { try store.document(sha256: String(repeating: "z", count: 64)) }
     }
 
-    @Test func failureIsRecordedAndClearedBySuccess() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func failureIsRecordedAndClearedBySuccess(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let (doc, fields) = Sample.document("scan.png")
         try store.markDocument(sha256: doc.sha256, state: .extracting)
         try store.markDocument(sha256: doc.sha256, state: .failed, failure: .init(.timeout, "OCR quá 120 giây"))
@@ -73,8 +74,8 @@ import Testing
         #expect(parsed.failure == nil)
     }
 
-    @Test func takingQueuedDocumentsHandsEachOutOnce() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func takingQueuedDocumentsHandsEachOutOnce(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         for name in ["a", "b", "c"] { try store.enqueueDocument(sha256: sha(name)) }
         let first = try store.takeQueuedDocuments(limit: 2)
         let second = try store.takeQueuedDocuments(limit: 2)
@@ -89,8 +90,8 @@ import Testing
         }
     }
 
-    @Test func newerFieldsReplaceOlderKeepingText() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func newerFieldsReplaceOlderKeepingText(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let (doc, fields) = Sample.document("kh-45.pdf")
         try store.saveDocument(doc, fields: fields)
         var better = fields

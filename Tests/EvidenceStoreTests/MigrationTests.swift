@@ -1,33 +1,52 @@
 import Foundation
 import GRDB
+import EvidenceStoreTesting
 import Testing
 @testable import EvidenceStore
 
 @Suite struct MigrationTests {
     static let expected = ["v1-documents", "v1-submissions", "v1-flags", "v1-queue", "v2-document-bytes", "v3-evidence-lookups", "v4-flag-field-box", "v5-web-accounts", "v6-flag-decisions", "v7-metrics-role"]
 
-    @Test func migratesAnEmptyDatabaseInOrder() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func migratesAnEmptyDatabaseInOrder(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         #expect(try store.appliedMigrations() == Self.expected)
-        let tables = try store.writer.read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        let tables = try store.database.read { db in
+            switch db.dialect {
+            case .sqlite: try db.values("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", as: String.self)
+            case .postgres: try db.values("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename", as: String.self)
+            }
         }
         for table in ["documents", "submissions", "submission_files", "claims", "claim_evidence", "flags", "queue_acks"] {
             #expect(tables.contains(table), "missing table \(table)")
         }
     }
 
-    @Test func reopeningKeepsDataAndAppliesNothingTwice() throws {
+    @Test(arguments: StoreBackend.allCases) func reopeningKeepsDataAndAppliesNothingTwice(_ backend: StoreBackend) throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let path = dir.path("nested/data/evidenced.sqlite")
-        let ids = try Sample.recordChecked(Store(path: path))
+        let location = try backend.makeLocation(in: dir.url.appendingPathComponent("nested/data"))
+        let ids = try Sample.recordChecked(location.open())
 
-        let reopened = try Store(path: path)
+        let reopened = try location.open()
         #expect(try reopened.appliedMigrations() == Self.expected)
         #expect(try reopened.list().map(\.id) == ids)
-        let again = try Store(path: path)
+        let again = try location.open()
         #expect(try again.appliedMigrations() == Self.expected)
+    }
+
+    /// Two processes starting on a new database at once: the schema is created once.
+    @Test(arguments: StoreBackend.allCases) func storesOpeningANewDatabaseTogetherMigrateItOnce(_ backend: StoreBackend) async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let location = try backend.makeLocation(in: dir.url)
+        try await withThrowingTaskGroup(of: [String].self) { group in
+            for _ in 0..<4 { group.addTask { try location.open().appliedMigrations() } }
+            for try await applied in group { #expect(applied == Self.expected) }
+        }
+    }
+
+    @Test func bothBackendsHaveTheSameMigrationsInTheSameOrder() {
+        #expect(PostgresStoreDatabase.migrations.map(\.identifier) == Store.migrator.migrations)
     }
 
     @Test func aVersion1DatabaseUpgradesKeepingItsQueue() throws {
@@ -132,13 +151,13 @@ import Testing
         #expect(synchronous == 2)  // FULL
     }
 
-    @Test func foreignKeysRefuseAnOrphanFlag() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func foreignKeysRefuseAnOrphanFlag(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         #expect(throws: (any Error).self) {
-            try store.writer.write { db in
-                try db.execute(sql: """
+            try store.database.write { db in
+                try db.execute("""
                     INSERT INTO flags (submissionId, revision, claimIndex, indicator, score, reason, message, createdAt)
-                    VALUES ('nobody', 1, 0, '1.1', 1, 'draft', 'x', '2024-01-01')
+                    VALUES ('nobody', 1, 0, '1.1', 1, 'draft', 'x', \(Date()))
                     """)
             }
         }

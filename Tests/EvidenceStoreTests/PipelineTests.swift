@@ -1,11 +1,12 @@
 import EvidenceModel
 import Foundation
+import EvidenceStoreTesting
 import Testing
 @testable import EvidenceStore
 
 @Suite struct PipelineTests {
-    @Test func backlogCountsEveryState() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func backlogCountsEveryState(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let empty = try store.backlog()
         #expect(empty.documents.count == DocumentState.allCases.count)
         #expect(empty.documents.values.allSatisfy { $0 == 0 })
@@ -27,8 +28,8 @@ import Testing
         #expect(backlog.supersededFlags == 0)
     }
 
-    @Test func throughputCountsRecentlyExtractedDocumentsAndPages() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func throughputCountsRecentlyExtractedDocumentsAndPages(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let start = Date().addingTimeInterval(-1)
         for name in ["a.pdf", "b.pdf"] {
             let (doc, fields) = Sample.document(name)
@@ -38,8 +39,8 @@ import Testing
         #expect(try store.throughput(since: Date().addingTimeInterval(60)) == Throughput(documents: 0, pages: 0))
     }
 
-    @Test func failuresAreListedAndRetried() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func failuresAreListedAndRetried(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         _ = try store.recordSubmission(Sample.submission(), manifestSHA256: sha("m"), files: Sample.files())
         try store.setSubmissionState(id: "trabong-huyen-2024", .failed, reason: "manifest: thiếu trường 'claims'")
         let bad = "3f7a9c0d" + String(repeating: "1", count: 56)
@@ -66,8 +67,8 @@ import Testing
         #expect(retried.attempts == 0)
     }
 
-    @Test func retryRefusesWhatIsNotFailedOrUnknownOrAmbiguous() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func retryRefusesWhatIsNotFailedOrUnknownOrAmbiguous(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         _ = try store.recordSubmission(Sample.submission(), manifestSHA256: sha("m"), files: Sample.files())
         #expect(throws: StoreError.notFailed(id: "trabong-huyen-2024", state: "queued")) {
             try store.retry(id: "trabong-huyen-2024")
@@ -78,8 +79,8 @@ import Testing
         #expect(throws: StoreError.ambiguousID("00000000", matches: 2)) { try store.retry(id: "00000000") }
     }
 
-    @Test func submissionIsReadyOnceEveryFileIsParsedOrFailed() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func submissionIsReadyOnceEveryFileIsParsedOrFailed(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         _ = try store.recordSubmission(Sample.submission(), manifestSHA256: sha("m"), files: Sample.files())
         #expect(try store.readySubmissions().isEmpty)
         let (doc, fields) = Sample.document("kh-45.pdf")
@@ -99,16 +100,17 @@ import Testing
 
 
 @Suite struct QueueOrderTests {
-    @Test func withinAnArrivalTheLargestFileIsTakenFirstButEarlierArrivalsGoBefore() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func withinAnArrivalTheLargestFileIsTakenFirstButEarlierArrivalsGoBefore(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         try store.enqueueDocument(sha256: sha("small"), name: "small.pdf", bytes: 10_000)
         try store.enqueueDocument(sha256: sha("scan"), name: "scan.pdf", bytes: 9_000_000)
         try store.enqueueDocument(sha256: sha("unknown"), name: "unknown.pdf")
         try store.enqueueDocument(sha256: sha("medium"), name: "medium.pdf", bytes: 400_000)
         try store.enqueueDocument(sha256: sha("old"), name: "old.pdf", bytes: 1)
         // 'old' arrived an hour ago: it goes first however small it is.
-        try store.writer.write { db in
-            try db.execute(sql: "UPDATE documents SET createdAt = datetime(createdAt, '-1 hour') WHERE sha256 = ?", arguments: [sha("old")])
+        let arrived = try #require(try store.document(sha256: sha("old"))).createdAt
+        try store.database.write { db in
+            try db.execute("UPDATE documents SET createdAt = \(arrived.addingTimeInterval(-3600)) WHERE sha256 = \(sha("old"))")
         }
         let taken = try store.takeQueuedDocuments(limit: 10)
         #expect(taken == [sha("old"), sha("scan"), sha("medium"), sha("small"), sha("unknown")])

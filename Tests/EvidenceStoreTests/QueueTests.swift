@@ -1,11 +1,12 @@
 import EvidenceModel
 import Foundation
+import EvidenceStoreTesting
 import Testing
 @testable import EvidenceStore
 
 @Suite struct QueueTests {
-    @Test func pullReturnsUnackedFlagsInIdOrderUpToTheLimit() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func pullReturnsUnackedFlagsInIdOrderUpToTheLimit(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let a = try Sample.recordChecked(store, id: "a-2024")
         let b = try Sample.recordChecked(store, id: "b-2024", unit: Sample.sonha)
         #expect(try store.pull(consumer: "scoring", limit: 3).map(\.id) == Array((a + b).prefix(3)))
@@ -13,8 +14,8 @@ import Testing
         #expect(try store.queueDepth(consumer: "scoring") == 4)
     }
 
-    @Test func ackedFlagsAreNotDeliveredAgain() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func ackedFlagsAreNotDeliveredAgain(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let ids = try Sample.recordChecked(store)
         let batch = try store.pull(consumer: "scoring", limit: 1)
         #expect(try store.ack(consumer: "scoring", ids: batch.map(\.id)) == 1)
@@ -26,8 +27,8 @@ import Testing
         #expect(try store.ack(consumer: "scoring", ids: ids) == 0)
     }
 
-    @Test func unackedFlagsAreRedelivered() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func unackedFlagsAreRedelivered(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let ids = try Sample.recordChecked(store)
         let first = try store.pull(consumer: "scoring")
         // The consumer dies before acking: the next pull delivers the same flags.
@@ -39,8 +40,8 @@ import Testing
         #expect(try store.pull(consumer: "scoring").map(\.id) == [ids[0]])
     }
 
-    @Test func consumersAreIndependent() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func consumersAreIndependent(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let ids = try Sample.recordChecked(store)
         try store.ack(consumer: "scoring", ids: ids)
         #expect(try store.pull(consumer: "scoring").isEmpty)
@@ -50,29 +51,29 @@ import Testing
         #expect(try store.pull(consumer: "scoring").isEmpty)
     }
 
-    @Test func newFlagsArriveAfterAckedOnes() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func newFlagsArriveAfterAckedOnes(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let a = try Sample.recordChecked(store, id: "a-2024")
         try store.ack(consumer: "scoring", ids: a)
         let b = try Sample.recordChecked(store, id: "b-2024", unit: Sample.sonha)
         #expect(try store.pull(consumer: "scoring").map(\.id) == b)
     }
 
-    @Test func ackOfAnUnknownIdAcksNothing() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func ackOfAnUnknownIdAcksNothing(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let ids = try Sample.recordChecked(store)
         #expect(throws: StoreError.unknownFlags([999])) { try store.ack(consumer: "scoring", ids: [ids[0], 999]) }
         #expect(try store.pull(consumer: "scoring").map(\.id) == ids)
     }
 
-    @Test func consumerNamesAreChecked() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func consumerNamesAreChecked(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         #expect(throws: StoreError.invalidConsumer("")) { try store.pull(consumer: "") }
         #expect(throws: StoreError.invalidConsumer(" scoring")) { try store.ack(consumer: " scoring", ids: [1]) }
     }
 
-    @Test func supersededFlagsReachConsumersAsWithdrawals() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func supersededFlagsReachConsumersAsWithdrawals(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let first = try Sample.recordChecked(store)
         // scoring handled both flags; appraisers never pulled.
         try store.ack(consumer: "scoring", ids: first)
@@ -91,8 +92,8 @@ import Testing
         #expect(try store.pull(consumer: "appraisers").map(\.id) == second)
     }
 
-    @Test func flagSupersededBetweenPullAndAckIsStillWithdrawn() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func flagSupersededBetweenPullAndAckIsStillWithdrawn(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let first = try Sample.recordChecked(store)
         let pulled = try store.pull(consumer: "scoring")
         _ = try store.recordSubmission(Sample.submission(), manifestSHA256: sha("fixed"), files: Sample.files())
@@ -104,8 +105,8 @@ import Testing
         #expect(next.allSatisfy { $0.isWithdrawn })
     }
 
-    @Test func listFiltersBySubmission() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func listFiltersBySubmission(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         try Sample.recordChecked(store, id: "a-2024")
         let b = try Sample.recordChecked(store, id: "b-2024", unit: Sample.sonha)
         #expect(try store.list(submission: "b-2024").map(\.id) == b)

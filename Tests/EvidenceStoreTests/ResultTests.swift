@@ -1,11 +1,12 @@
 import EvidenceModel
 import Foundation
+import EvidenceStoreTesting
 import Testing
 @testable import EvidenceStore
 
 @Suite struct ResultTests {
-    @Test func resultQueuesItsFlagsInOrderAndMarksChecked() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func resultQueuesItsFlagsInOrderAndMarksChecked(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let ids = try Sample.recordChecked(store)
         #expect(ids.count == 2)
         #expect(ids == ids.sorted())
@@ -20,8 +21,8 @@ import Testing
     }
 
     /// A needs-review keeps the field and the box the review screen crops (migration v4).
-    @Test func aFlagsFieldAndBoxAreKept() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func aFlagsFieldAndBoxAreKept(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let review = Flag(reason: .needsReview, message: "Số viết tay", file: "kh-45.pdf", page: 1,
                           expected: "45/KH-UBND", found: "Không chắc chắn: số, ký hiệu",
                           field: .number, box: Box(x: 0.1, y: 0.12, width: 0.25, height: 0.03))
@@ -31,8 +32,8 @@ import Testing
         #expect(flags.last?.flag.field == nil && flags.last?.flag.box == nil)
     }
 
-    @Test func reRecordingAnUnchangedSubmissionsResultAddsNoFlag() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func reRecordingAnUnchangedSubmissionsResultAddsNoFlag(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let ids = try Sample.recordChecked(store)
         // The daemon restarts and checks it again: same manifest, same files, same result.
         #expect(try store.recordSubmission(Sample.submission(), manifestSHA256: sha("manifest-trabong-huyen-2024"),
@@ -42,8 +43,8 @@ import Testing
         #expect(try store.list(includeSuperseded: true).map(\.id) == ids)
     }
 
-    @Test func identicalFlagsTwiceInOneResultAreBothKept() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func identicalFlagsTwiceInOneResultAreBothKept(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let twice = Sample.result(first: [Sample.numberMismatch, Sample.numberMismatch], second: [])
         let ids = try Sample.recordChecked(store, result: twice)
         #expect(ids.count == 2)
@@ -51,8 +52,8 @@ import Testing
         #expect(try store.list().count == 2)
     }
 
-    @Test func unchangedSubmissionWithANewFindingQueuesOnlyTheDifference() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func unchangedSubmissionWithANewFindingQueuesOnlyTheDifference(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let ids = try Sample.recordChecked(store)
         // Another unit now uses the same document: the re-check adds a duplicate-evidence flag and
         // the draft finding is gone (the document became readable after a retry).
@@ -68,8 +69,8 @@ import Testing
         #expect(all.first { $0.id == ids[1] }?.supersededAt != nil)
     }
 
-    @Test func changedSubmissionSupersedesEarlierFlagsAndQueuesNewOnes() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func changedSubmissionSupersedesEarlierFlagsAndQueuesNewOnes(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let first = try Sample.recordChecked(store)
 
         var edited = Sample.submission()
@@ -97,8 +98,8 @@ import Testing
         #expect(try store.list(includeSuperseded: true).count == 3)
     }
 
-    @Test func cleanResultOfAChangedSubmissionLeavesNoCurrentFlag() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func cleanResultOfAChangedSubmissionLeavesNoCurrentFlag(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         try Sample.recordChecked(store)
         _ = try store.recordSubmission(Sample.submission(), manifestSHA256: sha("fixed"),
                                        files: Sample.files(salt: "fixed"))
@@ -107,8 +108,8 @@ import Testing
         #expect(try store.list(includeSuperseded: true).count == 2)
     }
 
-    @Test func resultForUnknownSubmissionOrClaimIsRefusedAndWritesNothing() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func resultForUnknownSubmissionOrClaimIsRefusedAndWritesNothing(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         #expect(throws: StoreError.unknownSubmission("trabong-huyen-2024")) {
             try store.recordResult(Sample.result())
         }
@@ -122,8 +123,8 @@ import Testing
         #expect(try store.submission(id: "trabong-huyen-2024")?.state == .queued)
     }
 
-    @Test func aBatchIsRecordedWholeOrNotAtAll() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func aBatchIsRecordedWholeOrNotAtAll(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         for id in ["a-2024", "b-2024"] {
             _ = try store.recordSubmission(Sample.submission(id), manifestSHA256: sha(id), files: Sample.files(salt: id))
         }
@@ -139,8 +140,8 @@ import Testing
         #expect(try store.list().map(\.id) == (queued["a-2024"] ?? []) + (queued["b-2024"] ?? []))
     }
 
-    @Test func aResultForARevisionSinceReplacedIsRefused() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func aResultForARevisionSinceReplacedIsRefused(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         _ = try store.recordSubmission(Sample.submission(), manifestSHA256: sha("m1"), files: Sample.files())
         let checking = try #require(try store.submission(id: "trabong-huyen-2024")).revision
         // The unit uploads a new version while the daemon is checking the first.

@@ -1,12 +1,13 @@
 import EvidenceModel
 import Foundation
+import EvidenceStoreTesting
 import Testing
 @testable import EvidenceStore
 
 /// Signatures are validated once, at extraction, and kept with the document.
 @Suite struct SignatureStorageTests {
-    @Test func signaturesAreStoredWithTheDocument() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func signaturesAreStoredWithTheDocument(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         var (doc, fields) = Sample.document("kh-45.pdf")
         doc.digitalSignatures = [PDFSignature(
             field: "Signature1", signerName: "Ủy ban nhân dân huyện Trà Bồng", organization: "Tỉnh Quảng Ngãi",

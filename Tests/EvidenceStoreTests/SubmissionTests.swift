@@ -1,11 +1,12 @@
 import EvidenceModel
 import Foundation
+import EvidenceStoreTesting
 import Testing
 @testable import EvidenceStore
 
 @Suite struct SubmissionTests {
-    @Test func newUnchangedAndChanged() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func newUnchangedAndChanged(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let submission = Sample.submission()
         let files = Sample.files()
         #expect(try store.recordSubmission(submission, manifestSHA256: sha("m1"), files: files) == .new)
@@ -31,32 +32,31 @@ import Testing
         #expect(latest.files["qd-12.pdf"] == sha("qd-12 v2"))
     }
 
-    @Test func recordingQueuesTheFilesAsDocuments() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func recordingQueuesTheFilesAsDocuments(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         _ = try store.recordSubmission(Sample.submission(), manifestSHA256: sha("m1"), files: Sample.files())
         #expect(Set(try store.pendingDocuments()) == Set(Sample.files().values))
         #expect(try store.pendingSubmissions() == ["trabong-huyen-2024"])
     }
 
-    @Test func changeRewritesClaimsAndFilesOfTheLatestRevision() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func changeRewritesClaimsAndFilesOfTheLatestRevision(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         _ = try store.recordSubmission(Sample.submission(files: ["a.pdf", "b.pdf", "c.pdf"]),
                                        manifestSHA256: sha("m1"), files: Sample.files(["a.pdf", "b.pdf", "c.pdf"]))
         var smaller = Sample.submission(files: ["a.pdf"])
         smaller.claims.removeLast()
         _ = try store.recordSubmission(smaller, manifestSHA256: sha("m2"), files: Sample.files(["a.pdf"]))
-        let (claims, evidence, files) = try store.writer.read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claims"),
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claim_evidence"),
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM submission_files"))
+        let (claims, evidence, files) = try store.database.read { db in
+            (try db.count("SELECT COUNT(*) FROM claims"), try db.count("SELECT COUNT(*) FROM claim_evidence"),
+             try db.count("SELECT COUNT(*) FROM submission_files"))
         }
         #expect(claims == 1)
         #expect(evidence == 1)
         #expect(files == 1)
     }
 
-    @Test func stateChangesAndUnknownSubmission() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func stateChangesAndUnknownSubmission(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         _ = try store.recordSubmission(Sample.submission(), manifestSHA256: sha("m1"), files: Sample.files())
         try store.setSubmissionState(id: "trabong-huyen-2024", .failed, reason: "khung chỉ số không tồn tại")
         let failed = try #require(try store.submission(id: "trabong-huyen-2024"))
@@ -68,8 +68,8 @@ import Testing
         #expect(try store.submission(id: "nope") == nil)
     }
 
-    @Test func evidenceSharingFindsOtherSubmissionsByContentAndNumber() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func evidenceSharingFindsOtherSubmissionsByContentAndNumber(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let shared = sha("shared")
         let (doc, fields) = Sample.document("kh-45.pdf")
         try store.saveDocument(doc, fields: fields)
@@ -101,8 +101,8 @@ import Testing
 
     /// A `.zip` given as evidence is stored as its files, 'ITEM/PATH': each is that item's evidence,
     /// found under its own path, and a plain file whose name merely starts like the item's is not.
-    @Test func evidenceSharingFindsTheFilesOfAnArchiveItem() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func evidenceSharingFindsTheFilesOfAnArchiveItem(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         let (doc, fields) = Sample.document("kh-45.pdf")
         try store.saveDocument(doc, fields: fields)
         _ = try store.recordSubmission(Sample.submission("a-2024", files: ["ho-so.zip", "ho-so.zip.pdf"]), manifestSHA256: sha("ma"),
@@ -113,8 +113,8 @@ import Testing
         #expect(try store.evidence(sharing: [sha("other")], numberKeys: []).map(\.claimIndex) == [1])
     }
 
-    @Test func anUntrustedNumberIsNotAnIdentity() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func anUntrustedNumberIsNotAnIdentity(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         var (doc, fields) = Sample.document("kh-45.pdf")
         fields.fieldConfidence[.number] = 0.3
         try store.saveDocument(doc, fields: fields)
@@ -126,8 +126,8 @@ import Testing
 }
 
 @Suite struct SubmissionOwnershipTests {
-    @Test func anotherUnitCannotTakeOverASubmissionId() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func anotherUnitCannotTakeOverASubmissionId(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         _ = try store.recordSubmission(Sample.submission("shared-2024", unit: Sample.trabong), manifestSHA256: sha("m1"), files: [:])
         #expect(throws: StoreError.submissionOfAnotherUnit(id: "shared-2024", owner: Sample.trabong.code)) {
             try store.recordSubmission(Sample.submission("shared-2024", unit: Sample.sonha), manifestSHA256: sha("m2"), files: [:])
@@ -135,8 +135,8 @@ import Testing
         #expect(try store.submission(id: "shared-2024")?.submission.unit == Sample.trabong)
     }
 
-    @Test func aPrecheckIsNotDecidedNorDelivered() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func aPrecheckIsNotDecidedNorDelivered(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         var submission = Sample.submission("trial-2024")
         submission.precheck = true
         _ = try store.recordSubmission(submission, manifestSHA256: sha("m3"), files: Sample.files(salt: "trial"))

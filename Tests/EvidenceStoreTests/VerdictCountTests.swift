@@ -1,5 +1,6 @@
 import EvidenceModel
 import Foundation
+import EvidenceStoreTesting
 import Testing
 @testable import EvidenceStore
 
@@ -21,8 +22,8 @@ import Testing
         })
     }
 
-    @Test func summaryCountsFollowTheClaimVerdict() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func summaryCountsFollowTheClaimVerdict(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         _ = try store.recordSubmission(Self.submission(), manifestSHA256: sha("manifest"), files: [:])
         let flags = [[Sample.numberMismatch, Self.review], [Self.review, Self.review], [], [Sample.aboveMax]]
         _ = try store.recordResult(Self.result(flags))
@@ -41,8 +42,8 @@ import Testing
         #expect(try store.submissionSummaries(unitCodes: ["H-TRABONG"]).first == summary)
     }
 
-    @Test func supersededFlagsLeaveTheCounts() throws {
-        let store = try Store.inMemory()
+    @Test(arguments: StoreBackend.allCases) func supersededFlagsLeaveTheCounts(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
         _ = try store.recordSubmission(Self.submission(), manifestSHA256: sha("manifest"), files: [:])
         _ = try store.recordResult(Self.result([[Sample.numberMismatch], [Self.review], [], []]))
         // The re-check finds nothing against the first claim: its flag is superseded, not counted.

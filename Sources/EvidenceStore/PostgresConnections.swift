@@ -1,0 +1,108 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+
+/// A small blocking pool of PostgreSQL connections for the store's synchronous callers.
+///
+/// The sync bridge: every connection lives on NIO's shared event loop group, and a caller's thread
+/// waits on the query's future (`EventLoopFuture.wait()`). The callers are the store's dedicated
+/// threads (daemon workers, the web's blocking pool, the CLI), so no event loop and no thread of the
+/// Swift concurrency pool is ever blocked: the event loop only does I/O, and `wait()` refuses to run
+/// on an event loop. A caller takes a connection for one transaction and gives it back; when all
+/// are busy it waits for one. A connection the server closed (a restart, a network cut) is dropped
+/// when it comes back, and the next transaction opens a new one.
+final class PostgresConnections: @unchecked Sendable {
+    private let configuration: PostgresConnection.Configuration
+    private let limit: Int
+    private let logger: Logger
+    // Guarded by `condition`.
+    private let condition = NSCondition()
+    private var idle: [PostgresConnection] = []
+    private var open = 0
+    private var nextID = 0
+
+    init(location: PostgresLocation, logger: Logger) throws {
+        let tls: PostgresConnection.Configuration.TLS = location.requireTLS
+            ? .require(try NIOSSLContext(configuration: .makeClientConfiguration())) : .disable
+        configuration = PostgresConnection.Configuration(
+            host: location.host, port: location.port, username: location.user, password: location.password,
+            database: location.database, tls: tls)
+        limit = max(1, location.maxConnections)
+        self.logger = logger
+    }
+
+    /// Closes the idle connections without waiting: each is kept alive by its close's callback
+    /// until the channel is closed (postgres-nio requires a connection closed before it goes).
+    deinit {
+        for connection in idle {
+            let closed: EventLoopFuture<Void> = connection.close()
+            closed.whenComplete { _ in withExtendedLifetime(connection) {} }
+        }
+    }
+
+    func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        let connection = try checkOut()
+        defer { checkIn(connection) }
+        return try body(connection)
+    }
+
+    private func checkOut() throws -> PostgresConnection {
+        condition.lock()
+        while true {
+            if let connection = idle.popLast() {
+                guard !connection.isClosed else { open -= 1; continue }
+                condition.unlock()
+                return connection
+            }
+            if open < limit {
+                open += 1
+                nextID += 1
+                let id = nextID
+                condition.unlock()
+                do {
+                    return try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(),
+                                                          configuration: configuration, id: id, logger: logger).wait()
+                } catch {
+                    condition.lock()
+                    open -= 1
+                    condition.signal()
+                    condition.unlock()
+                    throw PostgresStoreError(error)
+                }
+            }
+            condition.wait()
+        }
+    }
+
+    private func checkIn(_ connection: PostgresConnection) {
+        condition.lock()
+        if connection.isClosed { open -= 1 } else { idle.append(connection) }
+        condition.signal()
+        condition.unlock()
+    }
+}
+
+/// What PostgreSQL refused or why it could not be reached, in one line: the server's message (never
+/// the query's values), or the connection's failure.
+package struct PostgresStoreError: Error, CustomStringConvertible {
+    package var description: String
+    /// The SQLSTATE code when the server answered (23505: unique violation...).
+    package var sqlState: String?
+
+    init(_ error: any Error) {
+        guard let error = error as? PSQLError else {
+            description = "PostgreSQL: \(error)"
+            return
+        }
+        if let info = error.serverInfo, let message = info[.message] {
+            sqlState = info[.sqlState]
+            description = "PostgreSQL: \(message)" + (info[.detail].map { " (\($0))" } ?? "")
+        } else if let underlying = error.underlying {
+            description = "PostgreSQL: \(error.code): \(underlying)"
+        } else {
+            description = "PostgreSQL: \(error.code)"
+        }
+    }
+}
