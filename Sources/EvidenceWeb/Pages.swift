@@ -57,7 +57,7 @@ struct AccountView {
     var reviews: Bool
     init(_ account: UserAccount) {
         who = [account.name, Labels.role(account.role), account.unitCode].compactMap { $0 }.joined(separator: " · ")
-        reviews = account.role == .appraiser || account.role == .admin
+        reviews = AccessPolicy.allows(.review, account)
     }
 }
 

@@ -18,7 +18,7 @@ struct ServiceRoutes {
             return JSONResponse.make(body, status: storeOK && inboxOK ? .ok : .serviceUnavailable)
         }
         router.get("/metrics") { _, context in
-            _ = try context.metricsReader()
+            _ = try AccessPolicy.account(context, may: .readMetrics)
             let (counts, depth) = try await service.blocking { (try $0.counts(), try? $0.queueDepth(consumer: "scoring")) }
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: metrics.scrape(counts, queueDepth: depth))))
