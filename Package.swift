@@ -58,18 +58,25 @@ let package = Package(
             "EvidenceModel",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
+        // What the daemon and the web service share, beside each other: configuration (TOML), the
+        // content store, page images for review, the CSV export, and the threads blocking work runs on.
+        .target(name: "EvidenceService", dependencies: [
+            "CProcessControl", "EvidenceModel", "EvidenceExtraction", "EvidenceStore",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ], swiftSettings: strict),
         // Composition: pipeline, watcher, workers, services, reports.
         .target(name: "EvidenceDaemon", dependencies: [
             "CProcessControl", "EvidenceModel", "EvidenceExtraction", "EvidenceParsing", "EvidenceVerification",
-            "EvidenceLoading", "EvidenceStore",
+            "EvidenceLoading", "EvidenceStore", "EvidenceService",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], swiftSettings: strict),
         // The web service: pages for units, the HTTP API for programs; uploads go through the inbox.
+        // Beside the daemon, never through it: what both need is in EvidenceService.
         .target(name: "EvidenceWeb", dependencies: [
-            "EvidenceModel", "EvidenceExtraction", "EvidenceLoading", "EvidenceVerification", "EvidenceStore", "EvidenceDaemon",
+            "EvidenceModel", "EvidenceExtraction", "EvidenceLoading", "EvidenceVerification", "EvidenceStore", "EvidenceService",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -85,7 +92,7 @@ let package = Package(
         .target(name: "EvidenceExtractionTesting", dependencies: ["EvidenceModel", "EvidenceExtraction"], swiftSettings: strict),
         .executableTarget(name: "evidenced", dependencies: [
             "EvidenceModel", "EvidenceExtraction", "EvidenceParsing", "EvidenceVerification", "EvidenceLoading",
-            "EvidenceStore", "EvidenceDaemon", "EvidenceWeb",
+            "EvidenceStore", "EvidenceService", "EvidenceDaemon", "EvidenceWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -102,9 +109,12 @@ let package = Package(
             "EvidenceModel", "EvidenceStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EvidenceDaemonTests", dependencies: [
             "EvidenceModel", "EvidenceExtraction", "EvidenceExtractionTesting", "EvidenceVerification", "EvidenceLoading",
-            "EvidenceStore", "EvidenceDaemon", "EvidenceTesting", .product(name: "GRDB", package: "GRDB.swift")]),
+            "EvidenceStore", "EvidenceService", "EvidenceDaemon", "EvidenceTesting", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EvidenceServiceTests", dependencies: [
+            "EvidenceModel", "EvidenceExtraction", "EvidenceStore", "EvidenceService",
+            .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "EvidenceWebTests", dependencies: [
-            "EvidenceModel", "EvidenceStore", "EvidenceWeb", "EvidenceDaemon", "EvidenceLoading", "EvidenceExtraction",
+            "EvidenceModel", "EvidenceStore", "EvidenceWeb", "EvidenceService", "EvidenceLoading", "EvidenceExtraction",
             // The router is driven in-process by RouterClient: HummingbirdTesting would bring
             // AsyncHTTPClient and a second BoringSSL (NIOSSL) into every build for its live modes.
             .product(name: "Hummingbird", package: "hummingbird"),

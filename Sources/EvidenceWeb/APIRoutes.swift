@@ -1,5 +1,5 @@
 import Logging
-import EvidenceDaemon
+import EvidenceService
 import EvidenceLoading
 import EvidenceModel
 import EvidenceStore

@@ -1,4 +1,4 @@
-package import EvidenceDaemon
+package import EvidenceService
 import EvidenceModel
 package import EvidenceStore
 

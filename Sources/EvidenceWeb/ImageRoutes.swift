@@ -1,4 +1,4 @@
-import EvidenceDaemon
+import EvidenceService
 import EvidenceExtraction
 import EvidenceModel
 import EvidenceStore

@@ -1,6 +1,6 @@
 import Logging
 import EvidenceLoading
-import EvidenceDaemon
+import EvidenceService
 import EvidenceModel
 import EvidenceStore
 import EvidenceVerification
