@@ -86,7 +86,10 @@ let package = Package(
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ], swiftSettings: strict),
+        ],
+        // Page templates and static files inside the binary: `make install` copies the binary alone.
+        resources: [.embedInCode("Templates"), .embedInCode("Static")],
+        swiftSettings: strict),
         // Fakes for tests: model values (no C library), and extraction engines.
         .target(name: "EvidenceTesting", dependencies: ["EvidenceModel"], swiftSettings: strict),
         .target(name: "EvidenceExtractionTesting", dependencies: ["EvidenceModel", "EvidenceExtraction"], swiftSettings: strict),

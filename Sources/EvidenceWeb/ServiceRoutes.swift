@@ -29,7 +29,7 @@ struct ServiceRoutes {
         }
         router.get("/static/style.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                     body: .init(byteBuffer: ByteBuffer(string: Templates.css + Templates.reviewCSS)))
+                     body: .init(byteBuffer: ByteBuffer(string: Templates.stylesheet)))
         }
         router.get("/static/keys.js") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
