@@ -80,7 +80,9 @@ extension AccessPolicy {
     private static func check(_ use: Use, _ summary: SubmissionSummary, _ account: UserAccount) throws {
         switch use {
         case .read: return
-        case .decide: try check(.decide, account); guard !summary.precheck else { throw Permission.decide.refusal }
+        case .decide:
+            try check(.decide, account)
+            guard !summary.precheck else { throw Permission.decide.refusal }
         case .submitPrecheck: guard summary.precheck, allows(.createSubmission, account) else { throw WebError.notFound }
         }
     }
