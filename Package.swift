@@ -62,18 +62,25 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
+        // What the daemon and the web service share, beside each other: configuration (TOML), the
+        // content store, page images for review, the CSV export, and the threads blocking work runs on.
+        .target(name: "EvidenceService", dependencies: [
+            "CProcessControl", "EvidenceModel", "EvidenceExtraction", "EvidenceStore",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ], swiftSettings: strict),
         // Composition: pipeline, watcher, workers, services, reports.
         .target(name: "EvidenceDaemon", dependencies: [
             "CProcessControl", "EvidenceModel", "EvidenceExtraction", "EvidenceParsing", "EvidenceVerification",
-            "EvidenceLoading", "EvidenceStore",
+            "EvidenceLoading", "EvidenceStore", "EvidenceService",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], swiftSettings: strict),
         // The web service: pages for units, the HTTP API for programs; uploads go through the inbox.
+        // Beside the daemon, never through it: what both need is in EvidenceService.
         .target(name: "EvidenceWeb", dependencies: [
-            "EvidenceModel", "EvidenceExtraction", "EvidenceLoading", "EvidenceVerification", "EvidenceStore", "EvidenceDaemon",
+            "EvidenceModel", "EvidenceExtraction", "EvidenceLoading", "EvidenceVerification", "EvidenceStore", "EvidenceService",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -83,7 +90,10 @@ let package = Package(
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ], swiftSettings: strict),
+        ],
+        // Page templates and static files inside the binary: `make install` copies the binary alone.
+        resources: [.embedInCode("Templates"), .embedInCode("Static")],
+        swiftSettings: strict),
         // Fakes for tests: model values (no C library), and extraction engines.
         .target(name: "EvidenceTesting", dependencies: ["EvidenceModel"], swiftSettings: strict),
         .target(name: "EvidenceExtractionTesting", dependencies: ["EvidenceModel", "EvidenceExtraction"], swiftSettings: strict),
@@ -91,7 +101,7 @@ let package = Package(
         .target(name: "EvidenceStoreTesting", dependencies: ["EvidenceStore"], swiftSettings: strict),
         .executableTarget(name: "evidenced", dependencies: [
             "EvidenceModel", "EvidenceExtraction", "EvidenceParsing", "EvidenceVerification", "EvidenceLoading",
-            "EvidenceStore", "EvidenceDaemon", "EvidenceWeb",
+            "EvidenceStore", "EvidenceService", "EvidenceDaemon", "EvidenceWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -108,9 +118,12 @@ let package = Package(
             "EvidenceModel", "EvidenceStore", "EvidenceStoreTesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EvidenceDaemonTests", dependencies: [
             "EvidenceModel", "EvidenceExtraction", "EvidenceExtractionTesting", "EvidenceVerification", "EvidenceLoading",
-            "EvidenceStore", "EvidenceDaemon", "EvidenceTesting", .product(name: "GRDB", package: "GRDB.swift")]),
+            "EvidenceStore", "EvidenceService", "EvidenceDaemon", "EvidenceTesting", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EvidenceServiceTests", dependencies: [
+            "EvidenceModel", "EvidenceExtraction", "EvidenceStore", "EvidenceService",
+            .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "EvidenceWebTests", dependencies: [
-            "EvidenceModel", "EvidenceStore", "EvidenceWeb", "EvidenceDaemon", "EvidenceLoading", "EvidenceExtraction",
+            "EvidenceModel", "EvidenceStore", "EvidenceWeb", "EvidenceService", "EvidenceLoading", "EvidenceExtraction",
             // The router is driven in-process by RouterClient: HummingbirdTesting would bring
             // AsyncHTTPClient and a second BoringSSL (NIOSSL) into every build for its live modes.
             .product(name: "Hummingbird", package: "hummingbird"),

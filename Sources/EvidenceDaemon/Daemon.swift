@@ -7,6 +7,7 @@ import EvidenceVerification
 package import Foundation
 package import Logging
 import ServiceLifecycle
+package import EvidenceService
 
 /// `evidenced run`: the store, the content store and the three services, in dependency order.
 package struct Daemon: Sendable {

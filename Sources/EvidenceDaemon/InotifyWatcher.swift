@@ -1,3 +1,4 @@
+import EvidenceService
 package import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -7,6 +7,7 @@ package import EvidenceStore
 import EvidenceVerification
 package import Foundation
 package import Logging
+package import EvidenceService
 
 /// Takes a complete submission folder out of the inbox: every file is copied into the content store
 /// and the submission recorded (its documents queued) in one transaction before the folder is

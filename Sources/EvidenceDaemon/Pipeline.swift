@@ -7,6 +7,7 @@ import EvidenceVerification
 package import Foundation
 package import Logging
 import ServiceLifecycle
+package import EvidenceService
 
 /// The daemon's three steps, each a short call the services loop over: take complete uploads,
 /// extract queued documents, check submissions whose documents are all read. Every state change is

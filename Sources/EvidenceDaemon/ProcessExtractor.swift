@@ -2,6 +2,7 @@ package import EvidenceExtraction
 package import EvidenceModel
 package import Foundation
 package import Logging
+import EvidenceService
 
 /// Extracts each file in a child `evidenced worker --serve` process with limits on time and memory;
 /// a crash, a kill or a hang fails that file with a clear reason, and its worker is replaced. Workers

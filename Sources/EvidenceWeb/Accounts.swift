@@ -8,9 +8,10 @@ package struct Accounts {
 
     package init(store: Store, passwordCost: UInt8 = 12) { self.store = store; self.passwordCost = passwordCost }
 
-    /// A person gets a one-time password; a program (a consumer, a metrics scraper) an API token instead.
+    /// A person (who may use the pages) gets a one-time password; a program (a consumer, a metrics
+    /// scraper) an API token instead.
     package func add(_ account: UserAccount, unit: Submission.Unit? = nil) throws -> String {
-        if account.role == .consumer || account.role == .metrics {
+        if !AccessPolicy.allows(.pages, account) {
             try store.addUser(account, passwordHash: nil, unit: unit)
             return try issueToken(for: account.name)
         }

@@ -46,35 +46,6 @@ struct BearerAuthenticator: RouterMiddleware {
 }
 
 extension WebContext {
-    /// The signed-in account, or 401. A metrics scraper's token is refused here (403): it reads
-    /// `/metrics` (`metricsReader()`) and nothing else, whatever route forgets to ask.
-    func account() throws -> UserAccount {
-        guard let identity else { throw WebError.unauthenticated }
-        guard identity.role != .metrics else {
-            throw WebError.forbidden("Mã truy cập chỉ dùng cho /metrics (a metrics token reads /metrics only).")
-        }
-        return identity
-    }
-
-    /// Who may read `/metrics`: a `metrics` token or an admin (the counts by state and reason are
-    /// the province's business, not an anonymous caller's).
-    func metricsReader() throws -> UserAccount {
-        guard let identity else { throw WebError.unauthenticated }
-        guard identity.role == .metrics || identity.role == .admin else {
-            throw WebError.forbidden("/metrics cần mã truy cập vai trò metrics (needs a metrics token).")
-        }
-        return identity
-    }
-
-    /// A person's account (pages are not for the scoring system's token).
-    func person() throws -> UserAccount {
-        let account = try account()
-        guard account.role != .consumer else {
-            throw WebError.forbidden("Tài khoản hệ thống chấm điểm chỉ dùng API (the consumer role uses the API only).")
-        }
-        return account
-    }
-
     /// A form's CSRF token must be the session's. Requests authenticated by a bearer token carry no
     /// cookie a third-party page could ride on, so they need none.
     func checkCSRF(_ token: String?) throws {

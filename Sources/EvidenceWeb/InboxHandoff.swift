@@ -1,6 +1,6 @@
 import Logging
 import HTTPTypes
-import EvidenceDaemon
+import EvidenceService
 import EvidenceLoading
 import EvidenceModel
 import EvidenceStore

@@ -5,20 +5,20 @@ import Hummingbird
 import Mustache
 import NIOCore
 
-/// Server-rendered pages: Mustache templates compiled into the binary (nothing to install next to
-/// it), every `{{value}}` HTML-escaped by Unicode scalar (`HTMLEscaping`), so text read from
+/// Server-rendered pages: the Mustache templates of `Templates/`, embedded in the binary (nothing
+/// to install next to it) and compiled once at start, every `{{value}}` HTML-escaped by Unicode scalar (`HTMLEscaping`), so text read from
 /// documents is shown as text.
 package struct Pages: Sendable {
     let library: MustacheLibrary
 
     package init() throws {
         var library = MustacheLibrary()
-        for (name, text) in Templates.all { try library.register(HTMLEscaping.declaring(text), named: name) }
+        for (name, text) in Templates.pages { try library.register(HTMLEscaping.declaring(text), named: name) }
         self.library = library
     }
 
     /// Every page template's name (tests render each with hostile values).
-    package static var templateNames: [String] { Templates.all.keys.sorted() }
+    package static var templateNames: [String] { Templates.pages.keys.sorted() }
 
     /// The page's HTML, nil for an unknown template.
     package func html(_ name: String, _ view: Any) -> String? { library.render(view, withTemplate: name) }
@@ -57,7 +57,7 @@ struct AccountView {
     var reviews: Bool
     init(_ account: UserAccount) {
         who = [account.name, Labels.role(account.role), account.unitCode].compactMap { $0 }.joined(separator: " · ")
-        reviews = account.role == .appraiser || account.role == .admin
+        reviews = AccessPolicy.allows(.review, account)
     }
 }
 

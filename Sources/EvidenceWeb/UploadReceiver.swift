@@ -1,4 +1,4 @@
-import EvidenceDaemon
+import EvidenceService
 import Foundation
 import Hummingbird
 import MultipartKit

@@ -1,5 +1,5 @@
 import UnixSignals
-package import EvidenceDaemon
+package import EvidenceService
 import EvidenceExtraction
 import EvidenceLoading
 import EvidenceStore

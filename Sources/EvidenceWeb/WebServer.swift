@@ -1,4 +1,4 @@
-package import EvidenceDaemon
+import EvidenceService
 import Foundation
 package import Hummingbird
 import HummingbirdAuth

@@ -1,4 +1,4 @@
-package import EvidenceDaemon
+package import EvidenceService
 package import EvidenceLoading
 package import EvidenceStore
 package import Foundation

@@ -2,6 +2,7 @@ import EvidenceLoading
 import ArgumentParser
 import EvidenceDaemon
 import EvidenceExtraction
+import EvidenceService
 import EvidenceStore
 import EvidenceVerification
 import Foundation

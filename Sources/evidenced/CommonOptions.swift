@@ -4,6 +4,7 @@ import EvidenceDaemon
 import EvidenceStore
 import EvidenceVerification
 import Foundation
+import EvidenceService
 
 /// Where the store and the models are, for every command that reads them.
 struct StoreOptions: ParsableArguments {

@@ -1,6 +1,7 @@
 import EvidenceModel
 import ArgumentParser
 import EvidenceDaemon
+import EvidenceService
 import EvidenceStore
 import Foundation
 

@@ -4,6 +4,7 @@ import ArgumentParser
 import EvidenceDaemon
 import Foundation
 import Logging
+import EvidenceService
 
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EvidenceDaemon
+import EvidenceService
 import EvidenceWeb
 import Foundation
 import Logging

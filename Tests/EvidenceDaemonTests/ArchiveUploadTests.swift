@@ -5,6 +5,7 @@ import EvidenceLoading
 import EvidenceModel
 import EvidenceStore
 @testable import EvidenceDaemon
+import EvidenceService
 
 /// Submissions uploaded as one `.zip` (fixtures made by scripts/make_archive_fixtures.py): taken
 /// like folders when sound, refused with the reason and kept aside when not, never written outside.

@@ -8,6 +8,7 @@ import EvidenceModel
 import EvidenceParsing
 import EvidenceStore
 @testable import EvidenceDaemon
+import EvidenceService
 
 /// A `.zip` listed as an evidence item (fixtures by scripts/make_evidence_archive_fixtures.py):
 /// unpacked with the inbox's limits, each file inside a document of the item, the one that fits the

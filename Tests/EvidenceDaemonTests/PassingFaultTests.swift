@@ -7,6 +7,7 @@ import EvidenceLoading
 import EvidenceModel
 @testable import EvidenceStore
 @testable import EvidenceDaemon
+import EvidenceService
 
 /// A passing fault of the machine (the content store's disk, the database refusing a write) keeps
 /// the work where it was and retries it; only a fault of the upload itself refuses it (issue 21).

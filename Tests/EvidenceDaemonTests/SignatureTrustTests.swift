@@ -2,6 +2,7 @@ import EvidenceExtraction
 @testable import EvidenceDaemon
 import Foundation
 import Testing
+import EvidenceService
 
 /// Trust in signers through `signatures.trusted_ca_dir`: NSS opens one trust store per process,
 /// so each case runs `evidenced extract` in its own process, as the daemon's workers do.

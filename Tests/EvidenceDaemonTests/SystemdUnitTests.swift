@@ -6,6 +6,7 @@ import Musl
 import EvidenceDaemon
 import Foundation
 import Testing
+import EvidenceService
 
 /// Runs a tool to completion; output goes through files so a chatty tool cannot fill a pipe and hang.
 struct ToolRun {
@@ -21,7 +22,7 @@ struct ToolRun {
 
     static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil,
                     environment: [String: String]? = nil) throws -> ToolRun {
-        let scratch = try ConfigurationFixture.directory()
+        let scratch = try TestPaths.temporaryFolder()
         let out = scratch.appendingPathComponent("stdout"), err = scratch.appendingPathComponent("stderr")
         try Data().write(to: out)
         try Data().write(to: err)
@@ -42,7 +43,7 @@ struct ToolRun {
 }
 
 enum SystemdFiles {
-    static let directory = ConfigurationFixture.packageRoot.appendingPathComponent("systemd")
+    static let directory = TestPaths.root.appendingPathComponent("systemd")
     static let unit = directory.appendingPathComponent("evidenced.service")
     /// The web service's unit (`evidenced serve`): the daemon's hardening with the network it needs.
     static let webUnit = directory.appendingPathComponent("evidenced-web.service")
@@ -114,7 +115,7 @@ enum SystemdFiles {
     @Test(.enabled(if: SystemdFiles.analyze != nil, "systemd-analyze is not installed: apt-get install systemd (make deps does)"))
     func webUnitVerifiesClean() throws {
         let analyze = try #require(SystemdFiles.analyze)
-        let copy = try ConfigurationFixture.directory().appendingPathComponent("evidenced-web.service")
+        let copy = try TestPaths.temporaryFolder().appendingPathComponent("evidenced-web.service")
         let text = try String(contentsOf: SystemdFiles.webUnit, encoding: .utf8)
             .replacingOccurrences(of: "ExecStart=/usr/local/bin/evidenced", with: "ExecStart=/bin/true")
         try Data(text.utf8).write(to: copy)
@@ -129,7 +130,7 @@ enum SystemdFiles {
     @Test(.enabled(if: SystemdFiles.analyze != nil, "systemd-analyze is not installed: apt-get install systemd (make deps does)"))
     func unitVerifiesClean() throws {
         let analyze = try #require(SystemdFiles.analyze)
-        let copy = try ConfigurationFixture.directory().appendingPathComponent("evidenced.service")
+        let copy = try TestPaths.temporaryFolder().appendingPathComponent("evidenced.service")
         let text = try String(contentsOf: SystemdFiles.unit, encoding: .utf8)
             .replacingOccurrences(of: "ExecStart=/usr/local/bin/evidenced", with: "ExecStart=/bin/true")
         try Data(text.utf8).write(to: copy)
@@ -178,7 +179,7 @@ enum SystemdFiles {
     @Test(.enabled(if: SystemdFiles.isRoot && ToolRun.locate("systemd-sysusers") != nil && ToolRun.locate("systemd-tmpfiles") != nil,
                    "needs root and systemd-sysusers/systemd-tmpfiles"))
     func sysusersAndTmpfilesCreateUserAndDirectories() throws {
-        let root = try ConfigurationFixture.directory()
+        let root = try TestPaths.temporaryFolder()
         try FileManager.default.createDirectory(at: root.appendingPathComponent("etc"), withIntermediateDirectories: true)
         let sysusers = try ToolRun.run(try #require(ToolRun.locate("systemd-sysusers")),
                                        ["--root=\(root.path)", SystemdFiles.directory.appendingPathComponent("evidenced.sysusers.conf").path])
@@ -204,10 +205,10 @@ enum SystemdFiles {
 
     @Test(.enabled(if: ToolRun.locate("make") != nil, "make is not installed"))
     func makeInstallIsIdempotentAndKeepsTheConfiguration() throws {
-        let stage = try ConfigurationFixture.directory()
+        let stage = try TestPaths.temporaryFolder()
         let make = try #require(ToolRun.locate("make"))
         let arguments = ["--no-print-directory", "install", "DESTDIR=\(stage.path)", "EVIDENCED_BIN=/bin/true"]
-        let first = try ToolRun.run(make, arguments, in: ConfigurationFixture.packageRoot)
+        let first = try ToolRun.run(make, arguments, in: TestPaths.root)
         #expect(first.status == 0, "\(first.output)\(first.errors)")
         let config = stage.appendingPathComponent("etc/evidenced/evidenced.toml")
         for path in ["usr/local/bin/evidenced", "etc/systemd/system/evidenced.service", "etc/systemd/system/evidenced-web.service",
@@ -222,14 +223,14 @@ enum SystemdFiles {
                 == (try Data(contentsOf: SystemdFiles.webUnit)))
 
         try Data("workers = 1\n".utf8).write(to: config)
-        let second = try ToolRun.run(make, arguments, in: ConfigurationFixture.packageRoot)
+        let second = try ToolRun.run(make, arguments, in: TestPaths.root)
         #expect(second.status == 0, "\(second.output)\(second.errors)")
         #expect(try String(contentsOf: config, encoding: .utf8) == "workers = 1\n", "an existing configuration is kept")
         #expect(second.output.contains("kept existing"))
 
-        let other = try ConfigurationFixture.directory()
+        let other = try TestPaths.temporaryFolder()
         let prefixed = try ToolRun.run(make, ["--no-print-directory", "install", "DESTDIR=\(other.path)", "PREFIX=/usr",
-                                              "UNITDIR=/lib/systemd/system", "EVIDENCED_BIN=/bin/true"], in: ConfigurationFixture.packageRoot)
+                                              "UNITDIR=/lib/systemd/system", "EVIDENCED_BIN=/bin/true"], in: TestPaths.root)
         #expect(prefixed.status == 0, "\(prefixed.errors)")
         let unit = try String(contentsOf: other.appendingPathComponent("lib/systemd/system/evidenced.service"), encoding: .utf8)
         #expect(unit.contains("ExecStart=/usr/bin/evidenced run --config /etc/evidenced/evidenced.toml"))
@@ -242,7 +243,7 @@ enum SystemdFiles {
 /// The sd_notify sender against a socket standing in for systemd's.
 @Suite struct SystemdNotifierTests {
     @Test func sendsReadyStatusAndStopping() throws {
-        let path = try ConfigurationFixture.directory().appendingPathComponent("notify").path
+        let path = try TestPaths.temporaryFolder().appendingPathComponent("notify").path
         let listener = try NotifyListener(path: path)
         let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": path])
         #expect(notifier.isEnabled)

@@ -34,8 +34,14 @@ import Testing
     /// are paths the routes build, each beginning with '/', never a value read from a document.)
     @Test func everyTemplateKeepsItsStructureWhateverTheValues() throws {
         let pages = try Pages()
-        #expect(Pages.templateNames.count >= 9)
-        for name in Pages.templateNames where name != "layout" {
+        // Every file of the templates' folder, so a page added there is tried too.
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/EvidenceWeb/Templates")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        let names = files.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }.sorted()
+        #expect(names.count >= 9 && names.count == files.count, "\(files)")
+        #expect(Pages.templateNames == names, "Templates.pages must list every file of Templates/")
+        for name in names where name != "layout" {
             let plain = try #require(pages.html(name, AnyValue("plain")), "\(name)")
             let expected = HTMLStructure.tags(plain)
             #expect(expected.count > 5, "\(name)")

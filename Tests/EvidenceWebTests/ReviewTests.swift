@@ -1,4 +1,4 @@
-import EvidenceDaemon
+import EvidenceService
 import EvidenceModel
 import EvidenceStore
 import Foundation

@@ -1,4 +1,4 @@
-import EvidenceDaemon
+import EvidenceService
 import EvidenceExtraction
 import EvidenceLoading
 import EvidenceModel
@@ -9,6 +9,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import Testing
 
 /// A web service on a temporary store, inbox and content store, with two units (Ba Tơ and Sơn
 /// Hà), an appraiser, a consumer and an admin, each with a known password or token, and one
@@ -56,22 +57,40 @@ struct WebHarness {
         try seed("sonha-huyen-2024", unit: Self.sonha, document: Self.sonhaDocument, message: "Số văn bản không khớp")
     }
 
-    /// A checked submission with one flag on its first claim and one parsed document.
-    private func seed(_ id: String, unit: Submission.Unit, document: String, message: String) throws {
+    /// A checked submission with one flag on its first claim and one parsed document: the flag's id.
+    @discardableResult
+    private func seed(_ id: String, unit: Submission.Unit, document: String, message: String, precheck: Bool = false,
+                      manifest: String? = nil) throws -> Int64 {
         let submission = Submission(submission: id, unit: unit, framework: Self.framework,
                                     period: .init(from: "2024-01-01", to: "2024-12-31"),
                                     claims: [.init(indicator: "2.1.2", score: 3, evidence: [.init(file: "kh.pdf", number: "12/KH-UBND")]),
-                                             .init(indicator: "1.3.1", score: 5, evidence: [.init(file: "kh.pdf")])])
-        _ = try store.recordSubmission(submission, manifestSHA256: String(repeating: "c", count: 63) + (id.hasPrefix("bato") ? "1" : "2"),
+                                             .init(indicator: "1.3.1", score: 5, evidence: [.init(file: "kh.pdf")])],
+                                    precheck: precheck ? true : nil)
+        _ = try store.recordSubmission(submission, manifestSHA256: manifest ?? String(repeating: "c", count: 63) + (id.hasPrefix("bato") ? "1" : "2"),
                                        files: ["kh.pdf": document])
         let page = PageText(page: 1, source: .text, text: "KẾ HOẠCH <b>số 12</b>")
         try store.saveDocument(ExtractedDocument(file: "kh.pdf", sha256: document, format: .pdf, pages: 1, perPage: [page]), fields: nil)
-        _ = try store.recordResult(SubmissionResult(submission: id, unit: unit, claims: [
+        return try store.recordResult(SubmissionResult(submission: id, unit: unit, claims: [
             ClaimResult(index: 0, indicator: "2.1.2", score: 3, flags: [Flag(reason: .signerMismatch, message: message, file: "kh.pdf",
                                                                              page: 1, expected: "A", found: "<img src=x onerror=alert(1)>")]),
             ClaimResult(index: 1, indicator: "1.3.1", score: 5, flags: []),
-        ]))
+        ]))[0]
     }
+
+    /// Sơn Hà's checked pre-check, its evidence a small file in the content store (so it can be
+    /// submitted): its id, its flag and its document.
+    func seedPrecheck() throws -> (id: String, flag: Int64, sha256: String) {
+        let file = root.appendingPathComponent("precheck.pdf")
+        try Data("%PDF-1.4 pre-check evidence".utf8).write(to: file)
+        let sha256 = try service.contents.put(fileAt: file)
+        let id = "sonha-huyen-2024-kiem-tra-thu"
+        let flag = try seed(id, unit: Self.sonha, document: sha256, message: "Pre-check flag", precheck: true,
+                            manifest: String(repeating: "e", count: 64))
+        return (id, flag, sha256)
+    }
+
+    /// The flag seeded on a unit's checked submission.
+    func flagID(of submission: String) throws -> Int64 { try #require(try store.list(submission: submission).first).id }
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 
@@ -99,6 +118,9 @@ struct WebHarness {
     func test(_ body: @escaping @Sendable (RouterClient) async throws -> Void) async throws {
         try await body(RouterClient(router: try WebServer.router(service)))
     }
+
+    /// An API token for an account added by a test.
+    mutating func addToken(for name: String) throws { tokens[name] = try Accounts(store: store, passwordCost: 4).issueToken(for: name) }
 
     func bearer(_ name: String) -> HTTPFields { [.authorization: "Bearer \(tokens[name]!)"] }
 

@@ -1,4 +1,4 @@
-import EvidenceDaemon
+import EvidenceService
 import EvidenceExtraction
 import Foundation
 import Testing

@@ -18,7 +18,7 @@ struct ServiceRoutes {
             return JSONResponse.make(body, status: storeOK && inboxOK ? .ok : .serviceUnavailable)
         }
         router.get("/metrics") { _, context in
-            _ = try context.metricsReader()
+            _ = try AccessPolicy.account(context, may: .readMetrics)
             let (counts, depth) = try await service.blocking { (try $0.counts(), try? $0.queueDepth(consumer: "scoring")) }
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: metrics.scrape(counts, queueDepth: depth))))
@@ -29,7 +29,7 @@ struct ServiceRoutes {
         }
         router.get("/static/style.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                     body: .init(byteBuffer: ByteBuffer(string: Templates.css + Templates.reviewCSS)))
+                     body: .init(byteBuffer: ByteBuffer(string: Templates.stylesheet)))
         }
         router.get("/static/keys.js") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],

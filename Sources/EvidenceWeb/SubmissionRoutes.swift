@@ -1,6 +1,6 @@
 import Logging
 import EvidenceLoading
-import EvidenceDaemon
+import EvidenceService
 import EvidenceModel
 import EvidenceStore
 import EvidenceVerification
@@ -14,15 +14,13 @@ struct SubmissionRoutes {
 
     func register(on router: Router<WebContext>) {
         router.get("/") { _, context in
-            let account = try context.person()
-            return Response.redirect(to: account.role == .appraiser ? "/review" : "/submissions")
+            Response.redirect(to: AccessPolicy.home(of: try AccessPolicy.account(context, may: .pages)))
         }
         router.get("/submissions") { _, context in
-            let account = try context.person()
-            let summaries = try await service.visibleSummaries(for: account, includePrechecks: account.role == .unit)
-            let rows = summaries.map(SubmissionRow.init)
+            let account = try AccessPolicy.account(context, may: .pages)
+            let rows = try await service.access.summaries(for: account).map(SubmissionRow.init)
             return pages.render("submissions", SubmissionsView(chrome: Chrome(context), rows: rows, hasRows: !rows.isEmpty,
-                                                             canCreate: account.role == .unit))
+                                                             canCreate: AccessPolicy.allows(.createSubmission, account)))
         }
         router.get("/submissions/new") { request, context in try newForm(request, context) }
         router.post("/submissions") { request, context in try await create(request, context) }
@@ -31,8 +29,7 @@ struct SubmissionRoutes {
     }
 
     private func newForm(_ request: Request, _ context: WebContext, error: String? = nil, frameworkID: String? = nil) throws -> Response {
-        let account = try context.person()
-        guard account.role == .unit else { throw WebError.forbidden("Chỉ tài khoản đơn vị tạo hồ sơ (only unit accounts create submissions).") }
+        _ = try AccessPolicy.account(context, may: .createSubmission)
         let id = frameworkID ?? request.uri.queryParameters["framework"].map(String.init)
         guard let id, let framework = service.catalog[id] else {
             let frameworks = service.catalog.ids.compactMap { service.catalog[$0] }.map { FrameworkOption(id: $0.id, name: $0.name) }
@@ -50,11 +47,9 @@ struct SubmissionRoutes {
     }
 
     private func create(_ request: Request, _ context: WebContext) async throws -> Response {
-        let account = try context.person()
-        guard account.role == .unit, let code = account.unitCode else {
-            throw WebError.forbidden("Chỉ tài khoản đơn vị tạo hồ sơ (only unit accounts create submissions).")
-        }
-        guard let unit = try await service.blocking({ try $0.unit(code: code) }) else { throw WebError.notFound }
+        let account = try AccessPolicy.account(context, may: .createSubmission)
+        guard let code = AccessPolicy.unit(of: account), let unit = try await service.blocking({ try $0.unit(code: code) })
+        else { throw WebError.notFound }
         let handoff = InboxHandoff(service: service)
         let (folder, upload) = try handoff.stagingFolder()
         do {
@@ -82,27 +77,27 @@ struct SubmissionRoutes {
     }
 
     private func result(_ request: Request, _ context: WebContext) async throws -> Response {
-        let account = try context.person()
+        let account = try AccessPolicy.account(context, may: .pages)
         let id = try context.parameters.require("id")
         let upload = request.uri.queryParameters["upload"].map(String.init)
         let status = upload.map { InboxHandoff(service: service).status(of: $0) } ?? .taken
         // Just uploaded and not yet taken by the daemon: the id is the unit's own by construction.
-        if status != .taken, account.role == .unit, let code = account.unitCode, SubmissionForm.id(id, belongsTo: code) {
-            let stored = try? await service.visibleSubmission(id, for: account)
+        if status != .taken, let code = AccessPolicy.unit(of: account), SubmissionForm.id(id, belongsTo: code) {
+            let stored = try? await service.access.submission(id, for: account)
             if stored == nil || status != .waiting {
                 return pages.render("result", pendingView(id: id, context: context, status: status))
             }
         }
-        let summary = try await service.visibleSubmission(id, for: account)
-        let (stored, flags, progress) = try await service.blocking { store in
-            (try store.submission(id: id), try store.list(submission: id), try store.progress(ofSubmission: id))
+        let (summary, flags) = try await service.access.flags(ofSubmission: id, for: account)
+        let (stored, progress) = try await service.blocking { store in
+            (try store.submission(id: id), try store.progress(ofSubmission: id))
         }
         guard let stored else { throw WebError.notFound }
         let framework = service.catalog[summary.framework]
         let checked = summary.state == .checked
         let claims = stored.submission.claims.enumerated().map { index, claim in
             ClaimView(index: index, claim: claim, framework: framework,
-                      queued: checked ? flags.filter { $0.claimIndex == index }.map { service.redacted($0, for: account) } : [],
+                      queued: checked ? flags.filter { $0.claimIndex == index } : [],
                       checked: checked)
         }
         let pending = summary.state == .queued || summary.state == .extracting || status == .waiting
@@ -112,7 +107,8 @@ struct SubmissionRoutes {
             precheck: summary.precheck, stateCode: summary.state.rawValue, stateLabel: Labels.state(summary.state),
             stateClass: SubmissionRow.stateClass(summary.state), refresh: pending, refusal: nil,
             failure: summary.failureReason, progress: pending ? progress : nil, checked: checked,
-            precheckDone: checked && summary.precheck && account.role == .unit, canResubmit: account.role == .unit,
+            precheckDone: checked && summary.precheck && AccessPolicy.allows(.createSubmission, account),
+            canResubmit: AccessPolicy.allows(.createSubmission, account),
             flaggedClaims: summary.flaggedClaims, needsReview: summary.needsReview > 0 ? summary.needsReview : nil,
             claimCount: summary.claims, claims: claims))
     }
@@ -132,12 +128,11 @@ struct SubmissionRoutes {
     /// A checked pre-check becomes the unit's submission: the same files (from the content
     /// store) and claims, under the submission's own id, through the inbox like any upload.
     private func submitPrecheck(_ request: Request, _ context: WebContext) async throws -> Response {
-        let account = try context.person()
+        let account = try AccessPolicy.account(context, may: .pages)
         let form = try await FormBody.read(request, context: context)
         try context.checkCSRF(form["_csrf"])
         let id = try context.parameters.require("id")
-        let summary = try await service.visibleSubmission(id, for: account)
-        guard summary.precheck, account.role == .unit else { throw WebError.notFound }
+        _ = try await service.access.submission(id, for: account, to: .submitPrecheck)
         guard let stored = try await service.blocking({ try $0.submission(id: id) }) else { throw WebError.notFound }
         var submission = stored.submission
         // An evidence archive is stored as its members: the pre-check cannot be rebuilt from them.

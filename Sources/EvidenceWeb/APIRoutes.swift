@@ -1,5 +1,5 @@
 import Logging
-import EvidenceDaemon
+import EvidenceService
 import EvidenceLoading
 import EvidenceModel
 import EvidenceStore
@@ -13,28 +13,28 @@ struct APIRoutes {
     func register(on router: Router<WebContext>) {
         let api = router.group("/api/v1")
         api.get("/submissions") { _, context in
-            let account = try context.account()
-            let summaries = try await service.visibleSummaries(for: account, includePrechecks: account.role == .unit)
+            let account = try AccessPolicy.account(context, may: .api)
+            let summaries = try await service.access.summaries(for: account)
             return JSONResponse.make(summaries.map { APISubmission($0) })
         }
         api.post("/submissions") { request, context in try await create(request, context) }
         api.get("/submissions/:id") { request, context in
-            let account = try context.account()
+            let account = try AccessPolicy.account(context, may: .api)
             let id = try context.parameters.require("id")
-            let summary = try await service.visibleSubmission(id, for: account)
+            let summary = try await service.access.submission(id, for: account)
             let (progress, files) = try await service.blocking { (try $0.progress(ofSubmission: id), try $0.submission(id: id)?.files) }
             return JSONResponse.make(APISubmission(summary, progress: progress, files: files))
         }
         api.get("/submissions/:id/results") { request, context in try await results(request, context) }
         api.get("/flags") { request, context in try await flags(request, context) }
         api.get("/queue") { request, context in
-            let account = try consumer(context)
+            let account = try AccessPolicy.account(context, may: .consume)
             let limit = min(max(Int(request.uri.queryParameters["limit"].map(String.init) ?? "") ?? 100, 1), 1_000)
             let events = try await service.blocking { try $0.pullEvents(consumer: account.name, limit: limit) }
             return JSONResponse.make(events.map(APIQueueEvent.init))
         }
         api.post("/queue/ack") { request, context in
-            let account = try consumer(context)
+            let account = try AccessPolicy.account(context, may: .consume)
             try context.checkCSRF(request.headers[.init("X-CSRF-Token")!])
             let ack: APIAck
             do { ack = try await request.decode(as: APIAck.self, context: context) } catch {
@@ -54,10 +54,7 @@ struct APIRoutes {
             return JSONResponse.make(try await service.blocking { try $0.decisions(flagId: flag.id) })
         }
         api.post("/flags/:id/decisions") { request, context in
-            let (account, flag) = try await visibleFlag(context)
-            guard account.role == .appraiser || account.role == .admin else {
-                throw WebError.forbidden("Chỉ thẩm định viên ra quyết định (only appraisers decide).")
-            }
+            let (account, flag) = try await visibleFlag(context, to: .decide)
             try context.checkCSRF(request.headers[.init("X-CSRF-Token")!])
             let body: APIDecisionRequest
             do { body = try await request.decode(as: APIDecisionRequest.self, context: context) } catch {
@@ -75,10 +72,9 @@ struct APIRoutes {
             }
         }
         api.get("/flags/export.csv") { request, context in
-            let account = try context.account()
-            guard account.role != .unit else { throw WebError.forbidden("the export is for the council and the scoring system") }
+            let account = try AccessPolicy.account(context, may: .export)
             let trail = request.uri.queryParameters["trail"] == "true"
-            let flags = try await service.visibleFlags(for: account)
+            let flags = try await service.access.flags(for: account)
             let decisions = try await service.blocking { try $0.allDecisions() }
             let data = FlagCSV.data(flags, decisions: Dictionary(grouping: decisions, by: \.flagId), trail: trail)
             return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
@@ -100,49 +96,36 @@ struct APIRoutes {
         }
     }
 
-    private func visibleFlag(_ context: WebContext) async throws -> (UserAccount, QueuedFlag) {
-        let account = try context.account()
-        guard let id = Int64(try context.parameters.require("id")),
-              let flag = try await service.blocking({ try $0.flag(id: id) }) else { throw WebError.notFound }
-        _ = try await service.visibleSubmission(flag.submission, for: account)
+    private func visibleFlag(_ context: WebContext, to use: AccessPolicy.Use = .read) async throws -> (UserAccount, QueuedFlag) {
+        let account = try AccessPolicy.account(context, may: .api)
+        let (flag, _) = try await service.access.flag(try context.parameters.require("id"), for: account, to: use)
         return (account, flag)
     }
 
-    /// The queue is the scoring system's (and an admin's): each account is its own consumer.
-    private func consumer(_ context: WebContext) throws -> UserAccount {
-        let account = try context.account()
-        guard account.role == .consumer || account.role == .admin else {
-            throw WebError.forbidden("Hàng đợi dành cho hệ thống chấm điểm (the queue is for the consumer role).")
-        }
-        return account
-    }
-
     private func document(_ context: WebContext) async throws -> (String, StoredDocument) {
-        let account = try context.account()
-        let sha256 = try context.parameters.require("sha256").lowercased()
-        try await service.checkDocumentVisible(sha256, for: account)
+        let account = try AccessPolicy.account(context, may: .api)
+        let sha256 = try await service.access.document(try context.parameters.require("sha256"), for: account)
         guard let document = try await service.blocking({ try $0.document(sha256: sha256) }) else { throw WebError.notFound }
         return (sha256, document)
     }
 
     private func results(_ request: Request, _ context: WebContext) async throws -> Response {
-        let account = try context.account()
+        let account = try AccessPolicy.account(context, may: .api)
         let id = try context.parameters.require("id")
-        let summary = try await service.visibleSubmission(id, for: account)
-        let (stored, flags) = try await service.blocking { (try $0.submission(id: id), try $0.list(submission: id)) }
-        guard let stored else { throw WebError.notFound }
+        let (summary, flags) = try await service.access.flags(ofSubmission: id, for: account)
+        guard let stored = try await service.blocking({ try $0.submission(id: id) }) else { throw WebError.notFound }
         let checked = summary.state == .checked
         let claims = stored.submission.claims.enumerated().map { index, claim in
             let mine = checked ? flags.filter { $0.claimIndex == index } : []
             let verdict = ClaimVerdict.of(mine.map(\.flag.reason), checked: checked)
             return APIClaimResult(index: index, indicator: claim.indicator, score: claim.score, verdict: verdict,
-                                  flags: mine.map { APIFlag(service.redacted($0, for: account)) })
+                                  flags: mine.map(APIFlag.init))
         }
         return JSONResponse.make(APIResults(submission: id, state: summary.state.rawValue, revision: summary.revision, claims: claims))
     }
 
     private func flags(_ request: Request, _ context: WebContext) async throws -> Response {
-        let account = try context.account()
+        let account = try AccessPolicy.account(context, may: .api)
         let query = request.uri.queryParameters
         let after = Int64(query["after"].map(String.init) ?? "") ?? 0
         let limit = min(max(Int(query["limit"].map(String.init) ?? "") ?? 100, 1), 1_000)
@@ -150,12 +133,10 @@ struct APIRoutes {
         if let reason, FlagReason(rawValue: reason) == nil { throw WebError.invalid("unknown reason '\(reason)'") }
         var flags: [QueuedFlag]
         if let id = query["submission"].map(String.init) {
-            _ = try await service.visibleSubmission(id, for: account)
-            flags = try await service.blocking { try $0.list(submission: id) }
+            (_, flags) = try await service.access.flags(ofSubmission: id, for: account)
         } else {
-            flags = try await service.visibleFlags(for: account)
+            flags = try await service.access.flags(for: account)
         }
-        flags = flags.map { service.redacted($0, for: account) }
         flags = flags.filter { $0.id > after && (reason == nil || $0.flag.reason.rawValue == reason) }
         return JSONResponse.make(Array(flags.prefix(limit)).map(APIFlag.init))
     }
@@ -163,10 +144,7 @@ struct APIRoutes {
     /// A submission from a program: `manifest` (submission.json) and its files as multipart parts,
     /// each file part named by its path in the manifest.
     private func create(_ request: Request, _ context: WebContext) async throws -> Response {
-        let account = try context.account()
-        guard account.role == .unit || account.role == .admin else {
-            throw WebError.forbidden("Chỉ đơn vị hoặc quản trị nộp hồ sơ (only unit and admin accounts submit).")
-        }
+        let account = try AccessPolicy.account(context, may: .uploadSubmission)
         let handoff = InboxHandoff(service: service)
         let (folder, upload) = try handoff.stagingFolder()
         do {
@@ -181,10 +159,10 @@ struct APIRoutes {
             if let problem = SubmissionIdentifier.problem(submission.submission) {
                 throw WebError(.unprocessableContent, "invalid-submission", problem)
             }
-            if account.role == .unit {
+            if let code = AccessPolicy.unit(of: account) {
                 // A unit's ids begin with its own code, and never with a longer code of another unit.
                 let units = try await service.blocking { try $0.units().map(\.code) }
-                guard let code = account.unitCode, SubmissionIdentifier.may(code, create: submission.submission, registeredUnits: units) else {
+                guard SubmissionIdentifier.may(code, create: submission.submission, registeredUnits: units) else {
                     throw WebError(.unprocessableContent, "invalid-submission",
                                    "submission: a unit's ids begin with its code in lower case and '-' ('\(SubmissionForm.slug(account.unitCode ?? ""))-…'), and not with another unit's")
                 }

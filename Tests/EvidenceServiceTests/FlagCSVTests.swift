@@ -2,7 +2,7 @@ import EvidenceModel
 import Foundation
 import Testing
 import EvidenceStore
-@testable import EvidenceDaemon
+@testable import EvidenceService
 
 /// The flags the CSV tests render.
 private enum Sample {

@@ -1,4 +1,4 @@
-import EvidenceDaemon
+import EvidenceService
 import EvidenceExtraction
 import EvidenceModel
 import EvidenceStore
@@ -22,18 +22,15 @@ struct ImageRoutes {
 
     func register(on router: Router<WebContext>) {
         router.get("/api/v1/flags/:id/region.png") { _, context in
-            let account = try context.account()
+            let account = try AccessPolicy.account(context, may: .api)
             // The access checks on the images' lookup threads too: see `WebService.blocking(on:)`.
-            let lookups = service.images.lookups
-            guard let id = Int64(try context.parameters.require("id")),
-                  let flag = try await service.blocking(on: lookups, { try $0.flag(id: id) }) else { throw WebError.notFound }
-            _ = try await service.visibleSubmission(flag.submission, for: account, on: lookups)
-            return try await png { () async throws(ReviewImageError) in try await service.images.png(regionOf: id) }
+            let (flag, _) = try await service.access.flag(try context.parameters.require("id"), for: account, on: service.images.lookups)
+            return try await png { () async throws(ReviewImageError) in try await service.images.png(regionOf: flag.id) }
         }
         router.get("/api/v1/documents/:sha256/pages/{page}.png") { request, context in
-            let account = try context.account()
-            let sha256 = try context.parameters.require("sha256").lowercased()
-            try await service.checkDocumentVisible(sha256, for: account, on: service.images.lookups)
+            let account = try AccessPolicy.account(context, may: .api)
+            let sha256 = try await service.access.document(try context.parameters.require("sha256"), for: account,
+                                                           on: service.images.lookups)
             guard let page = Int(try context.parameters.require("page")), page >= 1 else { throw WebError.notFound }
             // Snapped to one of a few widths by PageImages (the next one up), so a client naming
             // every width from 200 to 2400 gets five images rendered and cached, not 2201.
@@ -41,9 +38,8 @@ struct ImageRoutes {
             return try await png { () async throws(ReviewImageError) in try await service.images.png(sha256: sha256, page: page, width: width) }
         }
         router.get("/api/v1/documents/:sha256/original") { _, context in
-            let account = try context.account()
-            let sha256 = try context.parameters.require("sha256").lowercased()
-            try await service.checkDocumentVisible(sha256, for: account)
+            let account = try AccessPolicy.account(context, may: .api)
+            let sha256 = try await service.access.document(try context.parameters.require("sha256"), for: account)
             let document = try await service.blocking { try $0.document(sha256: sha256) }
             // Streamed from disk in chunks: an original can be hundreds of MiB.
             let body = try await FileIO().loadFile(path: service.contents.url(of: sha256).path, context: context)

@@ -1,6 +1,6 @@
 import Logging
 import EvidenceLoading
-import EvidenceDaemon
+import EvidenceService
 import EvidenceExtraction
 import EvidenceModel
 import EvidenceStore
@@ -21,16 +21,8 @@ struct ReviewRoutes {
         router.post("/review/flags/:id/decision") { request, context in try await decide(request, context) }
     }
 
-    private func reviewer(_ context: WebContext) throws -> UserAccount {
-        let account = try context.person()
-        guard account.role == .appraiser || account.role == .admin else {
-            throw WebError.forbidden("Chỉ thẩm định viên xem hàng đợi (the review queue is for appraisers).")
-        }
-        return account
-    }
-
     private func queue(_ request: Request, _ context: WebContext) async throws -> Response {
-        let account = try reviewer(context)
+        let account = try AccessPolicy.account(context, may: .review)
         let params = request.uri.queryParameters
         func text(_ name: String) -> String? {
             guard let value = params[name[...]].map({ String($0).trimmingCharacters(in: .whitespaces) }), !value.isEmpty else { return nil }
@@ -39,8 +31,8 @@ struct ReviewRoutes {
         let reason = text("reason").flatMap(FlagReason.init(rawValue:))
         let state = text("state").flatMap(ReviewQuery.State.init(rawValue:))
         let order = text("order").flatMap(ReviewQuery.Order.init(rawValue:)) ?? .newest
-        let scope = service.unitScope(of: account).map { Array($0).sorted() }
-        let query = ReviewQuery(units: scope, frameworks: account.frameworks, unit: text("unit"), indicator: text("indicator"), reason: reason, state: state,
+        let scope = AccessPolicy.reviewScope(of: account)
+        let query = ReviewQuery(units: scope.units, frameworks: scope.frameworks, unit: text("unit"), indicator: text("indicator"), reason: reason, state: state,
                                 order: order, after: text("after").flatMap { Int64($0) }, limit: 50)
         let page = try await service.blocking { try $0.review(query) }
         func link(reason: FlagReason?, after: Int64? = nil) -> String {
@@ -73,21 +65,19 @@ struct ReviewRoutes {
     }
 
     /// The flag, when this account may see it: an appraiser within its scope, a unit its own.
-    private func visibleFlag(_ context: WebContext) async throws -> (UserAccount, QueuedFlag, SubmissionSummary) {
-        let account = try context.person()
-        guard let id = Int64(try context.parameters.require("id")),
-              let flag = try await service.blocking({ try $0.flag(id: id) }) else { throw WebError.notFound }
-        let summary = try await service.visibleSubmission(flag.submission, for: account)
-        return (account, service.redacted(flag, for: account), summary)
+    private func visibleFlag(_ context: WebContext, to use: AccessPolicy.Use = .read) async throws -> (UserAccount, QueuedFlag, SubmissionSummary) {
+        let account = try AccessPolicy.account(context, may: .pages)
+        let (flag, summary) = try await service.access.flag(try context.parameters.require("id"), for: account, to: use)
+        return (account, flag, summary)
     }
 
     private func flagPage(_ request: Request, _ context: WebContext, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let (account, flag, summary) = try await visibleFlag(context)
-        let reviews = account.role == .appraiser || account.role == .admin
-        let scope = service.unitScope(of: account).map { Array($0).sorted() }
+        let reviews = AccessPolicy.allows(.review, account)
+        let scope = AccessPolicy.reviewScope(of: account)
         let (stored, trail, neighbours) = try await service.blocking { store in
             (try store.submission(id: flag.submission), try store.decisions(flagId: flag.id),
-             reviews ? try store.reviewNeighbours(of: flag.id, units: scope, frameworks: account.frameworks) : (nil, nil))
+             reviews ? try store.reviewNeighbours(of: flag.id, units: scope.units, frameworks: scope.frameworks) : (nil, nil))
         }
         guard let stored else { throw WebError.notFound }
         let framework = service.catalog[summary.framework]
@@ -114,7 +104,7 @@ struct ReviewRoutes {
             originalURL: sha256.map { "/api/v1/documents/\($0)/original" },
             others: others, hasOthers: !others.isEmpty, signatures: signatures, hasSignatures: !signatures.isEmpty,
             decisions: decisions, hasDecisions: !decisions.isEmpty, current: trail.last.map(DecisionRow.init),
-            canDecide: reviews && !summary.precheck, isQuestion: flag.flag.reason == .needsReview,
+            canDecide: AccessPolicy.allows(.decide, account) && !summary.precheck, isQuestion: flag.flag.reason == .needsReview,
             previous: neighbours.0, next: neighbours.1, error: error,
             backLink: reviews ? "/review" : "/submissions/\(SubmissionRow.pathComponent(flag.submission))"), status: status)
     }
@@ -130,8 +120,7 @@ struct ReviewRoutes {
         var seen: Set<String> = []
         var out: [OtherDocument] = []
         for evidence in found where evidence.unitCode != flag.unit.code && seen.insert(evidence.submission + "/" + evidence.file).inserted {
-            guard let summary = try? await service.visibleSubmission(evidence.submission, for: account) else { continue }
-            _ = summary
+            guard (try? await service.access.submission(evidence.submission, for: account)) != nil else { continue }
             out.append(OtherDocument(unit: evidence.unitCode, submission: evidence.submission, file: evidence.file,
                                      imageURL: evidence.sha256.map { "/api/v1/documents/\($0)/pages/1.png?width=800" }))
         }
@@ -141,10 +130,7 @@ struct ReviewRoutes {
     private func decide(_ request: Request, _ context: WebContext) async throws -> Response {
         let form = try await FormBody.read(request, context: context)
         try context.checkCSRF(form["_csrf"])
-        let (account, flag, summary) = try await visibleFlag(context)
-        guard account.role == .appraiser || account.role == .admin, !summary.precheck else {
-            throw WebError.forbidden("Chỉ thẩm định viên ra quyết định (only appraisers decide).")
-        }
+        let (account, flag, _) = try await visibleFlag(context, to: .decide)
         guard let action = DecisionAction(rawValue: form["action"] ?? "") else {
             return try await flagPage(request, context, error: "Hãy chọn xác nhận, bác bỏ hoặc trả lời.", status: .unprocessableContent)
         }
@@ -166,8 +152,8 @@ struct ReviewRoutes {
         }
         context.logger.info("decision", metadata: ["flag": "\(flag.id)", "action": "\(action.rawValue)", "user": "\(account.name)"])
         if form["then"] == "next", let next = try await service.blocking({ store in
-            try store.reviewNeighbours(of: flag.id, units: service.unitScope(of: account).map { Array($0).sorted() },
-                                       frameworks: account.frameworks).next
+            let scope = AccessPolicy.reviewScope(of: account)
+            return try store.reviewNeighbours(of: flag.id, units: scope.units, frameworks: scope.frameworks).next
         }) {
             return Response.redirect(to: "/review/flags/\(next)")
         }

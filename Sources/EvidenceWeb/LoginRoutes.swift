@@ -1,5 +1,5 @@
 import Logging
-import EvidenceDaemon
+import EvidenceService
 import EvidenceStore
 import Foundation
 import HTTPTypes

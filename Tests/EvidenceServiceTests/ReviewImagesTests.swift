@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import EvidenceExtraction
 import EvidenceStore
-@testable import EvidenceDaemon
+@testable import EvidenceService
 
 /// A flag's region from what the daemon stored: the file through its submission, the original from
 /// the content store, the page's OCR rotation from the stored extraction.
@@ -26,7 +26,8 @@ import EvidenceStore
     }
 
     @Test func aFlagsRegionComesFromTheStoredOriginalTurnedAsOCRReadIt() throws {
-        let folder = try TestPaths.temporaryFolder()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("review-images-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         // An upright page with a black block where the box says, stored on its side (turned 90°
         // counter-clockwise): OCR turned it 90° clockwise to read it.
