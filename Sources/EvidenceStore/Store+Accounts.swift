@@ -12,7 +12,14 @@ extension Store {
         if account.role != .unit, account.unitCode != nil { throw AccountError.unitNotAllowed(role: account.role.rawValue) }
         try writer.write { db in
             if try UserRecord.exists(db, key: account.name) { throw AccountError.exists(account.name) }
-            if let unit { try UnitRecord(code: unit.code, name: unit.name, level: unit.level, bodies: unit.bodies).save(db) }
+            if let unit {
+                // Only these columns: what the roster said of the unit (parent body, contact) stays.
+                let bodies = try unit.bodies.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+                try db.execute(sql: """
+                    INSERT INTO units (code, name, level, bodies) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(code) DO UPDATE SET name = excluded.name, level = excluded.level, bodies = excluded.bodies
+                    """, arguments: [unit.code, unit.name, unit.level.rawValue, bodies])
+            }
             if let code = account.unitCode, try !UnitRecord.exists(db, key: code) { throw AccountError.unknownUnit(code) }
             try UserRecord(name: account.name, role: account.role, unitCode: account.unitCode, frameworks: account.frameworks,
                            unitCodes: account.unitCodes, passwordHash: passwordHash, disabled: false,

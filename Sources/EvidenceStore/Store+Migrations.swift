@@ -292,6 +292,14 @@ extension Store {
                 """)
         }
 
+        // The secretariat's roster (issue 23): where each unit sits and whom to reach.
+        migrator.registerMigration("v8-unit-roster") { db in
+            try db.alter(table: "units") { t in
+                t.add(column: "parentBody", .text)
+                t.add(column: "contact", .text)
+            }
+        }
+
         return migrator
     }
 }

@@ -29,6 +29,8 @@ package struct AccessPolicy: Sendable {
         case export
         /// The queue of flag and decision events: each consumer account its own consumer.
         case consume
+        /// The secretariat's roster: units and their accounts in bulk (`/admin/units`).
+        case manageAccounts
         /// `/metrics`: a scraper's token or an admin (counts by state and reason are the province's
         /// business, not an anonymous caller's).
         case readMetrics
@@ -44,6 +46,7 @@ package struct AccessPolicy: Sendable {
             case .export: [.appraiser, .consumer, .admin]
             case .consume: [.consumer, .admin]
             case .readMetrics: [.metrics, .admin]
+            case .manageAccounts: [.admin]
             }
         }
 
@@ -53,7 +56,7 @@ package struct AccessPolicy: Sendable {
             switch self {
             case .api, .readMetrics: nil
             case .pages, .uploadSubmission, .decide, .export, .consume: .api
-            case .createSubmission, .review: .pages
+            case .createSubmission, .review, .manageAccounts: .pages
             }
         }
 
@@ -67,6 +70,7 @@ package struct AccessPolicy: Sendable {
             case .decide: .forbidden("Chỉ thẩm định viên ra quyết định (only appraisers decide).")
             case .export: .forbidden("the export is for the council and the scoring system")
             case .consume: .forbidden("Hàng đợi dành cho hệ thống chấm điểm (the queue is for the consumer role).")
+            case .manageAccounts: .forbidden("Chỉ quản trị quản lý tài khoản đơn vị (only admins manage the units' accounts).")
             case .readMetrics: .forbidden("/metrics cần mã truy cập vai trò metrics (needs a metrics token).")
             }
         }

@@ -121,7 +121,7 @@ import Testing
             .unit: [.api, .pages, .createSubmission, .uploadSubmission],
             .appraiser: [.api, .pages, .review, .decide, .export],
             .consumer: [.api, .export, .consume],
-            .admin: [.api, .pages, .uploadSubmission, .review, .decide, .export, .consume, .readMetrics],
+            .admin: [.api, .pages, .uploadSubmission, .review, .decide, .export, .consume, .readMetrics, .manageAccounts],
             .metrics: [.readMetrics],
         ]
         for role in UserRole.allCases {
