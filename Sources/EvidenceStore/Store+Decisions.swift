@@ -41,9 +41,11 @@ extension Store {
                 guard answer != nil else { throw StoreError.invalidDecision("an 'answer' decision requires the answer") }
                 guard supportedScore == nil else { throw StoreError.invalidDecision("only 'confirm' carries a supported score") }
             }
+            let before = try Self.scores(db, submission: flag.submissionId)
             var record = FlagDecisionRecord(id: nil, flagId: flagId, decidedBy: user, decidedAt: date, action: action,
                                             supportedScore: action == .confirm ? supportedScore : nil, answer: answer, comment: comment)
             try record.insert(db)
+            try Self.noteScore(db, submission: flag.submissionId, before: before, decisionId: record.id, at: date)
             // As stored (dates to the millisecond), so it equals what the trail reads back.
             return try FlagDecisionRecord.fetchOne(db, key: record.id)?.decision ?? record.decision
         }

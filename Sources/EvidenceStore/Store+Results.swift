@@ -42,6 +42,7 @@ extension Store {
         if let revision, revision != submission.revision {
             throw StoreError.staleResult(submission: submission.id, checked: revision, current: submission.revision)
         }
+        let before = try scores(db, submission: submission.id)
         let claimCount = try ClaimRecord.filter(ClaimRecord.Columns.submissionId == submission.id).fetchCount(db)
         if let bad = result.claims.first(where: { $0.index < 0 || $0.index >= claimCount }) {
             throw StoreError.claimOutOfRange(submission: submission.id, index: bad.index)
@@ -92,6 +93,7 @@ extension Store {
         submission.checkedAt = now
         submission.updatedAt = now
         try submission.update(db)
+        try noteScore(db, submission: submission.id, before: before, decisionId: nil, at: now)
         return queued
     }
 }

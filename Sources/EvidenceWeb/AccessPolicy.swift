@@ -29,6 +29,9 @@ package struct AccessPolicy: Sendable {
         case export
         /// The queue of flag and decision events: each consumer account its own consumer.
         case consume
+        /// A season's accepted scores (`/api/v1/scores`): the council and the scoring system within
+        /// their scope, a unit its own once the season is published.
+        case readScores
         /// The secretariat's roster: units and their accounts in bulk (`/admin/units`).
         case manageAccounts
         /// `/metrics`: a scraper's token or an admin (counts by state and reason are the province's
@@ -47,6 +50,7 @@ package struct AccessPolicy: Sendable {
             case .consume: [.consumer, .admin]
             case .readMetrics: [.metrics, .admin]
             case .manageAccounts: [.admin]
+            case .readScores: [.unit, .appraiser, .consumer, .admin]
             }
         }
 
@@ -55,7 +59,7 @@ package struct AccessPolicy: Sendable {
         var prerequisite: Permission? {
             switch self {
             case .api, .readMetrics: nil
-            case .pages, .uploadSubmission, .decide, .export, .consume: .api
+            case .pages, .uploadSubmission, .decide, .export, .consume, .readScores: .api
             case .createSubmission, .review, .manageAccounts: .pages
             }
         }
@@ -70,6 +74,7 @@ package struct AccessPolicy: Sendable {
             case .decide: .forbidden("Chỉ thẩm định viên ra quyết định (only appraisers decide).")
             case .export: .forbidden("the export is for the council and the scoring system")
             case .consume: .forbidden("Hàng đợi dành cho hệ thống chấm điểm (the queue is for the consumer role).")
+            case .readScores: .forbidden("the scores are for the council, the scoring system and each unit")
             case .manageAccounts: .forbidden("Chỉ quản trị quản lý tài khoản đơn vị (only admins manage the units' accounts).")
             case .readMetrics: .forbidden("/metrics cần mã truy cập vai trò metrics (needs a metrics token).")
             }
