@@ -12,6 +12,7 @@ enum Templates {
         "result": text(PackageResources.result_mustache), "review-queue": text(PackageResources.review_queue_mustache),
         "review-flag": text(PackageResources.review_flag_mustache),
         "admin-units": text(PackageResources.admin_units_mustache),
+        "season": text(PackageResources.season_mustache), "season-mine": text(PackageResources.season_mine_mustache),
     ]
 
     static let stylesheet = text(PackageResources.style_css)

@@ -26,6 +26,7 @@ package enum WebServer {
         SubmissionRoutes(service: service, pages: pages).register(on: router)
         ReviewRoutes(service: service, pages: pages).register(on: router)
         AdminRoutes(service: service, pages: pages).register(on: router)
+        SeasonRoutes(service: service, pages: pages).register(on: router)
         ImageRoutes(service: service).register(on: router)
         APIRoutes(service: service).register(on: router)
         return router

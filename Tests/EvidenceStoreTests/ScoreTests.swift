@@ -105,3 +105,31 @@ import Testing
         }
     }
 }
+
+/// The season page's aggregates against the per-claim scores they sum.
+@Suite struct SeasonOverviewTests {
+    @Test func theOverviewsTotalsAreTheClaimScoresSummedAndUnitsWithoutASubmissionAreListed() throws {
+        let store = try Store.inMemory()
+        let ids = try Sample.recordChecked(store, result: Sample.result(first: [Sample.numberMismatch, Sample.aboveMax]))
+        try Sample.recordChecked(store, id: "sonha-huyen-2024", unit: Sample.sonha)
+        try store.addUser(UserAccount(name: "x", role: .unit, unitCode: "X-NONE"), passwordHash: "h",
+                          unit: .init(code: "X-NONE", name: "Xã chưa nộp", level: .commune))
+        try store.decide(flagId: ids[0], by: "a", action: .confirm, supportedScore: 2)
+        try store.decide(flagId: ids[1], by: "a", action: .confirm, supportedScore: 1)
+        try store.decide(flagId: ids[2], by: "a", action: .dismiss, comment: "ổn")
+        let overview = try store.seasonOverview(ScoreTests.season)
+        #expect(overview.units.map(\.unit.code) == ["H-SONHA", "H-TRABONG", "X-NONE"])
+        let scores = try store.scores(ScoreTests.season)
+        for unit in scores {
+            let row = try #require(overview.units.first { $0.unit.code == unit.unit.code })
+            #expect(row.claimed == unit.claimed && row.accepted == unit.accepted, "\(unit.unit.code)")
+        }
+        let trabong = try #require(overview.units.first { $0.unit.code == "H-TRABONG" })
+        #expect(trabong.accepted == 3 && trabong.confirmedFlags == 2 && trabong.dismissedFlags == 1 && trabong.openFlags == 0)
+        #expect(overview.units[2].submission == nil && overview.units[2].claimed == 0)
+        #expect(overview.flagsByReason == [.numberMismatch: 2, .scoreAboveMax: 1, .draft: 2])
+        #expect(overview.days.map(\.submitted).reduce(0, +) == 2 && overview.days.map(\.checked).reduce(0, +) == 2)
+        // Within an appraiser's units only.
+        #expect(try store.seasonOverview(SeasonQuery(framework: ScoreTests.season.framework, units: ["H-SONHA"])).units.map(\.unit.code) == ["H-SONHA"])
+    }
+}
