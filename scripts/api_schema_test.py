@@ -16,6 +16,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from webharness import REPO, SAMPLES as SAMPLE_DIR, LiveService  # noqa: E402
 
 SAMPLES = ["bato-huyen-2024", "binhson-huyen-2024", "ducpho-thixa-2024"]
+FRAMEWORK = "thanhhoa-dti-district-2021"
 CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"
 EXAMPLES = os.environ.get("SCHEMA_EXAMPLES", "15")
 
@@ -24,7 +25,7 @@ def schemathesis(live, token, label, parameters):
     """One run; `parameters` fixes path parameters to ids that exist (generated ones only find 404s)."""
     config = os.path.join(live.root, f"schemathesis-{label}.toml")
     with open(config, "w", encoding="utf-8") as f:
-        f.write("[parameters]\n" + "".join(f'"path.{k}" = "{v}"\n' for k, v in parameters.items()))
+        f.write("[parameters]\n" + "".join(f'"{k if "." in k else "path." + k}" = "{v}"\n' for k, v in parameters.items()))
     report = os.path.join(REPO, ".build", "artefacts", f"schemathesis-{label}.xml")
     os.makedirs(os.path.dirname(report), exist_ok=True)
     command = [sys.executable, "-m", "schemathesis.cli", "--config-file", config, "run", live.url("/api/openapi.yaml"),
@@ -61,8 +62,11 @@ def main():
         unit_token = live.token("bato")
         live.start()
         # The admin sees a sample's submission and document; the unit (H-BATO) asks for another unit's.
-        own = {"id": SAMPLES[0], "sha256": sha256(os.path.join(SAMPLE_DIR, SAMPLES[0], "kh-12-cntt-2024.pdf"))}
-        other = {"id": SAMPLES[1], "sha256": sha256(os.path.join(SAMPLE_DIR, SAMPLES[1], first_pdf(SAMPLES[1])))}
+        # The scores: the samples' framework, and a unit's code (the unit asks for another unit's).
+        own = {"id": SAMPLES[0], "sha256": sha256(os.path.join(SAMPLE_DIR, SAMPLES[0], "kh-12-cntt-2024.pdf")),
+               "query.framework": FRAMEWORK, "query.unit": "H-BATO"}
+        other = {"id": SAMPLES[1], "sha256": sha256(os.path.join(SAMPLE_DIR, SAMPLES[1], first_pdf(SAMPLES[1]))),
+                 "query.framework": FRAMEWORK, "query.unit": "H-BINHSON"}
         failures = [label for label, token, parameters in (("admin", admin_token, own), ("unit", unit_token, other))
                     if schemathesis(live, token, label, parameters) != 0]
         status, _ = live.get("/healthz")

@@ -117,11 +117,22 @@ package struct Configuration: Sendable, Equatable {
         /// Trust the proxy's X-Forwarded-Proto and X-Forwarded-For (`web.behind_proxy`): cookies are
         /// marked Secure when the proxy says https, and rate limits use the client's address.
         package var behindProxy: Bool
+        /// The season's deadline the season page counts down to (`web.season_deadline`): a date
+        /// (the end of that day, Vietnam time) or an ISO 8601 date and time; nil: none shown.
+        package var seasonDeadline: String?
 
         package init(listen: String = "127.0.0.1:8080", maxUploadMegabytes: Int = 512, sessionHours: Double = 8,
-                     behindProxy: Bool = false) {
+                     behindProxy: Bool = false, seasonDeadline: String? = nil) {
             self.listen = listen; self.maxUploadMegabytes = maxUploadMegabytes
-            self.sessionHours = sessionHours; self.behindProxy = behindProxy
+            self.sessionHours = sessionHours; self.behindProxy = behindProxy; self.seasonDeadline = seasonDeadline
+        }
+
+        /// The deadline as a moment; nil when unset or unreadable.
+        package var seasonDeadlineDate: Date? { seasonDeadline.flatMap(Self.deadline) }
+
+        static func deadline(_ text: String) -> Date? {
+            if text.count == 10, let day = ISO8601DateFormatter.day.date(from: text) { return day.addingTimeInterval(24 * 3600 - 1) }
+            return try? Date(text, strategy: .iso8601)
         }
 
         /// The host and port of `listen`; nil when it is not `host:port`.
@@ -192,4 +203,14 @@ package struct Configuration: Sendable, Equatable {
     package static func contentDirectory(in dataDirectory: URL) -> URL {
         dataDirectory.appendingPathComponent("objects", isDirectory: true)
     }
+}
+
+extension ISO8601DateFormatter {
+    /// `YYYY-MM-DD` at midnight in Vietnam (UTC+7), where the provinces' deadlines are set.
+    nonisolated(unsafe) static let day: ISO8601DateFormatter = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate, .withDashSeparatorInDate]
+        formatter.timeZone = TimeZone(secondsFromGMT: 7 * 3600)
+        return formatter
+    }()
 }

@@ -87,10 +87,10 @@ package enum FlagCSV {
         [box.x, box.y, box.width, box.height].map { String(format: "%.4f", $0) }.joined(separator: " ")
     }
 
-    static func line(_ fields: [String]) -> String { fields.joined(separator: ",") + "\r\n" }
+    package static func line(_ fields: [String]) -> String { fields.joined(separator: ",") + "\r\n" }
 
     /// A text cell: defused against formulas, NFC, then quoted as RFC 4180 requires.
-    static func text(_ value: String) -> String {
+    package static func text(_ value: String) -> String {
         var value = value.nfc
         if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
             value = "'" + value
@@ -119,7 +119,7 @@ package enum FlagCSV {
         value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
-    static func timestamp(_ date: Date) -> String {
+    package static func timestamp(_ date: Date) -> String {
         date.formatted(.iso8601)
     }
 }

@@ -1,18 +1,21 @@
 import Foundation
 
-/// What the queue delivers: a flag (new, or withdrawn once superseded) or an appraiser's decision.
+/// What the queue delivers: a flag (new, or withdrawn once superseded), an appraiser's decision,
+/// or a unit's changed accepted total.
 package enum QueueEvent: Hashable, Sendable {
     case flag(QueuedFlag)
     case decision(DecisionEvent)
+    case score(ScoreEvent)
 
     package enum Kind: String, Hashable, Sendable, CaseIterable {
-        case flag, decision
+        case flag, decision, score
     }
 
     package var kind: Kind {
         switch self {
         case .flag: .flag
         case .decision: .decision
+        case .score: .score
         }
     }
 
@@ -21,6 +24,7 @@ package enum QueueEvent: Hashable, Sendable {
         switch self {
         case .flag(let flag): String(flag.id)
         case .decision(let event): "d\(event.decision.id)"
+        case .score(let event): "s\(event.id)"
         }
     }
 }
@@ -37,14 +41,17 @@ package struct DecisionEvent: Hashable, Sendable, Codable {
     }
 }
 
-/// Ids a consumer acks, flags and decisions apart (they are numbered separately).
+/// Ids a consumer acks, flags, decisions and score events apart (they are numbered separately).
 package struct QueueAcks: Hashable, Sendable {
     package var flags: [Int64]
     package var decisions: [Int64]
+    package var scores: [Int64]
 
-    package init(flags: [Int64] = [], decisions: [Int64] = []) { self.flags = flags; self.decisions = decisions }
+    package init(flags: [Int64] = [], decisions: [Int64] = [], scores: [Int64] = []) {
+        self.flags = flags; self.decisions = decisions; self.scores = scores
+    }
 
-    /// Parses "17" (a flag) and "d5" (a decision); nil names the first token that is neither.
+    /// Parses "17" (a flag), "d5" (a decision) and "s3" (a score event); nil names the first token that is none.
     package static func parse(_ tokens: [String]) -> Result<QueueAcks, QueueAckParseError> {
         var acks = QueueAcks()
         for token in tokens {
@@ -52,6 +59,9 @@ package struct QueueAcks: Hashable, Sendable {
             if let id = Int64(trimmed), id > 0 { acks.flags.append(id); continue }
             if trimmed.first == "d" || trimmed.first == "D", let id = Int64(trimmed.dropFirst()), id > 0 {
                 acks.decisions.append(id); continue
+            }
+            if trimmed.first == "s" || trimmed.first == "S", let id = Int64(trimmed.dropFirst()), id > 0 {
+                acks.scores.append(id); continue
             }
             return .failure(QueueAckParseError(token: token))
         }
@@ -61,5 +71,5 @@ package struct QueueAcks: Hashable, Sendable {
 
 package struct QueueAckParseError: Error, Hashable, Sendable, CustomStringConvertible {
     package var token: String
-    package var description: String { "'\(token)' is neither a flag id (17) nor a decision id (d5)" }
+    package var description: String { "'\(token)' is neither a flag id (17), a decision id (d5) nor a score event id (s3)" }
 }

@@ -11,7 +11,14 @@ extension Store {
         if account.role != .unit, account.unitCode != nil { throw AccountError.unitNotAllowed(role: account.role.rawValue) }
         try database.write { db in
             if try db.exists(UserRecord.self, key: account.name) { throw AccountError.exists(account.name) }
-            if let unit { try db.save(UnitRecord(code: unit.code, name: unit.name, level: unit.level, bodies: unit.bodies)) }
+            if let unit {
+                // Only these columns: what the roster said of the unit (parent body, contact) stays.
+                try db.execute("""
+                    INSERT INTO units (code, name, level, bodies)
+                    VALUES (\(unit.code), \(unit.name), \(unit.level), \(unit.bodies.map(StoredJSON.init)))
+                    ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, bodies = excluded.bodies
+                    """)
+            }
             if let code = account.unitCode, try !db.exists(UnitRecord.self, key: code) { throw AccountError.unknownUnit(code) }
             try db.insert(UserRecord(name: account.name, role: account.role, unitCode: account.unitCode,
                                      frameworks: account.frameworks, unitCodes: account.unitCodes,

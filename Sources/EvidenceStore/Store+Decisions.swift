@@ -40,9 +40,11 @@ extension Store {
                 guard answer != nil else { throw StoreError.invalidDecision("an 'answer' decision requires the answer") }
                 guard supportedScore == nil else { throw StoreError.invalidDecision("only 'confirm' carries a supported score") }
             }
+            let before = try Self.scores(db, submission: flag.submissionId)
             var record = FlagDecisionRecord(id: nil, flagId: flagId, decidedBy: user, decidedAt: date, action: action,
                                             supportedScore: action == .confirm ? supportedScore : nil, answer: answer, comment: comment)
             record.id = try db.insertReturningID(record)
+            try Self.noteScore(db, submission: flag.submissionId, before: before, decisionId: record.id, at: date)
             // As stored (dates to the millisecond), so it equals what the trail reads back.
             return try db.record(FlagDecisionRecord.self, key: record.id)?.decision ?? record.decision
         }

@@ -15,7 +15,10 @@ extension Store {
         var events: [QueueEvent] = []
         if kinds.contains(.flag) { events = try pull(consumer: consumer, limit: limit).map(QueueEvent.flag) }
         let room = limit - events.count
-        guard kinds.contains(.decision), room > 0 else { return events }
+        guard room > 0 else { return events }
+        guard kinds.contains(.decision) else {
+            return kinds.contains(.score) ? events + (try pullScoreEvents(consumer: consumer, limit: room)).map(QueueEvent.score) : events
+        }
         let decisions = try database.read { db in
             let records = try db.fetch("""
                 SELECT d.* FROM flag_decisions d
@@ -32,7 +35,10 @@ extension Store {
                 return DecisionEvent(flagId: record.flagId, decision: record.decision, flag: flag)
             }
         }
-        return events + decisions.map(QueueEvent.decision)
+        events += decisions.map(QueueEvent.decision)
+        let left = limit - events.count
+        guard kinds.contains(.score), left > 0 else { return events }
+        return events + (try pullScoreEvents(consumer: consumer, limit: left)).map(QueueEvent.score)
     }
 
     /// Decision events waiting for the consumer.
@@ -47,19 +53,20 @@ extension Store {
         }
     }
 
-    /// Acks flags (as `ack`) and decision events in one transaction; unknown ids of either kind
+    /// Acks flags (as `ack`), decision and score events in one transaction; unknown ids of any kind
     /// are refused and nothing is acked. Returns how many deliveries this ack ended.
     @discardableResult
     package func ack(consumer: String, _ acks: QueueAcks) throws -> Int {
         let consumer = try Self.validConsumer(consumer)
         let decisionIds = Array(Set(acks.decisions)).sorted()
-        guard !decisionIds.isEmpty else { return try ack(consumer: consumer, ids: acks.flags) }
+        guard !decisionIds.isEmpty || !acks.scores.isEmpty else { return try ack(consumer: consumer, ids: acks.flags) }
         return try database.write { db in
             let known = Set(try db.values("SELECT id FROM flag_decisions WHERE id IN \(list: decisionIds)", as: Int64.self))
             let unknown = decisionIds.filter { !known.contains($0) }
             guard unknown.isEmpty else { throw StoreError.unknownDecisions(unknown) }
             // The flags' ack in the same transaction: a refused flag id undoes the decisions' too.
             let ended = try Self.ackFlags(db, consumer: consumer, ids: acks.flags)
+                + Self.ackScoreEvents(db, consumer: consumer, ids: acks.scores)
             let now = Date()
             var endedDecisions = 0
             for id in decisionIds {

@@ -292,6 +292,45 @@ extension Store {
                 """)
         }
 
+        // The secretariat's roster (issue 23): where each unit sits and whom to reach.
+        migrator.registerMigration("v8-unit-roster") { db in
+            try db.alter(table: "units") { t in
+                t.add(column: "parentBody", .text)
+                t.add(column: "contact", .text)
+            }
+        }
+
+        // The season (issue 23): a unit's accepted total as the queue delivers it when it changes,
+        // its acks, and the secretariat's publication of a season to the units.
+        migrator.registerMigration("v9-season") { db in
+            try db.create(table: "score_events") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("submissionId", .text).notNull().references("submissions")
+                t.column("unitCode", .text).notNull()
+                t.column("framework", .text).notNull()
+                t.column("periodFrom", .text).notNull()
+                t.column("periodTo", .text).notNull()
+                t.column("claimed", .double).notNull()
+                t.column("accepted", .double).notNull()
+                t.column("decisionId", .integer).references("flag_decisions")
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(index: "score_events_on_submission", on: "score_events", columns: ["submissionId", "id"])
+            try db.create(table: "score_acks", options: .withoutRowID) { t in
+                t.column("consumer", .text).notNull()
+                t.column("scoreEventId", .integer).notNull().references("score_events")
+                t.column("ackedAt", .datetime).notNull()
+                t.primaryKey(["consumer", "scoreEventId"])
+            }
+            try db.create(table: "season_publications") { t in
+                t.column("framework", .text).notNull()
+                t.column("period", .text).notNull()
+                t.column("publishedBy", .text).notNull()
+                t.column("publishedAt", .datetime).notNull()
+                t.primaryKey(["framework", "period"])
+            }
+        }
+
         return migrator
     }
 }

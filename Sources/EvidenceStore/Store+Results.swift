@@ -41,6 +41,7 @@ extension Store {
         if let revision, revision != submission.revision {
             throw StoreError.staleResult(submission: submission.id, checked: revision, current: submission.revision)
         }
+        let before = try scores(db, submission: submission.id)
         let claimCount = try db.count("SELECT COUNT(*) FROM claims WHERE submissionId = \(submission.id)")
         if let bad = result.claims.first(where: { $0.index < 0 || $0.index >= claimCount }) {
             throw StoreError.claimOutOfRange(submission: submission.id, index: bad.index)
@@ -89,6 +90,7 @@ extension Store {
         submission.checkedAt = now
         submission.updatedAt = now
         try db.update(submission)
+        try noteScore(db, submission: submission.id, before: before, decisionId: nil, at: now)
         return queued
     }
 }

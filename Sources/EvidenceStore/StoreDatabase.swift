@@ -66,4 +66,12 @@ extension StoreConnection {
     }
 
     func count(_ sql: StoreSQL) throws -> Int { try value(sql, as: Int.self) ?? 0 }
+
+    /// Whether the table exists: code that runs under upgrade tests of an older schema asks.
+    func tableExists(_ table: String) throws -> Bool {
+        switch dialect {
+        case .sqlite: try fetchOne("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = \(table)") != nil
+        case .postgres: try value("SELECT to_regclass(\(table)) IS NOT NULL", as: Bool.self) ?? false
+        }
+    }
 }

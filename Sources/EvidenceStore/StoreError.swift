@@ -27,6 +27,7 @@ package enum StoreError: Error, Hashable, Sendable {
     case recordedSubmissionAsPrecheck(id: String)
     /// A decision id the queue never issued; nothing was acked.
     case unknownDecisions([Int64])
+    case unknownScoreEvents([Int64])
 }
 
 extension StoreError: CustomStringConvertible {
@@ -49,6 +50,7 @@ extension StoreError: CustomStringConvertible {
         case .recordedSubmissionAsPrecheck(let id):
             "submission '\(id)' is recorded: it cannot become a pre-check (send a pre-check under its own id)"
         case .unknownDecisions(let ids): "unknown decision ids: \(ids.map { "d\($0)" }.joined(separator: ", "))"
+        case .unknownScoreEvents(let ids): "unknown score event ids: \(ids.map { "s\($0)" }.joined(separator: ", "))"
         }
     }
 }

@@ -114,21 +114,30 @@ struct APIDecisionEvent: Encodable {
     var flag: APIFlag
 }
 
-/// One queue delivery: a flag (or its withdrawal) or a decision.
+/// A unit's accepted total changed: ack it as "s<id>" (`scores` in the ack body).
+struct APIScoreEvent: Encodable {
+    var event = "score"
+    var ack: String
+    var score: ScoreEvent
+}
+
+/// One queue delivery: a flag (or its withdrawal), a decision or a changed accepted total.
 enum APIQueueEvent: Encodable {
-    case flag(APIFlag), decision(APIDecisionEvent)
+    case flag(APIFlag), decision(APIDecisionEvent), score(APIScoreEvent)
     init(_ event: QueueEvent) {
         switch event {
         case .flag(let queued): self = .flag(APIFlag(queued))
         case .decision(let decision):
             self = .decision(APIDecisionEvent(ack: "d\(decision.decision.id)", flagId: decision.flagId,
                                               decision: decision.decision, flag: APIFlag(decision.flag)))
+        case .score(let score): self = .score(APIScoreEvent(ack: "s\(score.id)", score: score))
         }
     }
     func encode(to encoder: any Encoder) throws {
         switch self {
         case .flag(let flag): try flag.encode(to: encoder)
         case .decision(let decision): try decision.encode(to: encoder)
+        case .score(let score): try score.encode(to: encoder)
         }
     }
 }
@@ -136,6 +145,7 @@ enum APIQueueEvent: Encodable {
 struct APIAck: Decodable {
     var ids: [Int64]?
     var decisions: [Int64]?
+    var scores: [Int64]?
 }
 
 struct APIDecisionRequest: Decodable {
@@ -145,3 +155,46 @@ struct APIDecisionRequest: Decodable {
     var comment: String?
 }
 struct APIAcked: Encodable { var acked: Int }
+
+/// `GET /api/v1/scores`: a season's units with their claimed and accepted scores.
+struct APIScores: Encodable {
+    var framework: String
+    var period: String?
+    var units: [APIUnitScores]
+}
+
+struct APIUnitScores: Encodable {
+    var unit: Submission.Unit
+    var submission: String
+    var period: Submission.Period
+    var state: String
+    var claimed: Double
+    var accepted: Double
+    var claims: [APIClaimScore]
+
+    init(_ scores: UnitScores) {
+        var unit = scores.unit
+        unit.bodies = nil
+        self.unit = unit; submission = scores.submission; period = scores.period; state = scores.state.rawValue
+        claimed = scores.claimed; accepted = scores.accepted; claims = scores.claims.map(APIClaimScore.init)
+    }
+}
+
+/// A claim's score; every key written, null when absent.
+struct APIClaimScore: Encodable {
+    var score: ClaimScore
+    init(_ score: ClaimScore) { self.score = score }
+    private enum CodingKeys: String, CodingKey { case index, indicator, claimed, accepted, status, openFlags, flagId, reason, decision }
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(score.claimIndex, forKey: .index)
+        try container.encode(score.indicator, forKey: .indicator)
+        try container.encode(score.claimed, forKey: .claimed)
+        try container.encode(score.accepted, forKey: .accepted)
+        try container.encode(score.status, forKey: .status)
+        try container.encode(score.openFlags, forKey: .openFlags)
+        try container.encode(score.flagId, forKey: .flagId)
+        try container.encode(score.reason, forKey: .reason)
+        try container.encode(score.decision, forKey: .decision)
+    }
+}

@@ -38,10 +38,10 @@ struct APIRoutes {
             try context.checkCSRF(request.headers[.init("X-CSRF-Token")!])
             let ack: APIAck
             do { ack = try await request.decode(as: APIAck.self, context: context) } catch {
-                throw WebError.invalid("Cần JSON {\"ids\": [số], \"decisions\": [số]} (expected {\"ids\": [integers], \"decisions\": [integers]}).")
+                throw WebError.invalid("Cần JSON {\"ids\": [số], \"decisions\": [số], \"scores\": [số]} (expected {\"ids\": [integers], \"decisions\": [integers], \"scores\": [integers]}).")
             }
-            let acks = QueueAcks(flags: ack.ids ?? [], decisions: ack.decisions ?? [])
-            guard acks.flags.count + acks.decisions.count <= 10_000 else { throw WebError.invalid("at most 10000 ids per ack") }
+            let acks = QueueAcks(flags: ack.ids ?? [], decisions: ack.decisions ?? [], scores: ack.scores ?? [])
+            guard acks.flags.count + acks.decisions.count + acks.scores.count <= 10_000 else { throw WebError.invalid("at most 10000 ids per ack") }
             do {
                 let acked = try await service.blocking { try $0.ack(consumer: account.name, acks) }
                 return JSONResponse.make(APIAcked(acked: acked))
@@ -81,6 +81,16 @@ struct APIRoutes {
                                                    .contentDisposition: "attachment; filename=\"flags.csv\""],
                             body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
+        api.get("/scores") { request, context in
+            let (query, units) = try await scores(request, context)
+            return JSONResponse.make(APIScores(framework: query.framework, period: query.period?.text, units: units.map(APIUnitScores.init)))
+        }
+        api.get("/scores.csv") { request, context in
+            let (_, units) = try await scores(request, context)
+            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
+                                                   .contentDisposition: "attachment; filename=\"scores.csv\""],
+                            body: .init(byteBuffer: ByteBuffer(bytes: ScoresCSV.data(units))))
+        }
         api.get("/documents/:sha256") { _, context in
             let (sha256, document) = try await document(context)
             return JSONResponse.make(APIDocument(sha256: sha256, state: document.state.rawValue,
@@ -94,6 +104,23 @@ struct APIRoutes {
             }
             return JSONResponse.make(pages)
         }
+    }
+
+    /// A season's scores as the account may read them: `framework` (required, a known one),
+    /// `period` (a year, or FROM/TO), `unit` (one unit's code).
+    private func scores(_ request: Request, _ context: WebContext) async throws -> (SeasonQuery, [UnitScores]) {
+        let account = try AccessPolicy.account(context, may: .readScores)
+        let parameters = request.uri.queryParameters
+        guard let framework = parameters["framework"].map(String.init), service.catalog[framework] != nil else {
+            throw WebError.invalid("framework: cần mã bộ chỉ số đã biết (a known framework id is required)")
+        }
+        let period = try parameters["period"].map(String.init).map { text in
+            guard let period = SeasonPeriod(text) else { throw WebError.invalid("period: a year (2024) or FROM/TO (2024-01-01/2024-12-31)") }
+            return period
+        }
+        let unit = parameters["unit"].map(String.init)
+        let units = try await service.access.scores(framework: framework, period: period, unit: unit, for: account)
+        return (SeasonQuery(framework: framework, period: period), units)
     }
 
     private func visibleFlag(_ context: WebContext, to use: AccessPolicy.Use = .read) async throws -> (UserAccount, QueuedFlag) {

@@ -29,6 +29,17 @@ package struct AccessPolicy: Sendable {
         case export
         /// The queue of flag and decision events: each consumer account its own consumer.
         case consume
+        /// A season's accepted scores (`/api/v1/scores`): the council and the scoring system within
+        /// their scope, a unit its own once the season is published.
+        case readScores
+        /// The season page (`/season`): the secretariat, and appraisers within their scope.
+        case season
+        /// Publish a season's results to the units: the secretariat.
+        case publishSeason
+        /// A unit's own season once published (`/season/mine`).
+        case ownSeason
+        /// The secretariat's roster: units and their accounts in bulk (`/admin/units`).
+        case manageAccounts
         /// `/metrics`: a scraper's token or an admin (counts by state and reason are the province's
         /// business, not an anonymous caller's).
         case readMetrics
@@ -44,6 +55,10 @@ package struct AccessPolicy: Sendable {
             case .export: [.appraiser, .consumer, .admin]
             case .consume: [.consumer, .admin]
             case .readMetrics: [.metrics, .admin]
+            case .manageAccounts, .publishSeason: [.admin]
+            case .season: [.appraiser, .admin]
+            case .ownSeason: [.unit]
+            case .readScores: [.unit, .appraiser, .consumer, .admin]
             }
         }
 
@@ -52,8 +67,8 @@ package struct AccessPolicy: Sendable {
         var prerequisite: Permission? {
             switch self {
             case .api, .readMetrics: nil
-            case .pages, .uploadSubmission, .decide, .export, .consume: .api
-            case .createSubmission, .review: .pages
+            case .pages, .uploadSubmission, .decide, .export, .consume, .readScores: .api
+            case .createSubmission, .review, .manageAccounts, .season, .publishSeason, .ownSeason: .pages
             }
         }
 
@@ -67,6 +82,11 @@ package struct AccessPolicy: Sendable {
             case .decide: .forbidden("Chỉ thẩm định viên ra quyết định (only appraisers decide).")
             case .export: .forbidden("the export is for the council and the scoring system")
             case .consume: .forbidden("Hàng đợi dành cho hệ thống chấm điểm (the queue is for the consumer role).")
+            case .season: .forbidden("Trang mùa đánh giá dành cho ban thư ký và thẩm định viên (the season page is for the secretariat and appraisers).")
+            case .publishSeason: .forbidden("Chỉ ban thư ký công bố kết quả (only the secretariat publishes).")
+            case .ownSeason: .forbidden("Trang kết quả của đơn vị dành cho tài khoản đơn vị (for unit accounts).")
+            case .readScores: .forbidden("the scores are for the council, the scoring system and each unit")
+            case .manageAccounts: .forbidden("Chỉ quản trị quản lý tài khoản đơn vị (only admins manage the units' accounts).")
             case .readMetrics: .forbidden("/metrics cần mã truy cập vai trò metrics (needs a metrics token).")
             }
         }

@@ -157,7 +157,9 @@ paths:
       summary: Pull the events this consumer has not acked (at least once)
       description: |
         Flag events first (new flags, and withdrawals with supersededAt set of flags already acked),
-        then appraisers' decisions. Ack a flag by its id (`ids`), a decision by its id (`decisions`).
+        then appraisers' decisions, then score events (a unit's accepted total changed by a decision
+        or a later check). Ack a flag by its id (`ids`), a decision by its id (`decisions`), a score
+        event by its id (`scores`).
       parameters:
         - { name: limit, in: query, schema: { type: integer, minimum: 1, maximum: 1000 } }
       responses:
@@ -168,7 +170,7 @@ paths:
               schema:
                 type: array
                 items:
-                  oneOf: [{ $ref: "#/components/schemas/Flag" }, { $ref: "#/components/schemas/DecisionEvent" }]
+                  oneOf: [{ $ref: "#/components/schemas/Flag" }, { $ref: "#/components/schemas/DecisionEvent" }, { $ref: "#/components/schemas/ScoreEvent" }]
         "401": { $ref: "#/components/responses/Error" }
         "403": { $ref: "#/components/responses/Error" }
   /api/v1/queue/ack:
@@ -183,12 +185,47 @@ paths:
               properties:
                 ids: { type: array, items: { type: integer, format: int64 } }
                 decisions: { type: array, items: { type: integer, format: int64 } }
+                scores: { type: array, items: { type: integer, format: int64 } }
       responses:
         "200": { description: Deliveries ended, content: { application/json: { schema: { type: object, required: [acked], properties: { acked: { type: integer } } } } } }
         "400": { $ref: "#/components/responses/Error" }
         "401": { $ref: "#/components/responses/Error" }
         "403": { $ref: "#/components/responses/Error" }
         "422": { $ref: "#/components/responses/Error" }
+  /api/v1/scores:
+    get:
+      summary: A season's claimed and accepted scores, per unit and per claim
+      description: |
+        Each unit's latest submission of the framework (and period), never a pre-check. The accepted
+        score of a claim is the declared score unless a current flag of it is confirmed: then the
+        score the appraiser set as supported, or 0 when confirmed without one (the lowest of several
+        confirmed flags holds; `decision` is the one that set it). `status` is `pending` while the
+        submission is unchecked or a flag of the claim is undecided. An appraiser sees the units and
+        frameworks assigned; a unit only its own, and only once the secretariat has published the
+        season (before, the list is empty); a unit it may not see answers 404.
+      parameters:
+        - { name: framework, in: query, required: true, schema: { type: string } }
+        - { name: period, in: query, schema: { type: string }, description: "a year (2024) or FROM/TO (2024-01-01/2024-12-31)" }
+        - { name: unit, in: query, schema: { type: string }, description: "one unit's code" }
+      responses:
+        "200": { description: The scores, content: { application/json: { schema: { $ref: "#/components/schemas/Scores" } } } }
+        "400": { $ref: "#/components/responses/Error" }
+        "401": { $ref: "#/components/responses/Error" }
+        "403": { $ref: "#/components/responses/Error" }
+        "404": { $ref: "#/components/responses/Error" }
+  /api/v1/scores.csv:
+    get:
+      summary: The same as CSV (UTF-8 with BOM, one row per claim with its unit's totals, cells defused against formulas)
+      parameters:
+        - { name: framework, in: query, required: true, schema: { type: string } }
+        - { name: period, in: query, schema: { type: string } }
+        - { name: unit, in: query, schema: { type: string } }
+      responses:
+        "200": { description: CSV, content: { text/csv: { schema: { type: string } } } }
+        "400": { $ref: "#/components/responses/Error" }
+        "401": { $ref: "#/components/responses/Error" }
+        "403": { $ref: "#/components/responses/Error" }
+        "404": { $ref: "#/components/responses/Error" }
   /api/v1/documents/{sha256}:
     parameters:
       - { name: sha256, in: path, required: true, schema: { type: string } }
@@ -352,6 +389,58 @@ components:
         flagId: { type: integer, format: int64 }
         decision: { $ref: "#/components/schemas/Decision" }
         flag: { $ref: "#/components/schemas/Flag" }
+    ScoreEvent:
+      type: object
+      required: [event, ack, score]
+      properties:
+        event: { type: string, enum: [score] }
+        ack: { type: string, description: "s<score event id>" }
+        score:
+          type: object
+          required: [id, submission, unitCode, framework, period, claimed, accepted, decisionId, createdAt]
+          properties:
+            id: { type: integer, format: int64 }
+            submission: { type: string }
+            unitCode: { type: string }
+            framework: { type: string }
+            period: { $ref: "#/components/schemas/Period" }
+            claimed: { type: number }
+            accepted: { type: number }
+            decisionId: { type: integer, format: int64, nullable: true }
+            createdAt: { type: string, format: date-time }
+    Scores:
+      type: object
+      required: [framework, units]
+      properties:
+        framework: { type: string }
+        period: { type: string, nullable: true }
+        units:
+          type: array
+          items:
+            type: object
+            required: [unit, submission, period, state, claimed, accepted, claims]
+            properties:
+              unit: { $ref: "#/components/schemas/Unit" }
+              submission: { type: string }
+              period: { $ref: "#/components/schemas/Period" }
+              state: { type: string, enum: \#(codes(SubmissionState.self)) }
+              claimed: { type: number }
+              accepted: { type: number }
+              claims:
+                type: array
+                items:
+                  type: object
+                  required: [index, indicator, claimed, accepted, status, openFlags, flagId, reason, decision]
+                  properties:
+                    index: { type: integer }
+                    indicator: { type: string }
+                    claimed: { type: number }
+                    accepted: { type: number }
+                    status: { type: string, enum: \#(codes(ScoreStatus.self)) }
+                    openFlags: { type: integer }
+                    flagId: { type: integer, format: int64, nullable: true }
+                    reason: { type: string, nullable: true, description: "the confirmed flag's reason (a Reason)" }
+                    decision: { type: object, nullable: true, description: "the Decision that set the accepted score" }
     Flag:
       type: object
       required: [event, ack, id, submission, revision, unit, claimIndex, indicator, score, reason, message, createdAt]

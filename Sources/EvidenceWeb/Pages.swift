@@ -55,9 +55,15 @@ struct Chrome {
 struct AccountView {
     var who: String
     var reviews: Bool
+    var administers: Bool
+    var seesSeason: Bool
+    var ownSeason: Bool
     init(_ account: UserAccount) {
         who = [account.name, Labels.role(account.role), account.unitCode].compactMap { $0 }.joined(separator: " · ")
         reviews = AccessPolicy.allows(.review, account)
+        administers = AccessPolicy.allows(.manageAccounts, account)
+        seesSeason = AccessPolicy.allows(.season, account)
+        ownSeason = AccessPolicy.allows(.ownSeason, account)
     }
 }
 

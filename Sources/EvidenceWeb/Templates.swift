@@ -11,6 +11,8 @@ enum Templates {
         "new-framework": text(PackageResources.new_framework_mustache), "new-claims": text(PackageResources.new_claims_mustache),
         "result": text(PackageResources.result_mustache), "review-queue": text(PackageResources.review_queue_mustache),
         "review-flag": text(PackageResources.review_flag_mustache),
+        "admin-units": text(PackageResources.admin_units_mustache),
+        "season": text(PackageResources.season_mustache), "season-mine": text(PackageResources.season_mine_mustache),
     ]
 
     static let stylesheet = text(PackageResources.style_css)

@@ -25,6 +25,8 @@ package enum WebServer {
         LoginRoutes(service: service, pages: pages, throttle: LoginThrottle()).register(on: router)
         SubmissionRoutes(service: service, pages: pages).register(on: router)
         ReviewRoutes(service: service, pages: pages).register(on: router)
+        AdminRoutes(service: service, pages: pages).register(on: router)
+        SeasonRoutes(service: service, pages: pages).register(on: router)
         ImageRoutes(service: service).register(on: router)
         APIRoutes(service: service).register(on: router)
         return router

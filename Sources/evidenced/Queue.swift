@@ -12,10 +12,10 @@ struct Queue: ParsableCommand {
 
     struct Pull: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Events this consumer has not acked: flags (new or withdrawn) oldest first, then appraisers' decisions.")
+            abstract: "Events this consumer has not acked: flags (new or withdrawn) oldest first, then appraisers' decisions, then changed accepted totals.")
         @Option(help: "Who reads: each consumer acks on its own.") var consumer = "scoring"
         @Option(help: "At most this many events.") var limit = 100
-        @Option(help: "Which events, comma-separated: flag, decision (default both).") var events = "flag,decision"
+        @Option(help: "Which events, comma-separated: flag, decision, score (default all).") var events = "flag,decision,score"
         @ArgumentParser.Flag(help: "One JSON object per event (\"event\": \"flag\" | \"decision\").") var json = false
         @OptionGroup var store: StoreOptions
 
@@ -24,7 +24,7 @@ struct Queue: ParsableCommand {
                 var kinds: Set<QueueEvent.Kind> = []
                 for name in events.split(separator: ",") {
                     guard let kind = QueueEvent.Kind(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                        throw fail("--events: '\(name)' is not an event kind (flag, decision)")
+                        throw fail("--events: '\(name)' is not an event kind (flag, decision, score)")
                     }
                     kinds.insert(kind)
                 }
@@ -36,7 +36,7 @@ struct Queue: ParsableCommand {
 
     struct Ack: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Acknowledge events by id; they are not delivered again.")
-        @Argument(help: "Flag ids (17) and decision ids (d5).") var ids: [String]
+        @Argument(help: "Flag ids (17), decision ids (d5) and score event ids (s3).") var ids: [String]
         @Option var consumer = "scoring"
         @OptionGroup var store: StoreOptions
 
@@ -103,6 +103,10 @@ enum EventPrinter {
             switch event {
             case .flag(let queued):
                 if json { Swift.print(JSONLines.encode(FlagEventLine(flag: queued))) } else { FlagPrinter.print([queued], json: false) }
+            case .score(let score):
+                if json { Swift.print(JSONLines.encode(ScoreEventLine(score: score))); continue }
+                Swift.print("s\(score.id) score of \(score.unitCode) \(score.submission): accepted \(FlagCSV.number(score.accepted)) of \(FlagCSV.number(score.claimed)) claimed"
+                            + (score.decisionId.map { " (decision d\($0))" } ?? " (re-check)"))
             case .decision(let decision):
                 if json { Swift.print(JSONLines.encode(DecisionEventLine(event: decision))); continue }
                 let d = decision.decision, f = decision.flag
@@ -112,6 +116,14 @@ enum EventPrinter {
             }
         }
     }
+}
+
+/// A score event: `{"event": "score", "ack": "s3", "score": {...}}`, as the API delivers it.
+struct ScoreEventLine: Encodable {
+    var event = "score"
+    var ack: String
+    var score: ScoreEvent
+    init(score: ScoreEvent) { self.ack = "s\(score.id)"; self.score = score }
 }
 
 /// A flag event: the flag's own keys, unchanged, and `"event": "flag"`.

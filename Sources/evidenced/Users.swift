@@ -1,5 +1,7 @@
 import ArgumentParser
+import EvidenceLoading
 import EvidenceModel
+import EvidenceService
 import EvidenceStore
 import EvidenceWeb
 import Foundation
@@ -7,7 +9,7 @@ import Foundation
 struct Users: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Accounts of the web service: add, list, disable, new API token.",
-        subcommands: [Add.self, List.self, Disable.self, Token.self])
+        subcommands: [Add.self, Import.self, List.self, Disable.self, Token.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -118,7 +118,9 @@ import Testing
 
         // A revision is a new event.
         let revised = try store.decide(flagId: ids[1], by: "appraiser2", action: .confirm)
-        #expect(try store.pullEvents(consumer: "scoring").map(\.ackID) == ["d\(revised.id)"])
+        // Confirmed without a supported score, the claim's 2 points are cut: the unit's total changed too.
+        let score = try #require(try store.scoreEvents(submission: "trabong-huyen-2024").last)
+        #expect(try store.pullEvents(consumer: "scoring").map(\.ackID) == ["d\(revised.id)", "s\(score.id)"])
     }
 
     @Test(arguments: StoreBackend.allCases) func flagEventsComeFirstAndTheLimitCoversBoth(_ backend: StoreBackend) throws {
@@ -126,7 +128,7 @@ import Testing
         let ids = try Sample.recordChecked(store)
         try store.decide(flagId: ids[0], by: "a", action: .confirm)
         let all = try store.pullEvents(consumer: "scoring")
-        #expect(all.map(\.kind) == [.flag, .flag, .decision])
+        #expect(all.map(\.kind) == [.flag, .flag, .decision, .score])
         #expect(try store.pullEvents(consumer: "scoring", limit: 2).map(\.kind) == [.flag, .flag])
         #expect(try store.pull(consumer: "scoring").map(\.id) == ids)
     }

@@ -118,10 +118,10 @@ import Testing
     @Test func eachRoleHasItsPermissions() {
         typealias P = AccessPolicy.Permission
         let expected: [UserRole: Set<P>] = [
-            .unit: [.api, .pages, .createSubmission, .uploadSubmission],
-            .appraiser: [.api, .pages, .review, .decide, .export],
-            .consumer: [.api, .export, .consume],
-            .admin: [.api, .pages, .uploadSubmission, .review, .decide, .export, .consume, .readMetrics],
+            .unit: [.api, .pages, .createSubmission, .uploadSubmission, .readScores, .ownSeason],
+            .appraiser: [.api, .pages, .review, .decide, .export, .readScores, .season],
+            .consumer: [.api, .export, .consume, .readScores],
+            .admin: [.api, .pages, .uploadSubmission, .review, .decide, .export, .consume, .readMetrics, .manageAccounts, .readScores, .season, .publishSeason],
             .metrics: [.readMetrics],
         ]
         for role in UserRole.allCases {

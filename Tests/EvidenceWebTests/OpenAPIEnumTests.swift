@@ -23,9 +23,12 @@ import Yams
         "Document.state": codes(DocumentState.self),
         "Decision.action": codes(DecisionAction.self),
         "/api/v1/flags/{id}/decisions post.action": codes(DecisionAction.self),
+        "Scores.state": codes(SubmissionState.self),
+        "Scores.status": codes(ScoreStatus.self),
         // Queue events' discriminators: one value each, no Swift enum behind them.
         "DecisionEvent.event": ["decision"],
         "Flag.event": ["flag"],
+        "ScoreEvent.event": ["score"],
     ]
 
     @Test func documentEnumsAreTheSwiftCases() async throws {
