@@ -40,7 +40,7 @@ struct Run: AsyncParsableCommand {
         for result in results { print(json ? CheckReport.jsonLine(.checked(result)) : CheckReport.text(.checked(result))) }
         if !json {
             let flags = results.reduce(0) { $0 + $1.flagCount }
-            print("\(results.count) submission(s) checked, \(flags) flag(s) queued; store: \(settings.databasePath)")
+            print("\(results.count) submission(s) checked, \(flags) flag(s) queued; store: \((try? settings.storeLocation())?.description ?? settings.databasePath)")
         }
     }
 }
@@ -54,8 +54,7 @@ struct Status: ParsableCommand {
     func run() throws {
         do {
             guard let database = try store.store(mustExist: true) else { throw fail("no store yet (nothing processed)") }
-            let retrying = RetryBook.read(URL(fileURLWithPath: try store.path()).deletingLastPathComponent()
-                .appendingPathComponent(RetryBook.fileName))
+            let retrying = RetryBook.read(try store.stateDirectory().appendingPathComponent(RetryBook.fileName))
             let report = try StatusReport.make(store: database, consumer: consumer, retrying: retrying)
             print(json ? JSONLines.encode(report) : report.text)
         } catch let exit as ExitCode { throw exit } catch { throw fail("\(error)") }
