@@ -118,7 +118,8 @@ let package = Package(
             "EvidenceModel", "EvidenceStore", "EvidenceStoreTesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EvidenceDaemonTests", dependencies: [
             "EvidenceModel", "EvidenceExtraction", "EvidenceExtractionTesting", "EvidenceVerification", "EvidenceLoading",
-            "EvidenceStore", "EvidenceService", "EvidenceDaemon", "EvidenceTesting", .product(name: "GRDB", package: "GRDB.swift")]),
+            "EvidenceStore", "EvidenceService", "EvidenceDaemon", "EvidenceTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "EvidenceServiceTests", dependencies: [
             "EvidenceModel", "EvidenceExtraction", "EvidenceStore", "EvidenceService",
             .product(name: "Logging", package: "swift-log")]),

@@ -16,18 +16,16 @@ package enum CheckReport {
         case .failed(let directory, let message):
             return "\(directory): error: \(message)"
         case .checked(let result):
-            let flagged = result.claims.filter { !$0.flags.isEmpty }.count
-            var lines = ["\(result.submission) (\(result.unit.name)): \(result.claims.count) claims, \(flagged) flagged"]
-            for claim in result.claims {
+            // `ClaimVerdict`, the one rule the pages, the API and the store's counts follow: a claim
+            // whose flags only ask questions needs review, it is not flagged.
+            let verdicts = result.claims.map { ClaimVerdict.of($0.flags.map(\.reason)) }
+            let flagged = verdicts.count { $0 == .flagged }, asked = verdicts.count { $0 == .needsReview }
+            var lines = ["\(result.submission) (\(result.unit.name)): \(result.claims.count) claims, \(flagged) flagged, \(asked) needs review"]
+            for (claim, verdict) in zip(result.claims, verdicts) {
                 let score = Points.text(claim.score)
                 // Hand-filled figures confirmed by print elsewhere: say what settled them.
                 let confirmed = claim.corroborations.map { "    confirmed \($0.field.rawValue) (\($0.source.rawValue)): \($0.detail)" }
-                guard !claim.flags.isEmpty else {
-                    lines.append("  claim \(claim.index) \(claim.indicator) (\(score) points): supported")
-                    lines += confirmed
-                    continue
-                }
-                lines.append("  claim \(claim.index) \(claim.indicator) (\(score) points):")
+                lines.append("  claim \(claim.index) \(claim.indicator) (\(score) points): \(verdict.rawValue)")
                 lines += confirmed
                 for flag in claim.flags {
                     let place = [flag.file, flag.page.map { "page \($0)" }].compactMap { $0 }.joined(separator: ", ")

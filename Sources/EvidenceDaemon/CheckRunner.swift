@@ -6,17 +6,26 @@ import EvidenceVerification
 package import Foundation
 
 /// `evidenced check`: submission folders checked as one batch, against each other and against what
-/// the store holds. A dry run by default (the units' pre-check); with `submit` the submissions and
-/// their flags are recorded and queued, as the daemon does.
+/// the store holds. A dry run by default (the units' pre-check); given a `recorder` (`--submit`) the
+/// submissions are recorded the daemon's way (files into the content store, `SubmissionRecorder`)
+/// and their flags queued.
 package struct CheckRunner: Sendable {
     package var catalog: FrameworkCatalog
     package var extractor: any DocumentExtracting
     package var store: Store?
-    package var submit: Bool
+    package var recorder: SubmissionRecorder?
 
-    package init(catalog: FrameworkCatalog, extractor: any DocumentExtracting, store: Store?, submit: Bool) {
-        self.catalog = catalog; self.extractor = extractor; self.store = store; self.submit = submit
+    /// A dry run reading `store` (nil: no store yet).
+    package init(catalog: FrameworkCatalog, extractor: any DocumentExtracting, store: Store?) {
+        self.catalog = catalog; self.extractor = extractor; self.store = store; self.recorder = nil
     }
+
+    /// Records into `recorder`'s store and content store.
+    package init(catalog: FrameworkCatalog, extractor: any DocumentExtracting, recorder: SubmissionRecorder) {
+        self.catalog = catalog; self.extractor = extractor; self.store = recorder.store; self.recorder = recorder
+    }
+
+    package var submit: Bool { recorder != nil }
 
     /// One outcome per folder, in the order given.
     package enum Outcome: Sendable {
@@ -33,7 +42,7 @@ package struct CheckRunner: Sendable {
             do {
                 let loaded = try loader.load(directory: directory)
                 // Recorded (and its files queued) before anything is acted on.
-                let revision = submit ? try await record(loaded, resolver: resolver) : nil
+                let revision = try record(loaded)
                 items.append((position, .init(loaded: loaded, facts: await resolver.facts(for: loaded)), revision))
             } catch {
                 outcomes[position] = .failed(directory: directory.path, message: "\(error)")
@@ -64,13 +73,11 @@ package struct CheckRunner: Sendable {
         return directories.indices.compactMap { outcomes[$0] }
     }
 
-    private func record(_ loaded: LoadedSubmission, resolver: EvidenceResolver) async throws -> Int? {
-        guard let store else { return nil }
-        let manifest = loaded.directory.appendingPathComponent(SubmissionLoader.manifestName)
-        let digest = try ContentDigest.sha256(fileAt: manifest)
-        let files = await resolver.digests(for: loaded)
-        _ = try store.recordSubmission(loaded.submission, manifestSHA256: digest, files: files)
-        return try store.submission(id: loaded.submission.submission)?.revision
+    /// The recorded revision; nil on a dry run.
+    private func record(_ loaded: LoadedSubmission) throws -> Int? {
+        guard let recorder else { return nil }
+        _ = try recorder.record(loaded, unpackingBeside: FileManager.default.temporaryDirectory)
+        return try recorder.store.submission(id: loaded.submission.submission)?.revision
     }
 }
 

@@ -30,7 +30,7 @@ package struct Daemon: Sendable {
         let store = try Store.open(location)
         let resumed = try store.resumeAfterCrash()
         logger.info("store open", metadata: ["store": "\(location)", "resumed": "\(resumed)"])
-        let contents = try ContentStore(root: data.appendingPathComponent("objects", isDirectory: true))
+        let contents = try ContentStore(root: configuration.contentDirectoryURL)
         let catalog = try FrameworkCatalog.load(directory: ModelsLocator.frameworks(configured: configuration.modelsDirectory))
         let options = configuration.extractionOptions
         // Documents run side by side and each worker OCRs its pages in parallel too: a long scan at

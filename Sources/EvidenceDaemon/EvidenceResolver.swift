@@ -16,7 +16,7 @@ package actor EvidenceResolver {
     private let saves: Bool
     private let parser = DocumentParser()
     private var known: [String: (ExtractedDocument?, DocumentFields?, ExtractionFailure?)] = [:]
-    /// Each file is hashed once, whether for recording the submission or for its facts.
+    /// Each file is hashed once per batch.
     private var digestByPath: [String: String] = [:]
 
     package init(extractor: any DocumentExtracting, store: Store?, saves: Bool) {
@@ -31,32 +31,6 @@ package actor EvidenceResolver {
             facts[file] = FileSniffer.isArchive(fileAt: url) ? await archiveFact(file: file, url: url) : await fact(file: file, url: url)
         }
         return facts
-    }
-
-    /// The sha256 of every evidence file present, by manifest path; an archive's files each by
-    /// `ITEM/PATH`, a refused archive as itself (marked failed with the reason when saving).
-    package func digests(for loaded: LoadedSubmission) -> [String: String] {
-        var out: [String: String] = [:]
-        for file in loaded.evidenceFiles {
-            let url = loaded.url(of: file)
-            guard let digest = digest(of: url) else { continue }
-            guard FileSniffer.isArchive(fileAt: url) else { out[file] = digest; continue }
-            let scratch = EvidenceArchive.scratch(beside: FileManager.default.temporaryDirectory)
-            defer { try? FileManager.default.removeItem(at: scratch) }
-            do {
-                for member in try EvidenceArchive.unpack(url, item: file, into: scratch) {
-                    guard let inner = try? ContentDigest.sha256(fileAt: member.url) else { continue }
-                    out[member.path] = inner
-                    if saves, let refusal = member.refusal { try? store?.markDocument(sha256: inner, state: .failed, failure: refusal) }
-                }
-            } catch let refusal as ExtractionFailure {
-                out[file] = digest
-                if saves { try? store?.markDocument(sha256: digest, state: .failed, failure: refusal) }
-            } catch {
-                out[file] = digest  // this machine failed to unpack it: nothing is recorded against the file
-            }
-        }
-        return out
     }
 
     /// A `.zip` given as one evidence item: the facts of each file inside, or the archive's refusal.

@@ -1,5 +1,3 @@
-import CoreFoundation
-import CDispatch  // where this toolchain's module map puts `struct stat`
 package import EvidenceLoading
 import EvidenceExtraction
 import EvidenceModel
@@ -10,9 +8,9 @@ package import Logging
 package import EvidenceService
 
 /// Takes a complete submission folder out of the inbox: every file is copied into the content store
-/// and the submission recorded (its documents queued) in one transaction before the folder is
-/// removed, so an upload is never lost and a crash in between only means it is taken again
-/// (and found unchanged).
+/// and the submission recorded (its documents queued) in one transaction (`SubmissionRecorder`)
+/// before the folder is removed, so an upload is never lost and a crash in between only means it is
+/// taken again (and found unchanged).
 package struct Intake: Sendable {
     package var store: Store
     package var contents: ContentStore
@@ -21,6 +19,8 @@ package struct Intake: Sendable {
     package var refused: URL
     package var logger: Logger
     var unpacker = ArchiveUnpacker()
+    /// Copies the files into the content store and records the submission, as `check --submit` does.
+    var recorder: SubmissionRecorder { SubmissionRecorder(store: store, contents: contents, logger: logger) }
 
     package init(store: Store, contents: ContentStore, loader: SubmissionLoader, refused: URL, logger: Logger) {
         self.store = store; self.contents = contents; self.loader = loader; self.refused = refused; self.logger = logger
@@ -51,21 +51,10 @@ package struct Intake: Sendable {
         let outcome: Outcome
         do {
             let loaded = try loader.load(directory: folder)
-            try refuseLinks(in: folder, files: loaded.evidenceFiles)
-            var files: [String: String] = [:]
-            for file in loaded.evidenceFiles where FileManager.default.fileExists(atPath: loaded.url(of: file).path) {
-                let url = loaded.url(of: file)
-                if FileSniffer.isArchive(fileAt: url) {
-                    try putArchive(url, item: file, beside: folder.deletingLastPathComponent(), into: &files)
-                } else {
-                    files[file] = try contents.put(fileAt: url)
-                }
-            }
-            let manifest = try contents.put(fileAt: folder.appendingPathComponent(SubmissionLoader.manifestName))
-            let bytes = Dictionary(files.values.map { ($0, contents.size(of: $0)) }) { first, _ in first }
-            let change = try store.recordSubmission(loaded.submission, manifestSHA256: manifest, files: files, bytes: bytes)
+            let change = try recorder.record(loaded, unpackingBeside: folder.deletingLastPathComponent())
             outcome = .taken(id: loaded.submission.submission, change: change)
-            logger.info("submission taken", metadata: ["submission": "\(loaded.submission.submission)", "change": "\(change)", "files": "\(files.count)"])
+            logger.info("submission taken", metadata: ["submission": "\(loaded.submission.submission)", "change": "\(change)",
+                                                   "files": "\(loaded.evidenceFiles.count)"])
             Self.remove(folder)
         } catch where Self.isFaultOfTheUpload(error) {
             outcome = .refused(reason: "\(error)")
@@ -104,26 +93,6 @@ package struct Intake: Sendable {
         return outcome
     }
 
-    /// A `.zip` given as one evidence item: each file inside is stored as `ITEM/PATH`. A refused
-    /// archive (or an archive inside it) is stored as itself, already failed with the reason, so the
-    /// claim says why and nothing else of the submission is lost.
-    private func putArchive(_ url: URL, item: String, beside place: URL, into files: inout [String: String]) throws {
-        let scratch = EvidenceArchive.scratch(beside: place)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        do {
-            for member in try EvidenceArchive.unpack(url, item: item, into: scratch) {
-                let sha256 = try contents.put(fileAt: member.url)
-                if let refusal = member.refusal { try store.markDocument(sha256: sha256, state: .failed, failure: refusal) }
-                files[member.path] = sha256
-            }
-        } catch let refusal as ExtractionFailure {
-            logger.warning("evidence archive refused", metadata: ["file": "\(item)", "reason": "\(refusal.message)"])
-            let sha256 = try contents.put(fileAt: url)
-            try store.markDocument(sha256: sha256, state: .failed, failure: refusal)
-            files[item] = sha256
-        }
-    }
-
     /// Renamed out of sight first (atomic), then deleted: a crash midway never leaves a half-deleted
     /// submission for the scanner to take as a changed one.
     static func remove(_ folder: URL) {
@@ -136,16 +105,6 @@ package struct Intake: Sendable {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []
         where name.hasPrefix(".taken-") || name.hasPrefix(".unpacking-") {
             try? FileManager.default.removeItem(at: inbox.appendingPathComponent(name))
-        }
-    }
-
-    /// Evidence reached through a symbolic link could be anything on the machine: refused.
-    private func refuseLinks(in folder: URL, files: [String]) throws {
-        for file in files {
-            var info = stat()
-            if lstat(folder.appendingPathComponent(file).path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
-                throw SubmissionError(file: file, reason: "is a symbolic link; upload the file itself")
-            }
         }
     }
 

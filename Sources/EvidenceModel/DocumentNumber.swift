@@ -13,13 +13,7 @@ package enum DocumentNumber {
         let segments = text.split(separator: "/", omittingEmptySubsequences: false).map { segment -> String in
             let digits = segment.filter(\.isNumber).count
             if digits * 2 >= segment.count {
-                var mapped = String(segment.map { char -> Character in
-                    switch char {
-                    case "O": return "0"
-                    case "I", "L", "|": return "1"
-                    default: return char
-                    }
-                })
+                var mapped = String(segment.map { figureLookAlikes[$0] ?? $0 })
                 while mapped.count > 1, mapped.hasPrefix("0") { mapped.removeFirst() }
                 return mapped
             }
@@ -28,17 +22,15 @@ package enum DocumentNumber {
         return segments.joined(separator: "/")
     }
 
+    /// Look-alikes in a number's figures and in its symbol (`OCRConfusion.lookAlikes`).
+    private static let figureLookAlikes = OCRConfusion.lookAlikeMap(for: .figures)
+    private static let symbolLookAlikes = OCRConfusion.lookAlikeMap(for: .symbols)
+    /// What OCR and typing put for the hyphen between a symbol's parts.
+    private static let hyphens: Set<Character> = [".", ":", "_", "–", "—", "−"]
+
     /// A symbol's letters as `key` compares them (folded, 'O'/'0', 'I'/'L'/'1', 'D'/'B'/'P', '.' or ':' for '-').
     private static func letterKey<S: StringProtocol>(_ segment: S) -> String {
-        String(segment.map { char -> Character in
-            switch char {
-            case "0": return "O"
-            case "1", "L", "|": return "I"
-            case "B", "P": return "D"
-            case ".", ":", "_", "–", "—", "−": return "-"
-            default: return char
-            }
-        })
+        String(segment.map { symbolLookAlikes[$0] ?? (hyphens.contains($0) ? "-" : $0) })
     }
 
     /// A symbol ('TTr-UBND', no figures) under the key `key` gives its letters: 'TIr-UBND' → 'TIR-UDND'.

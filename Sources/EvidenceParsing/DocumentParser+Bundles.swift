@@ -42,9 +42,7 @@ enum BundleSplitter {
             if line.contains("PHU LUC") || line.contains("KEM THEO") { return false }
             if (line.contains("CONG HOA") && (line.contains("XA HOI") || line.contains("VIET NAM")))
                 || (line.contains("DOC LAP") && line.contains("HANH PHUC")) { motto = true }
-            if line.hasPrefix("UY BAN") || line.hasPrefix("UBND") || line.hasPrefix("HOI DONG") || line.hasPrefix("BAN ")
-                || line.hasPrefix("SO:") || line.hasPrefix("SO ") || line.hasPrefix("SO.") || line.hasPrefix("TRUNG TAM")
-                || line.hasPrefix("PHONG ") || line.hasPrefix("VAN PHONG") { issuerOrNumber = true }
+            if BodyWords.startsWithOrgan(line) || line.hasPrefix("SO:") || line.hasPrefix("SO.") { issuerOrNumber = true }
         }
         return motto && issuerOrNumber
     }

@@ -65,11 +65,8 @@ extension Reading {
 
     // MARK: Issuer and parent
 
-    private static let bodyStarters: Set<String> = [
-        "UBND", "UY", "HDND", "HOI", "SO", "BO", "CUC", "CHI", "TONG", "VAN", "PHONG", "BAN", "TRUNG", "TO", "CONG",
-        "TRUONG", "DANG", "TINH", "HUYEN", "THANH", "DOAN", "MAT", "BENH", "KHO", "BAO", "DAI", "VIEN", "NGAN",
-    ]
-    private static let localityWords: Set<String> = ["TINH", "THANH PHO", "HUYEN", "QUAN", "THI XA", "XA", "PHUONG", "THI TRAN", "TP", "TP."]
+    private static let bodyStarters = BodyWords.organFirstWords
+    private static let localityWords = BodyWords.localities
 
     mutating func readIssuer() {
         var bodyParts = [HeaderPart]()

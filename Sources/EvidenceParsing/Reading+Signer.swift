@@ -241,8 +241,14 @@ extension Reading {
     /// Words of a body after a title ('UBND TỈNH', 'ỦY BAN NHÂN DÂN'): a post, not a signature title.
     static func namesABody(_ tokens: ArraySlice<Token>) -> Bool {
         guard let first = tokens.first?.bareKey else { return false }
-        return ["UBND", "HDND", "UY", "HOI", "SO", "BAN", "TINH", "HUYEN", "XA", "THANH"].contains(String(first))
+        return bodiesAfterTitles.contains(String(first))
     }
+
+    /// The first words of `BodyWords.organFirstWords` and `localities` a post's title is followed by
+    /// ('CHỦ TỊCH UBND TỈNH', 'GIÁM ĐỐC SỞ'). Not all of them: 'TRƯỞNG', 'PHÒNG', 'CỤC', 'BỘ', 'TỔ',
+    /// 'VIỆN' also make titles ('PHÓ TRƯỞNG PHÒNG', 'CỤC TRƯỞNG'), which would be taken for posts;
+    /// kept to the words this rule always took (issue 19).
+    private static let bodiesAfterTitles: Set<String> = ["UBND", "HDND", "UY", "HOI", "SO", "BAN", "TINH", "HUYEN", "XA", "THANH"]
 
     /// '(Ký, ghi rõ họ tên)', '(Ký, họ tên)': a form's blank signature, never the document's.
     static func isFormBlock(_ tokens: [Token]) -> Bool {

@@ -199,4 +199,11 @@ package struct Configuration: Sendable, Equatable {
     package var dataDirectoryURL: URL { URL(fileURLWithPath: dataDirectory, isDirectory: true) }
     package var databaseURL: URL { URL(fileURLWithPath: databasePath) }
     package var modelsDirectoryURL: URL { URL(fileURLWithPath: modelsDirectory, isDirectory: true) }
+    /// The content store (`<data>/objects`): every file taken in, by its sha256, for the daemon, the
+    /// web's page images and `check --submit` alike.
+    package var contentDirectoryURL: URL { Self.contentDirectory(in: dataDirectoryURL) }
+
+    package static func contentDirectory(in dataDirectory: URL) -> URL {
+        dataDirectory.appendingPathComponent("objects", isDirectory: true)
+    }
 }

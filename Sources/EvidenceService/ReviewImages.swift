@@ -62,7 +62,7 @@ package struct ReviewImages: Sendable {
     /// The configured daemon's: originals under `<data>/objects`, the cache under `review.cache_dir`
     /// bounded by `review.cache_max_mb` and `review.cache_max_days`, `review.render_queue`.
     package init(configuration: Configuration, store: Store) throws {
-        self.init(store: store, content: try ContentStore(root: configuration.dataDirectoryURL.appendingPathComponent("objects")),
+        self.init(store: store, content: try ContentStore(root: configuration.contentDirectoryURL),
                   images: try PageImages(cacheDirectory: URL(fileURLWithPath: configuration.reviewCacheDirectory),
                                          cacheBounds: configuration.review.cacheBounds),
                   renderQueue: configuration.review.renderQueue)

@@ -92,9 +92,11 @@ extension DocumentInspector {
         [signature.signerName, signature.organization, signature.organizationalUnit].compactMap { $0 }.filter(looksLikeBody)
     }
 
-    private static let organPhrases = ["UY BAN", "TRUNG TAM", "VAN PHONG", "HOI DONG", "CONG TY", "UBND", "HDND",
-                                       "CHI CUC", "BAN CHI DAO", "BAN QUAN LY"]
-    private static let organFirstWords: Set<String> = ["SO", "PHONG", "CUC", "BO", "BAN", "VIEN"]
+    /// `BodyWords.organs` of several words, and the abbreviations: anywhere in the name.
+    private static let organPhrases = BodyWords.organs.filter { $0.contains(" ") || BodyWords.abbreviations[$0] != nil }
+    /// The other organs, of one word: only first ('Sở …'), and not those that are family names too.
+    private static let organFirstWords = Set(BodyWords.organs.filter { !organPhrases.contains($0) })
+        .subtracting(BodyWords.organsThatAreSurnames)
 
     /// An organ's name ('Ủy ban …', 'Sở …', 'Trung tâm …'), not a person's and not a bare place. Single
     /// words like 'Văn' or 'Phong' are people's names too, so only phrases, or an organ word first, count.

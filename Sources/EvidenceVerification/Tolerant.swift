@@ -27,6 +27,9 @@ package enum Tolerant {
 
     // MARK: Names and bodies
 
+    /// What names merge of `OCRConfusion.lookAlikes`: 'l'/'1'/'I' and 'O'/'0'.
+    private static let nameLookAlikes = OCRConfusion.lookAlikeMap(for: .names)
+
     /// Words of a name, folded, punctuation dropped, 'l'/'1'/'I' and 'O'/'0' merged.
     package static func words(_ raw: String) -> [String] {
         let folded = raw.folded
@@ -34,11 +37,7 @@ package enum Tolerant {
         var current = ""
         for char in folded {
             if char.isLetter || char.isNumber {
-                switch char {
-                case "0": current.append("O")
-                case "1", "L": current.append("I")
-                default: current.append(char)
-                }
+                current.append(nameLookAlikes[char] ?? char)
             } else if !current.isEmpty {
                 words.append(current); current = ""
             }
@@ -53,17 +52,9 @@ package enum Tolerant {
         return !left.isEmpty && left == right
     }
 
-    /// Abbreviations of bodies written out, so 'UBND HUYỆN X' equals 'ỦY BAN NHÂN DÂN HUYỆN X'.
-    static let bodyAbbreviations: [String: [String]] = [
-        "UBND": ["UY", "BAN", "NHAN", "DAN"],
-        "HDND": ["HOI", "DONG", "NHAN", "DAN"],
-        "UBMTTQ": ["UY", "BAN", "MAT", "TRAN", "TO", "QUOC"],
-        "TP": ["THANH", "PHO"],
-        "TX": ["THI", "XA"],
-    ]
-
+    /// A body's name in words, abbreviations written out (`BodyWords.abbreviations`).
     package static func bodyWords(_ raw: String) -> [String] {
-        words(raw).flatMap { bodyAbbreviations[$0] ?? [$0] }
+        words(raw).flatMap { BodyWords.abbreviations[$0] ?? [$0] }
     }
 
     /// Word equality for bodies' names: long words (five letters or more) may differ by one OCR

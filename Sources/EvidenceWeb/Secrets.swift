@@ -1,5 +1,5 @@
 import Crypto
-package import Foundation
+import Foundation
 import HummingbirdBcrypt
 
 /// Passwords, API tokens and session cookies: random, shown once, stored only as hashes.

@@ -234,7 +234,7 @@ private final class ParseState {
             } catch { return "\(error)" }
         }
         handles = box.handles
-        if let failure {
+        if failure != nil {
             throw WebError(.internalServerError, "write-failed", "Không ghi được tệp tải lên; đã ghi nhật ký (write failed, logged).")
         }
     }

@@ -1,6 +1,6 @@
 package import EvidenceStore
 package import Hummingbird
-package import HummingbirdAuth
+import HummingbirdAuth
 import NIOCore
 package import Logging
 

@@ -24,15 +24,20 @@ final class WebMetrics: Sendable {
 
     func scrape(_ counts: StoreCounts, queueDepth: Int?) -> String {
         for state in SubmissionState.allCases {
-            registry.makeGauge(name: "evidenced_submissions", labels: [("state", state.rawValue)])
-                .set(Double(counts.submissionsByState[state.rawValue] ?? 0))
+            gauge("evidenced_submissions", [("state", state.rawValue)]).set(Double(counts.submissionsByState[state.rawValue] ?? 0))
         }
         for (reason, count) in counts.flagsByReason {
-            registry.makeGauge(name: "evidenced_flags", labels: [("reason", reason)]).set(Double(count))
+            gauge("evidenced_flags", [("reason", reason)]).set(Double(count))
         }
-        registry.makeGauge(name: "evidenced_documents_read").set(Double(counts.documentsRead))
-        registry.makeGauge(name: "evidenced_pages_read").set(Double(counts.pagesRead))
-        if let queueDepth { registry.makeGauge(name: "evidenced_queue_depth", labels: [("consumer", "scoring")]).set(Double(queueDepth)) }
+        gauge("evidenced_documents_read").set(Double(counts.documentsRead))
+        gauge("evidenced_pages_read").set(Double(counts.pagesRead))
+        if let queueDepth { gauge("evidenced_queue_depth", [("consumer", "scoring")]).set(Double(queueDepth)) }
         return registry.emitToString()
+    }
+
+    /// The gauge named `name` in full: no unit suffix and no help text, so the exposition keeps the
+    /// names and lines it always had (no `# HELP` line).
+    private func gauge(_ name: String, _ labels: [(String, String)] = []) -> Prometheus.Gauge {
+        registry.makeGauge(descriptor: MetricNameDescriptor(metricName: name, unitName: "", helpText: ""), labels: labels)
     }
 }

@@ -19,7 +19,7 @@ extension WebServer {
         let data = configuration.dataDirectoryURL
         try FileManager.default.createDirectory(at: configuration.inboxURL, withIntermediateDirectories: true)
         let store = try Store.open(configuration.storeLocation())
-        let contents = try ContentStore(root: data.appendingPathComponent("objects", isDirectory: true))
+        let contents = try ContentStore(root: configuration.contentDirectoryURL)
         let images = ReviewImages(store: store, content: contents,
                                   images: try PageImages(cacheDirectory: URL(fileURLWithPath: configuration.reviewCacheDirectory),
                                                          cacheBounds: configuration.review.cacheBounds),

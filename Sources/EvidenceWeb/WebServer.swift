@@ -2,7 +2,7 @@ import EvidenceService
 import Foundation
 package import Hummingbird
 import HummingbirdAuth
-package import Logging
+import Logging
 import NIOCore
 
 /// The web service: pages for people, `/api/v1` for programs, on one Hummingbird application.

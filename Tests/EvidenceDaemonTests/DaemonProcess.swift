@@ -13,7 +13,7 @@ final class DaemonProcess {
         data = folder.appendingPathComponent("data", isDirectory: true)
         log = folder.appendingPathComponent("daemon.log")
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        try Data().write(to: log)
     }
 
     /// systemd's notify socket for the daemon, when a test listens as systemd would.

@@ -38,7 +38,7 @@ import EvidenceService
     var refused: URL { fixtures.appendingPathComponent("refused", isDirectory: true) }
 
     func check(_ directory: URL) async throws -> SubmissionResult {
-        let outcomes = await CheckRunner(catalog: Self.catalog, extractor: Self.extractor, store: nil, submit: false).run(directories: [directory])
+        let outcomes = await CheckRunner(catalog: Self.catalog, extractor: Self.extractor, store: nil).run(directories: [directory])
         guard case .checked(let result) = outcomes.first else { throw CocoaError(.fileReadCorruptFile) }
         return result
     }

@@ -13,7 +13,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try "{}".write(to: folder.appendingPathComponent("submission.json"), atomically: true, encoding: .utf8)
         let file = folder.appendingPathComponent("scan.pdf")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        try Data().write(to: file)
         let handle = try FileHandle(forWritingTo: file)
         var now = Date()
         // Copied slowly in chunks, each gap shorter than the stability delay.

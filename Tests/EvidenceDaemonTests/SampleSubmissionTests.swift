@@ -3,6 +3,8 @@ import Foundation
 import Testing
 import EvidenceExtraction
 import EvidenceExtractionTesting
+import EvidenceService
+import Logging
 import EvidenceModel
 import EvidenceStore
 import EvidenceVerification
@@ -39,7 +41,7 @@ import EvidenceVerification
     /// recall of the planted problems, printed and held to 97 %; every needs-review names a field,
     /// a page and a box; at most one clean claim in four gets one; one cause gets one flag.
     @Test func verdictsMatchWhatWasPlanted() async throws {
-        let outcomes = await CheckRunner(catalog: Self.catalog, extractor: Self.extractor, store: nil, submit: false)
+        let outcomes = await CheckRunner(catalog: Self.catalog, extractor: Self.extractor, store: nil)
             .run(directories: Self.folders)
         #expect(CheckRunner.Outcome.exitStatus(outcomes) == 1)
         var score = VerdictScore()
@@ -69,7 +71,9 @@ import EvidenceVerification
         let folder = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try Store(path: folder.appendingPathComponent("evidenced.sqlite").path)
-        let runner = CheckRunner(catalog: Self.catalog, extractor: Self.extractor, store: store, submit: true)
+        let contents = try ContentStore(root: folder.appendingPathComponent("objects"))
+        let runner = CheckRunner(catalog: Self.catalog, extractor: Self.extractor,
+                                 recorder: SubmissionRecorder(store: store, contents: contents, logger: Logger(label: "test")))
         let first = await runner.run(directories: Self.folders)
         let flagged = first.reduce(0) { total, outcome in
             if case .checked(let result) = outcome { return total + result.flagCount }
@@ -82,11 +86,25 @@ import EvidenceVerification
         _ = await runner.run(directories: Self.folders)
         #expect(try store.pull(consumer: "scoring", limit: 1000).map(\.id) == queued.map(\.id))
         #expect(try store.backlog().documents[.parsed] ?? 0 > 0)
+
+        // Recorded the daemon's way: every original is in the content store, so the review's page
+        // images and region crops work for what `check --submit` recorded.
+        let images = ReviewImages(store: store, content: contents, images: try PageImages(cacheDirectory: folder.appendingPathComponent("cache")))
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47]
+        let placed = try #require(queued.first { $0.flag.file != nil && $0.flag.page != nil })
+        #expect(Array(try images.region(flagId: placed.id).png.prefix(4)) == png)
+        let submission = try #require(try store.submission(id: placed.submission))
+        #expect(!submission.files.isEmpty)
+        for sha256 in Set(submission.files.values) {
+            #expect(FileManager.default.fileExists(atPath: contents.url(of: sha256).path), "\(sha256) is in the content store")
+        }
+        let file = try #require(placed.flag.file.flatMap { submission.files[$0] })
+        #expect(Array(try images.page(sha256: file, page: 1, width: 600).png.prefix(4)) == png)
     }
 
     @Test func cleanSubmissionExitsZero() async throws {
         let clean = Self.clean
-        let outcomes = await CheckRunner(catalog: Self.catalog, extractor: Self.extractor, store: nil, submit: false)
+        let outcomes = await CheckRunner(catalog: Self.catalog, extractor: Self.extractor, store: nil)
             .run(directories: [clean])
         #expect(CheckRunner.Outcome.exitStatus(outcomes) == 0)
     }
@@ -96,7 +114,7 @@ import EvidenceVerification
         defer { try? FileManager.default.removeItem(at: folder) }
         try #"{"submission": "x", "unit": {"code": "X", "name": "X", "level": "planet"}}"#
             .write(to: folder.appendingPathComponent("submission.json"), atomically: true, encoding: .utf8)
-        let outcomes = await CheckRunner(catalog: Self.catalog, extractor: Self.extractor, store: nil, submit: false)
+        let outcomes = await CheckRunner(catalog: Self.catalog, extractor: Self.extractor, store: nil)
             .run(directories: [folder, Self.clean])
         #expect(CheckRunner.Outcome.exitStatus(outcomes) == 2)
         guard case .failed(_, let message) = outcomes[0] else { Issue.record("expected an error"); return }

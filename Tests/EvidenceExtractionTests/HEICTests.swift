@@ -56,7 +56,7 @@ import EvidenceParsing
         let broken = folder.appendingPathComponent("broken.heic")
         try Data([0, 0, 0, 0x18] + Array("ftypheic".utf8) + [0, 0, 0, 0] + Array("mif1heic".utf8) + [UInt8](repeating: 7, count: 4000)).write(to: broken)
         let failure: ExtractionFailure?
-        do { _ = try await Extractor(options: .init(workers: 1)).extract(fileAt: broken); failure = nil } catch { failure = error as? ExtractionFailure }
+        do { _ = try await Extractor(options: .init(workers: 1)).extract(fileAt: broken); failure = nil } catch { failure = error }
         #expect(failure?.code == .corruptImage)
         #expect(failure?.message.contains("JPEG") == true, "\(String(describing: failure))")
     }

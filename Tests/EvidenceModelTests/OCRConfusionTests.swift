@@ -78,4 +78,34 @@ import Testing
         #expect(OCRConfusion.restoringSkeleton("OĐ") == "OD")
         #expect(OCRConfusion.restoringSkeleton("Bp") == "BP")
     }
+
+    /// The keys' look-alikes are the table's confusions seen from folded text: each member is a
+    /// reading of its letter there, or its letter a reading of it ('Q' reads 'O'); '6' for 'O' only
+    /// keywords take, from headings' bold 'Ố'.
+    @Test func everyLookAlikeIsAConfusionOfTheTable() {
+        func key(_ text: String) -> String { text.folded.uppercased() }
+        for lookAlike in OCRConfusion.lookAlikes {
+            let letter = key(String(lookAlike.letter))
+            for (member, keys) in lookAlike.members {
+                let read = key(String(member))
+                let inTable = OCRConfusion.table.contains { row in
+                    (key(row.printed) == letter && row.reads.map(key).contains(read))
+                        || (key(row.printed) == read && row.reads.map(key).contains(letter))
+                }
+                #expect(inTable || (member == "6" && keys == .keywords), "\(member) for \(lookAlike.letter)")
+            }
+        }
+    }
+
+    /// What each key merged before the table was shared (issue 19), unchanged.
+    @Test func eachKeyMergesWhatItAlwaysDid() {
+        #expect(OCRConfusion.lookAlikeMap(for: .keywords)
+            == ["P": "D", "0": "O", "6": "O", "Q": "O", "1": "I", "L": "I", "|": "I", "!": "I"])
+        #expect(OCRConfusion.lookAlikeMap(for: .symbols) == ["0": "O", "1": "I", "L": "I", "|": "I", "P": "D", "B": "D"])
+        #expect(OCRConfusion.lookAlikeMap(for: .figures) == ["O": "0", "I": "1", "L": "1", "|": "1"])
+        #expect(OCRConfusion.lookAlikeMap(for: .names) == ["0": "O", "1": "I", "L": "I"])
+        #expect(DocumentNumber.key("Số: O5/KH.UBND") == DocumentNumber.key("5/KH-UDND"))
+        #expect(DocumentNumber.key("1l/QD-UBND") == "11/QD-UDND")
+    }
 }
+
