@@ -62,3 +62,24 @@ import Testing
         for error in [refused, noDatabase, unreachable] { #expect(error?.description.contains("\n") == false) }
     }
 }
+
+@Suite struct PostgresReconnectionTests {
+    /// The server ends the store's idle connections (as a restart does): the next operations open
+    /// new ones and succeed; nothing written before is lost.
+    @Test func droppedConnectionsAreReplacedWithoutAFailure() throws {
+        let location = try TestPostgres.shared().makeDatabase()
+        let store = try Store(postgres: location)
+        let ids = try Sample.recordChecked(store)
+        let other = try Store(postgres: location)
+        let ended = try other.database.write { db in
+            try db.count("""
+                SELECT COUNT(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid()) AS t
+                """)
+        }
+        #expect(ended >= 1)
+        #expect(try store.list().map(\.id) == ids)
+        try store.ack(consumer: "scoring", ids: ids)
+        #expect(try store.queueDepth(consumer: "scoring") == 0)
+    }
+}
