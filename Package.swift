@@ -24,6 +24,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Already in the graph through Hummingbird and postgres-nio; named because modules import them.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
     ],
     targets: [
         // C libraries: one system module each; the shims only include headers.
@@ -60,6 +63,8 @@ let package = Package(
             "EvidenceModel",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // What the daemon and the web service share, beside each other: configuration (TOML), the
@@ -75,6 +80,7 @@ let package = Package(
             "EvidenceLoading", "EvidenceStore", "EvidenceService",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], swiftSettings: strict),
         // The web service: pages for units, the HTTP API for programs; uploads go through the inbox.
@@ -90,6 +96,10 @@ let package = Package(
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
         ],
         // Page templates and static files inside the binary: `make install` copies the binary alone.
         resources: [.embedInCode("Templates"), .embedInCode("Static")],
@@ -118,7 +128,8 @@ let package = Package(
             "EvidenceModel", "EvidenceStore", "EvidenceStoreTesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EvidenceDaemonTests", dependencies: [
             "EvidenceModel", "EvidenceExtraction", "EvidenceExtractionTesting", "EvidenceVerification", "EvidenceLoading",
-            "EvidenceStore", "EvidenceService", "EvidenceDaemon", "EvidenceTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            "EvidenceParsing", "EvidenceStore", "EvidenceService", "EvidenceDaemon", "EvidenceTesting",
+            .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "EvidenceServiceTests", dependencies: [
             "EvidenceModel", "EvidenceExtraction", "EvidenceStore", "EvidenceService",
@@ -128,6 +139,8 @@ let package = Package(
             // The router is driven in-process by RouterClient: HummingbirdTesting would bring
             // AsyncHTTPClient and a second BoringSSL (NIOSSL) into every build for its live modes.
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Logging", package: "swift-log"),
             // OpenAPIEnumTests reads the served document as YAML.
