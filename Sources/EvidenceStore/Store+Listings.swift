@@ -18,14 +18,16 @@ extension Store {
             let request: SQLRequest<Row> = """
                 \(Self.summarySelect) \(filter) ORDER BY s.updatedAt DESC, s.id LIMIT \(limit)
                 """
-            return try request.fetchAll(db).map(Self.summary)
+            // A cursor's rows find columns by name through an index (see `fetchQueued`).
+            return try Array(request.fetchCursor(db).map(Self.summary))
         }
     }
 
     package func submissionSummary(id: String) throws -> SubmissionSummary? {
         try writer.read { db in
             let request: SQLRequest<Row> = "\(Self.summarySelect) WHERE s.id = \(id)"
-            return try request.fetchOne(db).map(Self.summary)
+            // Mapped inside the cursor: its row is read before the cursor (and its statement) goes.
+            return try request.fetchCursor(db).map(Self.summary).next()
         }
     }
 
