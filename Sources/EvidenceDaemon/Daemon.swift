@@ -26,9 +26,10 @@ package struct Daemon: Sendable {
         let inbox = URL(fileURLWithPath: configuration.inbox, isDirectory: true)
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         Intake.removeLeftovers(in: inbox)
-        let store = try Store(path: configuration.databasePath)
+        let location = try configuration.storeLocation()
+        let store = try Store.open(location)
         let resumed = try store.resumeAfterCrash()
-        logger.info("store open", metadata: ["path": "\(configuration.databasePath)", "resumed": "\(resumed)"])
+        logger.info("store open", metadata: ["store": "\(location)", "resumed": "\(resumed)"])
         let contents = try ContentStore(root: configuration.contentDirectoryURL)
         let catalog = try FrameworkCatalog.load(directory: ModelsLocator.frameworks(configured: configuration.modelsDirectory))
         let options = configuration.extractionOptions
@@ -43,8 +44,8 @@ package struct Daemon: Sendable {
         workers = extractor
         pipeline = Pipeline(store: store, contents: contents, catalog: catalog, extractor: extractor,
                             scanner: scanner, intake: intake, concurrency: concurrency,
-                            retries: RetryBook(file: URL(fileURLWithPath: configuration.databasePath).deletingLastPathComponent()
-                                .appendingPathComponent(RetryBook.fileName)), logger: logger)
+                            retries: RetryBook(file: try configuration.stateDirectory().appendingPathComponent(RetryBook.fileName)),
+                            logger: logger)
     }
 
     /// Runs until SIGTERM or SIGINT, then stops taking work and finishes what is in flight within

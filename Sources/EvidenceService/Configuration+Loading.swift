@@ -57,7 +57,7 @@ extension Configuration {
 
     /// `EVIDENCED_*` variables that name no key (typos); the caller may warn about them.
     package static func unknownEnvironmentVariables(in environment: [String: String]) -> [String] {
-        let known = Set(ConfigurationKey.all.map(\.environmentVariable) + ["EVIDENCED_CONFIG"])
+        let known = Set(ConfigurationKey.all.map(\.environmentVariable) + ["EVIDENCED_CONFIG", passwordVariable])
         return environment.keys.filter { $0.hasPrefix("EVIDENCED_") && !known.contains($0) }.sorted()
     }
 

@@ -24,6 +24,7 @@ package struct Configuration: Sendable, Equatable {
     package var signatures: Signatures
     package var web: Web
     package var review: Review
+    package var store: StoreSettings
 
     /// `database` when set explicitly; otherwise the path follows `dataDirectory`, also when the
     /// data directory is changed later by the command line.
@@ -106,6 +107,18 @@ package struct Configuration: Sendable, Equatable {
         package init(trustedCADirectory: String? = nil) { self.trustedCADirectory = trustedCADirectory }
     }
 
+    /// Where the store is when it is not the SQLite file `database` (`[store]`).
+    package struct StoreSettings: Sendable, Equatable {
+        /// `store.url`: a path, `sqlite:///path` or `postgres://user[:password]@host[:port]/database`; nil: `database`.
+        package var url: String?
+        /// `store.password_file`: the PostgreSQL password, read when the store opens.
+        package var passwordFile: String?
+
+        package init(url: String? = nil, passwordFile: String? = nil) {
+            self.url = url; self.passwordFile = passwordFile
+        }
+    }
+
     /// The web service (`evidenced serve`).
     package struct Web: Sendable, Equatable {
         /// `host:port` it listens on (`web.listen`); behind a reverse proxy for TLS.
@@ -155,12 +168,13 @@ package struct Configuration: Sendable, Equatable {
                 databasePath: String? = nil, modelsDirectory: String = Self.defaultModelsDirectory,
                 workers: Int = ExtractionOptions.cores, logLevel: Logger.Level = .info,
                 shutdownGraceSeconds: Double = 20, ocr: OCR = OCR(), limits: Limits = Limits(), watch: Watch = Watch(),
-                signatures: Signatures = Signatures(), web: Web = Web(), review: Review = Review()) {
+                signatures: Signatures = Signatures(), web: Web = Web(), review: Review = Review(),
+                store: StoreSettings = StoreSettings()) {
         self.inbox = inbox; self.dataDirectory = dataDirectory; self.explicitDatabasePath = databasePath
         self.modelsDirectory = modelsDirectory; self.workers = workers; self.logLevel = logLevel
         self.shutdownGraceSeconds = shutdownGraceSeconds
         self.ocr = ocr; self.limits = limits; self.watch = watch; self.signatures = signatures
-        self.web = web; self.review = review
+        self.web = web; self.review = review; self.store = store
     }
 
     package static let defaultPath = "/etc/evidenced/evidenced.toml"

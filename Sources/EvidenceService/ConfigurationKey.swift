@@ -1,3 +1,4 @@
+import EvidenceStore
 import Logging
 
 /// One configuration key: its dotted name, type, meaning, how it is set and what it must satisfy.
@@ -11,10 +12,13 @@ struct ConfigurationKey: Sendable {
     let apply: @Sendable (inout Configuration, ConfigurationValue) -> Void
     /// The reason the current value is refused, or nil when it is fine.
     let check: @Sendable (Configuration) -> String?
+    /// The variable's name when it is not derived from the key's (`store.url` is `EVIDENCED_DATABASE_URL`,
+    /// the name operators of other services already use).
+    var environmentName: String? = nil
 
     /// `EVIDENCED_` and the name in capitals, dots as underscores: `EVIDENCED_OCR_DPI`.
     var environmentVariable: String {
-        "EVIDENCED_" + name.uppercased().replacingOccurrences(of: ".", with: "_")
+        environmentName ?? "EVIDENCED_" + name.uppercased().replacingOccurrences(of: ".", with: "_")
     }
 
     /// `ocr` for `ocr.dpi`; nil for a top-level key.
@@ -35,6 +39,13 @@ extension ConfigurationKey {
                          apply: { $0.dataDirectory = $1.text }, check: { absolute($0.dataDirectory) }),
         ConfigurationKey(name: "database", type: .path, summary: "SQLite store; defaults to <data>/evidenced.sqlite.",
                          apply: { $0.databasePath = $1.text }, check: { absolute($0.databasePath) }),
+        ConfigurationKey(name: "store.url", type: .string,
+                         summary: "The store: a path or sqlite:///path (unset: database), or postgres://user@host:port/database?sslmode=require.",
+                         apply: { $0.store.url = $1.text }, check: { $0.store.url.flatMap(storeURL) },
+                         environmentName: "EVIDENCED_DATABASE_URL"),
+        ConfigurationKey(name: "store.password_file", type: .optionalPath,
+                         summary: "File holding the PostgreSQL password (else EVIDENCED_DATABASE_PASSWORD or the URL's); never logged.",
+                         apply: { $0.store.passwordFile = $1.text }, check: { $0.store.passwordFile.flatMap(absolute) }),
         ConfigurationKey(name: "models", type: .path, summary: "Directory of indicator rules and frameworks.",
                          apply: { $0.modelsDirectory = $1.text }, check: { absolute($0.modelsDirectory) }),
         ConfigurationKey(name: "workers", type: .integer, summary: "Parallel extraction workers; default: number of cores.",
@@ -122,6 +133,14 @@ extension ConfigurationKey {
 
 private func absolute(_ path: String) -> String? {
     path.hasPrefix("/") ? nil : "must be an absolute path, got '\(path)'"
+}
+
+/// The URL's form only: the password and the server are met when the store opens.
+private func storeURL(_ url: String) -> String? {
+    do { _ = try StoreLocation(url: url) } catch {
+        return String(error.description.dropFirst("store.url: ".count))
+    }
+    return nil
 }
 
 private func directory(_ path: String) -> String? {

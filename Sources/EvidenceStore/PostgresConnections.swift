@@ -15,6 +15,7 @@ import PostgresNIO
 /// when it comes back, and the next transaction opens a new one.
 final class PostgresConnections: @unchecked Sendable {
     private let configuration: PostgresConnection.Configuration
+    private let location: PostgresLocation
     private let limit: Int
     private let logger: Logger
     // Guarded by `condition`.
@@ -24,13 +25,26 @@ final class PostgresConnections: @unchecked Sendable {
     private var nextID = 0
 
     init(location: PostgresLocation, logger: Logger) throws {
-        let tls: PostgresConnection.Configuration.TLS = location.requireTLS
-            ? .require(try NIOSSLContext(configuration: .makeClientConfiguration())) : .disable
         configuration = PostgresConnection.Configuration(
             host: location.host, port: location.port, username: location.user, password: location.password,
-            database: location.database, tls: tls)
+            database: location.database, tls: try Self.tls(location.tls))
+        self.location = location
         limit = max(1, location.maxConnections)
         self.logger = logger
+    }
+
+    /// libpq's sslmode in NIOSSL's terms: `require` encrypts without checking the certificate,
+    /// `verify-ca` checks it but not the host name, `verify-full` checks both.
+    static func tls(_ mode: PostgresLocation.TLS) throws -> PostgresConnection.Configuration.TLS {
+        var client = TLSConfiguration.makeClientConfiguration()
+        switch mode {
+        case .disable: return .disable
+        case .prefer, .require: client.certificateVerification = .none
+        case .verifyCA: client.certificateVerification = .noHostnameVerification
+        case .verifyFull: client.certificateVerification = .fullVerification
+        }
+        let context = try NIOSSLContext(configuration: client)
+        return mode == .prefer ? .prefer(context) : .require(context)
     }
 
     /// Closes the idle connections without waiting: each is kept alive by its close's callback
@@ -69,7 +83,7 @@ final class PostgresConnections: @unchecked Sendable {
                     open -= 1
                     condition.signal()
                     condition.unlock()
-                    throw PostgresStoreError(error)
+                    throw PostgresStoreError(error, connecting: location)
                 }
             }
             condition.wait()
@@ -91,18 +105,24 @@ package struct PostgresStoreError: Error, CustomStringConvertible {
     /// The SQLSTATE code when the server answered (23505: unique violation...).
     package var sqlState: String?
 
-    init(_ error: any Error) {
+    /// - Parameter connecting: the location, when the error came while connecting to it.
+    init(_ error: any Error, connecting location: PostgresLocation? = nil) {
+        let prefix = location.map { "cannot connect to \($0): " } ?? "PostgreSQL: "
         guard let error = error as? PSQLError else {
-            description = "PostgreSQL: \(error)"
+            description = prefix + "\(error)"
             return
         }
         if let info = error.serverInfo, let message = info[.message] {
             sqlState = info[.sqlState]
-            description = "PostgreSQL: \(message)" + (info[.detail].map { " (\($0))" } ?? "")
+            description = prefix + message + (info[.detail].map { " (\($0))" } ?? "")
+        } else if let unreachable = error.underlying as? NIOConnectionError {
+            // "Connection refused", "No route to host": what an operator checks, without NIO's wrapping.
+            let reasons = unreachable.connectionErrors.map { ($0.error as? IOError).map { String(cString: strerror($0.errnoCode)) } ?? "\($0.error)" }
+            description = prefix + (reasons.first ?? "the host name does not resolve")
         } else if let underlying = error.underlying {
-            description = "PostgreSQL: \(error.code): \(underlying)"
+            description = prefix + "\(underlying)"
         } else {
-            description = "PostgreSQL: \(error.code)"
+            description = prefix + "\(error.code)"
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOCore
 import PostgresNIO
 
 /// The backend for several machines on one PostgreSQL database (postgres-nio).
@@ -38,9 +39,29 @@ final class PostgresStoreDatabase: StoreDatabase {
     }
 
     func transaction<T>(begin: StoreSQL, lock: Int64?, _ body: (any StoreConnection) throws -> T) throws -> T {
+        do {
+            return try transaction(begin: begin, lock: lock, retryingStaleConnection: true, body)
+        } catch is StaleConnection {
+            return try transaction(begin: begin, lock: lock, retryingStaleConnection: false, body)
+        }
+    }
+
+    /// A pooled connection the server dropped while it sat idle (a restart, a terminated backend,
+    /// an idle timeout) fails at BEGIN, before anything ran: it is closed, and the transaction runs
+    /// once more on a new connection, so the caller never sees a failure the database has already
+    /// recovered from.
+    private struct StaleConnection: Error {}
+
+    private func transaction<T>(begin: StoreSQL, lock: Int64?, retryingStaleConnection: Bool,
+                                _ body: (any StoreConnection) throws -> T) throws -> T {
         try connections.withConnection { connection in
             let db = PostgresStoreConnection(connection: connection, logger: logger)
-            try db.execute(begin)
+            do { try db.execute(begin) } catch {
+                guard retryingStaleConnection else { throw error }
+                let closing: EventLoopFuture<Void> = connection.close()
+                try? closing.wait()
+                throw StaleConnection()
+            }
             do {
                 if let lock { try db.execute("SELECT pg_advisory_xact_lock(\(lock))") }
                 let result = try body(db)

@@ -136,6 +136,9 @@ package final class TestPostgres: @unchecked Sendable {
         throw TestPostgresError("PostgreSQL is not installed: `make deps` installs Debian's postgresql")
     }
 
+    /// A port nothing listens on now (the kernel's pick for port 0), for a server that is down.
+    package static func closedPort() throws -> Int { try freePort() }
+
     /// A port nothing listens on now (the kernel's pick for port 0).
     private static func freePort() throws -> Int {
         let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -18,7 +18,7 @@ extension WebServer {
         ReviewImages.keepLargeBuffersMapped()
         let data = configuration.dataDirectoryURL
         try FileManager.default.createDirectory(at: configuration.inboxURL, withIntermediateDirectories: true)
-        let store = try Store(path: configuration.databasePath)
+        let store = try Store.open(configuration.storeLocation())
         let contents = try ContentStore(root: configuration.contentDirectoryURL)
         let images = ReviewImages(store: store, content: contents,
                                   images: try PageImages(cacheDirectory: URL(fileURLWithPath: configuration.reviewCacheDirectory),

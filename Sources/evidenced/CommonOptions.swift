@@ -8,7 +8,7 @@ import EvidenceService
 
 /// Where the store and the models are, for every command that reads them.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "The SQLite store (default: the configuration's database).") var db: String?
+    @Option(help: "The store: an SQLite path, sqlite:///path or postgres://user@host/database (default: store.url, else database).") var db: String?
     @Option(help: "Configuration file (default: /etc/evidenced/evidenced.toml when present).") var config: String?
     @Option(help: "Models directory holding frameworks/ (default: configured, else ./models).") var models: String?
 
@@ -16,14 +16,15 @@ struct StoreOptions: ParsableArguments {
         try Configuration.load(path: config, environment: ProcessInfo.processInfo.environment)
     }
 
-    /// The store's path: --db, else the configured one.
-    func path() throws -> String { try db ?? configuration().databasePath }
+    /// Where local state beside the store is (the retry book).
+    func stateDirectory() throws -> URL { try configuration().stateDirectory(url: db) }
 
-    /// The store at --db or the configured path; nil when `mustExist` and there is none yet.
+    /// The store at --db or the configured one; nil when `mustExist` and an SQLite file is not there
+    /// yet (a PostgreSQL database is created by whoever connects first).
     func store(mustExist: Bool) throws -> Store? {
-        let path = try db ?? configuration().databasePath
-        if mustExist, !FileManager.default.fileExists(atPath: path) { return nil }
-        return try Store(path: path)
+        let location = try configuration().storeLocation(url: db)
+        if mustExist, let path = location.sqlitePath, !FileManager.default.fileExists(atPath: path) { return nil }
+        return try Store.open(location)
     }
 
     func catalog() throws -> FrameworkCatalog {

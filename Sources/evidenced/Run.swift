@@ -2,6 +2,7 @@ import ArgumentParser
 import EvidenceDaemon
 import EvidenceModel
 import EvidenceService
+import EvidenceStore
 import Foundation
 import Logging
 
@@ -25,7 +26,7 @@ struct Run: AsyncParsableCommand {
         for result in results { print(json ? CheckReport.jsonLine(.checked(result)) : CheckReport.text(.checked(result))) }
         if !json {
             let flags = results.reduce(0) { $0 + $1.flagCount }
-            print("\(results.count) submission(s) checked, \(flags) flag(s) queued; store: \(settings.databasePath)")
+            print("\(results.count) submission(s) checked, \(flags) flag(s) queued; store: \((try? settings.storeLocation())?.description ?? settings.databasePath)")
         }
     }
 }

@@ -11,8 +11,7 @@ struct Status: ParsableCommand {
     func run() throws {
         do {
             guard let database = try store.store(mustExist: true) else { throw fail("no store yet (nothing processed)") }
-            let retrying = RetryBook.read(URL(fileURLWithPath: try store.path()).deletingLastPathComponent()
-                .appendingPathComponent(RetryBook.fileName))
+            let retrying = RetryBook.read(try store.stateDirectory().appendingPathComponent(RetryBook.fileName))
             let report = try StatusReport.make(store: database, consumer: consumer, retrying: retrying)
             print(json ? JSONLines.encode(report) : report.text)
         } catch let exit as ExitCode { throw exit } catch { throw fail("\(error)") }

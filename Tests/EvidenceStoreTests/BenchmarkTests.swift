@@ -1,15 +1,17 @@
 import EvidenceModel
+import EvidenceStoreTesting
 import Foundation
 import Testing
 @testable import EvidenceStore
 
-/// Store throughput on a file database, for `make bench`: run with EVIDENCE_STORE_BENCH=1.
+/// Store throughput on a file database and on PostgreSQL (the test cluster: loopback, fsync off),
+/// for `make bench`: run with EVIDENCE_STORE_BENCH=1.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["EVIDENCE_STORE_BENCH"] != nil))
 struct BenchmarkTests {
-    @Test func recordAndPullThroughput() throws {
+    @Test(arguments: StoreBackend.allCases) func recordAndPullThroughput(_ backend: StoreBackend) throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let store = try Store(path: dir.path("evidenced.sqlite"))
+        let store = try backend.makeLocation(in: dir.url).open()
         let count = 500
         let (doc, fields) = Sample.document("kh-45.pdf")
 
@@ -35,7 +37,7 @@ struct BenchmarkTests {
                 _ = try? store.ack(consumer: "scoring", ids: batch.map(\.id))
             }
         }
-        print("store bench: \(count) documents saved in \(saving); \(count) submissions recorded + checked in \(recording); \(pulled) flags pulled+acked in \(pulling)")
+        print("store bench (\(backend)): \(count) documents saved in \(saving); \(count) submissions recorded + checked in \(recording); \(pulled) flags pulled+acked in \(pulling)")
         #expect(pulled == 2 * count)
     }
 }
