@@ -10,7 +10,7 @@ thresholds, read from Sources/EvidenceModel/HandwrittenFigures+Verdict.swift:
 - extract: the value given without a declaration (`unanimous`): right / wrong / abstain;
 - confirm: the true value declared: confirmed (right) or not (abstain);
 - false confirmation: wrong values declared (each figure changed, figures swapped, the value ±1,
-  1/7, 3/8, 4/9, 5/6, 0/6 exchanged): confirmed (wrong) or not. Must be about 0.
+  1/7, 1/4, 3/8, 4/9, 5/6, 0/6 exchanged): confirmed (wrong) or not. Must be about 0.
 
 Per source (real, synthetic) and split (tune: what the thresholds were chosen on; held: the rest).
 `--sweep` prints the same over a grid of thresholds on the tune split, for choosing them.
@@ -34,16 +34,23 @@ def median(values):
     return values[len(values) // 2] if values else 0
 
 
+CONFUSABLE = set("147")
+
+
 def unanimous(readings, t):
-    """As `HandwrittenFigures.unanimous`: every reading the same value, the longest text given."""
+    """As `HandwrittenFigures.unanimous`: every reading the same value, the longest text given,
+    never one holding a figure hand-filled blanks make alike (1, 4, 7)."""
     texts = [r["text"] for r in readings]
     if len(readings) < t["minimum"] or not all(texts) or len({int(x) for x in texts}) != 1:
         return None
-    return max(texts, key=len) if median(r["confidence"] for r in readings) >= t["unanimous"] else None
+    text = max(texts, key=len)
+    return text if median(r["confidence"] for r in readings) >= t["unanimous"] and not CONFUSABLE & set(text) else None
 
 
 def confirms(readings, declared, t):
     value = int(declared)
+    if CONFUSABLE & set(str(value)):
+        return False
     agreeing = [r for r in readings if r["text"] and int(r["text"]) == value]
     other = [r for r in readings if r["text"] and int(r["text"]) != value]
     return (len(agreeing) >= t["agreeing"] and median(r["confidence"] for r in agreeing) >= t["confirming"]
@@ -56,7 +63,7 @@ def wrong_declarations(truth):
         out.update(truth[:i] + d + truth[i + 1:] for d in "0123456789" if d != figure)
     out.add(truth[::-1])
     out.update({str(int(truth) + 1), str(int(truth) - 1)})
-    for a, b in ("17", "71", "38", "83", "49", "94", "56", "65", "06", "60"):
+    for a, b in ("17", "71", "14", "41", "38", "83", "49", "94", "56", "65", "06", "60"):
         out.add(truth.replace(a, b))
     return {w for w in out if w and w.isdigit() and int(w) > 0 and int(w) != int(truth)}
 

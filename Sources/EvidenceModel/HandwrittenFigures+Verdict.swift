@@ -18,17 +18,26 @@ extension HandwrittenFigures {
     static let confirmingReadings = 10
     static let confirmingConfidence = 0.6
 
+    /// Figures that hand-filled blanks write so that the others read alike: a 1 with a long flag
+    /// reads 4 in every condition ('16' read '46' twelve times out of twelve on a real decision),
+    /// '11' drawn like 'ΛΛ' reads '44', a 7 with a crossbar reads 4 or 1. Readings never settle a
+    /// value holding one of them, with a declaration or without: a person looks.
+    static let confusableFigures: Set<Character> = ["1", "4", "7"]
+
+    static func holdsConfusableFigure(_ text: String) -> Bool { text.contains { confusableFigures.contains($0) } }
+
     /// The figures every reading agrees on, sure enough to report without a declaration; nil otherwise.
     /// Readings agree on the value ('3' and '03' are the same day); the longest is given ('08').
     package var unanimous: String? {
         guard readings.count >= Self.minimumReadings, let value = readings.first.flatMap({ Int($0.text) }),
-              readings.allSatisfy({ Int($0.text) == value }), median(readings) >= Self.unanimousConfidence else { return nil }
-        return readings.map(\.text).max { $0.count < $1.count }
+              readings.allSatisfy({ Int($0.text) == value }), median(readings) >= Self.unanimousConfidence,
+              let text = readings.map(\.text).max(by: { $0.count < $1.count }), !Self.holdsConfusableFigure(text) else { return nil }
+        return text
     }
 
     /// Whether the readings confirm the declared figures ('07' and '7' are the same day or number).
     package func confirms(_ declared: String) -> Bool {
-        guard let value = Int(declared) else { return false }
+        guard let value = Int(declared), !Self.holdsConfusableFigure(String(value)) else { return false }
         let agreeing = readings.filter { Int($0.text) == value }
         let other = readings.filter { !$0.text.isEmpty && Int($0.text) != value }
         return agreeing.count >= Self.confirmingReadings && median(agreeing) >= Self.confirmingConfidence
