@@ -1,6 +1,7 @@
 package import EvidenceExtraction
 package import EvidenceModel
 import EvidenceParsing
+import EvidenceService
 package import Foundation
 
 /// An extracted document with the fields parsed from it, word boxes already dropped.
