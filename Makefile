@@ -6,11 +6,14 @@ BUILD_FLAGS  ?=
 # Tesseract's OpenMP must run one thread per page (see OpenMPThreads.swift); tests load it in-process.
 export OMP_THREAD_LIMIT = 1
 
+# Pen-like fonts for the synthetic hand-filled figures of scripts/handwriting_crops.py.
+HANDWRITING_FONTS := fonts-dkg-handwriting fonts-breip fonts-bwht fonts-femkeklaver fonts-humor-sans \
+	fonts-rufscript fonts-kristi fonts-dancingscript fonts-kaushanscript fonts-sjfonts fonts-klee
 APT_PACKAGES := pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev libleptonica-dev \
 	tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd libsqlite3-dev postgresql poppler-utils qpdf \
 	fonts-liberation2 python3 python3-reportlab python3-pil python3-numpy python3-fonttools \
 	systemd time bc antiword libnss3-dev libnss3-tools libheif-examples \
-	chromium chromium-driver wrk curl
+	chromium chromium-driver wrk curl $(HANDWRITING_FONTS)
 
 # Python packages the tests use (PyPI): `cryptography` signs the test PDFs with a throwaway CA;
 # `selenium` drives headless Chromium (scripts/browser_test.py); `schemathesis` checks the API
@@ -111,6 +114,7 @@ eval-real: deps
 	@test -f $(REAL_DIR)/score.py || { echo "eval-real needs $(REAL_DIR) (the labelled real documents)"; exit 1; }
 	$(SWIFT) build -c release
 	python3 $(REAL_DIR)/score.py --bin $$($(SWIFT) build -c release --show-bin-path)/evidenced --verbose
+	python3 scripts/handwriting_measure.py --bin $$($(SWIFT) build -c release --show-bin-path)/evidenced
 
 clean:
 	rm -rf .build

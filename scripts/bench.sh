@@ -8,10 +8,13 @@
 #   Bundle:       a 3-document PDF against its documents extracted separately.
 #   Unpacking:    a submission uploaded zipped, each evidence item a .zip, against the plain folder.
 #   Check:        time to check one submission with 100 and with 100,000 submissions stored.
-#   Web:          the result page and GET /api/v1/flags under 50 connections (wrk), server memory.
+#   Web:          /healthz (the floor), the result page, the review queue, a flag page and
+#                 GET /api/v1/flags under 50 connections (wrk), server memory.
+# BENCH_ONLY=web runs the web part alone (no corpus, no OCR).
 set -euo pipefail
 bin=${1:?usage: bench.sh PATH/TO/evidenced}
 here=$(cd "$(dirname "$0")/.." && pwd)
+if [ "${BENCH_ONLY:-}" = web ]; then exec "$here/scripts/bench_web.sh" "$bin"; fi
 work=$(mktemp -d /tmp/evidenced-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 export OMP_THREAD_LIMIT=1
@@ -153,6 +156,6 @@ printf 'Daemon: %d evidence files in %d submissions: run --once %.2f s, extracti
   "$(echo "$files" | wc -l)" "$submissions" "$daemon_s" "$extract_s" "$(ratio "$daemon_s" "$extract_s")"
 
 # -- Web service ------------------------------------------------------------------------------------
-# The result page and the flag API under 50 concurrent connections (wrk): requests per second, p99
-# latency, and the server's peak memory (scripts/bench_web.sh).
+# The pages and the flag API under 50 concurrent connections (wrk), against /healthz as the floor:
+# requests per second, p99 latency, and the server's peak memory (scripts/bench_web.sh).
 "$here/scripts/bench_web.sh" "$bin"

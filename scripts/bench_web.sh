@@ -2,10 +2,16 @@
 # The web service under load (part of `make bench`; runs alone too: scripts/bench_web.sh BIN).
 # The samples are checked into a fresh store (run --once), then `evidenced serve` answers wrk with
 # 50 concurrent connections for 10 s each on:
+#   - GET /healthz: the floor (routing, middleware, one store read, a small JSON body), the baseline
+#     the pages are measured against in the same run,
 #   - a unit's result page (HTML, session cookie: the page units reload while the daemon reads),
+#   - the appraisers' review queue (HTML, an appraiser's session cookie),
+#   - one flag's page as the appraiser sees it (its document, decisions, neighbours),
 #   - GET /api/v1/flags (JSON, the scoring system's bearer token: every flag of every sample).
-# Reported: requests per second, p99 latency, the server's peak resident memory (VmHWM), and the
-# rate one upload of 64 MiB streams through the multipart parser to disk (POST /api/v1/submissions).
+# Reported: requests per second and p99 latency (targets: p99 < 100 ms each, >= 1,500 requests/s for
+# the flag API), the load average beside them (the machine may be shared), the server's peak
+# resident memory (VmHWM), and the rate one upload of 64 MiB streams through the multipart parser
+# to disk (POST /api/v1/submissions). BENCH_WEB_ONLY=load skips the upload.
 set -euo pipefail
 bin=${1:?usage: bench_web.sh PATH/TO/evidenced}
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,6 +36,7 @@ read -r code level name < <(python3 -c "import json,sys; u=json.load(open(sys.ar
   "$here/samples/submissions/$sample/submission.json")
 password=$("$bin" users add bench-unit --role unit --unit "$code" --unit-name "$name" --level "$level" --db "$db" | sed 's/.*: //')
 token=$("$bin" users add bench-scoring --role consumer --db "$db" | sed 's/.*: //')
+appraiser_password=$("$bin" users add bench-appraiser --role appraiser --db "$db" | sed 's/.*: //')
 
 port=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
 (cd "$here" && EVIDENCED_LOG_LEVEL=error exec "$bin" serve --inbox "$work/inbox" --data "$work/data" --listen "127.0.0.1:$port") \
@@ -39,22 +46,62 @@ url="http://127.0.0.1:$port"
 for _ in $(seq 100); do curl -fs "$url/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
 rss_idle=$(awk '/^VmRSS/{print $2}' "/proc/$server/status")
 
-curl -fs -o /dev/null -c "$work/cookies" --data-urlencode "username=bench-unit" --data-urlencode "password=$password" "$url/login"
-cookie=$(awk '$6 == "evidenced_session" {print $7}' "$work/cookies")
-[ -n "$cookie" ] || { echo "Web: login failed"; cat "$work/server.log"; exit 1; }
+# The session cookie of a login (name, password).
+session() {
+  local cookie
+  curl -fs -o /dev/null -c "$work/cookies-$1" --data-urlencode "username=$1" --data-urlencode "password=$2" "$url/login"
+  cookie=$(awk '$6 == "evidenced_session" {print $7}' "$work/cookies-$1")
+  [ -n "$cookie" ] || { echo "Web: login of $1 failed" >&2; cat "$work/server.log" >&2; exit 1; }
+  echo "$cookie"
+}
+cookie=$(session bench-unit "$password")
+appraiser_cookie=$(session bench-appraiser "$appraiser_password")
 page="$url/submissions/$sample"
-curl -fs -H "Cookie: evidenced_session=$cookie" "$page" | grep -q 'li class="claim' || { echo "Web: $page shows no claims"; exit 1; }
-flags=$(curl -fs -H "Authorization: Bearer $token" "$url/api/v1/flags?limit=1000" | python3 -c "import json,sys; print(len(json.load(sys.stdin)))")
+# Read whole before grep: `grep -q` stops at the first match, and curl's broken pipe would fail the bench.
+html=$(curl -fs -H "Cookie: evidenced_session=$cookie" "$page")
+grep -q 'li class="claim' <<<"$html" || { echo "Web: $page shows no claims"; exit 1; }
+html=$(curl -fs -H "Cookie: evidenced_session=$appraiser_cookie" "$url/review")
+grep -q '/review/flags/' <<<"$html" || { echo "Web: /review shows no flags"; exit 1; }
+read -r flags flag_id < <(curl -fs -H "Authorization: Bearer $token" "$url/api/v1/flags?limit=1000" \
+  | python3 -c "import json,sys; f=json.load(sys.stdin); print(len(f), next(x['id'] for x in f if x.get('file')))")
+flag_page="$url/review/flags/$flag_id"
+curl -fs -H "Cookie: evidenced_session=$appraiser_cookie" "$flag_page" >/dev/null || { echo "Web: $flag_page failed"; exit 1; }
 
 # "requests/s p99" of one wrk run; a non-2xx answer fails the bench (it would measure refusals).
 load() {
   local out
   out=$(wrk -c"$connections" -t2 -d"${duration}s" --latency "$@")
   if grep -q "Non-2xx" <<<"$out"; then echo "Web: wrk got refusals: $out" >&2; exit 1; fi
-  awk '/^Requests\/sec:/{rps=$2} /^ +99%/{p99=$2} END{print rps, p99}' <<<"$out"
+  awk '/^Requests\/sec:/{rps=$2} /^ +99%/{p99=$2} / requests in /{n=$1} END{print rps, p99, n}' <<<"$out"
 }
-read -r page_rps page_p99 < <(load -H "Cookie: evidenced_session=$cookie" "$page")
-read -r api_rps api_p99 < <(load -H "Authorization: Bearer $token" "$url/api/v1/flags?limit=1000")
+# The server's CPU time so far (user + system, clock ticks): per request, the figure a shared
+# machine's neighbours disturb least.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
+load1() { awk '{print $1}' /proc/loadavg; }
+printf 'Web: %d connections, %d s each (wrk, 2 threads), server on %d cores (load average before each run in brackets):\n' \
+  "$connections" "$duration" "$(nproc --all)"
+# One line per endpoint: what, requests/s, p99, the server's CPU time per request, load average. BENCH_WEB_PERF=DIR also records a CPU
+# profile of the server during each run (perf record -e cpu-clock -g; read with perf report --no-children -i).
+measure() {
+  local what=$1 name=$2 avg out rps p99 requests cpu perf=""; shift 2; avg=$(load1); cpu=$(cpu_ticks)
+  if [ -n "${BENCH_WEB_PERF:-}" ]; then mkdir -p "$BENCH_WEB_PERF"
+    perf record -q -e cpu-clock -g -p "$server" -o "$BENCH_WEB_PERF/$name.data" -- sleep "$duration" >/dev/null 2>&1 & perf=$!; fi
+  out=$(load "$@") || exit 1
+  if [ -n "$perf" ]; then wait "$perf" || true; fi
+  read -r rps p99 requests <<<"$out"
+  cpu=$(python3 -c "import sys; t, n, hz = map(float, sys.argv[1:]); print(f'{t * 1000 / hz / max(n, 1):.2f}')" "$(($(cpu_ticks) - cpu))" "$requests" "$ticks_per_second")
+  printf '     %-50s %8s requests/s, p99 %8s, %5s ms CPU/request  [load %s]\n' "$what:" "$rps" "$p99" "$cpu" "$avg"
+}
+measure "GET /healthz (the floor)" healthz "$url/healthz"
+measure "result page (HTML, unit's session)" result -H "Cookie: evidenced_session=$cookie" "$page"
+measure "review queue (HTML, appraiser's session)" review -H "Cookie: evidenced_session=$appraiser_cookie" "$url/review"
+measure "flag page (HTML, appraiser's session)" flag -H "Cookie: evidenced_session=$appraiser_cookie" "$flag_page"
+measure "GET /api/v1/flags ($flags flags, bearer token)" api -H "Authorization: Bearer $token" "$url/api/v1/flags?limit=1000"
+if [ "${BENCH_WEB_ONLY:-}" = load ]; then
+  printf '     server memory: %d MB resident idle, peak %d MB (VmHWM)\n' "$((rss_idle / 1024))" "$(($(awk '/^VmHWM/{print $2}' "/proc/$server/status") / 1024))"
+  exit 0
+fi
 
 # One upload of BENCH_WEB_UPLOAD_MB (64) MiB; no daemon runs here: it stays in the inbox.
 head -c $((upload_mb << 20)) /dev/urandom > "$work/big.pdf"
@@ -67,8 +114,5 @@ read -r upload_status upload_s < <(curl -s -o /dev/null -w '%{http_code} %{time_
 [ "$upload_status" = 202 ] || { echo "Web: the $upload_mb MiB upload answered $upload_status"; exit 1; }
 rss_peak=$(awk '/^VmHWM/{print $2}' "/proc/$server/status")
 
-printf 'Web: %d connections, %d s each (wrk, 2 threads), server on %d cores:\n' "$connections" "$duration" "$(nproc --all)"
-printf '     result page (HTML, session cookie): %s requests/s, p99 %s\n' "$page_rps" "$page_p99"
-printf '     GET /api/v1/flags (%d flags, bearer token): %s requests/s, p99 %s\n' "$flags" "$api_rps" "$api_p99"
 printf '     upload: %d MiB in %.2f s, %.1f MiB/s\n' "$upload_mb" "$upload_s" "$(python3 -c "import sys; print(int(sys.argv[1]) / float(sys.argv[2]))" "$upload_mb" "$upload_s")"
 printf '     server memory: %d MB resident idle, peak %d MB (VmHWM)\n' "$((rss_idle / 1024))" "$((rss_peak / 1024))"

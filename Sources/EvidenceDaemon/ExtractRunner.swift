@@ -53,7 +53,10 @@ package struct ExtractRunner: Sendable {
             outcome = .failure(error)
         }
         progress?.finish()
-        let fields = (try? outcome.get()).map { DocumentParser().parseDocuments($0.perPage) }
+        var fields: DocumentFields?
+        if let document = try? outcome.get() {
+            fields = await ParsedDocument.fields(of: document, fileAt: URL(fileURLWithPath: file))
+        }
         let report = ExtractReport(file: file, outcome: outcome, fields: fields, layout: layout)
         return (json ? JSONLines.encode(report) : ExtractSummary.text(report), (try? outcome.get()) == nil)
     }

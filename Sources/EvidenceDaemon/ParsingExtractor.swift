@@ -1,6 +1,7 @@
 package import EvidenceExtraction
 package import EvidenceModel
 import EvidenceParsing
+import EvidenceService
 package import Foundation
 
 /// An extracted document with the fields parsed from it, word boxes already dropped.
@@ -16,6 +17,23 @@ package struct ParsedDocument: Codable, Sendable {
     package init(parsing document: ExtractedDocument) {
         self.init(document: document.withoutWordBoxes, fields: DocumentParser().parseDocuments(document.perPage))
     }
+
+    /// Parses, reads again the hand-filled blanks the parser abstained on, then drops the word boxes.
+    package static func parsing(_ document: ExtractedDocument, fileAt url: URL) async -> ParsedDocument {
+        ParsedDocument(document: document.withoutWordBoxes, fields: await fields(of: document, fileAt: url))
+    }
+
+    /// The document's fields, hand-filled figures given where their readings are unanimous
+    /// (`HandwritingReading`, `DocumentFields.settlingHandwriting`). The readings run tesseract on
+    /// the blanks' crops: on a thread of their own, and only for documents that have such blanks.
+    package static func fields(of document: ExtractedDocument, fileAt url: URL) async -> DocumentFields {
+        let parsed = DocumentParser().parseDocuments(document.perPage)
+        guard parsed.hasHandwrittenBlanks else { return parsed }
+        let read = await DedicatedThread.run {
+            HandwritingReading.reading(parsed, of: document, fileAt: url, maxMegapixels: ExtractionLimits().maxMegapixels)
+        }
+        return read.settlingHandwriting()
+    }
 }
 
 /// An extractor that parses too: a worker process parses next to the word boxes, and only the
@@ -28,6 +46,6 @@ extension DocumentExtracting {
     /// Extracts, then parses here unless the extractor parses itself.
     func extractAndParse(fileAt url: URL) async throws(ExtractionFailure) -> ParsedDocument {
         if let parsing = self as? any ParsingExtractor { return try await parsing.extractAndParse(fileAt: url) }
-        return ParsedDocument(parsing: try await extract(fileAt: url))
+        return await ParsedDocument.parsing(try await extract(fileAt: url), fileAt: url)
     }
 }

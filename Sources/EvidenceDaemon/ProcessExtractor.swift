@@ -24,8 +24,6 @@ package final class ProcessExtractor: ParsingExtractor, @unchecked Sendable {
                 documentsPerWorker: Int = 100, logger: Logger = Logger(label: "evidenced.worker")) {
         self.executable = executable; self.options = options; self.memoryMB = memoryMB
         self.startupMargin = startupMargin; self.documentsPerWorker = max(1, documentsPerWorker); self.logger = logger
-        // A worker that died leaves a broken pipe: writing to it must fail, not kill the daemon.
-        signal(SIGPIPE, SIG_IGN)
     }
 
     deinit { shutdown() }
@@ -126,7 +124,12 @@ final class ServingWorker: @unchecked Sendable {
     private let errors = StandardErrorTail()
     private(set) var served = 0
 
+    /// A worker that died leaves a broken pipe: writing to it must fail with EPIPE, not kill the
+    /// daemon. Set once, before the first worker's pipe exists, whoever starts it.
+    private static let brokenPipesFail: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     init(executable: URL, arguments: [String]) throws {
+        _ = Self.brokenPipesFail
         process.executableURL = executable
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment

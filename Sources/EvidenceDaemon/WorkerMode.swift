@@ -46,7 +46,8 @@ package enum WorkerMode {
     private static func reply(to file: String, extractor: Extractor) async -> Int32 {
         let reply: WorkerReply
         do {
-            reply = .parsed(ParsedDocument(parsing: try await extractor.extract(fileAt: URL(fileURLWithPath: file))))
+            let url = URL(fileURLWithPath: file)
+            reply = .parsed(await ParsedDocument.parsing(try await extractor.extract(fileAt: url), fileAt: url))
         } catch {
             reply = .failure(error)
         }

@@ -4,7 +4,7 @@ import Foundation
 
 /// One tesseract instance. Not thread-safe: one per worker thread.
 final class TesseractEngine {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
     private let tessdataPath: String?
     /// Loaded on the first page that does not read upright (most never need it).
     lazy var orientation: OrientationDetector? = OrientationDetector(tessdataPath: tessdataPath)

@@ -41,19 +41,25 @@ package struct DocumentFields: Codable, Hashable, Sendable {
     /// Where each field was read (page, line and box), or where it should be when abstained on,
     /// for flags that point into the document and for the review screens that crop it.
     package var locations: [DocumentField: Location]
+    /// Hand-filled figures of the number (`number`) and the day (`date`) on a scan: their blank and,
+    /// after extraction, the readings of its crop. Only for fields abstained on as `handwritten`.
+    package var handwritten: [DocumentField: HandwrittenFigures]
+    /// How a field was read when not as printed: 'handwriting: …' for figures read by hand.
+    package var fieldSource: [DocumentField: String]
 
     package init(type: String? = nil, typeName: String? = nil, number: String? = nil, issuer: String? = nil,
                 parent: String? = nil, place: String? = nil, date: String? = nil, title: String? = nil,
                 signer: Signer? = nil, secretary: Signer? = nil, numberSymbol: String? = nil, datePartial: String? = nil,
                 draft: Bool = false, references: [Reference] = [], attachedTo: [Reference] = [],
                 fieldConfidence: [DocumentField: Double] = [:], fieldStatus: [DocumentField: FieldStatus] = [:],
-                locations: [DocumentField: Location] = [:], documents: [DocumentPart] = []) {
+                locations: [DocumentField: Location] = [:], documents: [DocumentPart] = [],
+                handwritten: [DocumentField: HandwrittenFigures] = [:], fieldSource: [DocumentField: String] = [:]) {
         self.type = type; self.typeName = typeName; self.number = number; self.issuer = issuer
         self.parent = parent; self.place = place; self.date = date; self.title = title
         self.signer = signer; self.secretary = secretary; self.numberSymbol = numberSymbol; self.datePartial = datePartial
         self.draft = draft; self.references = references; self.attachedTo = attachedTo
         self.fieldConfidence = fieldConfidence; self.fieldStatus = fieldStatus; self.locations = locations
-        self.documents = documents
+        self.documents = documents; self.handwritten = handwritten; self.fieldSource = fieldSource
     }
 
     package struct Signer: Codable, Hashable, Sendable {
@@ -92,7 +98,7 @@ package struct DocumentFields: Codable, Hashable, Sendable {
 extension DocumentFields {
     private enum CodingKeys: String, CodingKey {
         case type, typeName, number, issuer, parent, place, date, title, signer, secretary, numberSymbol, datePartial
-        case draft, references, attachedTo, fieldConfidence, fieldStatus, locations, documents
+        case draft, references, attachedTo, fieldConfidence, fieldStatus, locations, documents, handwritten, fieldSource
     }
 
     package init(from decoder: any Decoder) throws {
@@ -118,7 +124,10 @@ extension DocumentFields {
                   // Documents stored before field statuses existed have none.
                   fieldStatus: try container.decodeIfPresent([DocumentField: FieldStatus].self, forKey: .fieldStatus) ?? [:],
                   locations: try container.decodeIfPresent([DocumentField: Location].self, forKey: .locations) ?? [:],
-                  documents: try container.decodeIfPresent([DocumentPart].self, forKey: .documents) ?? [])
+                  documents: try container.decodeIfPresent([DocumentPart].self, forKey: .documents) ?? [],
+                  // Added with the readings of hand-filled figures: absent from documents stored before.
+                  handwritten: try container.decodeIfPresent([DocumentField: HandwrittenFigures].self, forKey: .handwritten) ?? [:],
+                  fieldSource: try container.decodeIfPresent([DocumentField: String].self, forKey: .fieldSource) ?? [:])
     }
 
     /// Fields the parser could not read are written as null, never left out.
@@ -143,6 +152,8 @@ extension DocumentFields {
         try container.encode(fieldStatus, forKey: .fieldStatus)
         try container.encode(documents, forKey: .documents)
         try container.encode(locations, forKey: .locations)
+        try container.encode(handwritten, forKey: .handwritten)
+        try container.encode(fieldSource, forKey: .fieldSource)
     }
 }
 

@@ -93,6 +93,9 @@ package struct Corroboration: Codable, Hashable, Sendable {
         case citingDocument = "citing-document"
         /// The digital signature's signing time, with the printed month, leaves only the declared day.
         case signingTime = "signing-time"
+        /// The hand-filled figures themselves: readings of the blank's crop under several
+        /// conditions agree with the declared figures (`HandwrittenFigures.confirms`).
+        case handwriting
     }
 
     /// The evidence file whose field is confirmed.

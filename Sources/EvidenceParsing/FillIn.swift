@@ -68,3 +68,29 @@ enum FillIn {
         !tokens.isEmpty && tokens.allSatisfy { $0.confidence != nil }
     }
 }
+
+extension FillIn {
+    /// The blank between two printed words of a line ('Số:' and '/TTr-UBND', 'ngày' and 'tháng'),
+    /// where the hand-filled figures are: from the first word's end (or its colon, when OCR glued
+    /// figures to it: 'Số:4B') to the second's start, half a line above and below (hand figures rise
+    /// above the printed line). Nil without word boxes, and when figures are glued to the symbol.
+    static func blank(after before: Token, upTo after: Token, page: Int, line: Int?) -> DocumentFields.Location? {
+        guard let left = before.box, let right = after.box else { return nil }
+        func offset(_ token: Token, of index: String.Index?) -> Double? {
+            guard let index, let box = token.box, !token.text.isEmpty else { return nil }
+            let characters = token.text.count
+            return box.x + box.width * Double(token.text.distance(from: token.text.startIndex, to: index)) / Double(characters)
+        }
+        let colon = before.text.firstIndex(of: ":").map { before.text.index(after: $0) }
+        let start = colon.flatMap { $0 < before.text.endIndex ? offset(before, of: $0) : nil } ?? left.maxX
+        // Figures glued to the symbol ('84/TTr-UBND'): where the hand-written part ends inside the
+        // word is not known (hand figures are wider than print), and a cut through them reads wrong.
+        if let slash = after.text.firstIndex(of: "/"), slash > after.text.startIndex { return nil }
+        let end = right.x
+        let top = min(left.y, right.y), bottom = max(left.maxY, right.maxY)
+        let height = bottom - top
+        guard end > start, height > 0 else { return nil }
+        return .init(page: page, line: line,
+                     box: Box(x: start, y: max(0, top - height / 2), width: end - start, height: min(1, bottom + height / 2) - max(0, top - height / 2)))
+    }
+}

@@ -138,6 +138,11 @@ extension Reading {
             result = NumberReading.read((digits + symbolRaw)[...])
         case .handwritten:
             status = .handwritten
+            // Where the figures are, for reading the blank's crop again (`HandwrittenFigures`).
+            let end = symbolAt == 0 && !remainder.isEmpty ? first : symbolToken
+            if let blank = FillIn.blank(after: first, upTo: end, page: part.line.page, line: part.line.number) {
+                fields.handwritten[.number] = HandwrittenFigures(blank: blank)
+            }
         case .blank:
             // A scan's blank read empty: the hand-filled figures may have been too faint for the OCR.
             status = .illegible

@@ -55,6 +55,9 @@ extension Reading {
             status = .illegible
         case .handwritten:
             status = .handwritten
+            if let blank = FillIn.blank(after: tokens[layout.dayWord], upTo: tokens[layout.monthWord], page: place.page, line: place.line) {
+                fields.handwritten[.date] = HandwrittenFigures(blank: blank)
+            }
         case .blank:
             status = .illegible
         }

@@ -97,11 +97,11 @@ struct PostgresStoreConnection: StoreConnection {
         for value in values {
             switch value {
             case .null: bindings.appendNull()
-            case .integer(let value): try bindings.append(value)
-            case .real(let value): try bindings.append(value)
-            case .text(let value): try bindings.append(value)
-            case .bool(let value): try bindings.append(value)
-            case .date(let value): try bindings.append(Self.milliseconds(value))
+            case .integer(let value): bindings.append(value)
+            case .real(let value): bindings.append(value)
+            case .text(let value): bindings.append(value)
+            case .bool(let value): bindings.append(value)
+            case .date(let value): bindings.append(Self.milliseconds(value))
             }
         }
         do {

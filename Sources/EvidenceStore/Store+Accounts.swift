@@ -113,6 +113,6 @@ extension Store {
     }
 
     package func endSession(tokenHash: String) throws {
-        try database.write { db in try db.execute("DELETE FROM web_sessions WHERE tokenHash = \(tokenHash)") }
+        try database.write { db in _ = try db.execute("DELETE FROM web_sessions WHERE tokenHash = \(tokenHash)") }
     }
 }

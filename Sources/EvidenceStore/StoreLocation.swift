@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 
 /// Where the store is, from `store.url`: an SQLite file (a path or `sqlite:///path`) or a
 /// PostgreSQL database (`postgres://user[:password]@host[:port]/database[?sslmode=...]`).

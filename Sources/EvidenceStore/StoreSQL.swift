@@ -23,6 +23,9 @@ struct StoreSQL: ExpressibleByStringInterpolation, Sendable {
 
         mutating func appendInterpolation(_ value: some StoreValueConvertible) { pieces.append(.value(value.storeValue)) }
 
+        /// NULL when absent: an optional is a value of its own here, not its debug description.
+        mutating func appendInterpolation<Value: StoreValueConvertible>(_ value: Value?) { pieces.append(.value(value.storeValue)) }
+
         /// `(?, ?, ?)`; an empty list is `(NULL)`, which `IN` matches nothing with on both backends.
         mutating func appendInterpolation(list values: [some StoreValueConvertible]) {
             guard !values.isEmpty else { return pieces.append(.text("(NULL)")) }

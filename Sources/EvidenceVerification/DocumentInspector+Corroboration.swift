@@ -226,6 +226,7 @@ extension DocumentInspector {
         case .appendix: "phụ lục kèm theo văn bản ghi \(citation.text) (\(citation.place))"
         case .citingDocument: "văn bản khác trong hồ sơ dẫn \(citation.text) (\(citation.place))"
         case .signingTime: "thời gian ký số"
+        case .handwriting: "đọc lại phần viết tay"
         }
     }
 }

@@ -36,6 +36,7 @@ extension DocumentInspector {
         // The figures are hand-filled: the same number printed elsewhere (an appendix, a citing
         // document) confirms the declaration; a citation never accuses.
         if fields.fieldStatus[.number] != nil || fields.number == nil, corroborateNumber(declared, fields) { return }
+        if confirmHandwrittenNumber(declared, fields) { return }
         doubt(.number)
     }
 
@@ -55,6 +56,7 @@ extension DocumentInspector {
             return
         }
         if fields.fieldStatus[.date] != nil || fields.date == nil, corroborateDate(declared, fields) { return }
+        if confirmHandwrittenDay(declared, fields) { return }
         doubt(.date)
     }
 

@@ -20,8 +20,8 @@ package struct Pages: Sendable {
     /// Every page template's name (tests render each with hostile values).
     package static var templateNames: [String] { Templates.pages.keys.sorted() }
 
-    /// The page's HTML, nil for an unknown template.
-    package func html(_ name: String, _ view: Any) -> String? { library.render(view, withTemplate: name) }
+    /// The page's HTML, nil for an unknown template. The view is reflected once (`ReflectedView`).
+    package func html(_ name: String, _ view: Any) -> String? { library.render(ReflectedView.wrap(view), withTemplate: name) }
 
     func render(_ name: String, _ view: Any, status: HTTPResponse.Status = .ok) -> Response {
         let html = html(name, view) ?? "<!doctype html><p>template \(name) missing</p>"

@@ -89,6 +89,15 @@ import EvidenceModel
         #expect((number?.box?.x ?? 1) <= 0.19 && (number?.box?.maxX ?? 0) >= 0.37)
         let date = fields.locations[.date]
         #expect((date?.box?.x ?? 1) <= 0.61 && (date?.box?.maxX ?? 0) >= 0.86)
+        // The blanks alone, for reading the hand-filled figures again: between 'Số:' and the slash,
+        // between 'ngày' and 'tháng', taller than the line (hand figures rise above it).
+        let numberBlank = fields.handwritten[.number]?.blank
+        #expect(numberBlank?.page == 1 && numberBlank?.line == 3)
+        #expect(abs((numberBlank?.box?.x ?? 0) - 0.223) < 0.001 && abs((numberBlank?.box?.maxX ?? 0) - 0.273) < 0.001)
+        #expect((numberBlank?.box?.y ?? 1) < 0.131 && (numberBlank?.box?.maxY ?? 0) > 0.131 + 0.016)
+        let dayBlank = fields.handwritten[.date]?.blank
+        #expect(abs((dayBlank?.box?.x ?? 0) - 0.648) < 0.001 && abs((dayBlank?.box?.maxX ?? 0) - 0.691) < 0.001)
+        #expect(fields.handwritten[.number]?.readings == [])
     }
 
     @Test func cleanlyReadHandwrittenDayIsStillAbstainedOnByItsHeight() {

@@ -110,7 +110,7 @@ import Testing
         // 'old' arrived an hour ago: it goes first however small it is.
         let arrived = try #require(try store.document(sha256: sha("old"))).createdAt
         try store.database.write { db in
-            try db.execute("UPDATE documents SET createdAt = \(arrived.addingTimeInterval(-3600)) WHERE sha256 = \(sha("old"))")
+            _ = try db.execute("UPDATE documents SET createdAt = \(arrived.addingTimeInterval(-3600)) WHERE sha256 = \(sha("old"))")
         }
         let taken = try store.takeQueuedDocuments(limit: 10)
         #expect(taken == [sha("old"), sha("scan"), sha("medium"), sha("small"), sha("unknown")])

@@ -1,0 +1,49 @@
+extension DocumentFields {
+    /// A value read from hand-filled figures stays below the trust threshold: it confirms a
+    /// declaration that equals it and is reported by `extract`, but never accuses on its own.
+    package static let handwritingConfidence = 0.5
+
+    /// The fields with the hand-filled number and day given where their readings are unanimous
+    /// (`HandwrittenFigures.unanimous`), with the printed symbol and the printed month and year;
+    /// `fieldStatus` stays `handwritten` and `fieldSource` says how they were read. The same for
+    /// each document of the file.
+    package func settlingHandwriting() -> DocumentFields {
+        var fields = self
+        fields.settleHandwriting()
+        for index in fields.documents.indices { fields.documents[index].fields.settleHandwriting() }
+        return fields
+    }
+
+    private mutating func settleHandwriting() {
+        if number == nil, fieldStatus[.number] == .handwritten, let symbol = numberSymbol,
+           let figures = handwritten[.number], let digits = figures.unanimous {
+            number = digits + "/" + symbol
+            fieldConfidence[.number] = Self.handwritingConfidence
+            fieldSource[.number] = figures.summary(of: digits)
+        }
+        if date == nil, fieldStatus[.date] == .handwritten, let partial = datePartial, partial.count == 7,
+           let figures = handwritten[.date], let digits = figures.unanimous, let day = Int(digits),
+           let year = Int(partial.prefix(4)), let month = Int(partial.suffix(2)),
+           day >= 1, day <= Self.days(inMonth: month, of: year) {
+            date = partial + "-" + (day < 10 ? "0" : "") + String(day)
+            fieldConfidence[.date] = Self.handwritingConfidence
+            fieldSource[.date] = figures.summary(of: digits)
+        }
+    }
+
+    static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        case 1...12: return 31
+        default: return 0
+        }
+    }
+}
+
+extension DocumentFields {
+    /// Whether the parser left a hand-filled blank to read again, in any document of the file.
+    package var hasHandwrittenBlanks: Bool {
+        !handwritten.isEmpty || documents.contains { !$0.fields.handwritten.isEmpty }
+    }
+}

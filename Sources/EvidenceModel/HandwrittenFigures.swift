@@ -1,0 +1,38 @@
+/// Figures filled in by hand into a printed blank (the number's before '/QĐ-UBND', the day after
+/// 'ngày'), read again from the blank's own crop under several conditions (issue 22). The page's
+/// OCR reads them wrong with confidence ('24' → '84'); one reading of the crop is not better. What
+/// the readings are for: confirming a value someone declared when they agree with it, and giving a
+/// value without a declaration only when they are unanimous (see `HandwritingVerdict`).
+package struct HandwrittenFigures: Codable, Hashable, Sendable {
+    /// Where the blank is: between 'Số:' and the symbol's slash, or between 'ngày' and 'tháng'.
+    package var blank: DocumentFields.Location
+    /// One reading per condition; empty until the extraction has read the crop.
+    package var readings: [Reading]
+
+    package init(blank: DocumentFields.Location, readings: [Reading] = []) {
+        self.blank = blank; self.readings = readings
+    }
+
+    /// The crop read once: one ink channel, binarisation and scale, tesseract's digits only.
+    package struct Reading: Codable, Hashable, Sendable {
+        /// How it was read, for the field's `source`: 'red/otsu/48px'.
+        package var condition: String
+        /// The figures read (ASCII digits only; empty when nothing was read).
+        package var text: String
+        /// The least sure figure's confidence (0...1): a reading is as sure as its weakest figure.
+        package var confidence: Double
+        /// Per figure, the strongest other figure the LSTM considered at that place and its
+        /// confidence ('1' behind a '7'), nil where it considered none.
+        package var rivals: [Rival?]
+
+        package init(condition: String, text: String, confidence: Double, rivals: [Rival?] = []) {
+            self.condition = condition; self.text = text; self.confidence = confidence; self.rivals = rivals
+        }
+    }
+
+    package struct Rival: Codable, Hashable, Sendable {
+        package var figure: String
+        package var confidence: Double
+        package init(figure: String, confidence: Double) { self.figure = figure; self.confidence = confidence }
+    }
+}

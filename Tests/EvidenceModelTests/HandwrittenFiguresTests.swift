@@ -1,0 +1,58 @@
+@testable import EvidenceModel
+import Testing
+
+/// Issue 22, item 3: a hand-filled number or day is given without a declaration only when every
+/// reading of its blank gives the same figures, sure enough; the field keeps its status and says how.
+@Suite struct HandwrittenFiguresTests {
+    static let blank = DocumentFields.Location(page: 1, line: 3, box: Box(x: 0.2, y: 0.12, width: 0.05, height: 0.03))
+
+    static func figures(_ texts: [(String, Double)]) -> HandwrittenFigures {
+        HandwrittenFigures(blank: blank, readings: texts.enumerated().map {
+            .init(condition: "c\($0.offset)", text: $0.element.0, confidence: $0.element.1)
+        })
+    }
+
+    static func fields(number: HandwrittenFigures, day: HandwrittenFigures) -> DocumentFields {
+        DocumentFields(numberSymbol: "TTr-UBND", datePartial: "2025-02",
+                       fieldStatus: [.number: .handwritten, .date: .handwritten],
+                       handwritten: [.number: number, .date: day])
+    }
+
+    @Test func unanimousSureReadingsGiveTheValue() {
+        let settled = Self.fields(number: Self.figures(Array(repeating: ("89", 0.9), count: 12)),
+                                  day: Self.figures(Array(repeating: ("08", 0.8), count: 12))).settlingHandwriting()
+        #expect(settled.number == "89/TTr-UBND" && settled.date == "2025-02-08")
+        #expect(settled.fieldStatus[.number] == .handwritten && settled.fieldStatus[.date] == .handwritten)
+        #expect(settled.fieldSource[.number]?.hasPrefix("handwriting: 12 of 12 readings") == true)
+        // Below the trust threshold: it confirms an equal declaration, never accuses.
+        #expect(settled.trusted(.number, settled.number) == nil)
+    }
+
+    @Test func oneDissentingOrUnsureReadingOrTooFewAbstain() {
+        let dissent = Self.figures(Array(repeating: ("23", 0.9), count: 11) + [("83", 0.2)])
+        let unsure = Self.figures(Array(repeating: ("23", 0.5), count: 12))
+        let few = Self.figures(Array(repeating: ("23", 0.9), count: 6))
+        for figures in [dissent, unsure, few] {
+            let settled = Self.fields(number: figures, day: figures).settlingHandwriting()
+            #expect(settled.number == nil && settled.date == nil && settled.fieldSource == [:])
+        }
+        // A day the month does not have is no date.
+        let impossible = Self.fields(number: few, day: Self.figures(Array(repeating: ("30", 0.9), count: 12))).settlingHandwriting()
+        #expect(impossible.date == nil)
+    }
+
+    @Test func confirmationComparesValuesNotDigitStrings() {
+        let figures = Self.figures(Array(repeating: ("08", 0.8), count: 10) + [("", 0), ("3", 0.3)])
+        #expect(figures.confirms("8") && figures.confirms("08"))
+        #expect(!figures.confirms("3") && !figures.confirms("38") && !figures.confirms("80"))
+    }
+
+    @Test func figuresHandwritingMakesAlikeAreNeverSettled() {
+        // A real decision's '16' (its 1 with a long flag) read '46' in all 12 conditions.
+        for text in ["46", "16", "7", "24", "11"] {
+            let figures = Self.figures(Array(repeating: (text, 0.95), count: 12))
+            #expect(figures.unanimous == nil, "\(text)")
+            #expect(!figures.confirms(text), "\(text)")
+        }
+    }
+}

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Measures the readings of hand-filled figures on labelled crops (issue 22, items 1, 3 and 4).
+
+    python3 scripts/handwriting_measure.py --bin .build/release/evidenced [--crops DIR] [--sweep]
+
+The crops come from scripts/handwriting_crops.py (made into DIR first when DIR has no crops.tsv).
+Each is read by `evidenced read-figures` (the shipped conditions), then judged with the shipped
+thresholds, read from Sources/EvidenceModel/HandwrittenFigures+Verdict.swift:
+
+- extract: the value given without a declaration (`unanimous`): right / wrong / abstain;
+- confirm: the true value declared: confirmed (right) or not (abstain);
+- false confirmation: wrong values declared (each figure changed, figures swapped, the value ±1,
+  1/7, 1/4, 3/8, 4/9, 5/6, 0/6 exchanged): confirmed (wrong) or not. Must be about 0.
+
+Per source (real, synthetic) and split (tune: what the thresholds were chosen on; held: the rest).
+`--sweep` prints the same over a grid of thresholds on the tune split, for choosing them.
+"""
+import argparse, collections, itertools, json, os, re, subprocess, sys
+from concurrent.futures import ThreadPoolExecutor
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+VERDICT = os.path.join(HERE, "..", "Sources", "EvidenceModel", "HandwrittenFigures+Verdict.swift")
+
+
+def shipped_thresholds():
+    text = open(VERDICT).read()
+    value = lambda name: float(re.search(rf"static let {name} = ([0-9.]+)", text).group(1))
+    return dict(minimum=int(value("minimumReadings")), unanimous=value("unanimousConfidence"),
+                agreeing=int(value("confirmingReadings")), confirming=value("confirmingConfidence"))
+
+
+def median(values):
+    values = sorted(values)
+    return values[len(values) // 2] if values else 0
+
+
+CONFUSABLE = set("147")
+
+
+def unanimous(readings, t):
+    """As `HandwrittenFigures.unanimous`: every reading the same value, the longest text given,
+    never one holding a figure hand-filled blanks make alike (1, 4, 7)."""
+    texts = [r["text"] for r in readings]
+    if len(readings) < t["minimum"] or not all(texts) or len({int(x) for x in texts}) != 1:
+        return None
+    text = max(texts, key=len)
+    return text if median(r["confidence"] for r in readings) >= t["unanimous"] and not CONFUSABLE & set(text) else None
+
+
+def confirms(readings, declared, t):
+    value = int(declared)
+    if CONFUSABLE & set(str(value)):
+        return False
+    agreeing = [r for r in readings if r["text"] and int(r["text"]) == value]
+    other = [r for r in readings if r["text"] and int(r["text"]) != value]
+    return (len(agreeing) >= t["agreeing"] and median(r["confidence"] for r in agreeing) >= t["confirming"]
+            and not any(r["confidence"] >= t["confirming"] for r in other))
+
+
+def wrong_declarations(truth):
+    out = set()
+    for i, figure in enumerate(truth):
+        out.update(truth[:i] + d + truth[i + 1:] for d in "0123456789" if d != figure)
+    out.add(truth[::-1])
+    out.update({str(int(truth) + 1), str(int(truth) - 1)})
+    for a, b in ("17", "71", "14", "41", "38", "83", "49", "94", "56", "65", "06", "60"):
+        out.add(truth.replace(a, b))
+    return {w for w in out if w and w.isdigit() and int(w) > 0 and int(w) != int(truth)}
+
+
+def read_all(binary, crops, rows, jobs):
+    paths = [os.path.join(crops, row["path"]) for row in rows]
+    batches = [paths[i::jobs] for i in range(jobs)]
+
+    def run(batch):
+        env = dict(os.environ, OMP_THREAD_LIMIT="1")
+        out = subprocess.run([binary, "read-figures", *batch], capture_output=True, text=True, env=env, check=True).stdout
+        return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+    with ThreadPoolExecutor(jobs) as pool:
+        results = [line for batch in pool.map(run, batches) for line in batch]
+    return {os.path.basename(line["file"]): line["readings"] for line in results}
+
+
+def measure(rows, readings, t, split=None):
+    stats = collections.Counter()
+    for row in rows:
+        if split and row["split"] != split:
+            continue
+        source = row["source"].split(":")[0]
+        key = (source, row["split"])
+        read = readings.get(row["path"], [])
+        value = unanimous(read, t)
+        stats[key + ("extract", "abstain" if value is None else "right" if int(value) == int(row["truth"]) else "wrong")] += 1
+        stats[key + ("confirm", "right" if confirms(read, row["truth"], t) else "abstain")] += 1
+        for wrong in wrong_declarations(row["truth"]):
+            stats[key + ("false", "wrong" if confirms(read, wrong, t) else "abstain")] += 1
+    return stats
+
+
+def table(stats):
+    lines = []
+    for source, split in sorted({k[:2] for k in stats}):
+        def share(what, outcome):
+            total = sum(v for k, v in stats.items() if k[:3] == (source, split, what))
+            return f"{100 * stats[(source, split, what, outcome)] / max(1, total):.0f} %", total
+        right, crops = share("extract", "right")
+        wrong, _ = share("extract", "wrong")
+        abstain, _ = share("extract", "abstain")
+        confirmed, _ = share("confirm", "right")
+        false, tries = share("false", "wrong")
+        lines.append(f"{source:9} {split:4} {crops:4} crops | extract right {right}, wrong {wrong}, abstain {abstain} "
+                     f"| true value confirmed {confirmed} | wrong value confirmed {false} "
+                     f"({stats[(source, split, 'false', 'wrong')]} of {tries})")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bin", default=os.path.join(HERE, "..", ".build", "release", "evidenced"))
+    parser.add_argument("--crops", default="/tmp/evidenced-handwriting-crops")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--sweep", action="store_true")
+    args = parser.parse_args()
+    tsv = os.path.join(args.crops, "crops.tsv")
+    if not os.path.exists(tsv):
+        subprocess.run([sys.executable, os.path.join(HERE, "handwriting_crops.py"), args.crops], check=True)
+    rows = [dict(zip(["source", "split", "kind", "truth", "path"], line.rstrip("\n").split("\t")))
+            for line in list(open(tsv))[1:]]
+    readings = read_all(args.bin, args.crops, rows, args.jobs)
+    shipped = shipped_thresholds()
+    if args.sweep:
+        for u, a, c in itertools.product((0.5, 0.6, 0.7, 0.8, 0.9), (6, 8, 10), (0.5, 0.6, 0.7, 0.8)):
+            t = dict(shipped, unanimous=u, agreeing=a, confirming=c)
+            print(f"unanimous {u} agreeing {a} confirming {c}")
+            print(table(measure(rows, readings, t, split="tune")))
+        return
+    print("thresholds:", shipped)
+    print(table(measure(rows, readings, shipped)))
+
+
+if __name__ == "__main__":
+    main()
