@@ -159,3 +159,6 @@ printf 'Daemon: %d evidence files in %d submissions: run --once %.2f s, extracti
 # The pages and the flag API under 50 concurrent connections (wrk), against /healthz as the floor:
 # requests per second, p99 latency, and the server's peak memory (scripts/bench_web.sh).
 "$here/scripts/bench_web.sh" "$bin"
+
+# The season page at a province's size: 700 units, 70,000 claims (scripts/bench_season.sh).
+"$here/scripts/bench_season.sh" "$bin"

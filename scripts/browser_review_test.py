@@ -33,7 +33,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from browser_test import ARTEFACTS, browser, login, screenshot  # noqa: E402
+from browser_test import ARTEFACTS, browser, drive, login, screenshot  # noqa: E402
 from webharness import SAMPLES, LiveService, sample_unit  # noqa: E402
 
 SAMPLE = "bato-huyen-2024"
@@ -220,18 +220,8 @@ def main():
         unit_token = live.token("bato")
         consumer_token = live.add_user("scoring-api", "consumer")
         live.start()
-        driver = browser()
-        try:
-            run(driver, live, council_password, unit_password, other_password, unit_token, consumer_token)
-        except Exception:
-            try:
-                screenshot(driver, "review-failure.png")
-                print(f"  at {driver.current_url}", file=sys.stderr)
-            except WebDriverException:
-                pass
-            raise
-        finally:
-            driver.quit()
+        drive(browser(), "review-failure.png", lambda driver: run(
+            driver, live, council_password, unit_password, other_password, unit_token, consumer_token))
     print(f"browser review test: ok in {time.time() - started:.1f} s"
           + "".join(f"; {k} {v:.0f} ms" for k, v in timings.items()))
 

@@ -53,11 +53,40 @@ def screenshot(driver, name, width=1280):
     print(f"  screenshot {os.path.relpath(path, REPO)}")
 
 
+
+def drive(driver, failure_png, steps):
+    """Runs steps(driver); on a failure keeps a screenshot and the page's address, then quits."""
+    try:
+        steps(driver)
+    except Exception:
+        try:
+            screenshot(driver, failure_png)
+            print(f"  at {driver.current_url}", file=sys.stderr)
+        except WebDriverException:
+            pass
+        raise
+    finally:
+        driver.quit()
+
 def set_value(driver, name, value):
     """Date inputs take typed text in the browser's locale format: set them the way a picker does."""
     element = driver.find_element(By.NAME, name)
     driver.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))",
                           element, value)
+
+
+def fill_claims(driver):
+    """The new-submission form: the period, then CLAIMS with one file each and what the unit declares of it."""
+    set_value(driver, "period_from", "2024-01-01")
+    set_value(driver, "period_to", "2024-12-31")
+    for index, claim in enumerate(CLAIMS):
+        driver.find_element(By.NAME, f"c{index}_indicator").send_keys(claim["indicator"])
+        driver.find_element(By.NAME, f"c{index}_score").send_keys(claim["score"])
+        driver.find_element(By.NAME, f"c{index}_e0_file").send_keys(os.path.join(SAMPLES, SAMPLE, claim["file"]))
+        driver.find_element(By.NAME, f"c{index}_e0_number").send_keys(claim["number"])
+        set_value(driver, f"c{index}_e0_date", claim["date"])
+        if claim["signer"]:
+            driver.find_element(By.NAME, f"c{index}_e0_signer").send_keys(claim["signer"])
 
 
 def login(driver, live, name, password):
@@ -83,18 +112,7 @@ def main():
         bato_password = live.add_sample_unit("bato", SAMPLE)
         other_password = live.add_sample_unit("binhson", "binhson-huyen-2024")
         live.start()
-        driver = browser()
-        try:
-            run(driver, live, bato_password, other_password)
-        except Exception:
-            try:
-                screenshot(driver, "failure.png")
-                print(f"  at {driver.current_url}", file=sys.stderr)
-            except WebDriverException:
-                pass
-            raise
-        finally:
-            driver.quit()
+        drive(browser(), "failure.png", lambda driver: run(driver, live, bato_password, other_password))
     print(f"browser test: ok in {time.time() - started:.1f} s")
 
 
@@ -109,16 +127,7 @@ def run(driver, live, bato_password, other_password):
 
     # The form: the period, then two claims with one file each and what the unit declares of it.
     driver.get(live.url(f"/submissions/new?framework={FRAMEWORK}"))
-    set_value(driver, "period_from", "2024-01-01")
-    set_value(driver, "period_to", "2024-12-31")
-    for index, claim in enumerate(CLAIMS):
-        driver.find_element(By.NAME, f"c{index}_indicator").send_keys(claim["indicator"])
-        driver.find_element(By.NAME, f"c{index}_score").send_keys(claim["score"])
-        driver.find_element(By.NAME, f"c{index}_e0_file").send_keys(os.path.join(SAMPLES, SAMPLE, claim["file"]))
-        driver.find_element(By.NAME, f"c{index}_e0_number").send_keys(claim["number"])
-        set_value(driver, f"c{index}_e0_date", claim["date"])
-        if claim["signer"]:
-            driver.find_element(By.NAME, f"c{index}_e0_signer").send_keys(claim["signer"])
+    fill_claims(driver)
     screenshot(driver, "form.png")
     screenshot(driver, "form-390.png", width=390)
 

@@ -179,6 +179,9 @@ extension PostgresStoreDatabase {
                 PRIMARY KEY (framework, period))
             """,
         ]),
+        ("v10-season-index", [
+            "CREATE INDEX submissions_season ON submissions(framework, precheck, unitCode, periodFrom, createdAt, id, periodTo)",
+        ]),
     ]
 
     /// Applies what is missing, all in one transaction under an advisory lock: two processes

@@ -1,4 +1,5 @@
 import Foundation
+import EvidenceModel
 
 /// A row of `score_events` (v9): a submission's totals after a check or a decision changed them.
 struct ScoreEventRecord: StoreRecord {

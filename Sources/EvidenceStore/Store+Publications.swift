@@ -5,7 +5,7 @@ package import Foundation
 /// accepted scores (the appraisers may still change their minds); after, its own.
 extension Store {
     package func publishSeason(framework: String, period: SeasonPeriod, by user: String, at date: Date = Date()) throws {
-        try database.write { db in
+        _ = try database.write { db in
             try db.execute("""
                 INSERT INTO season_publications (framework, period, publishedBy, publishedAt)
                 VALUES (\(framework), \(period.text), \(user), \(date))

@@ -1,4 +1,4 @@
-package import EvidenceModel
+import EvidenceModel
 import Foundation
 
 /// The accepted scores of a season: per unit (its latest submission), per claim, the declared and

@@ -4,6 +4,7 @@ import EvidenceVerification
 import Foundation
 import Hummingbird
 import HummingbirdCore
+import Mustache
 
 /// How the season's table is sorted and filtered (`sort`, `order`, `show`, `q`, `level`).
 struct SeasonListing {
@@ -310,6 +311,29 @@ extension OwnSeasonView.Season {
                 indicator: indicator.flatMap { framework?.displayCode($0) } ?? claim.indicator, indicatorName: indicator?.name ?? "",
                 claimed: Points.text(claim.claimed), accepted: Points.text(claim.accepted), statusLabel: label, statusClass: css,
                 reason: claim.reason.map(Labels.reason), comment: claim.decision?.comment)
+        }
+    }
+}
+
+/// A row is read by name, not through Mirror: reflecting 700 rows' fields on every lookup cost the
+/// season page most of its time. (Names absent here are looked up in the page, as Mustache does.)
+extension SeasonView.Row: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "code": code
+        case "name": self.name
+        case "level": level
+        case "stateLabel": stateLabel
+        case "stateClass": stateClass
+        case "submissionPath": submissionPath
+        case "checked": checked
+        case "openFlags": openFlags
+        case "confirmedFlags": confirmedFlags
+        case "dismissedFlags": dismissedFlags
+        case "claimed": claimed
+        case "accepted": accepted
+        case "cut": cut
+        default: nil
         }
     }
 }

@@ -3,8 +3,8 @@ package import EvidenceModel
 package import EvidenceStore
 
 /// The roster import behind `evidenced users import` and the admin page: one-time passwords for
-/// the units without an account, hashed on every core before the store's one transaction (bcrypt
-/// at cost 12 takes a quarter of a second: 700 units would otherwise hold the writer minutes).
+/// the units without an account, hashed on every core before the store's one transaction (at most
+/// `Secrets.generatedPasswordCost`: 700 units would otherwise hold the writer minutes).
 /// Blocking: call it off the concurrency pool.
 package struct UnitImport {
     package var store: Store
@@ -17,7 +17,7 @@ package struct UnitImport {
         let needing = try store.unitsWithoutAccount(entries.map(\.unit.code)).sorted()
         let passwords = Dictionary(uniqueKeysWithValues: needing.map { ($0, Secrets.password()) })
         var hashes = [String](repeating: "", count: needing.count)
-        let cost = passwordCost
+        let cost = min(passwordCost, Secrets.generatedPasswordCost)
         hashes.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes its own index only.
             nonisolated(unsafe) let slots = buffer

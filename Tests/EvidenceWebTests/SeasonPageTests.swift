@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func anAppraiserSeesItsUnitsAndNeitherPublishesNorImports() async throws {
-        var setUp = try WebHarness()
+        let setUp = try WebHarness()
         defer { setUp.remove() }
         _ = try Accounts(store: setUp.store, passwordCost: 4).add(UserAccount(name: "limited", role: .appraiser, unitCodes: ["H-BATO"]))
         try setUp.store.setPasswordHash(Secrets.hash(password: WebHarness.password, cost: 4), for: "limited")
