@@ -154,6 +154,18 @@ extension PostgresStoreDatabase {
             "ALTER TABLE users DROP CONSTRAINT users_role_check",
             "ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN ('unit', 'appraiser', 'consumer', 'admin', 'metrics'))",
         ]),
+        // Claims with leases (after the season branch's v8 to v10 when merged).
+        ("v11-leases", [
+            "ALTER TABLE documents ADD COLUMN leaseNode TEXT, ADD COLUMN leaseExpiresAt TIMESTAMPTZ",
+            "CREATE INDEX documents_on_leaseNode ON documents(leaseNode) WHERE leaseNode IS NOT NULL",
+            "ALTER TABLE submissions ADD COLUMN leaseNode TEXT, ADD COLUMN leaseExpiresAt TIMESTAMPTZ",
+            "CREATE INDEX submissions_on_leaseNode ON submissions(leaseNode) WHERE leaseNode IS NOT NULL",
+            """
+            CREATE TABLE nodes (
+                id TEXT PRIMARY KEY, host TEXT NOT NULL, pid INTEGER NOT NULL, role TEXT NOT NULL,
+                leaseSeconds DOUBLE PRECISION NOT NULL, startedAt TIMESTAMPTZ NOT NULL, heartbeatAt TIMESTAMPTZ NOT NULL)
+            """,
+        ]),
     ]
 
     /// Applies what is missing, all in one transaction under an advisory lock: two processes

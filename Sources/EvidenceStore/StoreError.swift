@@ -27,6 +27,9 @@ package enum StoreError: Error, Hashable, Sendable {
     case recordedSubmissionAsPrecheck(id: String)
     /// A decision id the queue never issued; nothing was acked.
     case unknownDecisions([Int64])
+    /// A node finishing work whose lease it no longer holds (it expired and another node claimed
+    /// the work, or the work was finished or given back meanwhile): nothing was written.
+    case leaseLost(item: String, node: String)
 }
 
 extension StoreError: CustomStringConvertible {
@@ -49,6 +52,7 @@ extension StoreError: CustomStringConvertible {
         case .recordedSubmissionAsPrecheck(let id):
             "submission '\(id)' is recorded: it cannot become a pre-check (send a pre-check under its own id)"
         case .unknownDecisions(let ids): "unknown decision ids: \(ids.map { "d\($0)" }.joined(separator: ", "))"
+        case .leaseLost(let item, let node): "node \(node) no longer holds the lease on \(item.prefix(16)): another node took it over"
         }
     }
 }

@@ -1,0 +1,31 @@
+import EvidenceStore
+import Logging
+import ServiceLifecycle
+
+/// Says the node is alive and renews its leases every `interval`. First in the daemon's service
+/// list, so it is stopped last: the documents extraction finishes during a graceful stop stay
+/// this node's until they are saved.
+struct HeartbeatService: Service {
+    let store: Store
+    let node: NodeInfo
+    let interval: Double
+    let logger: Logger
+
+    func run() async throws {
+        var failing = false
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            // A store that is away for a moment only delays the renewal; a node away longer than
+            // its lease loses its work to another node, and its own results are then refused.
+            do {
+                try store.heartbeat(node)
+                if failing { logger.notice("heartbeat recorded again", metadata: ["node": "\(node.id)"]) }
+                failing = false
+            } catch {
+                logger.error("heartbeat failed; will retry", metadata: ["node": "\(node.id)", "error": "\(error)"])
+                failing = true
+            }
+            try? await cancelWhenGracefulShutdown { [interval] in try await Task.sleep(for: .seconds(interval)) }
+        }
+        logger.info("heartbeat stopped", metadata: ["node": "\(node.id)"])
+    }
+}
