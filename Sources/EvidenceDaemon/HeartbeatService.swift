@@ -1,3 +1,4 @@
+import EvidenceService
 import EvidenceStore
 import Logging
 import ServiceLifecycle
@@ -16,8 +17,10 @@ struct HeartbeatService: Service {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             // A store that is away for a moment only delays the renewal; a node away longer than
             // its lease loses its work to another node, and its own results are then refused.
+            // On a thread of its own: a busy concurrency pool must not make the node look dead.
+            let beat = await DedicatedThread.run { [store, node] in Result { try store.heartbeat(node) } }
             do {
-                try store.heartbeat(node)
+                _ = try beat.get()
                 if failing { logger.notice("heartbeat recorded again", metadata: ["node": "\(node.id)"]) }
                 failing = false
             } catch {

@@ -10,7 +10,9 @@ package import Foundation
 /// node was killed or cut off) or it has none (left by a version without leases).
 extension Store {
     /// Claims up to `limit` documents to extract: queued ones, and any whose extraction lease has
-    /// expired. They become `extracting` under `lease` (an attempt counted). Within the minute they
+    /// expired, except this node's own (still in flight here when its heartbeat was late; the
+    /// extraction pass gives back what it holds and is not extracting). They become `extracting`
+    /// under `lease` (an attempt counted). Within the minute they
     /// arrived in, the largest file first: a long scan taken last would leave the other workers idle
     /// at the end of a batch. Across minutes, first come, first served, so a stream of large files
     /// never starves a small one.
@@ -20,7 +22,8 @@ extension Store {
             let keys = try db.values("""
                 SELECT sha256 FROM documents
                 WHERE state = \(DocumentState.queued)
-                   OR (state = \(DocumentState.extracting) AND (leaseExpiresAt IS NULL OR leaseExpiresAt < \(now)))
+                   OR (state = \(DocumentState.extracting) AND (leaseExpiresAt IS NULL OR leaseExpiresAt < \(now))
+                       AND COALESCE(leaseNode, '') <> \(lease.node))
                 ORDER BY \(raw: db.dialect.minute(of: "createdAt")), bytes DESC NULLS LAST, createdAt, sha256
                 LIMIT \(limit) \(raw: db.dialect.skipLocked(of: "documents"))
                 """, as: String.self)

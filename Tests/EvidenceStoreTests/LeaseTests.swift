@@ -31,7 +31,9 @@ import Testing
         #expect(second.count == 1 && !first.contains(second[0]), "only the third, unclaimed document")
         #expect(try store.takeQueuedDocuments(limit: 5, lease: Self.b, now: Self.t0.addingTimeInterval(60)).isEmpty,
                 "a lease holds up to its expiry")
-        // Node a was killed: a minute later its documents are anyone's, another attempt counted.
+        #expect(try store.takeQueuedDocuments(limit: 5, lease: Self.a, now: Self.t0.addingTimeInterval(61)).isEmpty,
+                "a node never takes back its own work in flight when its heartbeat was late")
+        // Node a was killed: a minute later its documents are anyone else's, another attempt counted.
         let stolen = try store.takeQueuedDocuments(limit: 5, lease: Self.b, now: Self.t0.addingTimeInterval(61))
         #expect(Set(stolen) == Set(first))
         for sha256 in stolen { #expect(try store.document(sha256: sha256)?.attempts == 2) }
@@ -183,5 +185,24 @@ import Testing
             return try await group.reduce(into: []) { $0 += $1 }
         }
         #expect(claims.count == 40 && Set(claims).count == 40)
+    }
+}
+
+@Suite struct IntakeLockTests {
+    /// One node at a time takes uploads: on PostgreSQL the others are refused until the holder
+    /// gives the lock up (or its session ends); SQLite is one machine's file, so always held.
+    @Test(arguments: StoreBackend.allCases) func oneNodeAtATimeHoldsTheIntakeLock(_ backend: StoreBackend) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let location = try backend.makeLocation(in: dir.url)
+        let first = try location.open().intakeLock()
+        let second = try location.open().intakeLock()
+        #expect(try first.tryAcquire())
+        #expect(try first.tryAcquire(), "still held")
+        #expect(try second.tryAcquire() == (backend == .sqlite))
+        first.release()
+        #expect(try second.tryAcquire())
+        #expect(try first.tryAcquire() == (backend == .sqlite))
+        second.release()
     }
 }
