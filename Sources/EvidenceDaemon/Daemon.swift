@@ -116,15 +116,20 @@ package struct Daemon: Sendable {
     /// checks it all, and returns the results. The heartbeat runs alongside, as in `run()`.
     package func runOnce() async throws -> [SubmissionResult] {
         defer { leave() }
-        let heartbeat = Task { [pipeline, node, configuration] in
+        let heartbeat = Task { [pipeline, node, configuration, logger] in
+            var failing = false
             while !Task.isCancelled {
-                _ = try? pipeline.store.heartbeat(node)
+                failing = await HeartbeatService.beat(store: pipeline.store, node: node, failing: failing, logger: logger)
                 try? await Task.sleep(for: .seconds(configuration.daemon.heartbeatSeconds))
             }
         }
         defer { heartbeat.cancel() }
-        if role.takesUploads, IntakeService.acquire(intakeLock, inbox: configuration.inboxURL, logger: logger) {
-            pipeline.takeReadyUploads(waitForStability: false)
+        if role.takesUploads {
+            if IntakeService.acquire(intakeLock, inbox: configuration.inboxURL, logger: logger) {
+                pipeline.takeReadyUploads(waitForStability: false)
+            } else {
+                logger.notice("another node takes the uploads; this run only extracts and checks what the store holds")
+            }
         }
         var results: [SubmissionResult] = []
         repeat {

@@ -57,13 +57,14 @@ extension Store {
         }
     }
 
+    /// The states of a submission not yet checked (nor failed); bound, never spelled.
+    static let waitingToBeChecked: [SubmissionState] = [.queued, .extracting]
+
     /// `s` (a submission) waits to be checked and every file it names is extracted or failed.
     static var readyToCheck: StoreSQL {
-        // The states are bound, never spelled.
-        let waiting: [SubmissionState] = [.queued, .extracting]
         let unread: [DocumentState] = [.queued, .extracting]
         return """
-            s.state IN \(list: waiting)
+            s.state IN \(list: waitingToBeChecked)
               AND NOT EXISTS (
                 SELECT 1 FROM submission_files f JOIN documents d ON d.sha256 = f.sha256
                 WHERE f.submissionId = s.id AND d.state IN \(list: unread))

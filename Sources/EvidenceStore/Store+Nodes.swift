@@ -22,12 +22,11 @@ extension Store {
             try db.save(NodeRecord(node: node, heartbeatAt: now))
             try db.execute("DELETE FROM nodes WHERE heartbeatAt < \(now.addingTimeInterval(-Self.forgetNodesAfter))")
             let until = node.lease.expiry(from: now)
-            let waiting: [SubmissionState] = [.queued, .extracting]
             let documents = try db.execute("""
                 UPDATE documents SET leaseExpiresAt = \(until) WHERE leaseNode = \(node.id) AND state = \(DocumentState.extracting)
                 """)
             let submissions = try db.execute("""
-                UPDATE submissions SET leaseExpiresAt = \(until) WHERE leaseNode = \(node.id) AND state IN \(list: waiting)
+                UPDATE submissions SET leaseExpiresAt = \(until) WHERE leaseNode = \(node.id) AND state IN \(list: Self.waitingToBeChecked)
                 """)
             return documents + submissions
         }
@@ -63,11 +62,10 @@ extension Store {
     /// Every registered node with the leases it holds, by id.
     package func nodes(now: Date = Date()) throws -> [NodeStatus] {
         try database.read { db in
-            let waiting: [SubmissionState] = [.queued, .extracting]
-            return try db.fetch("""
+            try db.fetch("""
                 SELECT n.*,
                   (SELECT COUNT(*) FROM documents d WHERE d.leaseNode = n.id AND d.state = \(DocumentState.extracting)) AS documentLeases,
-                  (SELECT COUNT(*) FROM submissions s WHERE s.leaseNode = n.id AND s.state IN \(list: waiting)) AS submissionLeases
+                  (SELECT COUNT(*) FROM submissions s WHERE s.leaseNode = n.id AND s.state IN \(list: Self.waitingToBeChecked)) AS submissionLeases
                 FROM nodes n ORDER BY n.id
                 """).map { row in
                 let record = try NodeRecord(row: row)
@@ -82,9 +80,8 @@ extension Store {
     /// has stopped cleanly.
     package func heldLeases() throws -> Int {
         try database.read { db in
-            let waiting: [SubmissionState] = [.queued, .extracting]
-            return try db.count("SELECT COUNT(*) FROM documents WHERE leaseNode IS NOT NULL AND state = \(DocumentState.extracting)")
-                + db.count("SELECT COUNT(*) FROM submissions WHERE leaseNode IS NOT NULL AND state IN \(list: waiting)")
+            try db.count("SELECT COUNT(*) FROM documents WHERE leaseNode IS NOT NULL AND state = \(DocumentState.extracting)")
+                + db.count("SELECT COUNT(*) FROM submissions WHERE leaseNode IS NOT NULL AND state IN \(list: Self.waitingToBeChecked)")
         }
     }
 }

@@ -8,6 +8,12 @@ import EvidenceStoreTesting
 /// Several `evidenced run` nodes on one PostgreSQL database, one inbox and one content folder, as
 /// README "Several machines" describes (here on one machine, each node its own process).
 @Suite(.serialized) struct SeveralNodesTests {
+    /// A fresh database of the test process's PostgreSQL cluster, as a node's `store.url`.
+    static func newDatabase() throws -> String {
+        let database = try TestPostgres.shared().makeDatabase()
+        return "postgres://\(database.user):\(database.password ?? "")@\(database.host):\(database.port)/\(database.database)?sslmode=disable"
+    }
+
     /// Two nodes share the sample submissions; one is killed with -9 while it holds leases. The
     /// other takes its work over once the leases expire: every submission is checked, no document
     /// is lost or extracted twice, and the flags are exactly those of one node alone on SQLite.
@@ -15,8 +21,7 @@ import EvidenceStoreTesting
         // Generous: on a loaded 2-core machine OCR of the four samples alone has taken over 2 minutes.
         let expected = try await DaemonTests.uninterruptedRun(seconds: 400)
 
-        let database = try TestPostgres.shared().makeDatabase()
-        let url = "postgres://\(database.user):\(database.password ?? "")@\(database.host):\(database.port)/\(database.database)?sslmode=disable"
+        let url = try Self.newDatabase()
         let folder = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let nodes = try ["first", "second"].map { name in
@@ -66,5 +71,40 @@ import EvidenceStoreTesting
         #expect(Set(extracted).count == extracted.count, "a document was extracted twice: \(extracted.sorted())")
         #expect(!second.logText.contains("lease passed to another node"))
         #expect(second.logText.contains("intake lock held") || first.logText.contains("intake lock held"))
+    }
+
+    /// Three nodes with one role each: uploads are taken by the intake node only, documents read by
+    /// the extraction node only, submissions checked by the checking node only.
+    @Test func rolesSplitTheWorkAcrossNodes() async throws {
+        let url = try Self.newDatabase()
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let roles = ["intake", "extract", "check"]
+        let nodes = try roles.map { role in
+            let node = try DaemonProcess(folder: folder, name: role)
+            node.databaseURL = url
+            node.arguments = ["--role", role]
+            node.environment = ["EVIDENCED_WORKERS": "1"]
+            return node
+        }
+        for node in nodes { try node.start() }
+        defer { for node in nodes { node.signal(SIGKILL) } }
+        let store = try nodes[0].store
+        // Every node has joined before the upload arrives.
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline, try store.nodes().count < 3 { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(try store.nodes().map(\.node.role).sorted() == roles.sorted())
+        // Born-digital: no OCR, quick.
+        try nodes[0].drop(["minhlong-huyen-2024-bo-sung"])
+        #expect(try await nodes[1].waitUntilSettled(submissions: 1, seconds: 300), "\(nodes.map { $0.logText.suffix(1500) })")
+        for node in nodes {
+            node.signal(SIGTERM)
+            #expect(await node.waitForExit(seconds: 25))
+        }
+        let (intake, extract, check) = (nodes[0].logText, nodes[1].logText, nodes[2].logText)
+        #expect(intake.contains("submission taken") && !intake.contains("document extracted") && !intake.contains("submission checked"))
+        #expect(extract.contains("document extracted") && !extract.contains("submission taken") && !extract.contains("submission checked"))
+        #expect(check.contains("submission checked") && !check.contains("submission taken") && !check.contains("document extracted"))
+        #expect(try store.nodes().isEmpty && store.heldLeases() == 0)
     }
 }
