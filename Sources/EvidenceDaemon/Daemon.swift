@@ -42,7 +42,9 @@ package struct Daemon: Sendable {
         self.node = node
         // Crash recovery: only this machine's own dead runs. Another machine's node is alive until
         // its leases expire, and then any node takes its work.
-        let resumed = try store.recoverEarlierRuns(of: node.id, host: node.host, isRunning: NodeIdentity.isRunning)
+        // A run with this very pid is gone too: it is this process now (a container's pid 1).
+        let resumed = try store.recoverEarlierRuns(of: node.id, host: node.host,
+                                                   isRunning: { $0 != node.pid && NodeIdentity.isRunning($0) })
         try store.registerNode(node)
         intakeLock = store.intakeLock()
         logger.info("store open", metadata: ["store": "\(location)", "node": "\(node.id)", "role": "\(role.rawValue)",
