@@ -2,34 +2,53 @@ import EvidenceLoading
 import UnixSignals
 import EvidenceExtraction
 package import EvidenceModel
-import EvidenceStore
+package import EvidenceStore
 import EvidenceVerification
 package import Foundation
 package import Logging
 import ServiceLifecycle
 package import EvidenceService
 
-/// `evidenced run`: the store, the content store and the three services, in dependency order.
+/// `evidenced run`: the store, the content store and the services of its role, in dependency order.
+///
+/// Each daemon is a node of the store: any number of them, on one machine or several, share the
+/// work of one database, each claiming documents and submissions under a lease its heartbeat renews
+/// (`Store+Claims.swift`), and one at a time taking uploads out of the inbox (the intake lock).
 package struct Daemon: Sendable {
     package let configuration: Configuration
     package let pipeline: Pipeline
+    package let role: DaemonRole
+    /// This process in the store's `nodes`.
+    package let node: NodeInfo
     /// The worker processes, ended and reaped when the daemon stops.
     private let workers: ProcessExtractor
     package let logger: Logger
     private let notifier = SystemdNotifier()
+    /// Held by the one node that takes uploads; released when the daemon stops.
+    private let intakeLock: any StoreSessionLock
 
-    /// Opens the store (crash recovery first) and composes the pipeline.
-    package init(configuration: Configuration, executable: URL, logger: Logger) throws {
+    /// Opens the store, joins it as a node (first giving back what an earlier run of this machine,
+    /// now gone, held) and composes the pipeline.
+    package init(configuration: Configuration, executable: URL, logger: Logger, role: DaemonRole = .all) throws {
         self.configuration = configuration
         self.logger = logger
+        self.role = role
         let data = URL(fileURLWithPath: configuration.dataDirectory, isDirectory: true)
         let inbox = URL(fileURLWithPath: configuration.inbox, isDirectory: true)
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
-        Intake.removeLeftovers(in: inbox)
         let location = try configuration.storeLocation()
         let store = try Store.open(location)
-        let resumed = try store.resumeAfterCrash()
-        logger.info("store open", metadata: ["store": "\(location)", "resumed": "\(resumed)"])
+        let node = NodeIdentity.make(configured: configuration.daemon.nodeID, role: role, leaseSeconds: configuration.daemon.leaseSeconds)
+        self.node = node
+        // Crash recovery: only this machine's own dead runs. Another machine's node is alive until
+        // its leases expire, and then any node takes its work.
+        // A run with this very pid is gone too: it is this process now (a container's pid 1).
+        let resumed = try store.recoverEarlierRuns(of: node.id, host: node.host,
+                                                   isRunning: { $0 != node.pid && NodeIdentity.isRunning($0) })
+        try store.registerNode(node)
+        intakeLock = store.intakeLock()
+        logger.info("store open", metadata: ["store": "\(location)", "node": "\(node.id)", "role": "\(role.rawValue)",
+                                             "resumed": "\(resumed)"])
         let contents = try ContentStore(root: configuration.contentDirectoryURL)
         let catalog = try FrameworkCatalog.load(directory: ModelsLocator.frameworks(configured: configuration.modelsDirectory))
         let options = configuration.extractionOptions
@@ -45,39 +64,75 @@ package struct Daemon: Sendable {
         pipeline = Pipeline(store: store, contents: contents, catalog: catalog, extractor: extractor,
                             scanner: scanner, intake: intake, concurrency: concurrency,
                             retries: RetryBook(file: try configuration.stateDirectory().appendingPathComponent(RetryBook.fileName)),
-                            logger: logger)
+                            lease: node.lease, logger: logger)
     }
 
     /// Runs until SIGTERM or SIGINT, then stops taking work and finishes what is in flight within
     /// the configured grace period.
     package func run() async throws {
-        defer { workers.shutdown() }
+        defer { leave() }
         let watch = configuration.watch
-        let watcher = watch.polling ? nil : InotifyWatcher(inbox: URL(fileURLWithPath: configuration.inbox))
+        let watcher = watch.polling || !role.takesUploads ? nil : InotifyWatcher(inbox: URL(fileURLWithPath: configuration.inbox))
         let interval = watch.polling ? watch.pollIntervalSeconds
             : min(watch.rescanIntervalSeconds, max(0.25, watch.stabilityDelaySeconds / 2))
         let notifier = self.notifier
         // service-lifecycle starts these in order and, on SIGTERM, stops them one at a time from the
         // last: the notifier says 'stopping' first, intake stops taking uploads, extraction finishes
-        // what is in flight, then the checks record what it produced.
-        let services: [any Service] = [
-            CheckService(pipeline: pipeline, logger: logger) { notifier.status("checked \($0) submission(s)") },
-            ExtractionService(pipeline: pipeline, logger: logger),
-            IntakeService(pipeline: pipeline, watcher: watcher, interval: interval, logger: logger),
-            LifecycleNotifierService(notifier: notifier, readyStatus: "watching \(configuration.inbox)", logger: logger),
-        ]
+        // what is in flight, then the checks record what it produced, and the heartbeat keeps this
+        // node's leases until then.
+        var services: [any Service] = [HeartbeatService(store: pipeline.store, node: node,
+                                                        interval: configuration.daemon.heartbeatSeconds, logger: logger)]
+        if role.checks {
+            services.append(CheckService(pipeline: pipeline, logger: logger) { notifier.status("checked \($0) submission(s)") })
+        }
+        if role.extracts { services.append(ExtractionService(pipeline: pipeline, logger: logger)) }
+        if role.takesUploads {
+            services.append(IntakeService(pipeline: pipeline, lock: intakeLock, inbox: configuration.inboxURL, watcher: watcher, interval: interval, logger: logger))
+        }
+        services.append(LifecycleNotifierService(notifier: notifier, readyStatus: "\(role.rawValue): watching \(configuration.inbox)",
+                                                 logger: logger))
         var group = ServiceGroupConfiguration(services: services.map { .init(service: $0) },
                                               gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         group.maximumGracefulShutdownDuration = .seconds(configuration.shutdownGraceSeconds)
-        logger.info("watching", metadata: ["inbox": "\(configuration.inbox)", "mode": "\(watcher == nil ? "polling" : "inotify")"])
+        logger.info("watching", metadata: ["inbox": "\(configuration.inbox)", "mode": "\(watcher == nil ? "polling" : "inotify")",
+                                           "role": "\(role.rawValue)", "node": "\(node.id)"])
         try await ServiceGroup(configuration: group).run()
         logger.info("stopped")
     }
 
-    /// `--once`: takes what the inbox holds now, extracts and checks it all, and returns the results.
+    /// A clean stop: the workers are wound down, the intake lock is given up, and what this node
+    /// still holds goes back to the store for the other nodes, with its row in `nodes`.
+    private func leave() {
+        workers.shutdown()
+        intakeLock.release()
+        do {
+            let released = try pipeline.store.removeNode(id: node.id)
+            logger.info("left the store", metadata: ["node": "\(node.id)", "released": "\(released)"])
+        } catch {
+            // Its leases then expire, and its row shows it stale.
+            logger.error("could not leave the store", metadata: ["node": "\(node.id)", "error": "\(error)"])
+        }
+    }
+
+    /// `--once`: takes what the inbox holds now (when this node holds the intake lock), extracts and
+    /// checks it all, and returns the results. The heartbeat runs alongside, as in `run()`.
     package func runOnce() async throws -> [SubmissionResult] {
-        defer { workers.shutdown() }
-        pipeline.takeReadyUploads(waitForStability: false)
+        defer { leave() }
+        let heartbeat = Task { [pipeline, node, configuration, logger] in
+            var failing = false
+            while !Task.isCancelled {
+                failing = await HeartbeatService.beat(store: pipeline.store, node: node, failing: failing, logger: logger)
+                try? await Task.sleep(for: .seconds(configuration.daemon.heartbeatSeconds))
+            }
+        }
+        defer { heartbeat.cancel() }
+        if role.takesUploads {
+            if IntakeService.acquire(intakeLock, inbox: configuration.inboxURL, logger: logger) {
+                pipeline.takeReadyUploads(waitForStability: false)
+            } else {
+                logger.notice("another node takes the uploads; this run only extracts and checks what the store holds")
+            }
+        }
         var results: [SubmissionResult] = []
         repeat {
             results += try await extractCheckingAlongside()

@@ -1,4 +1,5 @@
 import EvidenceModel
+import EvidenceStore
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -20,24 +21,49 @@ struct LifecycleNotifierService: Service {
 }
 
 /// Takes complete uploads out of the inbox: on inotify events, and by rescanning at an interval
-/// (only rescanning in polling mode).
+/// (only rescanning in polling mode). One node at a time, the one holding the intake lock; the
+/// others stand by, trying the lock at each interval, and one of them takes over when the holder
+/// stops or dies (its session ends and the database releases the lock).
 struct IntakeService: Service {
     let pipeline: Pipeline
+    let lock: any StoreSessionLock
+    let inbox: URL
     let watcher: InotifyWatcher?
     let interval: Double
     let logger: Logger
 
     func run() async throws {
+        var holding: Bool?
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            pipeline.takeReadyUploads()
-            if let watcher {
+            let held = Self.acquire(lock, inbox: inbox, logger: logger, announce: holding != true)
+            if !held, holding != false { logger.notice("another node takes the uploads; this one stands by") }
+            holding = held
+            if held { pipeline.takeReadyUploads() }
+            if let watcher, held {
                 watcher.watchSubfolders()
                 await watcher.wait(timeout: interval)
             } else {
                 try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(interval)) }
             }
         }
+        lock.release()
         logger.info("intake stopped")
+    }
+
+    /// Tries the intake lock; on taking it, removes what an interrupted intake left in the inbox
+    /// (safe now: no other node is taking uploads). A store that cannot be reached holds nothing.
+    static func acquire(_ lock: any StoreSessionLock, inbox: URL, logger: Logger, announce: Bool = true) -> Bool {
+        do {
+            guard try lock.tryAcquire() else { return false }
+        } catch {
+            logger.error("intake lock unavailable; will retry", metadata: ["error": "\(error)"])
+            return false
+        }
+        if announce {
+            Intake.removeLeftovers(in: inbox)
+            logger.info("intake lock held: this node takes the uploads")
+        }
+        return true
     }
 }
 

@@ -25,6 +25,7 @@ package struct Configuration: Sendable, Equatable {
     package var web: Web
     package var review: Review
     package var store: StoreSettings
+    package var daemon: DaemonSettings
 
     /// `database` when set explicitly; otherwise the path follows `dataDirectory`, also when the
     /// data directory is changed later by the command line.
@@ -119,6 +120,21 @@ package struct Configuration: Sendable, Equatable {
         }
     }
 
+    /// How a daemon shares the store's work with other daemons (`[daemon]`).
+    package struct DaemonSettings: Sendable, Equatable {
+        /// `daemon.node_id`: this node's name in the store; nil: host name, pid and a random suffix.
+        package var nodeID: String?
+        /// `daemon.lease_seconds`: how long a claim on a document or a submission lasts unrenewed,
+        /// so how long the work of a node killed or cut off waits before another node takes it.
+        package var leaseSeconds: Double
+        /// `daemon.heartbeat_seconds`: how often a node renews its leases.
+        package var heartbeatSeconds: Double
+
+        package init(nodeID: String? = nil, leaseSeconds: Double = 60, heartbeatSeconds: Double = 15) {
+            self.nodeID = nodeID; self.leaseSeconds = leaseSeconds; self.heartbeatSeconds = heartbeatSeconds
+        }
+    }
+
     /// The web service (`evidenced serve`).
     package struct Web: Sendable, Equatable {
         /// `host:port` it listens on (`web.listen`); behind a reverse proxy for TLS.
@@ -180,12 +196,12 @@ package struct Configuration: Sendable, Equatable {
                 workers: Int = ExtractionOptions.cores, logLevel: Logger.Level = .info,
                 shutdownGraceSeconds: Double = 20, ocr: OCR = OCR(), limits: Limits = Limits(), watch: Watch = Watch(),
                 signatures: Signatures = Signatures(), web: Web = Web(), review: Review = Review(),
-                store: StoreSettings = StoreSettings()) {
+                store: StoreSettings = StoreSettings(), daemon: DaemonSettings = DaemonSettings()) {
         self.inbox = inbox; self.dataDirectory = dataDirectory; self.explicitDatabasePath = databasePath
         self.modelsDirectory = modelsDirectory; self.workers = workers; self.logLevel = logLevel
         self.shutdownGraceSeconds = shutdownGraceSeconds
         self.ocr = ocr; self.limits = limits; self.watch = watch; self.signatures = signatures
-        self.web = web; self.review = review; self.store = store
+        self.web = web; self.review = review; self.store = store; self.daemon = daemon
     }
 
     package static let defaultPath = "/etc/evidenced/evidenced.toml"

@@ -59,6 +59,18 @@ extension ConfigurationKey {
                          check: { above(0, $0.shutdownGraceSeconds, atMost: Configuration.unitStopTimeoutSeconds - 5,
                                         note: " (the unit's TimeoutStopSec is \(ConfigurationValue.format(Configuration.unitStopTimeoutSeconds)))") }),
 
+        ConfigurationKey(name: "daemon.node_id", type: .string,
+                         summary: "This daemon's name among the nodes sharing the store; unset: host name, pid and a random suffix.",
+                         apply: { $0.daemon.nodeID = $1.text }, check: { $0.daemon.nodeID.flatMap(nodeID) }),
+        ConfigurationKey(name: "daemon.lease_seconds", type: .number,
+                         summary: "How long a node's claim on a document or submission lasts unrenewed: the wait before another node takes a dead node's work.",
+                         apply: { $0.daemon.leaseSeconds = $1.real }, check: { within($0.daemon.leaseSeconds, 2...3_600) }),
+        ConfigurationKey(name: "daemon.heartbeat_seconds", type: .number,
+                         summary: "How often a node renews its leases; at most half of daemon.lease_seconds.",
+                         apply: { $0.daemon.heartbeatSeconds = $1.real },
+                         check: { above(0, $0.daemon.heartbeatSeconds, atMost: $0.daemon.leaseSeconds / 2,
+                                        note: " (half of daemon.lease_seconds)") }),
+
         ConfigurationKey(name: "ocr.language", type: .string, summary: "Tesseract language(s), e.g. vie or vie+eng.",
                          apply: { $0.ocr.language = $1.text }, check: { languages($0.ocr.language) }),
         ConfigurationKey(name: "ocr.dpi", type: .integer, summary: "Resolution PDF pages are rendered at for OCR.",
@@ -145,6 +157,12 @@ private func storeURL(_ url: String) -> String? {
         return String(error.description.dropFirst("store.url: ".count))
     }
     return nil
+}
+
+/// Printable ASCII without spaces, as `evidenced status` shows it and a log line quotes it.
+private func nodeID(_ id: String) -> String? {
+    !id.isEmpty && id.utf8.count <= 128 && id.utf8.allSatisfy({ (33...126).contains($0) }) ? nil
+        : "must be 1 to 128 printable ASCII characters without spaces, got '\(id)'"
 }
 
 private func directory(_ path: String) -> String? {

@@ -20,7 +20,7 @@ package struct Throughput: Hashable, Sendable, Codable {
     package init(documents: Int, pages: Int) { self.documents = documents; self.pages = pages }
 }
 
-/// What `resumeAfterCrash()` put back in the queue.
+/// What `releaseLeases(node:)` gave back: documents queued again, submissions whose lease ended.
 package struct Resumed: Hashable, Sendable, Codable {
     package var documents: Int
     package var submissions: Int

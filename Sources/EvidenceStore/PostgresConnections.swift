@@ -76,8 +76,7 @@ final class PostgresConnections: @unchecked Sendable {
                 let id = nextID
                 condition.unlock()
                 do {
-                    return try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(),
-                                                          configuration: configuration, id: id, logger: logger).wait()
+                    return try connect(id: id)
                 } catch {
                     condition.lock()
                     open -= 1
@@ -88,6 +87,20 @@ final class PostgresConnections: @unchecked Sendable {
             }
             condition.wait()
         }
+    }
+
+    private func connect(id: Int) throws -> PostgresConnection {
+        try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(),
+                                       configuration: configuration, id: id, logger: logger).wait()
+    }
+
+    /// A connection of its own, not counted in the pool, for a session-level lock: the caller closes it.
+    func connectOutsideThePool() throws -> PostgresConnection {
+        condition.lock()
+        nextID += 1
+        let id = nextID
+        condition.unlock()
+        do { return try connect(id: id) } catch { throw PostgresStoreError(error, connecting: location) }
     }
 
     private func checkIn(_ connection: PostgresConnection) {

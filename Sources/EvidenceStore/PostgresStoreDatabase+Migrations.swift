@@ -182,6 +182,18 @@ extension PostgresStoreDatabase {
         ("v10-season-index", [
             "CREATE INDEX submissions_season ON submissions(framework, precheck, unitCode, periodFrom, createdAt, id, periodTo)",
         ]),
+        // Claims with leases: several daemons (nodes) share the work of one database.
+        ("v11-leases", [
+            "ALTER TABLE documents ADD COLUMN leaseNode TEXT, ADD COLUMN leaseExpiresAt TIMESTAMPTZ",
+            "CREATE INDEX documents_on_leaseNode ON documents(leaseNode) WHERE leaseNode IS NOT NULL",
+            "ALTER TABLE submissions ADD COLUMN leaseNode TEXT, ADD COLUMN leaseExpiresAt TIMESTAMPTZ",
+            "CREATE INDEX submissions_on_leaseNode ON submissions(leaseNode) WHERE leaseNode IS NOT NULL",
+            """
+            CREATE TABLE nodes (
+                id TEXT PRIMARY KEY, host TEXT NOT NULL, pid INTEGER NOT NULL, role TEXT NOT NULL,
+                leaseSeconds DOUBLE PRECISION NOT NULL, startedAt TIMESTAMPTZ NOT NULL, heartbeatAt TIMESTAMPTZ NOT NULL)
+            """,
+        ]),
     ]
 
     /// Applies what is missing, all in one transaction under an advisory lock: two processes

@@ -24,9 +24,11 @@ extension Store {
 
     /// Stores what extraction and parsing found, and marks the document `parsed`: from now on every
     /// submission that cites this content reuses it. Saving again replaces it (a newer extractor).
-    package func saveDocument(_ document: ExtractedDocument, fields: DocumentFields?) throws {
+    /// With a `lease` (a daemon's claim), only while this node holds it, ending it (`StoreError.leaseLost`).
+    package func saveDocument(_ document: ExtractedDocument, fields: DocumentFields?, lease: Lease? = nil) throws {
         let key = try Self.normalizedSHA256(document.sha256)
         try database.write { db in
+            if let lease { try Self.endLease(db, document: key, lease: lease) }
             let now = Date()
             var record = try db.record(DocumentRecord.self, key: key)
                 ?? .queued(sha256: key, name: document.file, at: now)
@@ -57,10 +59,11 @@ extension Store {
 
     /// Moves a document to `state`. `extracting` counts an attempt; `failed` records the failure
     /// (any other state clears it). An unknown document is created in that state, so a file that
-    /// fails before it was queued is still visible.
-    package func markDocument(sha256: String, state: DocumentState, failure: ExtractionFailure? = nil) throws {
+    /// fails before it was queued is still visible. With a `lease`, as for `saveDocument`.
+    package func markDocument(sha256: String, state: DocumentState, failure: ExtractionFailure? = nil, lease: Lease? = nil) throws {
         let key = try Self.normalizedSHA256(sha256)
         try database.write { db in
+            if let lease { try Self.endLease(db, document: key, lease: lease) }
             let now = Date()
             var record = try db.record(DocumentRecord.self, key: key) ?? .queued(sha256: key, name: nil, at: now)
             record.state = state
@@ -75,28 +78,6 @@ extension Store {
             }
             record.updatedAt = now
             try db.save(record)
-        }
-    }
-
-    /// Hands up to `limit` queued documents, oldest first, to a worker: they become `extracting`
-    /// (an attempt counted) in the same transaction, so two workers never take the same one.
-    package func takeQueuedDocuments(limit: Int) throws -> [String] {
-        guard limit > 0 else { return [] }
-        return try database.write { db in
-            // Within the minute it arrived in, the largest file first: a long scan taken last
-            // would leave the other workers idle at the end of a batch. Across minutes, first
-            // come, first served, so a stream of large files never starves a small one.
-            let keys = try db.values("""
-                SELECT sha256 FROM documents WHERE state = \(DocumentState.queued)
-                ORDER BY \(raw: db.dialect.minute(of: "createdAt")), bytes DESC NULLS LAST, createdAt, sha256
-                LIMIT \(limit)
-                """, as: String.self)
-            guard !keys.isEmpty else { return [] }
-            try db.execute("""
-                UPDATE documents SET state = \(DocumentState.extracting), attempts = attempts + 1, updatedAt = \(Date())
-                WHERE sha256 IN \(list: keys)
-                """)
-            return keys
         }
     }
 }

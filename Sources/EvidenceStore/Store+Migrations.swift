@@ -42,6 +42,10 @@ extension Store {
     ///   when the flag was inserted, and the latest decision's id and action (null: open), so the
     ///   review queue filters and pages through indexes
     /// decision_acks       (v6) (consumer, decisionId) PK, ackedAt: decision events delivered
+    /// documents.leaseNode, documents.leaseExpiresAt, submissions.leaseNode, submissions.leaseExpiresAt
+    ///   (v11) the node that claimed the row and until when (`Store+Claims.swift`)
+    /// nodes               (v11) id PK, host, pid, role, leaseSeconds, startedAt, heartbeatAt: the
+    ///   daemons sharing the store (`Store+Nodes.swift`)
     /// ```
     /// Rows of a submission's latest revision (files, claims, evidence) are replaced when it changes;
     /// its flags are kept and marked. Foreign keys are enforced.
@@ -336,6 +340,26 @@ extension Store {
         migrator.registerMigration("v10-season-index") { db in
             try db.create(index: "submissions_season", on: "submissions",
                           columns: ["framework", "precheck", "unitCode", "periodFrom", "createdAt", "id", "periodTo"])
+        }
+
+        // Claims with leases: several daemons (nodes) share the work of one database.
+        migrator.registerMigration("v11-leases") { db in
+            for table in ["documents", "submissions"] {
+                try db.alter(table: table) { t in
+                    t.add(column: "leaseNode", .text)
+                    t.add(column: "leaseExpiresAt", .datetime)
+                }
+                try db.execute(sql: "CREATE INDEX \(table)_on_leaseNode ON \(table)(leaseNode) WHERE leaseNode IS NOT NULL")
+            }
+            try db.create(table: "nodes") { t in
+                t.primaryKey("id", .text)
+                t.column("host", .text).notNull()
+                t.column("pid", .integer).notNull()
+                t.column("role", .text).notNull()
+                t.column("leaseSeconds", .double).notNull()
+                t.column("startedAt", .datetime).notNull()
+                t.column("heartbeatAt", .datetime).notNull()
+            }
         }
 
         return migrator

@@ -84,33 +84,6 @@ extension Store {
         }
     }
 
-    /// At start-up: what a dead process left `extracting` goes back to `queued`, in one transaction.
-    /// Nothing else needs repair, since every other change was committed whole or not at all.
-    @discardableResult
-    package func resumeAfterCrash() throws -> Resumed {
-        try database.write { db in
-            let now = Date()
-            let documents = try db.execute("""
-                UPDATE documents SET state = \(DocumentState.queued), updatedAt = \(now) WHERE state = \(DocumentState.extracting)
-                """)
-            let submissions = try db.execute("""
-                UPDATE submissions SET state = \(SubmissionState.queued), updatedAt = \(now) WHERE state = \(SubmissionState.extracting)
-                """)
-            return Resumed(documents: documents, submissions: submissions)
-        }
-    }
-
-    /// Documents left `extracting` while this process has none in flight (a save or a state change
-    /// that failed): back to `queued`. Returns how many; a read first, so an idle pass writes nothing.
-    @discardableResult
-    package func requeueStrandedDocuments() throws -> Int {
-        let extracting: StoreSQL = "FROM documents WHERE state = \(DocumentState.extracting)"
-        guard try database.read({ try $0.count("SELECT COUNT(*) \(sql: extracting)") }) > 0 else { return 0 }
-        return try database.write { db in
-            try db.execute("UPDATE documents SET state = \(DocumentState.queued), updatedAt = \(Date()) WHERE state = \(DocumentState.extracting)")
-        }
-    }
-
     /// Documents waiting for extraction (sha256), oldest first.
     package func pendingDocuments(limit: Int = 1000) throws -> [String] {
         try database.read { db in
@@ -132,20 +105,11 @@ extension Store {
     }
 
     /// Submissions waiting (queued or extracting) whose every file is extracted or failed: ready to
-    /// be checked. Oldest first.
+    /// be checked, whether or not a node has claimed them. Oldest first.
     package func readySubmissions(limit: Int = 1000) throws -> [String] {
         try database.read { db in
-            // The states are bound, never spelled.
-            let waiting: [SubmissionState] = [.queued, .extracting]
-            let unread: [DocumentState] = [.queued, .extracting]
-            return try db.values("""
-                SELECT s.id FROM submissions s
-                WHERE s.state IN \(list: waiting)
-                  AND NOT EXISTS (
-                    SELECT 1 FROM submission_files f JOIN documents d ON d.sha256 = f.sha256
-                    WHERE f.submissionId = s.id AND d.state IN \(list: unread))
-                ORDER BY s.createdAt, s.id
-                LIMIT \(limit)
+            try db.values("""
+                SELECT s.id FROM submissions s WHERE \(sql: Self.readyToCheck) ORDER BY s.createdAt, s.id LIMIT \(limit)
                 """, as: String.self)
         }
     }

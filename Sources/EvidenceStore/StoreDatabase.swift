@@ -18,6 +18,8 @@ protocol StoreDatabase: Sendable {
     func write<T>(_ body: (any StoreConnection) throws -> T) throws -> T
     /// The migrations applied so far, in order.
     func appliedMigrations() throws -> [String]
+    /// A lock one process at a time holds for as long as it likes (see `StoreSessionLock`).
+    func sessionLock(key: Int64) -> any StoreSessionLock
 }
 
 /// What differs in the SQL the two databases accept, for the few statements that cannot be
@@ -39,6 +41,16 @@ enum SQLDialect: Sendable {
         switch self {
         case .sqlite: "\(table) \(alias) INDEXED BY \(index)"
         case .postgres: "\(table) \(alias)"
+        }
+    }
+
+    /// What ends a claim's `SELECT` (after its `LIMIT`): on PostgreSQL the chosen rows of `alias` are
+    /// locked and rows another transaction has locked are passed over, not waited for. SQLite has
+    /// one writer at a time, so the claim's transaction alone keeps two claims apart.
+    func skipLocked(of alias: String) -> String {
+        switch self {
+        case .sqlite: ""
+        case .postgres: "FOR UPDATE OF \(alias) SKIP LOCKED"
         }
     }
 }

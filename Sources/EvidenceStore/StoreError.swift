@@ -28,6 +28,9 @@ package enum StoreError: Error, Hashable, Sendable {
     /// A decision id the queue never issued; nothing was acked.
     case unknownDecisions([Int64])
     case unknownScoreEvents([Int64])
+    /// A node finishing work whose lease it no longer holds (it expired and another node claimed
+    /// the work, or the work was finished or given back meanwhile): nothing was written.
+    case leaseLost(item: String, node: String)
 }
 
 extension StoreError: CustomStringConvertible {
@@ -51,6 +54,7 @@ extension StoreError: CustomStringConvertible {
             "submission '\(id)' is recorded: it cannot become a pre-check (send a pre-check under its own id)"
         case .unknownDecisions(let ids): "unknown decision ids: \(ids.map { "d\($0)" }.joined(separator: ", "))"
         case .unknownScoreEvents(let ids): "unknown score event ids: \(ids.map { "s\($0)" }.joined(separator: ", "))"
+        case .leaseLost(let item, let node): "node \(node) no longer holds the lease on \(item.prefix(16)): another node took it over"
         }
     }
 }

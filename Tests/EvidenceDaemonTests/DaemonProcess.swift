@@ -8,21 +8,27 @@ final class DaemonProcess {
     let log: URL
     private(set) var process = Process()
 
-    init(folder: URL) throws {
+    /// `name`: its log's, for several daemons on one folder (one inbox, one data folder).
+    init(folder: URL, name: String = "daemon") throws {
         inbox = folder.appendingPathComponent("inbox", isDirectory: true)
         data = folder.appendingPathComponent("data", isDirectory: true)
-        log = folder.appendingPathComponent("daemon.log")
+        log = folder.appendingPathComponent("\(name).log")
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         try Data().write(to: log)
     }
 
     /// systemd's notify socket for the daemon, when a test listens as systemd would.
     var notifySocket: String?
+    /// The store when it is not `<data>/evidenced.sqlite` (a PostgreSQL URL).
+    var databaseURL: String?
+    /// More `EVIDENCED_*` settings, and more arguments for `run`.
+    var environment: [String: String] = [:]
+    var arguments: [String] = []
 
     func start() throws {
         process = Process()
         process.executableURL = TestPaths.executable
-        process.arguments = ["run", "--inbox", inbox.path, "--data", data.path]
+        process.arguments = ["run", "--inbox", inbox.path, "--data", data.path] + arguments
         process.currentDirectoryURL = TestPaths.root
         var environment = ProcessInfo.processInfo.environment
         environment["EVIDENCED_WATCH_STABILITY_DELAY_SECONDS"] = "0.3"
@@ -30,6 +36,8 @@ final class DaemonProcess {
         environment["EVIDENCED_MODELS"] = TestPaths.models.path
         environment["EVIDENCED_LOG_LEVEL"] = "info"
         environment["NOTIFY_SOCKET"] = notifySocket
+        environment["EVIDENCED_DATABASE_URL"] = databaseURL
+        environment.merge(self.environment) { $1 }
         process.environment = environment
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()
@@ -49,7 +57,11 @@ final class DaemonProcess {
         return true
     }
 
-    var store: Store { get throws { try Store(path: data.appendingPathComponent("evidenced.sqlite").path) } }
+    var store: Store {
+        get throws {
+            try Store.open(StoreLocation(url: databaseURL ?? data.appendingPathComponent("evidenced.sqlite").path))
+        }
+    }
 
     /// Copies sample submission folders into the inbox.
     func drop(_ names: [String]) throws {
@@ -63,7 +75,7 @@ final class DaemonProcess {
     func waitUntilSettled(submissions: Int, seconds: Double) async throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            if FileManager.default.fileExists(atPath: data.appendingPathComponent("evidenced.sqlite").path) {
+            if databaseURL != nil || FileManager.default.fileExists(atPath: data.appendingPathComponent("evidenced.sqlite").path) {
                 let backlog = try store.backlog()
                 let inboxEmpty = ((try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []).filter { !$0.hasPrefix(".") }.isEmpty
                 if inboxEmpty, backlog.submissions[.checked] == submissions,

@@ -43,6 +43,19 @@ import EvidenceTesting
         #expect(Self.workers(of: daemon.process.processIdentifier).isEmpty, "its workers exited and were reaped")
     }
 
+    /// The reference: the flags of one uninterrupted run over the samples, alone on SQLite.
+    static func uninterruptedRun(seconds: Double) async throws -> [FlagKey] {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reference = try DaemonProcess(folder: folder)
+        try reference.drop(samples)
+        try reference.start()
+        #expect(try await reference.waitUntilSettled(submissions: samples.count, seconds: seconds), "\(reference.logText.suffix(2000))")
+        reference.signal(SIGTERM)
+        _ = await reference.waitForExit(seconds: 25)
+        return try keys(reference.store)
+    }
+
     /// Live `evidenced worker` processes started by the daemon `pid` (their command line names it).
     static func workers(of pid: Int32) -> [String] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
@@ -56,16 +69,7 @@ import EvidenceTesting
     }
 
     @Test func killedAtRandomMomentsItProcessesEverySubmissionExactlyOnce() async throws {
-        // The reference: one uninterrupted run over the same uploads.
-        let referenceFolder = try TestPaths.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: referenceFolder) }
-        let reference = try DaemonProcess(folder: referenceFolder)
-        try reference.drop(Self.samples)
-        try reference.start()
-        #expect(try await reference.waitUntilSettled(submissions: 4, seconds: 120))
-        reference.signal(SIGTERM)
-        _ = await reference.waitForExit(seconds: 25)
-        let expected = try Self.keys(reference.store)
+        let expected = try await Self.uninterruptedRun(seconds: 120)
 
         let folder = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

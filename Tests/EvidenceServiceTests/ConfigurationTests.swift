@@ -195,8 +195,8 @@ enum ConfigurationFixture {
             return String(line.dropFirst())
         }.joined(separator: "\n")
         let settings = uncommented.split(separator: "\n").filter { $0.first?.isLetter == true }
-        #expect(settings.count == Configuration.keyNames.count - 6,
-                "every key but workers, ocr.tessdata, signatures.trusted_ca_dir, web.season_deadline, store.url and store.password_file uncommented")
+        #expect(settings.count == Configuration.keyNames.count - 7,
+                "every key but workers, daemon.node_id, ocr.tessdata, signatures.trusted_ca_dir, web.season_deadline, store.url and store.password_file uncommented")
         let config = try ConfigurationFixture.load(uncommented)
         var expected = Configuration.defaults
         expected.databasePath = "/var/lib/evidenced/evidenced.sqlite"

@@ -47,29 +47,30 @@ import Testing
 
     /// A daemon killed while extracting: after restart what it held goes back to queued, and a
     /// result recorded before the kill is not recorded twice.
-    @Test(arguments: StoreBackend.allCases) func resumeAfterCrashRequeuesInFlightWork(_ backend: StoreBackend) throws {
+    @Test(arguments: StoreBackend.allCases) func aRestartRequeuesWhatTheKilledRunHeld(_ backend: StoreBackend) throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let location = try backend.makeLocation(in: dir.url)
+        let killed = NodeInfo(id: "host-1-101-ab", host: "host-1", pid: 101, role: "all", leaseSeconds: 60, startedAt: Date())
         do {
             let before = try location.open()
+            try before.registerNode(killed)
             _ = try before.recordSubmission(Sample.submission("a-2024"), manifestSHA256: sha("ma"), files: Sample.files(salt: "a"))
             _ = try before.recordSubmission(Sample.submission("b-2024"), manifestSHA256: sha("mb"), files: Sample.files(salt: "b"))
-            try before.setSubmissionState(id: "a-2024", .extracting)
-            _ = try before.takeQueuedDocuments(limit: 3)
-            try before.setSubmissionState(id: "b-2024", .extracting)
+            _ = try before.takeQueuedDocuments(limit: 3, lease: killed.lease)
             try before.recordResult(Sample.result("b-2024"))
         }   // "kill -9": the store is simply dropped; nothing else is flushed.
 
         let after = try location.open()
-        let resumed = try after.resumeAfterCrash()
-        #expect(resumed == Resumed(documents: 3, submissions: 1))
+        let resumed = try after.recoverEarlierRuns(of: "host-1-102-cd", host: "host-1", isRunning: { $0 != 101 })
+        #expect(resumed == Resumed(documents: 3, submissions: 0))
         #expect(try after.pendingSubmissions() == ["a-2024"])
         #expect(try after.pendingDocuments().count == 4)
         #expect(try after.backlog().documents[.extracting] == 0)
         // b was checked before the crash; checking it again queues nothing new.
         #expect(try after.recordResult(Sample.result("b-2024")).isEmpty)
         #expect(try after.list().count == 2)
-        #expect(try after.resumeAfterCrash() == Resumed(documents: 0, submissions: 0))
+        #expect(try after.recoverEarlierRuns(of: "host-1-102-cd", host: "host-1", isRunning: { $0 != 101 })
+                == Resumed(documents: 0, submissions: 0))
     }
 }

@@ -1,0 +1,16 @@
+/// Which of the daemon's services a node runs (`evidenced run --role`): every node shares the
+/// store's work, so an operator can add extraction-only machines beside one that takes uploads.
+package enum DaemonRole: String, CaseIterable, Sendable {
+    /// Intake, extraction and checks: a single machine, or any node of several.
+    case all
+    /// Takes uploads out of the inbox (one node at a time does; others with this role stand by).
+    case intake
+    /// Extracts documents, each in a worker process: the role that needs cores.
+    case extract
+    /// Checks submissions whose documents are read and queues their flags.
+    case check
+
+    var takesUploads: Bool { self == .all || self == .intake }
+    var extracts: Bool { self == .all || self == .extract }
+    var checks: Bool { self == .all || self == .check }
+}
