@@ -18,6 +18,8 @@ protocol StoreDatabase: Sendable {
     func write<T>(_ body: (any StoreConnection) throws -> T) throws -> T
     /// The migrations applied so far, in order.
     func appliedMigrations() throws -> [String]
+    /// Every migration recorded, known to this version or not: the known in order, then the others.
+    func recordedMigrations() throws -> [String]
 }
 
 /// What differs in the SQL the two databases accept, for the few statements that cannot be
