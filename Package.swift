@@ -130,7 +130,7 @@ let package = Package(
             "EvidenceModel", "EvidenceStore", "EvidenceStoreTesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EvidenceDaemonTests", dependencies: [
             "EvidenceModel", "EvidenceExtraction", "EvidenceExtractionTesting", "EvidenceVerification", "EvidenceLoading",
-            "EvidenceParsing", "EvidenceStore", "EvidenceService", "EvidenceDaemon", "EvidenceTesting",
+            "EvidenceParsing", "EvidenceStore", "EvidenceService", "EvidenceDaemon", "EvidenceTesting", "EvidenceStoreTesting",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "EvidenceServiceTests", dependencies: [
