@@ -121,7 +121,7 @@ package struct StoreCopier {
                 reported = Date()
             }
         }
-        if total > 0 { progress("\(name): \(digest.rows) rows") }
+        if total > 0 { progress("\(name): \(digest.rows) \(digest.rows == 1 ? "row" : "rows")") }
         return digest
     }
 

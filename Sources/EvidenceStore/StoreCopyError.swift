@@ -22,6 +22,8 @@ package enum StoreCopyError: Error, Equatable, CustomStringConvertible {
                 + (missing.isEmpty ? "" : "; it also lacks \(missing.joined(separator: ", "))")
         case .sourceMigrations(let missing, _):
             "the source is not migrated to this version (missing \(missing.joined(separator: ", "))): open it once with this evidenced (e.g. `evidenced status --db SOURCE`), then copy"
+        case .targetMigrations(_, let target) where target.isEmpty:
+            "the target holds no evidenced store (no migration recorded)"
         case .targetMigrations(let source, let target):
             "the target's migrations (\(target.joined(separator: ", "))) differ from the source's (\(source.joined(separator: ", ")))"
         case .noSQLiteStore(let path): "no SQLite store at \(path)"

@@ -79,13 +79,16 @@ struct StoreCopyBenchmarkTests {
         let postgres = try TestPostgres.shared().makeDatabase()
         let there = try StoreCopier.copy(from: .sqlite(path: path), to: .postgres(postgres)) { _ in }
         #expect(there.comparison.mismatched.isEmpty)
+        let postgresBytes = try Store(postgres: postgres).database.read { db in
+            try db.value("SELECT pg_database_size(current_database())", as: Int.self) ?? 0
+        }
         let back = try StoreCopier.copy(from: .postgres(postgres), to: .sqlite(path: dir.path("back.sqlite"))) { _ in }
         #expect(back.comparison.mismatched.isEmpty)
         func rate(_ report: StoreCopyReport) -> String {
             String(format: "%d rows in %.1f s (%.0f rows/s), read back in %.1f s",
                    report.comparison.sourceRows, report.copySeconds, report.rowsPerSecond, report.verifySeconds)
         }
-        print("store copy bench: \(count) submissions (\(bytes / 1_000_000) MB SQLite file, generated in \(filling)); "
+        print("store copy bench: \(count) submissions (\(bytes / 1_000_000) MB SQLite file, \(postgresBytes / 1_000_000) MB PostgreSQL database, generated in \(filling)); "
               + "SQLite to PostgreSQL: \(rate(there)); PostgreSQL to SQLite: \(rate(back))")
     }
 }
