@@ -45,9 +45,9 @@ struct BenchmarkTests {
 /// `evidenced store copy` rates for docs/scale.md: a generated store of
 /// EVIDENCE_STORE_COPY_SUBMISSIONS submissions (default 5,000: two documents with three pages of
 /// text each, two claims, two flags, a decision every tenth flag, every flag acked) copied from an
-/// SQLite file to the test cluster, and back. Run with EVIDENCE_STORE_BENCH=1.
+/// SQLite file to the test cluster, and back. Run with EVIDENCE_STORE_BENCH=1 swift test --filter StoreCopyRateTests.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["EVIDENCE_STORE_BENCH"] != nil))
-struct StoreCopyBenchmarkTests {
+struct StoreCopyRateTests {
     @Test func copyRate() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
