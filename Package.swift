@@ -66,6 +66,8 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
+            // The per-table checksums of `store copy` and `store verify`.
+            .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strict),
         // What the daemon and the web service share, beside each other: configuration (TOML), the
         // content store, page images for review, the CSV export, and the threads blocking work runs on.

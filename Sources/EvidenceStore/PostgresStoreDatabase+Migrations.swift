@@ -218,4 +218,13 @@ extension PostgresStoreDatabase {
     func appliedMigrations() throws -> [String] {
         try read { db in try db.values("SELECT identifier FROM evidenced_migrations ORDER BY position", as: String.self) }
     }
+
+    /// Those this version does not know are recorded at their own positions, after the known ones.
+    /// A database no evidenced has migrated records none.
+    func recordedMigrations() throws -> [String] {
+        try read { db in
+            guard try db.value("SELECT to_regclass('evidenced_migrations') IS NOT NULL", as: Bool.self) == true else { return [] }
+            return try db.values("SELECT identifier FROM evidenced_migrations ORDER BY position", as: String.self)
+        }
+    }
 }

@@ -22,12 +22,12 @@ final class PostgresStoreDatabase: StoreDatabase {
     static let writeLock: Int64 = 0x6576_6964
     static let migrationLock: Int64 = 0x6d69_6772
 
-    init(location: PostgresLocation) throws {
+    init(location: PostgresLocation, migrating: Bool = true) throws {
         var logger = Logger(label: "evidenced.postgres")
         logger.logLevel = .error
         self.logger = logger
         connections = try PostgresConnections(location: location, logger: logger)
-        try migrate()
+        if migrating { try migrate() }
     }
 
     func read<T>(_ body: (any StoreConnection) throws -> T) throws -> T {

@@ -19,6 +19,13 @@ struct SQLiteStoreDatabase: StoreDatabase {
         try writer.read { db in try Store.migrator.appliedMigrations(db) }
     }
 
+    func recordedMigrations() throws -> [String] {
+        try writer.read { db in
+            let recorded = try Store.migrator.appliedIdentifiers(db), known = Store.migrator.migrations
+            return known.filter(recorded.contains) + recorded.subtracting(known).sorted()
+        }
+    }
+
     /// A date as GRDB stores it (text in UTC, or a number of seconds since 1970).
     static func date(fromText text: String) -> Date? {
         Date.fromDatabaseValue(text.databaseValue)

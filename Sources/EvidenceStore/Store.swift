@@ -38,10 +38,29 @@ package final class Store: Sendable {
         try Self.migrate(writer, upTo: lastMigration)
     }
 
-    /// Connects to the PostgreSQL database and brings its schema up to date.
-    package init(postgres location: PostgresLocation) throws {
-        database = try PostgresStoreDatabase(location: location)
+    /// Connects to the PostgreSQL database and brings its schema up to date (unless not `migrating`:
+    /// the source of a copy is read as it is).
+    package init(postgres location: PostgresLocation, migrating: Bool = true) throws {
+        database = try PostgresStoreDatabase(location: location, migrating: migrating)
         path = nil
+    }
+
+    /// An SQLite store opened read-only and not migrated: the source of a copy, never changed.
+    private init(readingSQLite path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreCopyError.noSQLiteStore(path: path) }
+        var configuration = Self.configuration()
+        configuration.readonly = true
+        database = SQLiteStoreDatabase(writer: try DatabaseQueue(path: path, configuration: configuration))
+        self.path = path
+    }
+
+    /// An existing store as it is, neither created nor migrated (an SQLite file read-only), for
+    /// `store copy` and `store verify`, which never change their source.
+    package static func openExisting(_ location: StoreLocation) throws -> Store {
+        switch location {
+        case .sqlite(let path): try Store(readingSQLite: path)
+        case .postgres(let location): try Store(postgres: location, migrating: false)
+        }
     }
 
     /// The SQLite database below the store, for tests that reach under it (a trigger that fails a
@@ -94,6 +113,15 @@ package final class Store: Sendable {
     package func appliedMigrations() throws -> [String] {
         try database.appliedMigrations()
     }
+
+    /// Every migration the database records, those this version does not know included (a store
+    /// written by a newer evidenced): the known ones in order, then the others.
+    package func recordedMigrations() throws -> [String] {
+        try database.recordedMigrations()
+    }
+
+    /// The migrations this version knows, in order.
+    package static var knownMigrations: [String] { migrator.migrations }
 }
 
 extension Store {

@@ -20,6 +20,8 @@ protocol StoreDatabase: Sendable {
     func appliedMigrations() throws -> [String]
     /// A lock one process at a time holds for as long as it likes (see `StoreSessionLock`).
     func sessionLock(key: Int64) -> any StoreSessionLock
+    /// Every migration recorded, known to this version or not: the known in order, then the others.
+    func recordedMigrations() throws -> [String]
 }
 
 /// What differs in the SQL the two databases accept, for the few statements that cannot be

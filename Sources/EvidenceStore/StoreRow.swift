@@ -15,6 +15,9 @@ struct StoreRow: Sendable {
         values[column.lowercased()].flatMap { Value(storeValue: $0) }
     }
 
+    /// The column's value as stored (null when absent), for code that reads every column alike.
+    func value(_ column: String) -> StoreValue { values[column.lowercased()] ?? .null }
+
     /// The value of a column that is never null.
     func get<Value: StoreValueConvertible>(_ column: String) throws -> Value {
         guard let value: Value = self[column] else {
