@@ -63,8 +63,29 @@ package final class TestPostgres: @unchecked Sendable {
         let log = FileHandle(forWritingAtPath: "/dev/null")
         server.standardOutput = log
         server.standardError = log
-        try server.run()
+        try Self.startOnALastingThread(server)
         try waitUntilReady()
+    }
+
+    /// Linux sends the parent-death signal when the *thread* that started the child exits, not the
+    /// process: started from a pool thread that later retires, the server was killed in the middle
+    /// of the test run. It is started from a thread that lives exactly as long as the server.
+    private static func startOnALastingThread(_ server: Process) throws {
+        let started = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var failure: (any Error)?
+        let thread = Thread {
+            do { try server.run() } catch {
+                failure = error
+                started.signal()
+                return
+            }
+            started.signal()
+            server.waitUntilExit()
+        }
+        thread.name = "test-postgres"
+        thread.start()
+        started.wait()
+        if let failure { throw failure }
     }
 
     /// Polls `pg_isready` until the server accepts connections (or exits, or a generous deadline).
