@@ -31,9 +31,12 @@ struct SQLiteConnection: StoreConnection {
 
     func fetch(_ sql: StoreSQL) throws -> [StoreRow] {
         let (text, arguments) = Self.statement(sql)
-        return try Row.fetchAll(db, sql: text, arguments: arguments).map { row in
-            StoreRow(row.map { column, value in (column, Self.storeValue(value)) })
-        }
+        let statement = try db.makeStatement(sql: text)
+        let columns = StoreColumns(statement.columnNames)
+        // Read in place from the cursor: `Row.fetchAll` would copy every row before this copies it again.
+        return try Array(Row.fetchCursor(statement, arguments: arguments).map { row in
+            StoreRow(columns, row.databaseValues.map(Self.storeValue))
+        })
     }
 
     @discardableResult
