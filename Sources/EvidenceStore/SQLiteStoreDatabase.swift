@@ -33,9 +33,10 @@ struct SQLiteConnection: StoreConnection {
         let (text, arguments) = Self.statement(sql)
         let statement = try db.makeStatement(sql: text)
         let columns = StoreColumns(statement.columnNames)
-        // Read in place from the cursor: `Row.fetchAll` would copy every row before this copies it again.
+        // Read in place from the cursor (`Row.fetchAll` would copy every row before this copies it
+        // again), by index (a row's elements would read every column's name again).
         return try Array(Row.fetchCursor(statement, arguments: arguments).map { row in
-            StoreRow(columns, row.databaseValues.map(Self.storeValue))
+            StoreRow(columns, (0..<row.count).map { index in Self.storeValue(row[index] as DatabaseValue) })
         })
     }
 

@@ -99,14 +99,15 @@ extension Framework {
             return code.utf8.count == key.utf8.count
                 && zip(code.utf8, key.utf8).allSatisfy { ($0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0) == $1 }
         }
+        // By index: `for node in nodes` would copy every indicator (its rule, its children) it passes.
         func find(_ nodes: [Indicator]) -> Indicator? {
-            for node in nodes {
-                if matches(node.fullCode) { return node }
-                if let found = find(node.children) { return found }
+            for index in nodes.indices {
+                if matches(nodes[index].fullCode) { return nodes[index] }
+                if let found = find(nodes[index].children) { return found }
             }
             return nil
         }
-        for section in sections { if let found = find(section.indicators) { return found } }
+        for index in sections.indices { if let found = find(sections[index].indicators) { return found } }
         return nil
     }
 
