@@ -83,7 +83,10 @@ struct PostgresStoreConnection: StoreConnection {
     var dialect: SQLDialect { .postgres }
 
     func fetch(_ sql: StoreSQL) throws -> [StoreRow] {
-        try run(sql).rows.map { row in StoreRow(try row.map { cell in (cell.columnName, try Self.value(cell)) }) }
+        let rows = try run(sql).rows
+        guard let firstRow = rows.first else { return [] }
+        let columns = StoreColumns(firstRow.map(\.columnName))
+        return try rows.map { row in StoreRow(columns, try row.map(Self.value)) }
     }
 
     @discardableResult
