@@ -15,30 +15,31 @@ struct StoreRow: Sendable {
 
     /// The column's value, nil when null, absent or not of that type.
     subscript<Value: StoreValueConvertible>(_ column: String) -> Value? {
-        value(column).flatMap { Value(storeValue: $0) }
+        present(column).flatMap { Value(storeValue: $0) }
     }
 
     /// The column's value as stored (null when absent), for code that reads every column alike.
-    func value(_ column: String) -> StoreValue { values[column.lowercased()] ?? .null }
+    func value(_ column: String) -> StoreValue { present(column) ?? .null }
 
     /// The value of a column that is never null.
     func get<Value: StoreValueConvertible>(_ column: String) throws -> Value {
         guard let value: Value = self[column] else {
-            throw StoreRowError.unexpectedValue(column: column, found: value(column).map { "\($0)" } ?? "no column")
+            throw StoreRowError.unexpectedValue(column: column, found: present(column).map { "\($0)" } ?? "no column")
         }
         return value
     }
 
     /// A JSON column; nil when null.
     func json<Value: Codable>(_ column: String, as type: Value.Type = Value.self) throws -> Value? {
-        guard let value = value(column), value != .null else { return nil }
+        guard let value = present(column), value != .null else { return nil }
         guard let decoded = StoredJSON<Value>(storeValue: value) else {
             throw StoreRowError.unexpectedValue(column: column, found: "JSON that does not decode as \(Value.self)")
         }
         return decoded.value
     }
 
-    private func value(_ column: String) -> StoreValue? { columns.position(of: column).map { values[$0] } }
+    /// The column's value; nil when the statement has no such column.
+    private func present(_ column: String) -> StoreValue? { columns.position(of: column).map { values[$0] } }
 }
 
 /// A statement's column names and their positions, found once for all its rows: looking a name up

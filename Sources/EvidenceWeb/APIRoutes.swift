@@ -83,7 +83,7 @@ struct APIRoutes {
         }
         api.get("/scores") { request, context in
             let (query, units) = try await scores(request, context)
-            return JSONResponse.make(APIScores(framework: query.framework, period: query.period?.text, units: units.map(APIUnitScores.init)))
+            return JSONResponse.make(scores: APIScores(framework: query.framework, period: query.period?.text, units: units.map(APIUnitScores.init)))
         }
         api.get("/scores.csv") { request, context in
             let (_, units) = try await scores(request, context)

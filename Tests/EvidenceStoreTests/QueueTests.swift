@@ -22,7 +22,7 @@ import Testing
         let whole = try store.list()
         #expect(whole.count == 4)
         for after in [nil, whole[0].id, whole[2].id, whole[3].id] {
-            for reason in [nil] + Set(whole.map(\.flag.reason)).sorted { $0.rawValue < $1.rawValue } + [FlagReason.needsReview] {
+            for reason in [nil] + Set(whole.map(\.flag.reason)).sorted(by: { $0.rawValue < $1.rawValue }) + [FlagReason.needsReview] {
                 for limit in [nil, 1, 2, 100] {
                     let expected = whole.filter { $0.id > (after ?? 0) && (reason == nil || $0.flag.reason == reason) }.prefix(limit ?? .max)
                     #expect(try store.list(after: after, reason: reason, limit: limit) == Array(expected), "\(String(describing: after)) \(String(describing: reason)) \(String(describing: limit))")
