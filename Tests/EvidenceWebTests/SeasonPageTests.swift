@@ -39,7 +39,7 @@ import Testing
         }
     }
 
-    /// The rows are written in Swift, not by the template: every roster value is escaped all the same.
+    /// Every roster value in the rows is escaped (the unit list comes from a CSV anyone may write).
     @Test func aHostileUnitNameOrCodeIsEscapedInTheRows() async throws {
         let harness = try WebHarness()
         defer { harness.remove() }
