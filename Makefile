@@ -169,6 +169,10 @@ install: $(if $(EVIDENCED_BIN),,deps)
 		systemd/evidenced-web.service > "$$root$(UNITDIR)/evidenced-web.service.tmp"; \
 	chmod 0644 "$$root$(UNITDIR)/evidenced-web.service.tmp"; \
 	mv -f "$$root$(UNITDIR)/evidenced-web.service.tmp" "$$root$(UNITDIR)/evidenced-web.service"; \
+	sed -e 's#/usr/local/bin/evidenced#$(BINDIR)/evidenced#' -e 's#/etc/evidenced/evidenced.toml#$(SYSCONFDIR)/evidenced/evidenced.toml#' \
+		systemd/evidenced@.service > "$$root$(UNITDIR)/evidenced@.service.tmp"; \
+	chmod 0644 "$$root$(UNITDIR)/evidenced@.service.tmp"; \
+	mv -f "$$root$(UNITDIR)/evidenced@.service.tmp" "$$root$(UNITDIR)/evidenced@.service"; \
 	$(INSTALL) -m 0644 systemd/evidenced.sysusers.conf "$$root$(SYSUSERSDIR)/evidenced.conf"; \
 	$(INSTALL) -m 0644 systemd/evidenced.tmpfiles.conf "$$root$(TMPFILESDIR)/evidenced.conf"; \
 	if [ -d models ]; then \
