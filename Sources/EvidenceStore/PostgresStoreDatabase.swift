@@ -67,8 +67,11 @@ final class PostgresStoreDatabase: StoreDatabase {
                 let result = try body(db)
                 try db.execute("COMMIT")
                 return result
+            } catch let error as PostgresStoreError where error.isUnreachable {
+                // No ROLLBACK on a broken connection (it may never be answered): the server ends
+                // the transaction with the session, and the pool drops the connection.
+                throw error
             } catch {
-                // A broken connection fails this too; the pool then drops it.
                 _ = try? db.execute("ROLLBACK")
                 throw error
             }

@@ -10,8 +10,12 @@ import EvidenceStoreTesting
 @Suite(.serialized) struct SeveralNodesTests {
     /// A fresh database of the test process's PostgreSQL cluster, as a node's `store.url`.
     static func newDatabase() throws -> String {
-        let database = try TestPostgres.shared().makeDatabase()
-        return "postgres://\(database.user):\(database.password ?? "")@\(database.host):\(database.port)/\(database.database)?sslmode=disable"
+        url(of: try TestPostgres.shared().makeDatabase())
+    }
+
+    /// The database's `store.url`, its password in it.
+    static func url(of database: PostgresLocation) -> String {
+        "postgres://\(database.user):\(database.password ?? "")@\(database.host):\(database.port)/\(database.database)?sslmode=disable"
     }
 
     /// Two nodes share the sample submissions; one is killed with -9 while it holds leases. The
