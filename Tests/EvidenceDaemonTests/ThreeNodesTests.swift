@@ -105,8 +105,11 @@ import EvidenceTesting
         let nodes = try ["node-1", "node-2", "node-3"].map { name in
             let node = try DaemonProcess(folder: folder, name: name, shared: shared)
             node.databaseURL = SeveralNodesTests.url(of: database)
-            // Short leases, so a killed node's work moves on within the test; a worker each.
-            node.environment = ["EVIDENCED_DAEMON_LEASE_SECONDS": "6", "EVIDENCED_DAEMON_HEARTBEAT_SECONDS": "1",
+            // A killed node's restart gives back what its dead predecessor held at once (same host,
+            // pid gone), so the lease only has to outlast a heartbeat stalled by a loaded machine:
+            // at 6 s one did, with the whole daemon suite running, and a result was dropped (rightly).
+            // A worker each.
+            node.environment = ["EVIDENCED_DAEMON_LEASE_SECONDS": "20", "EVIDENCED_DAEMON_HEARTBEAT_SECONDS": "1",
                                 "EVIDENCED_WORKERS": "1"]
             return node
         }
