@@ -16,19 +16,24 @@ extension DocumentFields {
 
     private mutating func settleHandwriting() {
         if number == nil, fieldStatus[.number] == .handwritten, let symbol = numberSymbol,
-           let figures = handwritten[.number], let digits = figures.unanimous {
+           let figures = handwritten[.number], let digits = figures.unanimous() {
             number = digits + "/" + symbol
             fieldConfidence[.number] = Self.handwritingConfidence
             fieldSource[.number] = figures.summary(of: digits)
         }
         if date == nil, fieldStatus[.date] == .handwritten, let partial = datePartial, partial.count == 7,
-           let figures = handwritten[.date], let digits = figures.unanimous, let day = Int(digits),
-           let year = Int(partial.prefix(4)), let month = Int(partial.suffix(2)),
-           day >= 1, day <= Self.days(inMonth: month, of: year) {
+           let year = Int(partial.prefix(4)), let month = Int(partial.suffix(2)), let figures = handwritten[.date],
+           let digits = figures.unanimous(possible: Self.isDay(inMonth: month, of: year)), let day = Int(digits) {
             date = partial + "-" + (day < 10 ? "0" : "") + String(day)
             fieldConfidence[.date] = Self.handwritingConfidence
             fieldSource[.date] = figures.summary(of: digits)
         }
+    }
+
+    /// The days the month has, for `HandwrittenFigures.unanimous(possible:)`.
+    package static func isDay(inMonth month: Int, of year: Int) -> (Int) -> Bool {
+        let days = Self.days(inMonth: month, of: year)
+        return { $0 >= 1 && $0 <= days }
     }
 
     static func days(inMonth month: Int, of year: Int) -> Int {
