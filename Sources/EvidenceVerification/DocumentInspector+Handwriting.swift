@@ -25,11 +25,7 @@ extension DocumentInspector {
         if let bound = signingBound, date > bound { return false }
         let day = String(date.day)
         // A day of the printed month, not after the first signing: what a 1, 4 or 7 could also be.
-        let inMonth = DocumentFields.isDay(inMonth: date.month, of: date.year)
-        let bound = signingBound
-        let possible = { (candidate: Int) in
-            inMonth(candidate) && bound.map { ($0.year, $0.month) != (date.year, date.month) || candidate <= $0.day } ?? true
-        }
+        let possible = DocumentFields.isDay(inMonth: date.month, of: date.year, notAfter: signingBound.map { ($0.year, $0.month, $0.day) })
         guard figures.confirms(day, possible: possible) else { return false }
         corroborations.append(Corroboration(file: file, field: .date, value: declared, source: .handwriting, sourceFile: file,
                                             page: figures.blank.page,

@@ -75,4 +75,19 @@ import Testing
         #expect(thirtyFirst.confirms("31", possible: DocumentFields.isDay(inMonth: 1, of: 2025)))
         #expect(!thirtyFirst.confirms("31"))
     }
+
+    @Test func aDayAfterTheSigningIsRefusedAndTheBoundSettlesALowOne() {
+        func day(_ text: String, signedBy: String?) -> String? {
+            let figures = Self.figures(Array(repeating: (text, 0.95), count: 12))
+            return Self.fields(number: figures, day: figures).settlingHandwriting(signedBy: signedBy).date
+        }
+        // Read '26', signed on the 20th: the document was dated before it was signed.
+        #expect(day("26", signedBy: "2025-02-20") == nil)
+        #expect(day("26", signedBy: "2025-02-27") == "2025-02-26")
+        #expect(day("26", signedBy: "2025-01-31") == nil)
+        // '21' signed on the 22nd: neither 24 nor 27 can be the day. Signed later, they could.
+        #expect(day("21", signedBy: "2025-02-22") == "2025-02-21")
+        #expect(day("21", signedBy: "2025-02-24") == nil)
+        #expect(day("21", signedBy: nil) == nil)
+    }
 }
