@@ -67,9 +67,9 @@ extension PDFExtraction {
 
     /// A fill-in of figures alone that the engine read unsure (small type: '11' at 0.65): read again
     /// in one line, figures only, grey and black and white at three sizes (`HandwritingReader`).
-    /// Typed figures read the same in all six, the median reading at 0.9 or more, are sure: that median is
-    /// returned.
-    /// Nil when they differ, or when the word is not figures alone (a symbol would be lost).
+    /// Typed figures read the same in all six, the median reading at 0.9 or more, are sure: that
+    /// median is returned. Nil when they differ, or when the word is not figures alone (a symbol
+    /// would be lost).
     static func surelyTypedFigures(_ word: TextLine.Word, in image: GrayImage) -> Double? {
         guard (word.confidence ?? 0) < fillInSureConfidence, !word.text.isEmpty,
               word.text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
