@@ -20,7 +20,7 @@ APT_PACKAGES := pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev li
 # against its OpenAPI document (scripts/api_schema_test.py).
 PY_PACKAGES  := cryptography selenium schemathesis
 
-.PHONY: deps pydeps build run stop test webtest faultshim soak bench eval-real install clean
+.PHONY: deps pydeps build run stop test webtest faultshim soak soak-nodes bench eval-real install clean
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -105,6 +105,17 @@ soak: deps pydeps
 	$(SWIFT) build $(BUILD_FLAGS) --product evidenced
 	SOAK_KILLS=$(SOAK_KILLS) EVIDENCED_BIN=$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/evidenced python3 scripts/soak_test.py
 
+# Three nodes on one PostgreSQL, longer than `make test`'s (60 submissions, 10 kills): NODES_SUBMISSIONS
+# (240) generated submissions, a node killed with -9 up to NODES_KILLS (60) times at random moments
+# while work remains, each started again; the outcome compared with one node alone on SQLite
+# (ThreeNodesTests; NODES_SEED picks other moments).
+NODES_SUBMISSIONS ?= 240
+NODES_KILLS ?= 60
+NODES_SEED ?= 20261207
+soak-nodes: deps
+	EVIDENCED_NODES_SUBMISSIONS=$(NODES_SUBMISSIONS) EVIDENCED_NODES_KILLS=$(NODES_KILLS) EVIDENCED_NODES_SEED=$(NODES_SEED) \
+		$(SWIFT) test $(BUILD_FLAGS) --filter ThreeNodesTests
+
 bench: deps
 	$(SWIFT) build -c release
 	scripts/bench.sh $$($(SWIFT) build -c release --show-bin-path)/evidenced
@@ -158,6 +169,10 @@ install: $(if $(EVIDENCED_BIN),,deps)
 		systemd/evidenced-web.service > "$$root$(UNITDIR)/evidenced-web.service.tmp"; \
 	chmod 0644 "$$root$(UNITDIR)/evidenced-web.service.tmp"; \
 	mv -f "$$root$(UNITDIR)/evidenced-web.service.tmp" "$$root$(UNITDIR)/evidenced-web.service"; \
+	sed -e 's#/usr/local/bin/evidenced#$(BINDIR)/evidenced#' -e 's#/etc/evidenced/evidenced.toml#$(SYSCONFDIR)/evidenced/evidenced.toml#' \
+		systemd/evidenced@.service > "$$root$(UNITDIR)/evidenced@.service.tmp"; \
+	chmod 0644 "$$root$(UNITDIR)/evidenced@.service.tmp"; \
+	mv -f "$$root$(UNITDIR)/evidenced@.service.tmp" "$$root$(UNITDIR)/evidenced@.service"; \
 	$(INSTALL) -m 0644 systemd/evidenced.sysusers.conf "$$root$(SYSUSERSDIR)/evidenced.conf"; \
 	$(INSTALL) -m 0644 systemd/evidenced.tmpfiles.conf "$$root$(TMPFILESDIR)/evidenced.conf"; \
 	if [ -d models ]; then \

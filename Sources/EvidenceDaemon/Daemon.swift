@@ -127,7 +127,7 @@ package struct Daemon: Sendable {
         }
         defer { heartbeat.cancel() }
         if role.takesUploads {
-            if IntakeService.acquire(intakeLock, inbox: configuration.inboxURL, logger: logger) {
+            if IntakeService.acquire(intakeLock, inbox: configuration.inboxURL, logger: logger) == true {
                 pipeline.takeReadyUploads(waitForStability: false)
             } else {
                 logger.notice("another node takes the uploads; this run only extracts and checks what the store holds")

@@ -34,10 +34,15 @@ struct IntakeService: Service {
 
     func run() async throws {
         var holding: Bool?
+        var unavailable = false
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            let held = Self.acquire(lock, inbox: inbox, logger: logger, announce: holding != true)
-            if !held, holding != false { logger.notice("another node takes the uploads; this one stands by") }
-            holding = held
+            // An outage is said once, not at every rescan.
+            let answer = Self.acquire(lock, inbox: inbox, logger: logger, announce: holding != true, sayFailure: !unavailable)
+            unavailable = answer == nil
+            if answer == false, holding != false { logger.notice("another node takes the uploads; this one stands by") }
+            // A store away says nothing of who holds the lock: the next answer is announced again.
+            let held = answer ?? false
+            holding = answer.map { _ in held }
             if held { pipeline.takeReadyUploads() }
             if let watcher, held {
                 watcher.watchSubfolders()
@@ -51,13 +56,15 @@ struct IntakeService: Service {
     }
 
     /// Tries the intake lock; on taking it, removes what an interrupted intake left in the inbox
-    /// (safe now: no other node is taking uploads). A store that cannot be reached holds nothing.
-    static func acquire(_ lock: any StoreSessionLock, inbox: URL, logger: Logger, announce: Bool = true) -> Bool {
+    /// (safe now: no other node is taking uploads). Nil when the store cannot be reached: nothing
+    /// is held, and uploads wait in the inbox.
+    static func acquire(_ lock: any StoreSessionLock, inbox: URL, logger: Logger, announce: Bool = true,
+                        sayFailure: Bool = true) -> Bool? {
         do {
             guard try lock.tryAcquire() else { return false }
         } catch {
-            logger.error("intake lock unavailable; will retry", metadata: ["error": "\(error)"])
-            return false
+            if sayFailure { logger.error("intake lock unavailable; will retry", metadata: ["error": "\(error)"]) }
+            return nil
         }
         if announce {
             Intake.removeLeftovers(in: inbox)

@@ -30,7 +30,7 @@ struct FlagRecord: StoreRecord {
         id = try row.get("id"); submissionId = try row.get("submissionId"); revision = try row.get("revision")
         claimIndex = try row.get("claimIndex"); indicator = try row.get("indicator"); score = try row.get("score")
         reason = try row.get("reason"); message = try row.get("message"); file = row["file"]; page = row["page"]
-        expected = row["expected"]; found = row["found"]; field = row["field"]; box = try row.json("box")
+        expected = row["expected"]; found = row["found"]; field = row["field"]; box = try row.box("box")
         createdAt = try row.get("createdAt"); supersededAt = row["supersededAt"]
     }
 

@@ -58,8 +58,20 @@ final class PostgresConnections: @unchecked Sendable {
 
     func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         let connection = try checkOut()
-        defer { checkIn(connection) }
-        return try body(connection)
+        do {
+            let result = try body(connection)
+            checkIn(connection)
+            return result
+        } catch let error as PostgresStoreError where error.isUnreachable {
+            // Broken under a query (the server restarted, the network cut): never used again, even
+            // if postgres-nio has not marked it closed yet; a statement sent on it now may never be
+            // answered (seen: a ROLLBACK after the server's shutdown waited forever).
+            checkIn(connection, broken: true)
+            throw error
+        } catch {
+            checkIn(connection)
+            throw error
+        }
     }
 
     private func checkOut() throws -> PostgresConnection {
@@ -103,11 +115,16 @@ final class PostgresConnections: @unchecked Sendable {
         do { return try connect(id: id) } catch { throw PostgresStoreError(error, connecting: location) }
     }
 
-    private func checkIn(_ connection: PostgresConnection) {
+    private func checkIn(_ connection: PostgresConnection, broken: Bool = false) {
         condition.lock()
-        if connection.isClosed { open -= 1 } else { idle.append(connection) }
+        if connection.isClosed || broken { open -= 1 } else { idle.append(connection) }
         condition.signal()
         condition.unlock()
+        if broken, !connection.isClosed {
+            // Not waited for: kept alive by the callback until the channel is closed.
+            let closing: EventLoopFuture<Void> = connection.close()
+            closing.whenComplete { _ in withExtendedLifetime(connection) {} }
+        }
     }
 }
 
@@ -117,25 +134,38 @@ package struct PostgresStoreError: Error, CustomStringConvertible {
     package var description: String
     /// The SQLSTATE code when the server answered (23505: unique violation...).
     package var sqlState: String?
+    /// The server is away for now, not refusing us: nothing listens at the address (it is down or
+    /// restarting), the connection broke, or the server said it is starting up or shutting down.
+    /// Waiting may cure it; a refused password, a missing database or a host name that does not
+    /// resolve will not.
+    package var isUnreachable = false
 
     /// - Parameter connecting: the location, when the error came while connecting to it.
     init(_ error: any Error, connecting location: PostgresLocation? = nil) {
         let prefix = location.map { "cannot connect to \($0): " } ?? "PostgreSQL: "
         guard let error = error as? PSQLError else {
             description = prefix + "\(error)"
+            isUnreachable = error is NIOConnectionError || error is ChannelError
             return
         }
         if let info = error.serverInfo, let message = info[.message] {
             sqlState = info[.sqlState]
             description = prefix + message + (info[.detail].map { " (\($0))" } ?? "")
+            // Class 08: connection exceptions; 57P01-57P03: the server shutting down or starting up.
+            isUnreachable = sqlState.map { $0.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains($0) } ?? false
         } else if let unreachable = error.underlying as? NIOConnectionError {
             // "Connection refused", "No route to host": what an operator checks, without NIO's wrapping.
             let reasons = unreachable.connectionErrors.map { ($0.error as? IOError).map { String(cString: strerror($0.errnoCode)) } ?? "\($0.error)" }
             description = prefix + (reasons.first ?? "the host name does not resolve")
+            isUnreachable = !reasons.isEmpty
         } else if let underlying = error.underlying {
             description = prefix + "\(underlying)"
         } else {
             description = prefix + "\(error.code)"
+        }
+        if [.serverClosedConnection, .clientClosedConnection, .uncleanShutdown].contains(error.code)
+            || (error.code == .connectionError && (error.underlying is IOError || error.underlying is ChannelError)) {
+            isUnreachable = true
         }
     }
 }

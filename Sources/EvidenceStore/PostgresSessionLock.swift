@@ -56,8 +56,15 @@ final class PostgresSessionLock: StoreSessionLock, @unchecked Sendable {
     }
 
     private func closeLocked() {
+        guard let connection else { held = false; return }
+        // Unlocked before the connection closes: the server ends a closed session (and frees its
+        // locks) a moment after the client has gone, and another node asking in that moment was
+        // refused a lock nobody wanted any more.
+        if held, !connection.isClosed {
+            _ = try? PostgresStoreConnection(connection: connection, logger: logger)
+                .value("SELECT pg_advisory_unlock(\(key))", as: Bool.self)
+        }
         held = false
-        guard let connection else { return }
         self.connection = nil
         let closing: EventLoopFuture<Void> = connection.close()
         try? closing.wait()

@@ -67,8 +67,11 @@ final class PostgresStoreDatabase: StoreDatabase {
                 let result = try body(db)
                 try db.execute("COMMIT")
                 return result
+            } catch let error as PostgresStoreError where error.isUnreachable {
+                // No ROLLBACK on a broken connection (it may never be answered): the server ends
+                // the transaction with the session, and the pool drops the connection.
+                throw error
             } catch {
-                // A broken connection fails this too; the pool then drops it.
                 _ = try? db.execute("ROLLBACK")
                 throw error
             }
@@ -83,7 +86,10 @@ struct PostgresStoreConnection: StoreConnection {
     var dialect: SQLDialect { .postgres }
 
     func fetch(_ sql: StoreSQL) throws -> [StoreRow] {
-        try run(sql).rows.map { row in StoreRow(try row.map { cell in (cell.columnName, try Self.value(cell)) }) }
+        let rows = try run(sql).rows
+        guard let firstRow = rows.first else { return [] }
+        let columns = StoreColumns(firstRow.map(\.columnName))
+        return try rows.map { row in StoreRow(columns, try row.map(Self.value)) }
     }
 
     @discardableResult

@@ -38,9 +38,13 @@ struct SQLiteConnection: StoreConnection {
 
     func fetch(_ sql: StoreSQL) throws -> [StoreRow] {
         let (text, arguments) = Self.statement(sql)
-        return try Row.fetchAll(db, sql: text, arguments: arguments).map { row in
-            StoreRow(row.map { column, value in (column, Self.storeValue(value)) })
-        }
+        let statement = try db.makeStatement(sql: text)
+        let columns = StoreColumns(statement.columnNames)
+        // Read in place from the cursor (`Row.fetchAll` would copy every row before this copies it
+        // again), by index (a row's elements would read every column's name again).
+        return try Array(Row.fetchCursor(statement, arguments: arguments).map { row in
+            StoreRow(columns, (0..<row.count).map { index in Self.storeValue(row[index] as DatabaseValue) })
+        })
     }
 
     @discardableResult

@@ -8,6 +8,22 @@ extension Store {
         return try database.read { db in try db.record(DocumentRecord.self, key: key)?.stored }
     }
 
+    /// The format a document was read in, without decoding its text: nil when never seen or not
+    /// yet read. A flag's page needs only this of its document (whether it has page images), and
+    /// decoding the whole extracted text (every page) for it was a fifth of that page's time.
+    package func readFormat(sha256: String) throws -> FileFormat? {
+        let key = try Self.normalizedSHA256(sha256)
+        return try database.read { db in
+            // `format` is written with `extracted`, in `saveDocument`; a row with text and no format
+            // (none is written so) would read its text.
+            guard let row = try db.fetchOne("""
+                SELECT format, extracted IS NOT NULL AS hasText FROM documents WHERE sha256 = \(key)
+                """), row["hasText"] == true else { return nil }
+            if let format: FileFormat = row["format"] { return format }
+            return try db.record(DocumentRecord.self, key: key)?.extracted?.format
+        }
+    }
+
     /// Makes a document known, `queued` for extraction, unless it already is (in any state).
     /// Returns whether it was new. `recordSubmission` does this for every file it names.
     @discardableResult

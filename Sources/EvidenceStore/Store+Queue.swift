@@ -1,4 +1,4 @@
-import EvidenceModel
+package import EvidenceModel
 import Foundation
 
 /// The flag queue. Each named consumer ('scoring', 'appraisers', ...) reads independently.
@@ -87,8 +87,10 @@ extension Store {
     }
 
     /// Flags in id order, for `queue list` and `flags export --csv`: the current ones (of every
-    /// submission, or one), or all including superseded ones.
-    package func list(submission: String? = nil, includeSuperseded: Bool = false) throws -> [QueuedFlag] {
+    /// submission, or one), or all including superseded ones. `after`, `reason` and `limit` page
+    /// through them (`GET /api/v1/flags`) without reading the flags before the page.
+    package func list(submission: String? = nil, includeSuperseded: Bool = false, after: Int64? = nil,
+                      reason: FlagReason? = nil, limit: Int? = nil) throws -> [QueuedFlag] {
         try database.read { db in
             var conditions: [StoreSQL] = []
             if !includeSuperseded { conditions.append("f.supersededAt IS NULL") }
@@ -97,8 +99,11 @@ extension Store {
             } else {
                 conditions.append("s.precheck = FALSE")  // a pre-check is listed only by its id
             }
+            if let after { conditions.append("f.id > \(after)") }
+            if let reason { conditions.append("f.reason = \(reason)") }
             let filter: StoreSQL = conditions.isEmpty ? "" : "WHERE \(sql: conditions.joined(separator: " AND "))"
-            return try Self.fetchQueued(db, "\(sql: Self.queuedSelect) \(sql: filter) ORDER BY f.id")
+            let page: StoreSQL = limit.map { " LIMIT \($0)" } ?? ""
+            return try Self.fetchQueued(db, "\(sql: Self.queuedSelect) \(sql: filter) ORDER BY f.id\(sql: page)")
         }
     }
 

@@ -8,6 +8,9 @@ import Foundation
 ///
 /// PostgreSQL refuses to run as root: as root the cluster belongs to `nobody`. Tests never use a
 /// server they did not start.
+///
+/// A test that takes the server away (`stopServer()`, then `startServer()`: a database restart)
+/// uses a cluster of its own (`TestPostgres.ownCluster()`), never the shared one other tests run on.
 package final class TestPostgres: @unchecked Sendable {
     package let port: Int
     package let user = "evidenced"
@@ -15,7 +18,11 @@ package final class TestPostgres: @unchecked Sendable {
     let root: URL
     let socketDirectory: String
     let binaries: URL
-    let server: Process
+    /// Guarded by `lock`: replaced when the server is started again.
+    private var server: Process
+    private let lock = NSLock()
+    /// Removed when the last reference goes (the shared cluster: at exit).
+    private let removedOnDeinit: Bool
 
     /// The cluster of this process, started on first use.
     package static func shared() throws -> TestPostgres {
@@ -23,9 +30,19 @@ package final class TestPostgres: @unchecked Sendable {
     }
 
     private static let started: Result<TestPostgres, any Error> = Result {
-        let cluster = try TestPostgres()
+        let cluster = try TestPostgres(removedOnDeinit: false)
         atexit { try? TestPostgres.started.get().stop() }
         return cluster
+    }
+
+    /// A cluster for one test alone, which may stop and start its server; stopped and removed when
+    /// the test lets go of it (and killed with the process if it dies first).
+    package static func ownCluster() throws -> TestPostgres {
+        try TestPostgres(removedOnDeinit: true)
+    }
+
+    deinit {
+        if removedOnDeinit { stop() }
     }
 
     /// A new empty database of the cluster, with its location.
@@ -39,7 +56,8 @@ package final class TestPostgres: @unchecked Sendable {
         PostgresLocation(host: "127.0.0.1", port: port, user: user, password: password, database: database)
     }
 
-    private init() throws {
+    private init(removedOnDeinit: Bool) throws {
+        self.removedOnDeinit = removedOnDeinit
         binaries = try Self.findBinaries()
         root = FileManager.default.temporaryDirectory.appendingPathComponent("evidenced-pg-\(UUID().uuidString)")
         socketDirectory = root.path
@@ -55,21 +73,68 @@ package final class TestPostgres: @unchecked Sendable {
                                 "--auth-local=trust", "--auth-host=scram-sha-256", "--no-locale", "-E", "UTF8", "--no-sync"],
                      binaries: binaries, root: root, asOwner: true)
         port = try Self.freePort()
-        server = try Self.process(binaries.appendingPathComponent("postgres").path, [
-            "-D", root.appendingPathComponent("data").path, "-p", String(port), "-k", socketDirectory,
+        server = try Self.launchServer(binaries: binaries, root: root, port: port)
+        try waitUntilReady()
+    }
+
+    /// The server on the cluster's data and port, its output dropped.
+    private static func launchServer(binaries: URL, root: URL, port: Int) throws -> Process {
+        let server = try process(binaries.appendingPathComponent("postgres").path, [
+            "-D", root.appendingPathComponent("data").path, "-p", String(port), "-k", root.path,
             "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
             "-c", "full_page_writes=off", "-c", "max_connections=300",
         ], asOwner: true, deathSignal: true)
         let log = FileHandle(forWritingAtPath: "/dev/null")
         server.standardOutput = log
         server.standardError = log
-        try server.run()
+        try startOnALastingThread(server)
+        return server
+    }
+
+    /// Takes the server away as an operator's restart or a crash does, keeping the data: `fast`
+    /// ends every session at once (what `systemctl restart postgresql` does); otherwise an
+    /// immediate stop, with recovery at the next start. Returns once it has exited.
+    package func stopServer(fast: Bool = true) {
+        let server = lock.withLock { self.server }
+        guard server.isRunning else { return }
+        kill(server.processIdentifier, fast ? SIGINT : SIGQUIT)
+        server.waitUntilExit()
+    }
+
+    /// Starts the server again on the same data and port; returns once it accepts connections.
+    package func startServer() throws {
+        try lock.withLock {
+            guard !server.isRunning else { return }
+            server = try Self.launchServer(binaries: binaries, root: root, port: port)
+        }
         try waitUntilReady()
+    }
+
+    /// Linux sends the parent-death signal when the *thread* that started the child exits, not the
+    /// process: started from a pool thread that later retires, the server was killed in the middle
+    /// of the test run. It is started from a thread that lives exactly as long as the server.
+    private static func startOnALastingThread(_ server: Process) throws {
+        let started = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var failure: (any Error)?
+        let thread = Thread {
+            do { try server.run() } catch {
+                failure = error
+                started.signal()
+                return
+            }
+            started.signal()
+            server.waitUntilExit()
+        }
+        thread.name = "test-postgres"
+        thread.start()
+        started.wait()
+        if let failure { throw failure }
     }
 
     /// Polls `pg_isready` until the server accepts connections (or exits, or a generous deadline).
     private func waitUntilReady() throws {
         let deadline = Date().addingTimeInterval(120)
+        let server = lock.withLock { self.server }
         while Date() < deadline {
             guard server.isRunning else { throw TestPostgresError("the PostgreSQL server exited at start") }
             if (try? run("pg_isready", ["-h", "127.0.0.1", "-p", String(port), "-q"], asOwner: false)) != nil { return }
@@ -80,10 +145,7 @@ package final class TestPostgres: @unchecked Sendable {
 
     /// Stops the server at once (the data is thrown away) and removes its folder.
     func stop() {
-        if server.isRunning {
-            kill(server.processIdentifier, SIGQUIT)
-            server.waitUntilExit()
-        }
+        stopServer(fast: false)
         try? FileManager.default.removeItem(at: root)
     }
 

@@ -122,33 +122,11 @@ extension DocumentInspector {
     private static func isoSeconds(_ time: String) -> Int? {
         let digits = time.prefix(19).split(whereSeparator: { "-T:".contains($0) }).compactMap { Int($0) }
         guard digits.count == 6 else { return nil }
-        return daysFromCivil(digits[0], digits[1], digits[2]) * 86_400 + digits[3] * 3600 + digits[4] * 60 + digits[5]
+        return CivilDay.days(year: digits[0], month: digits[1], day: digits[2]) * 86_400 + digits[3] * 3600 + digits[4] * 60 + digits[5]
     }
 
     private static func dayString(_ seconds: Int) -> String {
-        let (year, month, day) = civilFromDays(Int((Double(seconds) / 86_400).rounded(.down)))
+        let (year, month, day) = CivilDay.date(days: Int((Double(seconds) / 86_400).rounded(.down)))
         return String(format: "%04d-%02d-%02d", year, month, day)
-    }
-
-    // Howard Hinnant's civil-calendar conversions: no Foundation calendar in a pure module.
-    private static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    private static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }

@@ -83,7 +83,7 @@ struct APIRoutes {
         }
         api.get("/scores") { request, context in
             let (query, units) = try await scores(request, context)
-            return JSONResponse.make(APIScores(framework: query.framework, period: query.period?.text, units: units.map(APIUnitScores.init)))
+            return JSONResponse.make(scores: APIScores(framework: query.framework, period: query.period?.text, units: units.map(APIUnitScores.init)))
         }
         api.get("/scores.csv") { request, context in
             let (_, units) = try await scores(request, context)
@@ -156,16 +156,17 @@ struct APIRoutes {
         let query = request.uri.queryParameters
         let after = Int64(query["after"].map(String.init) ?? "") ?? 0
         let limit = min(max(Int(query["limit"].map(String.init) ?? "") ?? 100, 1), 1_000)
-        let reason = query["reason"].map(String.init)
-        if let reason, FlagReason(rawValue: reason) == nil { throw WebError.invalid("unknown reason '\(reason)'") }
-        var flags: [QueuedFlag]
+        let reasonCode = query["reason"].map(String.init)
+        let reason = reasonCode.flatMap(FlagReason.init(rawValue:))
+        if let reasonCode, reason == nil { throw WebError.invalid("unknown reason '\(reasonCode)'") }
+        let flags: [QueuedFlag]
         if let id = query["submission"].map(String.init) {
-            (_, flags) = try await service.access.flags(ofSubmission: id, for: account)
+            flags = try await service.access.flags(ofSubmission: id, for: account).1
+                .filter { $0.id > after && (reason == nil || $0.flag.reason == reason) }
         } else {
-            flags = try await service.access.flags(for: account)
+            flags = try await service.access.flags(for: account, after: after, reason: reason, limit: limit)
         }
-        flags = flags.filter { $0.id > after && (reason == nil || $0.flag.reason.rawValue == reason) }
-        return JSONResponse.make(Array(flags.prefix(limit)).map(APIFlag.init))
+        return JSONResponse.make(flags: flags.prefix(limit).map(APIFlag.init))
     }
 
     /// A submission from a program: `manifest` (submission.json) and its files as multipart parts,

@@ -1,5 +1,5 @@
 package import EvidenceService
-import EvidenceModel
+package import EvidenceModel
 package import EvidenceStore
 
 /// The objects an id names, fetched and checked in one step: what this account may not see is
@@ -54,12 +54,16 @@ extension AccessPolicy {
     }
 
     /// Current flags (never a pre-check's) this account may see, as it may read them: every one
-    /// for an account without a scope, else those of its units' and frameworks' submissions.
-    package func flags(for account: UserAccount) async throws -> [QueuedFlag] {
-        var flags = try await service.blocking { try $0.list() }
-        if Self.unitScope(of: account) != nil || account.frameworks != nil || account.disabled {
+    /// for an account without a scope, else those of its units' and frameworks' submissions. Only
+    /// those after the flag id `after`, of `reason`, and the first `limit` of them, when given.
+    package func flags(for account: UserAccount, after: Int64? = nil, reason: FlagReason? = nil,
+                       limit: Int? = nil) async throws -> [QueuedFlag] {
+        let scoped = Self.unitScope(of: account) != nil || account.frameworks != nil || account.disabled
+        // Within a scope the page is counted after the scope's filter.
+        var flags = try await service.blocking { try $0.list(after: after, reason: reason, limit: scoped ? nil : limit) }
+        if scoped {
             let ids = Set(try await summaries(for: account, includePrechecks: false, limit: 1_000_000).map(\.id))
-            flags = flags.filter { ids.contains($0.submission) }
+            flags = Array(flags.lazy.filter { ids.contains($0.submission) }.prefix(limit ?? .max))
         }
         return flags.map { Self.redacted($0, for: account) }
     }

@@ -75,20 +75,25 @@ struct ReviewRoutes {
         let (account, flag, summary) = try await visibleFlag(context)
         let reviews = AccessPolicy.allows(.review, account)
         let scope = AccessPolicy.reviewScope(of: account)
-        let (stored, trail, neighbours) = try await service.blocking { store in
-            (try store.submission(id: flag.submission), try store.decisions(flagId: flag.id),
-             reviews ? try store.reviewNeighbours(of: flag.id, units: scope.units, frameworks: scope.frameworks) : (nil, nil))
+        let listsOthers = flag.flag.reason == .duplicateEvidence && reviews
+        let listsSignatures = flag.flag.reason == .signatureInvalid || flag.flag.reason == .modifiedAfterSigning
+        // The document's text is decoded only for the flags that show what is in it (its fields, its
+        // signatures); the others need only its format.
+        let (stored, trail, neighbours, sha256, format, document) = try await service.blocking { store in
+            let stored = try store.submission(id: flag.submission)
+            let sha256 = flag.flag.file.flatMap { stored?.files[$0] }
+            return (stored, try store.decisions(flagId: flag.id),
+                    reviews ? try store.reviewNeighbours(of: flag.id, units: scope.units, frameworks: scope.frameworks) : (nil, nil),
+                    sha256, try sha256.map { try store.readFormat(sha256: $0) } ?? nil,
+                    listsOthers || listsSignatures ? try sha256.map { try store.document(sha256: $0) } ?? nil : nil)
         }
-        guard let stored else { throw WebError.notFound }
+        guard stored != nil else { throw WebError.notFound }
         let framework = service.catalog[summary.framework]
         let indicator = framework?.indicator(flag.indicator)
-        let sha256 = flag.flag.file.flatMap { stored.files[$0] }
-        let document = try await sha256.asyncMap { sha in try await service.blocking { try $0.document(sha256: sha) } } ?? nil
         let page = flag.flag.page ?? 1
-        let imageable = document?.extracted.map { !$0.format.isEditable } ?? false
-        let others = flag.flag.reason == .duplicateEvidence && reviews ? try await otherCopies(of: flag, sha256: sha256, document: document, account: account) : []
-        let signatures = flag.flag.reason == .signatureInvalid || flag.flag.reason == .modifiedAfterSigning
-            ? (document?.extracted?.digitalSignatures ?? []).map(SignatureRow.init) : []
+        let imageable = format.map { !$0.isEditable } ?? false
+        let others = listsOthers ? try await otherCopies(of: flag, sha256: sha256, document: document, account: account) : []
+        let signatures = listsSignatures ? (document?.extracted?.digitalSignatures ?? []).map(SignatureRow.init) : []
         let decisions = trail.map(DecisionRow.init)
         return pages.render("review-flag", FlagPageView(
             chrome: Chrome(context), id: flag.id, unitName: flag.unit.name, unitCode: flag.unit.code,
@@ -158,11 +163,5 @@ struct ReviewRoutes {
             return Response.redirect(to: "/review/flags/\(next)")
         }
         return Response.redirect(to: "/review/flags/\(flag.id)")
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        switch self { case .some(let value): try await transform(value); case .none: nil }
     }
 }

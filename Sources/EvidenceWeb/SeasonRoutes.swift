@@ -33,9 +33,9 @@ struct SeasonRoutes {
         let account = try AccessPolicy.account(context, may: .season)
         let (framework, period) = try season(request)
         let overview = try await service.access.seasonOverview(framework: framework, period: period, for: account)
-        let published = try await period.asyncMap { period in
-            try await service.blocking { try $0.seasonPublished(framework: framework, period: period) }
-        } ?? nil
+        let published = try await service.blocking { store in
+            try period.map { try store.seasonPublished(framework: framework, period: $0) } ?? nil
+        }
         let listing = SeasonListing(request.uri.queryParameters)
         let view = SeasonView(chrome: Chrome(context), overview: overview, listing: listing, framework: framework, period: period,
                               frameworks: service.catalog.ids.filter { account.frameworks?.contains($0) ?? true },

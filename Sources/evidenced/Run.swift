@@ -30,9 +30,12 @@ struct Run: AsyncParsableCommand {
         let settings = try options.configuration()
         let logger = options.startLogging(settings, label: "evidenced")
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let role = DaemonRole(rawValue: role) ?? .all
         let daemon: Daemon
         do {
-            daemon = try Daemon(configuration: settings, executable: executable, logger: logger, role: DaemonRole(rawValue: role) ?? .all)
+            // A one-shot run fails at once when the store is away; the service waits for it.
+            daemon = once ? try Daemon(configuration: settings, executable: executable, logger: logger, role: role)
+                : try await Daemon.start(configuration: settings, executable: executable, logger: logger, role: role)
         } catch { throw fail("\(error)") }
         guard once else { return try await daemon.run() }
         let results = try await daemon.runOnce()

@@ -17,6 +17,19 @@ final class DaemonProcess {
         try Data().write(to: log)
     }
 
+    /// A node of several machines as docs/scale.md lays them out: its own data folder (local
+    /// state) under `folder/name`, the shared folder's inbox and content store (`<data>/objects`
+    /// a link to `shared/objects`, as the NFS mount is mounted over it).
+    init(folder: URL, name: String, shared: URL) throws {
+        inbox = shared.appendingPathComponent("inbox", isDirectory: true)
+        data = folder.appendingPathComponent(name, isDirectory: true).appendingPathComponent("data", isDirectory: true)
+        log = folder.appendingPathComponent("\(name).log")
+        let objects = shared.appendingPathComponent("objects", isDirectory: true)
+        for directory in [inbox, data, objects] { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
+        try FileManager.default.createSymbolicLink(at: data.appendingPathComponent("objects"), withDestinationURL: objects)
+        try Data().write(to: log)
+    }
+
     /// systemd's notify socket for the daemon, when a test listens as systemd would.
     var notifySocket: String?
     /// The store when it is not `<data>/evidenced.sqlite` (a PostgreSQL URL).
@@ -75,16 +88,21 @@ final class DaemonProcess {
     func waitUntilSettled(submissions: Int, seconds: Double) async throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            if databaseURL != nil || FileManager.default.fileExists(atPath: data.appendingPathComponent("evidenced.sqlite").path) {
-                let backlog = try store.backlog()
-                let inboxEmpty = ((try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []).filter { !$0.hasPrefix(".") }.isEmpty
-                if inboxEmpty, backlog.submissions[.checked] == submissions,
-                   (backlog.documents[.queued] ?? 0) + (backlog.documents[.extracting] ?? 0) == 0,
-                   (backlog.submissions[.queued] ?? 0) + (backlog.submissions[.extracting] ?? 0) == 0 { return true }
-            }
+            if try isSettled(submissions: submissions) { return true }
             try await Task.sleep(for: .milliseconds(200))
         }
         return false
+    }
+
+    /// Every submission checked, nothing waiting, the inbox empty: now.
+    func isSettled(submissions: Int) throws -> Bool {
+        guard databaseURL != nil || FileManager.default.fileExists(atPath: data.appendingPathComponent("evidenced.sqlite").path)
+        else { return false }
+        let backlog = try store.backlog()
+        let inboxEmpty = ((try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []).filter { !$0.hasPrefix(".") }.isEmpty
+        return inboxEmpty && backlog.submissions[.checked] == submissions
+            && (backlog.documents[.queued] ?? 0) + (backlog.documents[.extracting] ?? 0) == 0
+            && (backlog.submissions[.queued] ?? 0) + (backlog.submissions[.extracting] ?? 0) == 0
     }
 
     var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }

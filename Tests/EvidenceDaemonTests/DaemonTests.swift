@@ -44,13 +44,13 @@ import EvidenceTesting
     }
 
     /// The reference: the flags of one uninterrupted run over the samples, alone on SQLite.
-    static func uninterruptedRun(seconds: Double) async throws -> [FlagKey] {
+    static func uninterruptedRun(seconds: Double, of names: [String] = samples) async throws -> [FlagKey] {
         let folder = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let reference = try DaemonProcess(folder: folder)
-        try reference.drop(samples)
+        try reference.drop(names)
         try reference.start()
-        #expect(try await reference.waitUntilSettled(submissions: samples.count, seconds: seconds), "\(reference.logText.suffix(2000))")
+        #expect(try await reference.waitUntilSettled(submissions: names.count, seconds: seconds), "\(reference.logText.suffix(2000))")
         reference.signal(SIGTERM)
         _ = await reference.waitForExit(seconds: 25)
         return try keys(reference.store)

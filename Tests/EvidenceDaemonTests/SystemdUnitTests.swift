@@ -47,6 +47,9 @@ enum SystemdFiles {
     static let unit = directory.appendingPathComponent("evidenced.service")
     /// The web service's unit (`evidenced serve`): the daemon's hardening with the network it needs.
     static let webUnit = directory.appendingPathComponent("evidenced-web.service")
+    /// A node of several machines, one per role (`evidenced@extract`): the daemon's unit with the
+    /// network the database needs.
+    static let nodeUnit = directory.appendingPathComponent("evidenced@.service")
     static let analyze = ToolRun.locate("systemd-analyze")
     static let isRoot = getuid() == 0
 
@@ -59,6 +62,35 @@ enum SystemdFiles {
     }
 
     static func values(_ key: String, of file: URL = unit) throws -> [String] { try settings(of: file).filter { $0.key == key }.map(\.value) }
+
+    /// Hardening settings of the daemon's unit that `file` lacks or sets otherwise, besides the
+    /// network and what each unit says of itself (`besides`); empty when it is as hardened.
+    static func differencesFromTheDaemon(of file: URL, besides own: Set<String>) throws -> [String] {
+        let skipped = own.union(["PrivateNetwork", "IPAddressDeny", "IPAddressAllow", "RestrictAddressFamilies",
+                                 "Description", "Documentation", "After", "Wants", "ExecStart"])
+        let daemon = Dictionary(grouping: try settings(), by: \.key).mapValues { $0.map(\.value) }
+        let other = Dictionary(grouping: try settings(of: file), by: \.key).mapValues { $0.map(\.value) }
+        return daemon.filter { !skipped.contains($0.key) && other[$0.key] != $0.value }
+            .map { "\($0.key): daemon \($0.value), \(file.lastPathComponent) \(other[$0.key] ?? [])" }.sorted()
+    }
+
+    /// A copy of the unit named `name` whose ExecStart is /bin/true: the binary is not installed
+    /// where the tests run, so anything `verify` then prints is a real complaint.
+    static func verifiableCopy(of file: URL, named name: String) throws -> URL {
+        let copy = try TestPaths.temporaryFolder().appendingPathComponent(name)
+        let text = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: "ExecStart=/usr/local/bin/evidenced", with: "ExecStart=/bin/true")
+        try Data(text.utf8).write(to: copy)
+        return copy
+    }
+
+    /// What `systemd-analyze verify` says of the unit file (empty: clean); checks every directive offline.
+    static func verify(_ file: URL) throws -> [String] {
+        let run = try ToolRun.run(try #require(analyze), ["verify", "--man=no", file.path],
+                                  environment: ["SYSTEMD_COLORS": "0", "PATH": "/usr/bin:/bin"])
+        let complaints = (run.output + run.errors).split(separator: "\n").map(String.init).filter { $0.contains(file.lastPathComponent) }
+        return run.status == 0 ? complaints : complaints + ["exit status \(run.status): \(run.output)\(run.errors)"]
+    }
 
     /// `systemd-analyze security`'s overall exposure of a unit file, with the line it was read from.
     static func exposure(of file: URL) throws -> (Double, String) {
@@ -101,43 +133,46 @@ enum SystemdFiles {
         #expect(Set(try SystemdFiles.values("RestrictAddressFamilies", of: web).flatMap { $0.split(separator: " ").map(String.init) })
                 == ["AF_INET", "AF_INET6", "AF_UNIX"])
         #expect(try SystemdFiles.values("PrivateNetwork", of: web).isEmpty)
-        // Every other hardening setting of the daemon's unit is in the web unit, with the same value.
-        let network: Set<String> = ["PrivateNetwork", "IPAddressDeny", "IPAddressAllow", "RestrictAddressFamilies"]
-        let own: Set<String> = ["Description", "Documentation", "After", "Type", "NotifyAccess", "ExecStart", "TimeoutStopSec",
-                                "Environment", "Wants"]
-        let daemon = Dictionary(grouping: try SystemdFiles.settings(), by: \.key).mapValues { $0.map(\.value) }
-        let webSettings = Dictionary(grouping: try SystemdFiles.settings(of: web), by: \.key).mapValues { $0.map(\.value) }
-        for (key, values) in daemon where !network.contains(key) && !own.contains(key) {
-            #expect(webSettings[key] == values, "\(key): daemon \(values), web \(webSettings[key] ?? [])")
-        }
+        let own: Set<String> = ["Type", "NotifyAccess", "TimeoutStopSec", "Environment"]
+        #expect(try SystemdFiles.differencesFromTheDaemon(of: web, besides: own).isEmpty)
+    }
+
+    /// The node unit is the daemon's but for its role and the database's network (TCP, every
+    /// address denied but those a drop-in allows).
+    @Test func nodeUnitIsTheDaemonsWithTheDatabaseNetwork() throws {
+        let node = SystemdFiles.nodeUnit
+        #expect(try SystemdFiles.values("ExecStart", of: node) == ["/usr/local/bin/evidenced run --role %i --config \(Configuration.defaultPath)"])
+        #expect(Set(try SystemdFiles.values("RestrictAddressFamilies", of: node).flatMap { $0.split(separator: " ").map(String.init) })
+                == ["AF_INET", "AF_INET6", "AF_UNIX"])
+        #expect(try SystemdFiles.values("PrivateNetwork", of: node).isEmpty)
+        #expect(try SystemdFiles.values("IPAddressDeny", of: node) == ["any"])
+        #expect(try SystemdFiles.values("Conflicts", of: node) == ["evidenced.service"])
+        #expect(try SystemdFiles.differencesFromTheDaemon(of: node, besides: ["Conflicts"]).isEmpty)
+    }
+
+    @Test(.enabled(if: SystemdFiles.analyze != nil, "systemd-analyze is not installed: apt-get install systemd (make deps does)"))
+    func nodeUnitExposureIsAtMostTwoAndAHalfAndVerifiesClean() throws {
+        // An instance of the template, as systemd reads it: evidenced@extract.service.
+        let instance = try SystemdFiles.verifiableCopy(of: SystemdFiles.nodeUnit, named: "evidenced@extract.service")
+        let (figure, text) = try SystemdFiles.exposure(of: instance)
+        print("systemd-analyze security evidenced@extract.service: \(figure)")
+        #expect(figure <= 2.5, "\(text)")
+        let complaints = try SystemdFiles.verify(instance)
+        #expect(complaints.isEmpty, "\(complaints)")
     }
 
     @Test(.enabled(if: SystemdFiles.analyze != nil, "systemd-analyze is not installed: apt-get install systemd (make deps does)"))
     func webUnitVerifiesClean() throws {
-        let analyze = try #require(SystemdFiles.analyze)
-        let copy = try TestPaths.temporaryFolder().appendingPathComponent("evidenced-web.service")
-        let text = try String(contentsOf: SystemdFiles.webUnit, encoding: .utf8)
-            .replacingOccurrences(of: "ExecStart=/usr/local/bin/evidenced", with: "ExecStart=/bin/true")
-        try Data(text.utf8).write(to: copy)
-        let run = try ToolRun.run(analyze, ["verify", "--man=no", copy.path], environment: ["SYSTEMD_COLORS": "0", "PATH": "/usr/bin:/bin"])
-        #expect(run.status == 0, "\(run.output)\(run.errors)")
-        let complaints = (run.output + run.errors).split(separator: "\n").filter { $0.contains("evidenced-web.service") }
-        #expect(complaints.isEmpty, "\(complaints.joined(separator: "\n"))")
+        let complaints = try SystemdFiles.verify(try SystemdFiles.verifiableCopy(of: SystemdFiles.webUnit, named: "evidenced-web.service"))
+        #expect(complaints.isEmpty, "\(complaints)")
     }
 
     /// `verify` checks every directive offline. The binary is not installed where the tests run, so the
     /// copy verified points ExecStart at /bin/true; anything it then prints is a real complaint.
     @Test(.enabled(if: SystemdFiles.analyze != nil, "systemd-analyze is not installed: apt-get install systemd (make deps does)"))
     func unitVerifiesClean() throws {
-        let analyze = try #require(SystemdFiles.analyze)
-        let copy = try TestPaths.temporaryFolder().appendingPathComponent("evidenced.service")
-        let text = try String(contentsOf: SystemdFiles.unit, encoding: .utf8)
-            .replacingOccurrences(of: "ExecStart=/usr/local/bin/evidenced", with: "ExecStart=/bin/true")
-        try Data(text.utf8).write(to: copy)
-        let run = try ToolRun.run(analyze, ["verify", "--man=no", copy.path], environment: ["SYSTEMD_COLORS": "0", "PATH": "/usr/bin:/bin"])
-        #expect(run.status == 0, "\(run.output)\(run.errors)")
-        let complaints = (run.output + run.errors).split(separator: "\n").filter { $0.contains("evidenced.service") }
-        #expect(complaints.isEmpty, "\(complaints.joined(separator: "\n"))")
+        let complaints = try SystemdFiles.verify(try SystemdFiles.verifiableCopy(of: SystemdFiles.unit, named: "evidenced.service"))
+        #expect(complaints.isEmpty, "\(complaints)")
     }
 
     @Test func unitRunsTheDaemonAsItsOwnUser() throws {

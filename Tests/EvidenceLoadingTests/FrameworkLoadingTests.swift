@@ -20,6 +20,25 @@ import EvidenceVerification
         #expect(framework.sections.map { $0.indicators.count } == [6, 6, 7])
     }
 
+    /// `indicator(_:)` walks the table in place: the same answer as the plain search over
+    /// `allIndicators` for every code, written as claims write it, and for codes that name nothing.
+    @Test func indicatorLookupFindsWhatTheTableSearchFinds() throws {
+        let framework = try Fixture.thanhhoa()
+        func plain(_ code: String) -> Indicator? {
+            let key = code.filter { !$0.isWhitespace }.uppercased()
+            guard !key.isEmpty else { return nil }
+            if let exact = framework.allIndicators.first(where: { $0.fullCode.uppercased() == key }) { return exact }
+            guard let section = framework.defaultSection, !section.isEmpty else { return nil }
+            return framework.allIndicators.first(where: { $0.fullCode.uppercased() == section.uppercased() + "." + key })
+        }
+        var codes = ["", " ", "9.9.9", "I.", "ii.2.1.2", "Ⅰ.2.1.2", "\u{212A}", "1.1.3.Ａ"]
+        for indicator in framework.allIndicators {
+            codes += [indicator.fullCode, indicator.code, indicator.fullCode.lowercased(), " \(indicator.code.lowercased()) ",
+                      indicator.fullCode + ".x"]
+        }
+        for code in codes { #expect(framework.indicator(code) == plain(code), "\(code)") }
+    }
+
     @Test func rulesTheIssueNames() throws {
         let framework = try Fixture.thanhhoa()
         let team = try #require(framework.indicator("2.3.1"))

@@ -23,6 +23,17 @@ import Testing
         #expect(Configuration.unknownEnvironmentVariables(in: ["EVIDENCED_DATABASE_URL": "x", "EVIDENCED_DATABASE_PASSWORD": "y"]).isEmpty)
     }
 
+    /// `--db data/evidenced.sqlite` means the file under the working directory, as in a shell.
+    @Test func aRelativePathOnTheCommandLineIsReadFromTheWorkingDirectory() throws {
+        let config = try ConfigurationFixture.load(#"data = "/srv/evidenced""#)
+        let here = FileManager.default.currentDirectoryPath
+        #expect(try config.storeLocation(url: "data/e.sqlite", environment: [:]) == .sqlite(path: here + "/data/e.sqlite"))
+        #expect(try config.storeLocation(url: "./x/../e.sqlite", environment: [:]) == .sqlite(path: here + "/e.sqlite"))
+        #expect(try config.stateDirectory(url: "data/e.sqlite").path == here + "/data")
+        // A URL is left as it is.
+        #expect(try config.storeLocation(url: "sqlite:///srv/e.sqlite", environment: [:]) == .sqlite(path: "/srv/e.sqlite"))
+    }
+
     /// The URL's password first, then EVIDENCED_DATABASE_PASSWORD, then store.password_file.
     @Test func thePasswordComesFromTheURLTheEnvironmentOrAFile() throws {
         let passwordFile = try ConfigurationFixture.directory().appendingPathComponent("password")

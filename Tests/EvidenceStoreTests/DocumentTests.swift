@@ -20,6 +20,37 @@ import Testing
         #expect(stored.failure == nil)
     }
 
+    /// The flag page's light read: the format of a document that was read, nil before.
+    @Test(arguments: StoreBackend.allCases) func readFormatIsTheExtractedFormatWithoutItsText(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
+        let (doc, fields) = Sample.document("kh-45.pdf")
+        #expect(try store.readFormat(sha256: doc.sha256) == nil)
+        try store.enqueueDocument(sha256: doc.sha256)
+        #expect(try store.readFormat(sha256: doc.sha256) == nil)
+        try store.saveDocument(doc, fields: fields)
+        #expect(try store.readFormat(sha256: doc.sha256.uppercased()) == doc.format)
+        try store.markDocument(sha256: doc.sha256, state: .failed)
+        #expect(try store.readFormat(sha256: doc.sha256) == doc.format)
+    }
+
+    /// Boxes are read without a JSONDecoder when stored as `StoredJSON` writes them, and through it otherwise.
+    @Test func storedBoxesReadBackExactly() throws {
+        for box in [Box(x: 0, y: 0, width: 1, height: 1), Box(x: 0.1, y: 0.30000000000000004, width: 1e-7, height: 123_456_789.125),
+                    Box(x: -0.5, y: 2, width: 1e21, height: 0.07777777777777778)] {
+            guard case .text(let text) = StoredJSON(box).storeValue else { Issue.record("not text"); continue }
+            #expect(Box(storedJSON: text) == box)
+            let columns = StoreColumns(["box"])
+            #expect(try StoreRow(columns, [.text(text)]).box("box") == box)
+            // Written otherwise (spaces, another key order): through JSONDecoder, the same box.
+            let spaced = #"{ "y": \#(box.y), "x": \#(box.x), "width": \#(box.width), "height": \#(box.height) }"#
+            #expect(Box(storedJSON: spaced) == nil)
+            #expect(try StoreRow(columns, [.text(spaced)]).box("box") == box)
+        }
+        #expect(try StoreRow(StoreColumns(["box"]), [.null]).box("box") == nil)
+        #expect(Box(storedJSON: #"{"height":1,"width":1,"x":1,"y":1}x"#) == nil)
+        #expect(throws: StoreRowError.self) { try StoreRow(StoreColumns(["box"]), [.text(#"{"height":"#)]).box("box") }
+    }
+
     @Test(arguments: StoreBackend.allCases) func contentIsStoredOnceAndReusedByEverySubmission(_ backend: StoreBackend) throws {
         let store = try backend.makeStore()
         let (doc, fields) = Sample.document("kh-45.pdf")

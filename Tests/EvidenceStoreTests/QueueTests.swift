@@ -14,6 +14,23 @@ import Testing
         #expect(try store.queueDepth(consumer: "scoring") == 4)
     }
 
+    /// The flag list's page (`after`, `reason`, `limit` in the query) is the whole list filtered and cut.
+    @Test(arguments: StoreBackend.allCases) func aListPageIsTheWholeListFilteredAndCut(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
+        _ = try Sample.recordChecked(store, id: "a-2024")
+        _ = try Sample.recordChecked(store, id: "b-2024", unit: Sample.sonha)
+        let whole = try store.list()
+        #expect(whole.count == 4)
+        for after in [nil, whole[0].id, whole[2].id, whole[3].id] {
+            for reason in [nil] + Set(whole.map(\.flag.reason)).sorted(by: { $0.rawValue < $1.rawValue }) + [FlagReason.needsReview] {
+                for limit in [nil, 1, 2, 100] {
+                    let expected = whole.filter { $0.id > (after ?? 0) && (reason == nil || $0.flag.reason == reason) }.prefix(limit ?? .max)
+                    #expect(try store.list(after: after, reason: reason, limit: limit) == Array(expected), "\(String(describing: after)) \(String(describing: reason)) \(String(describing: limit))")
+                }
+            }
+        }
+    }
+
     @Test(arguments: StoreBackend.allCases) func ackedFlagsAreNotDeliveredAgain(_ backend: StoreBackend) throws {
         let store = try backend.makeStore()
         let ids = try Sample.recordChecked(store)

@@ -136,7 +136,10 @@ import Testing
         let older = dir.path("older.sqlite")
         do { _ = try Store(writer: try DatabasePool(path: older), path: older, upTo: "v5-web-accounts") }
         let target = try StoreBackend.sqlite.makeStore()
-        #expect(throws: StoreCopyError.sourceMigrations(missing: ["v6-flag-decisions", "v7-metrics-role"], unknown: [])) {
+        // Every migration after v5, whichever this version has (the same list on both backends).
+        let missing = Array(PostgresStoreDatabase.migrations.map(\.identifier).drop { $0 != "v6-flag-decisions" })
+        #expect(missing.first == "v6-flag-decisions")
+        #expect(throws: StoreCopyError.sourceMigrations(missing: missing, unknown: [])) {
             try StoreCopier(source: Store.openExisting(.sqlite(path: older)), target: target).copy()
         }
         #expect(try Store.openExisting(.sqlite(path: older)).recordedMigrations().last == "v5-web-accounts")

@@ -60,6 +60,9 @@ import Testing
         #expect(unreachable?.description.hasPrefix("cannot connect to postgres://evidenced@127.0.0.1:") == true,
                 "\(String(describing: unreachable))")
         for error in [refused, noDatabase, unreachable] { #expect(error?.description.contains("\n") == false) }
+        // Only the server away is worth waiting for (`evidenced run` does): waiting cures no password.
+        #expect(unreachable?.isUnreachable == true)
+        #expect(refused?.isUnreachable == false && noDatabase?.isUnreachable == false)
     }
 }
 

@@ -39,6 +39,21 @@ import Testing
         }
     }
 
+    /// Every roster value in the rows is escaped (the unit list comes from a CSV anyone may write).
+    @Test func aHostileUnitNameOrCodeIsEscapedInTheRows() async throws {
+        let harness = try WebHarness()
+        defer { harness.remove() }
+        try harness.store.addUser(UserAccount(name: "x", role: .unit, unitCode: "X-<i>\""), passwordHash: "h",
+                                  unit: .init(code: "X-<i>\"", name: "</td><script>alert(1)</script>\"\u{301}'&", level: .commune))
+        try await harness.test { client in
+            let root = try #require(try await BrowserSession.login(client, user: "root"))
+            let html = String(buffer: try await client.execute(uri: Self.season, method: .get, headers: root.headers).body)
+            #expect(html.contains("data-unit=\"X-&lt;i&gt;&quot;\""))
+            #expect(html.contains("&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;\u{301}&#39;&amp;"))
+            #expect(!html.contains("<script") && !html.contains("<i>"))
+        }
+    }
+
     @Test func anAppraiserSeesItsUnitsAndNeitherPublishesNorImports() async throws {
         let setUp = try WebHarness()
         defer { setUp.remove() }
