@@ -34,22 +34,38 @@ def median(values):
     return values[len(values) // 2] if values else 0
 
 
-CONFUSABLE = set("147")
+CONFUSABLE = "147"
 
 
-def unanimous(readings, t):
+def possible_values(kind):
+    """The values a field can take: a day of a month of 31 days (a crop has no month), any number."""
+    return (lambda v: 1 <= v <= 31) if kind == "day" else (lambda v: True)
+
+
+def holds_confusable(text, possible):
+    """As `HandwrittenFigures.holdsConfusableFigure`: a 1, 4 or 7 another of the three could be at
+    its place (a day's tens 1 cannot be a 4 or a 7)."""
+    for i, figure in enumerate(text):
+        if figure in CONFUSABLE:
+            for other in CONFUSABLE:
+                if other != figure and possible(int(text[:i] + other + text[i + 1:])):
+                    return True
+    return False
+
+
+def unanimous(readings, t, possible=lambda v: True):
     """As `HandwrittenFigures.unanimous`: every reading the same value, the longest text given,
-    never one holding a figure hand-filled blanks make alike (1, 4, 7)."""
+    never one holding a figure hand-filled blanks make alike (1, 4, 7) where another could stand."""
     texts = [r["text"] for r in readings]
-    if len(readings) < t["minimum"] or not all(texts) or len({int(x) for x in texts}) != 1:
+    if len(readings) < t["minimum"] or not all(texts) or len({int(x) for x in texts}) != 1 or not possible(int(texts[0])):
         return None
     text = max(texts, key=len)
-    return text if median(r["confidence"] for r in readings) >= t["unanimous"] and not CONFUSABLE & set(text) else None
+    return text if median(r["confidence"] for r in readings) >= t["unanimous"] and not holds_confusable(text, possible) else None
 
 
-def confirms(readings, declared, t):
+def confirms(readings, declared, t, possible=lambda v: True):
     value = int(declared)
-    if CONFUSABLE & set(str(value)):
+    if not possible(value) or holds_confusable(str(value), possible):
         return False
     agreeing = [r for r in readings if r["text"] and int(r["text"]) == value]
     other = [r for r in readings if r["text"] and int(r["text"]) != value]
@@ -90,11 +106,12 @@ def measure(rows, readings, t, split=None):
         source = row["source"].split(":")[0]
         key = (source, row["split"])
         read = readings.get(row["path"], [])
-        value = unanimous(read, t)
+        possible = possible_values(row["kind"])
+        value = unanimous(read, t, possible)
         stats[key + ("extract", "abstain" if value is None else "right" if int(value) == int(row["truth"]) else "wrong")] += 1
-        stats[key + ("confirm", "right" if confirms(read, row["truth"], t) else "abstain")] += 1
+        stats[key + ("confirm", "right" if confirms(read, row["truth"], t, possible) else "abstain")] += 1
         for wrong in wrong_declarations(row["truth"]):
-            stats[key + ("false", "wrong" if confirms(read, wrong, t) else "abstain")] += 1
+            stats[key + ("false", "wrong" if confirms(read, wrong, t, possible) else "abstain")] += 1
     return stats
 
 

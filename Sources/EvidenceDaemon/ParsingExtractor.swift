@@ -2,6 +2,7 @@ package import EvidenceExtraction
 package import EvidenceModel
 import EvidenceParsing
 import EvidenceService
+import EvidenceVerification
 package import Foundation
 
 /// An extracted document with the fields parsed from it, word boxes already dropped.
@@ -32,7 +33,7 @@ package struct ParsedDocument: Codable, Sendable {
         let read = await DedicatedThread.run {
             HandwritingReading.reading(parsed, of: document, fileAt: url, maxMegapixels: ExtractionLimits().maxMegapixels)
         }
-        return read.settlingHandwriting()
+        return read.settlingHandwriting(signedBy: SigningBound.latestDay(document.digitalSignatures)?.description)
     }
 }
 

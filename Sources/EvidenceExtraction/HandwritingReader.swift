@@ -25,13 +25,15 @@ final class HandwritingReader: @unchecked Sendable {
 
     /// Every condition's reading of the crop; empty when no figures stand in it. `inside`: the
     /// blank's columns when the crop reaches past it (`GrayImage.handwrittenFigures`).
-    func readings(of crop: GrayImage, inside: Range<Int>? = nil) -> [HandwrittenFigures.Reading] {
+    /// `modes`: tesseract's segmentations to read in (`modes`, or some of them).
+    func readings(of crop: GrayImage, inside: Range<Int>? = nil,
+                  modes: [(name: String, mode: TessPageSegMode)] = HandwritingReader.modes) -> [HandwrittenFigures.Reading] {
         var out: [HandwrittenFigures.Reading] = []
         for binarised in [false, true] {
             guard let figures = crop.handwrittenFigures(binarised: binarised, inside: inside) else { continue }
             for height in Self.heights {
                 let image = figures.scaled(toHeight: height, margin: height * 2 / 5)
-                for (name, mode) in Self.modes {
+                for (name, mode) in modes {
                     let condition = "\(binarised ? "otsu" : "grey")/\(height)px/\(name)"
                     if let reading = read(image, mode: mode, condition: condition) { out.append(reading) }
                 }

@@ -22,22 +22,39 @@ extension HandwrittenFigures {
     /// reads 4 in every condition ('16' read '46' twelve times out of twelve on a real decision),
     /// '11' drawn like 'ΛΛ' reads '44', a 7 with a crossbar reads 4 or 1. Readings never settle a
     /// value holding one of them, with a declaration or without: a person looks.
-    static let confusableFigures: Set<Character> = ["1", "4", "7"]
+    static let confusableFigures: [Character] = ["1", "4", "7"]
 
-    static func holdsConfusableFigure(_ text: String) -> Bool { text.contains { confusableFigures.contains($0) } }
+    /// Whether the figures hold a 1, 4 or 7 that could be another of the three: one whose place
+    /// leaves the others possible (`possible`: the values the field can take). A day's tens are
+    /// 0 to 3, so the 1 of '16' cannot be a 4 or a 7 ('46' and '76' are no days): such a 1 is settled
+    /// like any figure; its 6 still has to be read alike in every condition.
+    static func holdsConfusableFigure(_ text: String, possible: (Int) -> Bool = { _ in true }) -> Bool {
+        let figures = Array(text)
+        for (index, figure) in figures.enumerated() where confusableFigures.contains(figure) {
+            for other in confusableFigures where other != figure {
+                var changed = figures
+                changed[index] = other
+                if let value = Int(String(changed)), possible(value) { return true }
+            }
+        }
+        return false
+    }
 
     /// The figures every reading agrees on, sure enough to report without a declaration; nil otherwise.
     /// Readings agree on the value ('3' and '03' are the same day); the longest is given ('08').
-    package var unanimous: String? {
-        guard readings.count >= Self.minimumReadings, let value = readings.first.flatMap({ Int($0.text) }),
+    /// `possible`: the values the field can take (a day of the printed month).
+    package func unanimous(possible: (Int) -> Bool = { _ in true }) -> String? {
+        guard readings.count >= Self.minimumReadings, let value = readings.first.flatMap({ Int($0.text) }), possible(value),
               readings.allSatisfy({ Int($0.text) == value }), median(readings) >= Self.unanimousConfidence,
-              let text = readings.map(\.text).max(by: { $0.count < $1.count }), !Self.holdsConfusableFigure(text) else { return nil }
+              let text = readings.map(\.text).max(by: { $0.count < $1.count }),
+              !Self.holdsConfusableFigure(text, possible: possible) else { return nil }
         return text
     }
 
     /// Whether the readings confirm the declared figures ('07' and '7' are the same day or number).
-    package func confirms(_ declared: String) -> Bool {
-        guard let value = Int(declared), !Self.holdsConfusableFigure(String(value)) else { return false }
+    /// `possible`: the values the field can take (a day of the printed month, not after the signing).
+    package func confirms(_ declared: String, possible: (Int) -> Bool = { _ in true }) -> Bool {
+        guard let value = Int(declared), possible(value), !Self.holdsConfusableFigure(String(value), possible: possible) else { return false }
         let agreeing = readings.filter { Int($0.text) == value }
         let other = readings.filter { !$0.text.isEmpty && Int($0.text) != value }
         return agreeing.count >= Self.confirmingReadings && median(agreeing) >= Self.confirmingConfidence

@@ -74,7 +74,9 @@ extension FillIn {
     /// where the hand-filled figures are: from the first word's end (or its colon, when OCR glued
     /// figures to it: 'Số:4B') to the second's start, half a line above and below (hand figures rise
     /// above the printed line). Nil without word boxes, and when figures are glued to the symbol.
-    static func blank(after before: Token, upTo after: Token, page: Int, line: Int?) -> DocumentFields.Location? {
+    /// `em`: the printed font's size on that line (`printedEm`), to find where a printed word ends
+    /// when OCR drew its box over hand figures touching it (see `printedWidths`).
+    static func blank(after before: Token, upTo after: Token, page: Int, line: Int?, em: Double? = nil) -> DocumentFields.Location? {
         guard let left = before.box, let right = after.box else { return nil }
         func offset(_ token: Token, of index: String.Index?) -> Double? {
             guard let index, let box = token.box, !token.text.isEmpty else { return nil }
@@ -82,15 +84,46 @@ extension FillIn {
             return box.x + box.width * Double(token.text.distance(from: token.text.startIndex, to: index)) / Double(characters)
         }
         let colon = before.text.firstIndex(of: ":").map { before.text.index(after: $0) }
-        let start = colon.flatMap { $0 < before.text.endIndex ? offset(before, of: $0) : nil } ?? left.maxX
+        var start = colon.flatMap { $0 < before.text.endIndex ? offset(before, of: $0) : nil } ?? left.maxX
         // Figures glued to the symbol ('84/TTr-UBND'): where the hand-written part ends inside the
         // word is not known (hand figures are wider than print), and a cut through them reads wrong.
         if let slash = after.text.firstIndex(of: "/"), slash > after.text.startIndex { return nil }
-        let end = right.x
+        var end = right.x
+        // A printed word whose box is much wider than the word: OCR took hand figures touching it
+        // into it ('ngày' over the '1' of '15', 'tháng' over the '7' of '27', 'ngày0)tháng' read as
+        // one word); the printed word ends (or starts) where its own width does.
+        if let em, let width = printedWidth(before), left.width > width * em * swallowedRatio {
+            start = min(start, left.x + width * em)
+        }
+        if let em, let width = printedWidth(after), right.width > width * em * swallowedRatio {
+            end = max(end, right.maxX - width * em)
+        }
         let top = min(left.y, right.y), bottom = max(left.maxY, right.maxY)
         let height = bottom - top
         guard end > start, height > 0 else { return nil }
         return .init(page: page, line: line,
                      box: Box(x: start, y: max(0, top - height / 2), width: end - start, height: min(1, bottom + height / 2) - max(0, top - height / 2)))
+    }
+}
+
+extension FillIn {
+    /// Widths in em of the printed words around a day's blank, in Times New Roman (regular and italic
+    /// alike to a few hundredths), the font Vietnamese administrative documents are required to be
+    /// printed in (Nghị định 30/2020/NĐ-CP, before it Thông tư 01/2011/TT-BNV): 'ngày' n a g y, 'tháng'
+    /// t h á n g (a 't' is half the others).
+    static let printedWidths: [Substring: Double] = ["NGAY": 1.94, "THANG": 2.25]
+    /// A word's box this much wider than its printed width holds more than the word.
+    static let swallowedRatio = 1.2
+
+    static func printedWidth(_ token: Token) -> Double? { printedWidths[token.bareKey] }
+
+    /// The em of the font a line is printed in, from its typed year: Times New Roman's figures are
+    /// half an em wide each, and an OCR box spans about 3.8 of the four (the last one's ink, not its
+    /// advance). Nil unless the year is four figures read for sure.
+    static func printedEm(year token: Token) -> Double? {
+        let text = token.text.trimmingCharacters(in: Token.punctuation)
+        guard text.count == 4, text.allSatisfy({ $0.isASCII && $0.isNumber }), (token.confidence ?? 1) >= minimumConfidence,
+              let box = token.box, box.width > 0 else { return nil }
+        return box.width / 1.9
     }
 }

@@ -55,7 +55,8 @@ extension Reading {
             status = .illegible
         case .handwritten:
             status = .handwritten
-            if let blank = FillIn.blank(after: tokens[layout.dayWord], upTo: tokens[layout.monthWord], page: place.page, line: place.line) {
+            let em = tokens[safe: layout.yearWord + 1].flatMap { FillIn.printedEm(year: $0) }
+            if let blank = FillIn.blank(after: tokens[layout.dayWord], upTo: tokens[layout.monthWord], page: place.page, line: place.line, em: em) {
                 fields.handwritten[.date] = HandwrittenFigures(blank: blank)
             }
         case .blank:

@@ -64,10 +64,7 @@ extension DocumentInspector {
     }
 
     /// The first signing time of the intact signatures, as the latest calendar date it can be.
-    var signingBound: ISODate? {
-        document.digitalSignatures.filter { $0.status == .valid }
-            .compactMap { $0.signingTime.flatMap(Self.latestLocalDate) }.min()
-    }
+    var signingBound: ISODate? { SigningBound.latestDay(document.digitalSignatures) }
 
     /// Whether a date is consistent with what is printed of the document's date (month and year,
     /// or the year alone); nil when nothing is printed.

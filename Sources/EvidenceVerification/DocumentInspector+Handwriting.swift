@@ -24,7 +24,9 @@ extension DocumentInspector {
               month.year == date.year, month.month == date.month else { return false }
         if let bound = signingBound, date > bound { return false }
         let day = String(date.day)
-        guard figures.confirms(day) else { return false }
+        // A day of the printed month, not after the first signing: what a 1, 4 or 7 could also be.
+        let possible = DocumentFields.isDay(inMonth: date.month, of: date.year, notAfter: signingBound.map { ($0.year, $0.month, $0.day) })
+        guard figures.confirms(day, possible: possible) else { return false }
         corroborations.append(Corroboration(file: file, field: .date, value: declared, source: .handwriting, sourceFile: file,
                                             page: figures.blank.page,
                                             detail: "Ngày viết tay \(day) được xác nhận bằng cách đọc lại ô ngày (\(figures.summary(of: day)))."))

@@ -25,7 +25,7 @@ struct ReadFigures: ParsableCommand {
             var line = Line(file: file, readings: [])
             do {
                 line.readings = try HandwritingReading.readings(ofCropAt: URL(fileURLWithPath: file))
-                line.unanimous = HandwrittenFigures(blank: .init(page: 1), readings: line.readings).unanimous
+                line.unanimous = HandwrittenFigures(blank: .init(page: 1), readings: line.readings).unanimous()
             } catch {
                 line.error = error.message
             }

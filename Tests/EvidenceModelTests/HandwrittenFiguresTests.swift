@@ -51,8 +51,43 @@ import Testing
         // A real decision's '16' (its 1 with a long flag) read '46' in all 12 conditions.
         for text in ["46", "16", "7", "24", "11"] {
             let figures = Self.figures(Array(repeating: (text, 0.95), count: 12))
-            #expect(figures.unanimous == nil, "\(text)")
+            #expect(figures.unanimous() == nil, "\(text)")
             #expect(!figures.confirms(text), "\(text)")
         }
+    }
+
+    @Test func aDaysTensOneIsSettledWhereAFourOrSevenCouldNotStand() {
+        // A day's tens are 0 to 3: the 1 of '16' cannot be a 4 or a 7 ('46', '76' are no days).
+        let sixteen = Self.figures(Array(repeating: ("16", 0.95), count: 12))
+        let settled = Self.fields(number: sixteen, day: sixteen).settlingHandwriting()
+        #expect(settled.date == "2025-02-16")
+        // The number '16' could be '46' or '76': never settled by readings.
+        #expect(settled.number == nil)
+        // Units 1, 4 or 7 stay unsettled ('14' could be '11' or '17'), and so does a reading that is
+        // no day of the month at all ('46').
+        for text in ["14", "17", "21", "46", "07"] {
+            let day = Self.figures(Array(repeating: (text, 0.95), count: 12))
+            #expect(Self.fields(number: day, day: day).settlingHandwriting().date == nil, "\(text)")
+        }
+        // '31' in January: '34' and '37' are no days either.
+        let thirtyFirst = Self.figures(Array(repeating: ("31", 0.95), count: 12))
+        #expect(thirtyFirst.unanimous(possible: DocumentFields.isDay(inMonth: 1, of: 2025)) == "31")
+        #expect(thirtyFirst.confirms("31", possible: DocumentFields.isDay(inMonth: 1, of: 2025)))
+        #expect(!thirtyFirst.confirms("31"))
+    }
+
+    @Test func aDayAfterTheSigningIsRefusedAndTheBoundSettlesALowOne() {
+        func day(_ text: String, signedBy: String?) -> String? {
+            let figures = Self.figures(Array(repeating: (text, 0.95), count: 12))
+            return Self.fields(number: figures, day: figures).settlingHandwriting(signedBy: signedBy).date
+        }
+        // Read '26', signed on the 20th: the document was dated before it was signed.
+        #expect(day("26", signedBy: "2025-02-20") == nil)
+        #expect(day("26", signedBy: "2025-02-27") == "2025-02-26")
+        #expect(day("26", signedBy: "2025-01-31") == nil)
+        // '21' signed on the 22nd: neither 24 nor 27 can be the day. Signed later, they could.
+        #expect(day("21", signedBy: "2025-02-22") == "2025-02-21")
+        #expect(day("21", signedBy: "2025-02-24") == nil)
+        #expect(day("21", signedBy: nil) == nil)
     }
 }

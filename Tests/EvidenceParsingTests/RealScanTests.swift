@@ -13,15 +13,17 @@ import EvidenceModel
         var x: Double
         var confidence: Double = 0.96
         var height: Double = 0.011
-        init(_ text: String, _ x: Double, _ confidence: Double = 0.96, h height: Double = 0.011) {
-            self.text = text; self.x = x; self.confidence = confidence; self.height = height
+        /// The box's width when OCR drew it wider than the word (it took in hand figures touching it).
+        var width: Double?
+        init(_ text: String, _ x: Double, _ confidence: Double = 0.96, h height: Double = 0.011, w width: Double? = nil) {
+            self.text = text; self.x = x; self.confidence = confidence; self.height = height; self.width = width
         }
     }
 
     /// A line of OCR words at `y`, each word 0.011 of the page wide per character.
     static func ocr(_ words: [W], y: Double) -> TextLine {
         let boxed = words.map { word in
-            TextLine.Word(text: word.text, box: Box(x: word.x, y: y, width: 0.011 * Double(word.text.count), height: word.height),
+            TextLine.Word(text: word.text, box: Box(x: word.x, y: y, width: word.width ?? 0.011 * Double(word.text.count), height: word.height),
                           confidence: word.confidence)
         }
         let box = Box.union(boxed.map(\.box)) ?? Box(x: 0, y: y, width: 0, height: 0)
@@ -163,6 +165,38 @@ import EvidenceModel
             #expect(fields.datePartial == "2025-01")
             #expect(fields.place == "Quảng Ngãi")
         }
+    }
+
+    @Test func dayBlankReachesTheFiguresThePrintedWordsBoxesTookIn() {
+        // OCR draws a printed word's box over hand figures touching it: 'ngày' over the 1 of '15'
+        // (05dc7aad7f), 'tháng' over the crossbar 7 of '27' (f37a144d68), the day glued into one word
+        // with both (66c9346504 'ngàyÊtháng') or with 'ngày' (abc78efe9b 'ngày0)'). The printed words
+        // end where their width in the line's font does (Times New Roman, its em from the typed year:
+        // 0.044 / 1.9 here; 'ngày' is 1.94 em, 'tháng' 2.25).
+        let em = 0.044 / 1.9
+        let cases: [([W], ClosedRange<Double>, ClosedRange<Double>)] = [
+            ([W("ngàyÊtháng", 0.645, 0.52, h: 0.0168)], 0.645 + 1.94 * em - 0.001...0.645 + 1.94 * em + 0.001,
+             0.755 - 2.25 * em - 0.001...0.755 - 2.25 * em + 0.001),
+            ([W("ngày0)", 0.622, 0.32, h: 0.0162), W("tháng", 0.704)], 0.622 + 1.94 * em - 0.001...0.622 + 1.94 * em + 0.001,
+             0.703...0.705),
+            ([W("ngày", 0.612, 0.78, w: 0.068), W("Z", 0.685, 0.33), W("tháng", 0.707, w: 0.085)],
+             0.612 + 1.94 * em - 0.001...0.612 + 1.94 * em + 0.001, 0.792 - 2.25 * em - 0.001...0.792 - 2.25 * em + 0.001),
+        ]
+        for (words, start, end) in cases {
+            let numberLine = Self.ocr([W("Số:", 0.18), W("}_", 0.233, 0.64, h: 0.0217), W("/TTr-UBND", 0.271, 0.73),
+                                       W("Quảng", 0.527), W("Ngãi,", 0.59)] + words + [W("01", 0.8), W("năm", 0.826), W("2025", 0.87)],
+                                      y: 0.152)
+            let fields = parser.parse([Self.page(1, Self.header(numberLine: numberLine) + Self.signature)])
+            #expect(fields.date == nil && fields.fieldStatus[.date] == .handwritten)
+            let blank = fields.handwritten[.date]?.blank.box
+            #expect(blank.map { start.contains($0.x) && end.contains($0.maxX) } == true, "\(words.map(\.text)): \(String(describing: blank))")
+        }
+        // Boxes the width of their words are taken as they are.
+        let plain = Self.ocr([W("Số:", 0.18), W("}_", 0.233, 0.64, h: 0.0217), W("/TTr-UBND", 0.271, 0.73), W("Quảng", 0.527),
+                              W("Ngãi,", 0.59), W("ngày", 0.645), W("Z", 0.7, 0.33), W("tháng", 0.72), W("01", 0.8),
+                              W("năm", 0.826), W("2025", 0.87)], y: 0.152)
+        let blank = parser.parse([Self.page(1, Self.header(numberLine: plain) + Self.signature)]).handwritten[.date]?.blank.box
+        #expect(blank.map { abs($0.x - 0.689) < 0.001 && abs($0.maxX - 0.72) < 0.001 } == true)
     }
 
     // MARK: Born-digital fill-ins

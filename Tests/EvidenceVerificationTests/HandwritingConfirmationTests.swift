@@ -77,4 +77,18 @@ import Testing
         #expect(result.flags.compactMap(\.field) == [.date])
         #expect(result.corroborations.map(\.field) == [.number])
     }
+
+    @Test func aOneIsConfirmedWhereTheMonthAndTheSigningLeaveNoFourOrSeven() {
+        // '16': a day's tens cannot be 4 or 7. '21' signed on the 22nd: neither 24 nor 27 can be the day.
+        let sixteen = Submission.Evidence(file: "kh-45.pdf", number: "85/KH-UBND", date: "2024-02-16")
+        #expect(check(facts(number: Self.same("85", 0.9), day: Self.same("16", 0.9)), declared: sixteen).flags == [])
+        let twentyFirst = Submission.Evidence(file: "kh-45.pdf", number: "85/KH-UBND", date: "2024-02-21")
+        let signed = [CorroborationTests.signature(at: "2024-02-22T09:30:00+07:00")]
+        let bounded = check(facts(number: Self.same("85", 0.9), day: Self.same("21", 0.9), signatures: signed), declared: twentyFirst)
+        #expect(bounded.flags == [])
+        #expect(bounded.corroborations.map(\.source) == [.handwriting, .handwriting])
+        // Without the signature 24 and 27 stay possible: the appraiser looks.
+        let unbounded = check(facts(number: Self.same("85", 0.9), day: Self.same("21", 0.9)), declared: twentyFirst)
+        #expect(unbounded.flags.compactMap(\.field) == [.date])
+    }
 }
