@@ -70,7 +70,6 @@ package struct Daemon: Sendable {
     /// Runs until SIGTERM or SIGINT, then stops taking work and finishes what is in flight within
     /// the configured grace period.
     package func run() async throws {
-        defer { leave() }
         let watch = configuration.watch
         let watcher = watch.polling || !role.takesUploads ? nil : InotifyWatcher(inbox: URL(fileURLWithPath: configuration.inbox))
         let interval = watch.polling ? watch.pollIntervalSeconds
@@ -96,36 +95,75 @@ package struct Daemon: Sendable {
         group.maximumGracefulShutdownDuration = .seconds(configuration.shutdownGraceSeconds)
         logger.info("watching", metadata: ["inbox": "\(configuration.inbox)", "mode": "\(watcher == nil ? "polling" : "inotify")",
                                            "role": "\(role.rawValue)", "node": "\(node.id)"])
-        try await ServiceGroup(configuration: group).run()
+        try await leaving { try await ServiceGroup(configuration: group).run() }
         logger.info("stopped")
     }
 
-    /// A clean stop: the workers are wound down, the intake lock is given up, and what this node
-    /// still holds goes back to the store for the other nodes, with its row in `nodes`.
-    private func leave() {
-        workers.shutdown()
-        intakeLock.release()
+    /// Runs `body`, then leaves the store however it ended.
+    private func leaving<Result>(_ body: () async throws -> Result) async throws -> Result {
+        let result: Result
         do {
-            let released = try pipeline.store.removeNode(id: node.id)
-            logger.info("left the store", metadata: ["node": "\(node.id)", "released": "\(released)"])
+            result = try await body()
         } catch {
-            // Its leases then expire, and its row shows it stale.
-            logger.error("could not leave the store", metadata: ["node": "\(node.id)", "error": "\(error)"])
+            await leave()
+            throw error
+        }
+        await leave()
+        return result
+    }
+
+    /// A clean stop: the workers are wound down, the intake lock is given up, and what this node
+    /// still holds goes back to the store for the other nodes, with its row in `nodes`. Tried three
+    /// times: a database busy for a moment must not leave the row behind (it would show a live node
+    /// in `status` until its lease passed). On a thread of its own: these calls block.
+    private func leave() async {
+        let (workers, intakeLock, store, node, logger) = (workers, intakeLock, pipeline.store, node, logger)
+        await DedicatedThread.run {
+            workers.shutdown()
+            intakeLock.release()
+            for attempt in 1...3 {
+                do {
+                    let released = try store.removeNode(id: node.id)
+                    logger.info("left the store", metadata: ["node": "\(node.id)", "released": "\(released)"])
+                    return
+                } catch where attempt < 3 {
+                    logger.warning("could not leave the store; trying again", metadata: ["node": "\(node.id)", "error": "\(error)"])
+                    Thread.sleep(forTimeInterval: 0.5 * Double(attempt))
+                } catch {
+                    // Its leases then expire, and its row shows it stale.
+                    logger.error("could not leave the store", metadata: ["node": "\(node.id)", "error": "\(error)"])
+                }
+            }
         }
     }
 
     /// `--once`: takes what the inbox holds now (when this node holds the intake lock), extracts and
     /// checks it all, and returns the results. The heartbeat runs alongside, as in `run()`.
     package func runOnce() async throws -> [SubmissionResult] {
-        defer { leave() }
-        let heartbeat = Task { [pipeline, node, configuration, logger] in
-            var failing = false
-            while !Task.isCancelled {
-                failing = await HeartbeatService.beat(store: pipeline.store, node: node, failing: failing, logger: logger)
-                try? await Task.sleep(for: .seconds(configuration.daemon.heartbeatSeconds))
+        try await leaving {
+            let heartbeat = Task { [pipeline, node, configuration, logger] in
+                var failing = false
+                while !Task.isCancelled {
+                    failing = await HeartbeatService.beat(store: pipeline.store, node: node, failing: failing, logger: logger)
+                    try? await Task.sleep(for: .seconds(configuration.daemon.heartbeatSeconds))
+                }
+            }
+            // Stopped and waited for before the node leaves: a beat still in flight after it left
+            // would record the node again.
+            do {
+                let results = try await takeExtractAndCheck()
+                heartbeat.cancel()
+                await heartbeat.value
+                return results
+            } catch {
+                heartbeat.cancel()
+                await heartbeat.value
+                throw error
             }
         }
-        defer { heartbeat.cancel() }
+    }
+
+    private func takeExtractAndCheck() async throws -> [SubmissionResult] {
         if role.takesUploads {
             if IntakeService.acquire(intakeLock, inbox: configuration.inboxURL, logger: logger) == true {
                 pipeline.takeReadyUploads(waitForStability: false)

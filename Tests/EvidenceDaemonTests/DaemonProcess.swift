@@ -7,6 +7,9 @@ final class DaemonProcess {
     let data: URL
     let log: URL
     private(set) var process = Process()
+    /// How each run that `waitForExit` saw end ended, by pid: its exit code, or the signal's number
+    /// when killed (as `Process.terminationReason` says).
+    private(set) var exits: [Int32: String] = [:]
 
     /// `name`: its log's, for several daemons on one folder (one inbox, one data folder).
     init(folder: URL, name: String = "daemon") throws {
@@ -67,6 +70,7 @@ final class DaemonProcess {
         while process.isRunning, Date() < deadline { try? await Task.sleep(for: .milliseconds(50)) }
         if process.isRunning { return false }
         process.waitUntilExit()
+        exits[process.processIdentifier] = "\(process.terminationReason == .exit ? "exit" : "signal") \(process.terminationStatus)"
         return true
     }
 

@@ -160,11 +160,19 @@ import EvidenceTesting
 
         // Nothing left held, no node left behind, nothing refused.
         #expect(try store.heldLeases() == 0)
-        // A node's row normally goes with it (a clean stop removes it, a restart on the same host
-        // removes its dead predecessor's); once, under a loaded `make test`, one killed run's row
-        // stayed behind, shown STALE by `status`: it must at least hold nothing and look dead.
+        // A node's row goes with it: a clean stop removes it, a restart on the same host removes
+        // its dead predecessor's. Twice, under a loaded `make test`, one run's row stayed behind;
+        // whatever stays must hold nothing and belong to a process that is gone. Its exit and its
+        // log lines are printed to say why it stayed.
         let left = try store.nodes()
-        #expect(left.allSatisfy { $0.stale && $0.documentLeases + $0.submissionLeases == 0 }, "\(left)")
+        #expect(left.allSatisfy { $0.documentLeases + $0.submissionLeases == 0 && kill(Int32($0.node.pid), 0) != 0 },
+                "\(left)")
+        for row in left {
+            let pid = Int32(row.node.pid)
+            let lines = logs.flatMap { $0.split(separator: "\n") }.filter { $0.contains(row.node.id) }
+            print("node row left behind: \(row.node.id), \(nodes.compactMap { $0.exits[pid] }.first ?? "exit not seen"):\n"
+                  + lines.suffix(40).joined(separator: "\n"))
+        }
         for node in nodes {
             #expect(!FileManager.default.fileExists(atPath: node.data.appendingPathComponent("refused").path))
         }
