@@ -90,8 +90,8 @@ import EvidenceStoreTesting
         for node in nodes { try node.start() }
         defer { for node in nodes { node.signal(SIGKILL) } }
         let store = try nodes[0].store
-        // Every node has joined before the upload arrives.
-        let deadline = Date().addingTimeInterval(120)
+        // Every node has joined before the upload arrives (the deadline only a guard against a hang).
+        let deadline = Date().addingTimeInterval(600)
         while Date() < deadline, try store.nodes().count < 3 { try await Task.sleep(for: .milliseconds(50)) }
         #expect(try store.nodes().map(\.node.role).sorted() == roles.sorted())
         // Born-digital: no OCR, quick.

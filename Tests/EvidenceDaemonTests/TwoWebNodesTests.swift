@@ -65,14 +65,16 @@ import EvidenceStoreTesting
         /// Started, and listening (its port read from its log).
         func start() async throws {
             try process.run()
-            let deadline = Date().addingTimeInterval(120)
-            while Date() < deadline, process.isRunning {
+            // Only a guard against a hang: under a loaded `make test` one took two minutes to listen.
+            let deadline = Date().addingTimeInterval(600)
+            repeat {
                 if let range = logText.range(of: #"http://127\.0\.0\.1:([1-9][0-9]*)/"#, options: .regularExpression) {
                     port = Int(logText[range].dropFirst("http://127.0.0.1:".count).dropLast()) ?? 0
                     return
                 }
+                guard process.isRunning, Date() < deadline else { break }
                 try await Task.sleep(for: .milliseconds(100))
-            }
+            } while true
             Issue.record("evidenced serve did not start: \(logText)")
             throw CancellationError()
         }

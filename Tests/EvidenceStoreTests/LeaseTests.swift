@@ -210,7 +210,7 @@ import Testing
 
     /// Tries the lock until it is taken, up to a generous deadline (no fixed delay).
     static func acquiresSoon(_ lock: any StoreSessionLock) throws -> Bool {
-        let deadline = Date().addingTimeInterval(30)
+        let deadline = Date().addingTimeInterval(300)
         while Date() < deadline {
             if try lock.tryAcquire() { return true }
             Thread.sleep(forTimeInterval: 0.05)
