@@ -149,11 +149,15 @@ package struct Configuration: Sendable, Equatable {
         /// The season's deadline the season page counts down to (`web.season_deadline`): a date
         /// (the end of that day, Vietnam time) or an ISO 8601 date and time; nil: none shown.
         package var seasonDeadline: String?
+        /// Memory for rendered pages and API answers kept while nothing they show changed
+        /// (`web.page_cache_mb`); 0 keeps none.
+        package var pageCacheMegabytes: Int
 
         package init(listen: String = "127.0.0.1:8080", maxUploadMegabytes: Int = 512, sessionHours: Double = 8,
-                     behindProxy: Bool = false, seasonDeadline: String? = nil) {
+                     behindProxy: Bool = false, seasonDeadline: String? = nil, pageCacheMegabytes: Int = 64) {
             self.listen = listen; self.maxUploadMegabytes = maxUploadMegabytes
             self.sessionHours = sessionHours; self.behindProxy = behindProxy; self.seasonDeadline = seasonDeadline
+            self.pageCacheMegabytes = pageCacheMegabytes
         }
 
         /// The deadline as a moment; nil when unset or unreadable.

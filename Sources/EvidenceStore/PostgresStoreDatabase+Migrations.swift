@@ -194,6 +194,51 @@ extension PostgresStoreDatabase {
                 leaseSeconds DOUBLE PRECISION NOT NULL, startedAt TIMESTAMPTZ NOT NULL, heartbeatAt TIMESTAMPTZ NOT NULL)
             """,
         ]),
+        // What the pages show, stamped (SQLite's triggers as functions). The row of '*' is always
+        // bumped first, so two writers take the stamps' row locks in one order.
+        ("v12-change-stamps", [
+            "CREATE TABLE change_stamps (scope TEXT PRIMARY KEY, stamp BIGINT NOT NULL)",
+            """
+            CREATE FUNCTION evidenced_stamp(TEXT) RETURNS void LANGUAGE sql AS $$
+            INSERT INTO change_stamps (scope, stamp) SELECT $1, 1 WHERE $1 IS NOT NULL
+            ON CONFLICT (scope) DO UPDATE SET stamp = change_stamps.stamp + 1 $$
+            """,
+            """
+            CREATE FUNCTION evidenced_stamp_unit_code() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              PERFORM evidenced_stamp('*');
+              IF TG_OP = 'INSERT' THEN PERFORM evidenced_stamp(NEW.unitCode);
+              ELSIF TG_OP = 'DELETE' THEN PERFORM evidenced_stamp(OLD.unitCode);
+              ELSE
+                PERFORM evidenced_stamp(OLD.unitCode);
+                IF NEW.unitCode IS DISTINCT FROM OLD.unitCode THEN PERFORM evidenced_stamp(NEW.unitCode); END IF;
+              END IF;
+              RETURN NULL;
+            END $$
+            """,
+            """
+            CREATE TRIGGER submissions_stamp AFTER INSERT OR DELETE OR UPDATE OF unitCode, unitName, unitLevel, framework,
+              periodFrom, periodTo, manifest, manifestSHA256, revision, state, failureReason, checkedAt, precheck
+              ON submissions FOR EACH ROW EXECUTE FUNCTION evidenced_stamp_unit_code()
+            """,
+            "CREATE TRIGGER flags_stamp AFTER INSERT OR UPDATE OR DELETE ON flags FOR EACH ROW EXECUTE FUNCTION evidenced_stamp_unit_code()",
+            """
+            CREATE FUNCTION evidenced_stamp_document() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              PERFORM evidenced_stamp('*');
+              PERFORM evidenced_stamp(unit) FROM (
+                SELECT DISTINCT s.unitCode AS unit FROM submission_files f JOIN submissions s ON s.id = f.submissionId
+                WHERE f.sha256 = NEW.sha256 ORDER BY 1) units;
+              RETURN NULL;
+            END $$
+            """,
+            "CREATE TRIGGER documents_stamp AFTER UPDATE OF state, pages, extracted, fields, failureCode, failureMessage ON documents FOR EACH ROW EXECUTE FUNCTION evidenced_stamp_document()",
+            """
+            CREATE FUNCTION evidenced_stamp_unit() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN PERFORM evidenced_stamp('*'); PERFORM evidenced_stamp(NEW.code); RETURN NULL; END $$
+            """,
+            "CREATE TRIGGER units_stamp AFTER INSERT OR UPDATE ON units FOR EACH ROW EXECUTE FUNCTION evidenced_stamp_unit()",
+        ]),
     ]
 
     /// Applies what is missing, all in one transaction under an advisory lock: two processes

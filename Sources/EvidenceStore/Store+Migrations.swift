@@ -46,6 +46,8 @@ extension Store {
     ///   (v11) the node that claimed the row and until when (`Store+Claims.swift`)
     /// nodes               (v11) id PK, host, pid, role, leaseSeconds, startedAt, heartbeatAt: the
     ///   daemons sharing the store (`Store+Nodes.swift`)
+    /// change_stamps       (v12) scope PK ('*' or a unit code), stamp: bumped by triggers whenever
+    ///   something a page shows changes (`Store+ChangeStamps.swift`)
     /// ```
     /// Rows of a submission's latest revision (files, claims, evidence) are replaced when it changes;
     /// its flags are kept and marked. Foreign keys are enforced.
@@ -360,6 +362,48 @@ extension Store {
                 t.column("startedAt", .datetime).notNull()
                 t.column("heartbeatAt", .datetime).notNull()
             }
+        }
+
+        // What the pages show, stamped: every change a page could show bumps a counter for the
+        // whole store ('*') and one for each unit it touches, so the web service keeps a rendered
+        // page while its counter stands (`Store+ChangeStamps.swift`). Triggers, so no writer can
+        // forget them; leases and heartbeats change nothing a page shows and bump nothing.
+        migrator.registerMigration("v12-change-stamps") { db in
+            try db.execute(sql: """
+                CREATE TABLE change_stamps (scope TEXT NOT NULL PRIMARY KEY, stamp INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE TRIGGER submissions_stamp_insert AFTER INSERT ON submissions BEGIN
+                  INSERT INTO change_stamps (scope, stamp) VALUES ('*', 1), (NEW.unitCode, 1)
+                  ON CONFLICT (scope) DO UPDATE SET stamp = stamp + 1; END;
+                CREATE TRIGGER submissions_stamp_update AFTER UPDATE OF unitCode, unitName, unitLevel, framework, periodFrom,
+                  periodTo, manifest, manifestSHA256, revision, state, failureReason, checkedAt, precheck ON submissions BEGIN
+                  INSERT INTO change_stamps (scope, stamp) VALUES ('*', 1), (OLD.unitCode, 1), (NEW.unitCode, 1)
+                  ON CONFLICT (scope) DO UPDATE SET stamp = stamp + 1; END;
+                CREATE TRIGGER submissions_stamp_delete AFTER DELETE ON submissions BEGIN
+                  INSERT INTO change_stamps (scope, stamp) VALUES ('*', 1), (OLD.unitCode, 1)
+                  ON CONFLICT (scope) DO UPDATE SET stamp = stamp + 1; END;
+                CREATE TRIGGER flags_stamp_insert AFTER INSERT ON flags BEGIN
+                  INSERT INTO change_stamps (scope, stamp)
+                  VALUES ('*', 1), ((SELECT unitCode FROM submissions s WHERE s.id = NEW.submissionId), 1)
+                  ON CONFLICT (scope) DO UPDATE SET stamp = stamp + 1; END;
+                CREATE TRIGGER flags_stamp_update AFTER UPDATE ON flags BEGIN
+                  INSERT INTO change_stamps (scope, stamp) VALUES ('*', 1), (coalesce(NEW.unitCode, '*'), 1)
+                  ON CONFLICT (scope) DO UPDATE SET stamp = stamp + 1; END;
+                CREATE TRIGGER flags_stamp_delete AFTER DELETE ON flags BEGIN
+                  INSERT INTO change_stamps (scope, stamp) VALUES ('*', 1), (coalesce(OLD.unitCode, '*'), 1)
+                  ON CONFLICT (scope) DO UPDATE SET stamp = stamp + 1; END;
+                CREATE TRIGGER documents_stamp AFTER UPDATE OF state, pages, extracted, fields, failureCode, failureMessage ON documents BEGIN
+                  INSERT INTO change_stamps (scope, stamp) VALUES ('*', 1) ON CONFLICT (scope) DO UPDATE SET stamp = stamp + 1;
+                  INSERT INTO change_stamps (scope, stamp)
+                  SELECT DISTINCT s.unitCode, 1 FROM submission_files f JOIN submissions s ON s.id = f.submissionId
+                  WHERE f.sha256 = NEW.sha256
+                  ON CONFLICT (scope) DO UPDATE SET stamp = stamp + 1; END;
+                CREATE TRIGGER units_stamp_insert AFTER INSERT ON units BEGIN
+                  INSERT INTO change_stamps (scope, stamp) VALUES ('*', 1), (NEW.code, 1)
+                  ON CONFLICT (scope) DO UPDATE SET stamp = stamp + 1; END;
+                CREATE TRIGGER units_stamp_update AFTER UPDATE ON units BEGIN
+                  INSERT INTO change_stamps (scope, stamp) VALUES ('*', 1), (NEW.code, 1)
+                  ON CONFLICT (scope) DO UPDATE SET stamp = stamp + 1; END;
+                """)
         }
 
         return migrator

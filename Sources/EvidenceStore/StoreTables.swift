@@ -16,6 +16,7 @@ package enum StoreTables {
     /// Never copied: the backends' own bookkeeping (the migrations each applied, compared instead;
     /// SQLite's autoincrement counters, which follow the copied ids by themselves) and the daemons
     /// running on the source (`nodes`: a copy is made with them stopped, and the target's nodes
-    /// register themselves when they start).
-    package static let bookkeeping: Set<String> = ["grdb_migrations", "evidenced_migrations", "sqlite_sequence", "nodes"]
+    /// register themselves when they start), and the pages' change stamps (the target's triggers
+    /// stamp what is copied into it; a web service's kept pages are its own process's).
+    package static let bookkeeping: Set<String> = ["grdb_migrations", "evidenced_migrations", "sqlite_sequence", "nodes", "change_stamps"]
 }

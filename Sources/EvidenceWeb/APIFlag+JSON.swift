@@ -12,13 +12,6 @@ import NIOCore
 /// Here each flag's keys are written in their sorted order by hand; `APIFlagJSONTests` compares the
 /// bytes with `JSONEncoder`'s for flags with every field present and absent, and for every kind of
 /// character and number.
-extension JSONResponse {
-    /// The flag list's answer, as `make` would write it.
-    static func make(flags: [APIFlag]) -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: APIFlag.json(flags)))
-    }
-}
-
 extension APIFlag {
     static func json(_ flags: [APIFlag]) -> ByteBuffer {
         var out = JSONBytes(capacity: 64 + flags.count * 640)

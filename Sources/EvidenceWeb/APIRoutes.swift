@@ -9,6 +9,7 @@ import Hummingbird
 /// `/api/v1`: the same objects and rules as the pages, for programs (OpenAPIDocument.swift).
 struct APIRoutes {
     let service: WebService
+    let cache: PageCache
 
     func register(on router: Router<WebContext>) {
         let api = router.group("/api/v1")
@@ -159,14 +160,17 @@ struct APIRoutes {
         let reasonCode = query["reason"].map(String.init)
         let reason = reasonCode.flatMap(FlagReason.init(rawValue:))
         if let reasonCode, reason == nil { throw WebError.invalid("unknown reason '\(reasonCode)'") }
-        let flags: [QueuedFlag]
-        if let id = query["submission"].map(String.init) {
-            flags = try await service.access.flags(ofSubmission: id, for: account).1
-                .filter { $0.id > after && (reason == nil || $0.flag.reason == reason) }
-        } else {
-            flags = try await service.access.flags(for: account, after: after, reason: reason, limit: limit)
+        return try await cache.answer(request, context, account: account, service: service, contentType: JSONResponse.contentType,
+                                      revalidate: true) {
+            let flags: [QueuedFlag]
+            if let id = query["submission"].map(String.init) {
+                flags = try await service.access.flags(ofSubmission: id, for: account).1
+                    .filter { $0.id > after && (reason == nil || $0.flag.reason == reason) }
+            } else {
+                flags = try await service.access.flags(for: account, after: after, reason: reason, limit: limit)
+            }
+            return APIFlag.json(flags.prefix(limit).map(APIFlag.init))
         }
-        return JSONResponse.make(flags: flags.prefix(limit).map(APIFlag.init))
     }
 
     /// A submission from a program: `manifest` (submission.json) and its files as multipart parts,

@@ -54,6 +54,8 @@ struct ErrorMiddleware: RouterMiddleware {
 
 /// JSON answers with the encoder every API route uses (ISO dates, stable key order).
 enum JSONResponse {
+    static let contentType = "application/json; charset=utf-8"
+
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -63,7 +65,7 @@ enum JSONResponse {
 
     static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
         let data = (try? encoder.encode(value)) ?? Data("{\"error\":\"internal\",\"message\":\"encoding failed\"}".utf8)
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+        return Response(status: status, headers: [.contentType: contentType],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -23,10 +23,15 @@ package struct Pages: Sendable {
     /// The page's HTML, nil for an unknown template. The view is reflected once (`ReflectedView`).
     package func html(_ name: String, _ view: Any) -> String? { library.render(ReflectedView.wrap(view), withTemplate: name) }
 
+    static let contentType = "text/html; charset=utf-8"
+
     func render(_ name: String, _ view: Any, status: HTTPResponse.Status = .ok) -> Response {
-        let html = html(name, view) ?? "<!doctype html><p>template \(name) missing</p>"
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(string: html)))
+        Response(status: status, headers: [.contentType: Self.contentType, .cacheControl: "no-store"], body: .init(byteBuffer: body(name, view)))
+    }
+
+    /// The page's bytes (for `PageCache`, which keeps them).
+    func body(_ name: String, _ view: Any) -> ByteBuffer {
+        ByteBuffer(string: html(name, view) ?? "<!doctype html><p>template \(name) missing</p>")
     }
 
     func error(_ error: WebError, context: WebContext) -> Response {

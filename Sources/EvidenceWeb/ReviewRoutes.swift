@@ -14,15 +14,25 @@ import NIOCore
 struct ReviewRoutes {
     let service: WebService
     let pages: Pages
+    let cache: PageCache
 
     func register(on router: Router<WebContext>) {
-        router.get("/review") { request, context in try await queue(request, context) }
-        router.get("/review/flags/:id") { request, context in try await flagPage(request, context, error: nil) }
+        router.get("/review") { request, context in
+            let account = try AccessPolicy.account(context, may: .review)
+            return try await cache.answer(request, context, account: account, service: service, contentType: Pages.contentType) {
+                try await queue(request, context, account: account)
+            }
+        }
+        router.get("/review/flags/:id") { request, context in
+            let account = try AccessPolicy.account(context, may: .pages)
+            return try await cache.answer(request, context, account: account, service: service, contentType: Pages.contentType) {
+                try await flagPageBody(context, error: nil)
+            }
+        }
         router.post("/review/flags/:id/decision") { request, context in try await decide(request, context) }
     }
 
-    private func queue(_ request: Request, _ context: WebContext) async throws -> Response {
-        let account = try AccessPolicy.account(context, may: .review)
+    private func queue(_ request: Request, _ context: WebContext, account: UserAccount) async throws -> ByteBuffer {
         let params = request.uri.queryParameters
         func text(_ name: String) -> String? {
             guard let value = params[name[...]].map({ String($0).trimmingCharacters(in: .whitespaces) }), !value.isEmpty else { return nil }
@@ -55,7 +65,7 @@ struct ReviewRoutes {
         let states: [(ReviewQuery.State?, String)] = [(nil, "Tất cả"), (.open, "Chưa xử lý"), (.confirmed, "Đã xác nhận"),
                                                       (.dismissed, "Đã bác bỏ"), (.answered, "Đã trả lời")]
         let rows = page.items.enumerated().map { ReviewRow($1, position: $0) }
-        return pages.render("review-queue", ReviewQueueView(
+        return pages.body("review-queue", ReviewQueueView(
             chrome: Chrome(context), rows: rows, hasRows: !rows.isEmpty, reasons: tabs,
             states: states.map { Option(value: $0.0?.rawValue ?? "", label: $0.1, selected: $0.0 == state) },
             orders: [Option(value: "newest", label: "Hồ sơ mới nhất trước", selected: order == .newest),
@@ -71,7 +81,13 @@ struct ReviewRoutes {
         return (account, flag, summary)
     }
 
-    private func flagPage(_ request: Request, _ context: WebContext, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+    /// The flag's page: its bytes, and the same as an answer with `status` (a decision refused).
+    private func flagPage(_ context: WebContext, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        Response(status: status, headers: [.contentType: Pages.contentType, .cacheControl: "no-store"],
+                 body: .init(byteBuffer: try await flagPageBody(context, error: error)))
+    }
+
+    private func flagPageBody(_ context: WebContext, error: String?) async throws -> ByteBuffer {
         let (account, flag, summary) = try await visibleFlag(context)
         let reviews = AccessPolicy.allows(.review, account)
         let scope = AccessPolicy.reviewScope(of: account)
@@ -95,7 +111,7 @@ struct ReviewRoutes {
         let others = listsOthers ? try await otherCopies(of: flag, sha256: sha256, document: document, account: account) : []
         let signatures = listsSignatures ? (document?.extracted?.digitalSignatures ?? []).map(SignatureRow.init) : []
         let decisions = trail.map(DecisionRow.init)
-        return pages.render("review-flag", FlagPageView(
+        return pages.body("review-flag", FlagPageView(
             chrome: Chrome(context), id: flag.id, unitName: flag.unit.name, unitCode: flag.unit.code,
             submission: flag.submission, submissionPath: SubmissionRow.pathComponent(flag.submission),
             indicator: indicator.flatMap { framework?.displayCode($0) } ?? flag.indicator, indicatorName: indicator?.name ?? "",
@@ -111,7 +127,7 @@ struct ReviewRoutes {
             decisions: decisions, hasDecisions: !decisions.isEmpty, current: trail.last.map(DecisionRow.init),
             canDecide: AccessPolicy.allows(.decide, account) && !summary.precheck, isQuestion: flag.flag.reason == .needsReview,
             previous: neighbours.0, next: neighbours.1, error: error,
-            backLink: reviews ? "/review" : "/submissions/\(SubmissionRow.pathComponent(flag.submission))"), status: status)
+            backLink: reviews ? "/review" : "/submissions/\(SubmissionRow.pathComponent(flag.submission))"))
     }
 
     /// For duplicate-evidence: the other units' copies this account may see, with their first page.
@@ -137,12 +153,12 @@ struct ReviewRoutes {
         try context.checkCSRF(form["_csrf"])
         let (account, flag, _) = try await visibleFlag(context, to: .decide)
         guard let action = DecisionAction(rawValue: form["action"] ?? "") else {
-            return try await flagPage(request, context, error: "Hãy chọn xác nhận, bác bỏ hoặc trả lời.", status: .unprocessableContent)
+            return try await flagPage(context, error: "Hãy chọn xác nhận, bác bỏ hoặc trả lời.", status: .unprocessableContent)
         }
         let score = (form["supported_score"] ?? "").trimmingCharacters(in: .whitespaces)
         let supported = score.isEmpty ? nil : Double(score.replacingOccurrences(of: ",", with: "."))
         if !score.isEmpty, supported == nil {
-            return try await flagPage(request, context, error: "Điểm được chấp nhận phải là số.", status: .unprocessableContent)
+            return try await flagPage(context, error: "Điểm được chấp nhận phải là số.", status: .unprocessableContent)
         }
         let answer = form["answer"].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         let comment = form["comment"].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
@@ -153,7 +169,7 @@ struct ReviewRoutes {
                                  answer: action == .answer ? answer : nil, comment: comment)
             }
         } catch let error as StoreError {
-            return try await flagPage(request, context, error: "\(error)", status: .unprocessableContent)
+            return try await flagPage(context, error: "\(error)", status: .unprocessableContent)
         }
         context.logger.info("decision", metadata: ["flag": "\(flag.id)", "action": "\(action.rawValue)", "user": "\(account.name)"])
         if form["then"] == "next", let next = try await service.blocking({ store in

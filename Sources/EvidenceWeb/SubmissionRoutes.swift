@@ -11,6 +11,7 @@ import Hummingbird
 struct SubmissionRoutes {
     let service: WebService
     let pages: Pages
+    let cache: PageCache
 
     func register(on router: Router<WebContext>) {
         router.get("/") { _, context in
@@ -79,15 +80,26 @@ struct SubmissionRoutes {
     private func result(_ request: Request, _ context: WebContext) async throws -> Response {
         let account = try AccessPolicy.account(context, may: .pages)
         let id = try context.parameters.require("id")
-        let upload = request.uri.queryParameters["upload"].map(String.init)
-        let status = upload.map { InboxHandoff(service: service).status(of: $0) } ?? .taken
-        // Just uploaded and not yet taken by the daemon: the id is the unit's own by construction.
+        // Just uploaded (`?upload=`): what the inbox says of it changes without the store, so it
+        // is never kept.
+        guard let upload = request.uri.queryParameters["upload"].map(String.init) else {
+            return try await cache.answer(request, context, account: account, service: service, contentType: Pages.contentType) {
+                pages.body("result", try await resultView(id: id, account: account, context: context, waiting: false))
+            }
+        }
+        let status = InboxHandoff(service: service).status(of: upload)
+        // Not yet taken by the daemon: the id is the unit's own by construction.
         if status != .taken, let code = AccessPolicy.unit(of: account), SubmissionForm.id(id, belongsTo: code) {
             let stored = try? await service.access.submission(id, for: account)
             if stored == nil || status != .waiting {
                 return pages.render("result", pendingView(id: id, context: context, status: status))
             }
         }
+        return pages.render("result", try await resultView(id: id, account: account, context: context, waiting: status == .waiting))
+    }
+
+    /// The submission's result as the store has it; `waiting`: a new revision is still in the inbox.
+    private func resultView(id: String, account: UserAccount, context: WebContext, waiting: Bool) async throws -> ResultView {
         let (summary, flags) = try await service.access.flags(ofSubmission: id, for: account)
         let (stored, progress) = try await service.blocking { store in
             (try store.submission(id: id), try store.progress(ofSubmission: id))
@@ -100,8 +112,8 @@ struct SubmissionRoutes {
                       queued: checked ? flags.filter { $0.claimIndex == index } : [],
                       checked: checked)
         }
-        let pending = summary.state == .queued || summary.state == .extracting || status == .waiting
-        return pages.render("result", ResultView(
+        let pending = summary.state == .queued || summary.state == .extracting || waiting
+        return ResultView(
             chrome: Chrome(context), id: id, idPath: SubmissionRow.pathComponent(id), unitName: summary.unit.name,
             framework: summary.framework, period: "\(summary.period.from) → \(summary.period.to)", revision: summary.revision,
             precheck: summary.precheck, stateCode: summary.state.rawValue, stateLabel: Labels.state(summary.state),
@@ -110,7 +122,7 @@ struct SubmissionRoutes {
             precheckDone: checked && summary.precheck && AccessPolicy.allows(.createSubmission, account),
             canResubmit: AccessPolicy.allows(.createSubmission, account),
             flaggedClaims: summary.flaggedClaims, needsReview: summary.needsReview > 0 ? summary.needsReview : nil,
-            claimCount: summary.claims, claims: claims))
+            claimCount: summary.claims, claims: claims)
     }
 
     private func pendingView(id: String, context: WebContext, status: InboxHandoff.Status) -> ResultView {

@@ -8,8 +8,13 @@ import NIOCore
 /// The web service: pages for people, `/api/v1` for programs, on one Hummingbird application.
 package enum WebServer {
     /// The router with every middleware and route; tests drive it in-process.
-    package static func router(_ service: WebService) throws -> Router<WebContext> {
+    /// `cache`: where pages are kept (tests pass theirs to look into it); one of
+    /// `web.page_cache_mb` otherwise.
+    package static func router(_ service: WebService, cache: PageCache? = nil) throws -> Router<WebContext> {
         let pages = try Pages()
+        // First: it gives swift-metrics its backend, which the cache's counters then report to.
+        let metrics = WebMetrics()
+        let cache = cache ?? PageCache(bytes: service.settings.pageCacheMegabytes << 20)
         let router = Router(context: WebContext.self)
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ErrorMiddleware(pages: pages))
@@ -21,14 +26,14 @@ package enum WebServer {
         // one answers the authenticators' own refusals (an invalid token).
         router.add(middleware: ErrorMiddleware(pages: pages))
         router.add(middleware: RefusalLog())
-        ServiceRoutes(service: service, metrics: WebMetrics()).register(on: router)
+        ServiceRoutes(service: service, metrics: metrics).register(on: router)
         LoginRoutes(service: service, pages: pages, throttle: LoginThrottle()).register(on: router)
-        SubmissionRoutes(service: service, pages: pages).register(on: router)
-        ReviewRoutes(service: service, pages: pages).register(on: router)
+        SubmissionRoutes(service: service, pages: pages, cache: cache).register(on: router)
+        ReviewRoutes(service: service, pages: pages, cache: cache).register(on: router)
         AdminRoutes(service: service, pages: pages).register(on: router)
         SeasonRoutes(service: service, pages: pages).register(on: router)
         ImageRoutes(service: service).register(on: router)
-        APIRoutes(service: service).register(on: router)
+        APIRoutes(service: service, cache: cache).register(on: router)
         return router
     }
 

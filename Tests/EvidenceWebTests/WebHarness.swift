@@ -115,8 +115,9 @@ struct WebHarness {
         return (ids[0], sha256)
     }
 
-    func test(_ body: @escaping @Sendable (RouterClient) async throws -> Void) async throws {
-        try await body(RouterClient(router: try WebServer.router(service)))
+    /// `cache`: the router's kept pages, when the test looks into them.
+    func test(cache: PageCache? = nil, _ body: @escaping @Sendable (RouterClient) async throws -> Void) async throws {
+        try await body(RouterClient(router: try WebServer.router(service, cache: cache)))
     }
 
     /// An API token for an account added by a test.
