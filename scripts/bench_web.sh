@@ -11,7 +11,8 @@
 # Reported: requests per second and p99 latency (targets: p99 < 100 ms each, >= 1,500 requests/s for
 # the flag API), the load average beside them (the machine may be shared), the server's peak
 # resident memory (VmHWM), and the rate one upload of 64 MiB streams through the multipart parser
-# to disk (POST /api/v1/submissions). BENCH_WEB_ONLY=load skips the upload.
+# to disk (POST /api/v1/submissions). BENCH_WEB_ONLY=load skips the upload. BENCH_WEB_CACHE_MB=0 serves
+# with no kept pages (web.page_cache_mb): every request rendered from the store.
 set -euo pipefail
 bin=${1:?usage: bench_web.sh PATH/TO/evidenced}
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -39,7 +40,7 @@ token=$("$bin" users add bench-scoring --role consumer --db "$db" | sed 's/.*: /
 appraiser_password=$("$bin" users add bench-appraiser --role appraiser --db "$db" | sed 's/.*: //')
 
 port=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
-(cd "$here" && EVIDENCED_LOG_LEVEL=error exec "$bin" serve --inbox "$work/inbox" --data "$work/data" --listen "127.0.0.1:$port") \
+(cd "$here" && EVIDENCED_LOG_LEVEL=error EVIDENCED_WEB_PAGE_CACHE_MB=${BENCH_WEB_CACHE_MB:-64} exec "$bin" serve --inbox "$work/inbox" --data "$work/data" --listen "127.0.0.1:$port") \
   >"$work/server.log" 2>&1 &
 server=$!
 url="http://127.0.0.1:$port"
@@ -98,6 +99,23 @@ measure "result page (HTML, unit's session)" result -H "Cookie: evidenced_sessio
 measure "review queue (HTML, appraiser's session)" review -H "Cookie: evidenced_session=$appraiser_cookie" "$url/review"
 measure "flag page (HTML, appraiser's session)" flag -H "Cookie: evidenced_session=$appraiser_cookie" "$flag_page"
 measure "GET /api/v1/flags ($flags flags, bearer token)" api -H "Authorization: Bearer $token" "$url/api/v1/flags?limit=1000"
+# Deadline day: the daemons write while the pages are read. BENCH_WEB_WRITES (10) changes a second
+# to other units' submissions, one a second to the bench unit's own, each bumping what the kept
+# pages depend on (v12's change stamps): a kept page is rendered again after every change it shows.
+writes=${BENCH_WEB_WRITES:-10}
+if [ "$writes" -gt 0 ] && command -v sqlite3 >/dev/null; then
+  others=$(sqlite3 "$db" "SELECT id FROM submissions WHERE unitCode <> '$code' LIMIT 10" | paste -sd' ')
+  pause=$(python3 -c "import sys; print(1 / int(sys.argv[1]))" "$writes")
+  (n=0; while :; do for id in $others; do n=$((n + 1))
+     sqlite3 "$db" "PRAGMA busy_timeout = 5000; UPDATE submissions SET state = state WHERE id = '$id'" >/dev/null
+     [ $((n % writes)) -eq 0 ] && sqlite3 "$db" "PRAGMA busy_timeout = 5000; UPDATE submissions SET state = state WHERE id = '$sample'" >/dev/null
+     sleep "$pause"; done; done) &
+  writer=$!
+  measure "result page, $writes changes/s beside" result-writes -H "Cookie: evidenced_session=$cookie" "$page"
+  measure "review queue, $writes changes/s beside" review-writes -H "Cookie: evidenced_session=$appraiser_cookie" "$url/review"
+  measure "GET /api/v1/flags, $writes changes/s beside" api-writes -H "Authorization: Bearer $token" "$url/api/v1/flags?limit=1000"
+  kill "$writer" 2>/dev/null || true; wait "$writer" 2>/dev/null || true
+fi
 if [ "${BENCH_WEB_ONLY:-}" = load ]; then
   printf '     server memory: %d MB resident idle, peak %d MB (VmHWM)\n' "$((rss_idle / 1024))" "$(($(awk '/^VmHWM/{print $2}' "/proc/$server/status") / 1024))"
   exit 0

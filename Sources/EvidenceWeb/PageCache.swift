@@ -43,6 +43,8 @@ package final class PageCache: Sendable {
         var bytes = 0
         var hits = 0
         var misses = 0
+        /// Renderings in flight, with the stamp each was asked under.
+        var rendering: [Key: (stamp: Int64, task: Task<Entry, any Error>)] = [:]
     }
 
     /// The most body bytes kept; 0 keeps nothing.
@@ -68,33 +70,73 @@ package final class PageCache: Sendable {
     /// The kept answer to this request when its scope has not changed, or `render`'s, kept.
     /// `contentType`: the answer's; `revalidate`: programs' answers get an `ETag`, a 304 when it
     /// matches `If-None-Match`, and `Cache-Control: private, no-cache` (pages stay `no-store`).
+    ///
+    /// Requests that miss together wait for one rendering: after a change, the 50 connections
+    /// refreshing one page would otherwise each render it at once.
     func answer(_ request: Request, _ context: WebContext, account: UserAccount, service: WebService,
                 contentType: String, revalidate: Bool = false,
-                render: () async throws -> ByteBuffer) async throws -> Response {
+                render: @escaping @Sendable () async throws -> ByteBuffer) async throws -> Response {
         guard budget > 0 else { return Self.response(Entry(stamp: 0, body: try await render(), etag: ""), contentType, revalidate: false) }
         let scope = Self.scope(of: account)
         let stamp = try await service.blocking { try $0.changeStamp(scope) }
         let key = Key(account: account, csrf: context.session?.csrfToken, address: request.uri.description)
-        let kept = kept.withLock { kept in
-            let entry = kept.entries[key].flatMap { $0.stamp == stamp ? $0 : nil }
-            if entry == nil { kept.misses += 1 } else { kept.hits += 1 }
-            return entry
+        let found = kept.withLock { kept -> Lookup in
+            if let entry = kept.entries[key], entry.stamp == stamp {
+                kept.hits += 1
+                return .kept(entry)
+            }
+            if let flight = kept.rendering[key], flight.stamp == stamp {
+                kept.hits += 1
+                return .rendering(flight.task, mine: false)
+            }
+            kept.misses += 1
+            let task = Task { () async throws -> Entry in
+                let body = try await render()
+                return Entry(stamp: stamp, body: body, etag: Self.etag(body))
+            }
+            kept.rendering[key] = (stamp, task)
+            return .rendering(task, mine: true)
         }
-        if let entry = kept {
+        let entry: Entry
+        switch found {
+        case .kept(let kept):
             hits.increment()
-            return Self.response(entry, contentType, revalidate: revalidate, ifNoneMatch: request.headers[.ifNoneMatch])
+            entry = kept
+        case .rendering(let task, mine: false):
+            hits.increment()
+            entry = try await task.value
+        case .rendering(let task, mine: true):
+            misses.increment()
+            do {
+                entry = try await task.value
+            } catch {
+                finish(key, stamp: stamp, keeping: nil)
+                throw error
+            }
+            finish(key, stamp: stamp, keeping: entry)
         }
-        misses.increment()
-        let body = try await render()
-        let entry = Entry(stamp: stamp, body: body, etag: Self.etag(body))
-        keep(entry, under: key)
         return Self.response(entry, contentType, revalidate: revalidate, ifNoneMatch: request.headers[.ifNoneMatch])
+    }
+
+    private enum Lookup {
+        case kept(Entry)
+        case rendering(Task<Entry, any Error>, mine: Bool)
+    }
+
+    /// The rendering under `key` for `stamp` is over: it is no longer waited for, and its answer is
+    /// kept unless a newer one already is.
+    private func finish(_ key: Key, stamp: Int64, keeping entry: Entry?) {
+        kept.withLock { kept in
+            if kept.rendering[key]?.stamp == stamp { kept.rendering[key] = nil }
+        }
+        if let entry { keep(entry, under: key) }
     }
 
     private func keep(_ entry: Entry, under key: Key) {
         let size = entry.body.readableBytes
         guard size <= budget / 8 else { return }
         kept.withLock { kept in
+            if let newer = kept.entries[key], newer.stamp > entry.stamp { return }
             var entry = entry
             kept.sequence += 1
             entry.sequence = kept.sequence

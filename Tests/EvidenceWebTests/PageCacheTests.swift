@@ -88,6 +88,23 @@ import Testing
         }
     }
 
+    @Test func requestsThatMissTogetherWaitForOneRendering() async throws {
+        let harness = try WebHarness()
+        defer { harness.remove() }
+        let cache = PageCache(bytes: 8 << 20)
+        try await harness.test(cache: cache) { [harness] client in
+            // Whenever each arrives, it joins the rendering in flight or finds its result kept.
+            let bodies = try await withThrowingTaskGroup(of: ByteBuffer.self) { group in
+                for _ in 0..<20 {
+                    group.addTask { try await client.execute(uri: "/api/v1/flags", method: .get, headers: harness.bearer("scoring")).body }
+                }
+                return try await group.reduce(into: [ByteBuffer]()) { $0.append($1) }
+            }
+            #expect(Set(bodies).count == 1)
+            #expect(cache.statistics.misses == 1 && cache.statistics.hits == 19)
+        }
+    }
+
     @Test func whatIsKeptStaysWithinItsBudget() async throws {
         let harness = try WebHarness()
         defer { harness.remove() }
