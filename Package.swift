@@ -127,7 +127,8 @@ let package = Package(
             "EvidenceModel", "EvidenceVerification", "EvidenceLoading", "EvidenceTesting", "EvidenceParsing"], exclude: ["Fixtures"]),
         .testTarget(name: "EvidenceLoadingTests", dependencies: ["EvidenceModel", "EvidenceVerification", "EvidenceLoading"]),
         .testTarget(name: "EvidenceStoreTests", dependencies: [
-            "EvidenceModel", "EvidenceStore", "EvidenceStoreTesting", .product(name: "GRDB", package: "GRDB.swift")]),
+            "EvidenceModel", "EvidenceStore", "EvidenceStoreTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]),
         .testTarget(name: "EvidenceDaemonTests", dependencies: [
             "EvidenceModel", "EvidenceExtraction", "EvidenceExtractionTesting", "EvidenceVerification", "EvidenceLoading",
             "EvidenceParsing", "EvidenceStore", "EvidenceService", "EvidenceDaemon", "EvidenceTesting", "EvidenceStoreTesting",

@@ -145,7 +145,7 @@ package struct PostgresStoreError: Error, CustomStringConvertible {
         let prefix = location.map { "cannot connect to \($0): " } ?? "PostgreSQL: "
         guard let error = error as? PSQLError else {
             description = prefix + "\(error)"
-            isUnreachable = error is NIOConnectionError || error is ChannelError
+            isUnreachable = error is NIOConnectionError || error is ChannelError || error is PostgresNoAnswer
             return
         }
         if let info = error.serverInfo, let message = info[.message] {

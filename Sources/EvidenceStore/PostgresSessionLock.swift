@@ -21,6 +21,10 @@ final class PostgresSessionLock: StoreSessionLock, @unchecked Sendable {
     private var connection: PostgresConnection?
     private var held = false
 
+    /// The lock's statements never wait for anything (a try, a round trip): an answer missing this
+    /// long means the session is gone, and the intake tries again on a new one.
+    static let bound: Int64 = 15
+
     init(connections: PostgresConnections, key: Int64, logger: Logger) {
         self.connections = connections; self.key = key; self.logger = logger
     }
@@ -30,7 +34,7 @@ final class PostgresSessionLock: StoreSessionLock, @unchecked Sendable {
     func tryAcquire() throws -> Bool {
         try mutex.withLock {
             if let connection, !connection.isClosed {
-                let session = PostgresStoreConnection(connection: connection, logger: logger)
+                let session = PostgresStoreConnection(connection: connection, logger: logger, bound: Self.bound)
                 do {
                     // Held: a round trip proves the session (and so the lock) still lives.
                     if held { return try session.value("SELECT true", as: Bool.self) ?? false }
@@ -45,7 +49,7 @@ final class PostgresSessionLock: StoreSessionLock, @unchecked Sendable {
             closeLocked()
             let opened = try connections.connectOutsideThePool()
             connection = opened
-            held = try PostgresStoreConnection(connection: opened, logger: logger)
+            held = try PostgresStoreConnection(connection: opened, logger: logger, bound: Self.bound)
                 .value("SELECT pg_try_advisory_lock(\(key))", as: Bool.self) ?? false
             return held
         }
@@ -61,12 +65,11 @@ final class PostgresSessionLock: StoreSessionLock, @unchecked Sendable {
         // locks) a moment after the client has gone, and another node asking in that moment was
         // refused a lock nobody wanted any more.
         if held, !connection.isClosed {
-            _ = try? PostgresStoreConnection(connection: connection, logger: logger)
+            _ = try? PostgresStoreConnection(connection: connection, logger: logger, bound: Self.bound)
                 .value("SELECT pg_advisory_unlock(\(key))", as: Bool.self)
         }
         held = false
         self.connection = nil
-        let closing: EventLoopFuture<Void> = connection.close()
-        try? closing.wait()
+        PostgresWait.close(connection)
     }
 }

@@ -245,7 +245,7 @@ extension PostgresStoreDatabase {
     /// starting on a new database at once create the schema once, and a failed migration leaves
     /// nothing behind (PostgreSQL's DDL is transactional).
     func migrate() throws {
-        try transaction(begin: "BEGIN", lock: Self.migrationLock) { db in
+        try transaction(begin: "BEGIN", lock: Self.migrationLock, bound: nil) { db in
             try db.execute("""
                 CREATE TABLE IF NOT EXISTS evidenced_migrations (
                     position INTEGER PRIMARY KEY, identifier TEXT NOT NULL UNIQUE, appliedAt TIMESTAMPTZ NOT NULL)

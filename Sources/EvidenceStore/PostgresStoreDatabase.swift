@@ -38,11 +38,13 @@ final class PostgresStoreDatabase: StoreDatabase {
         try transaction(begin: "BEGIN", lock: Self.writeLock, body)
     }
 
-    func transaction<T>(begin: StoreSQL, lock: Int64?, _ body: (any StoreConnection) throws -> T) throws -> T {
+    /// `bound`: the longest a statement may go unanswered (`PostgresWait`); nil for migrations.
+    func transaction<T>(begin: StoreSQL, lock: Int64?, bound: Int64? = PostgresWait.statementSeconds,
+                        _ body: (any StoreConnection) throws -> T) throws -> T {
         do {
-            return try transaction(begin: begin, lock: lock, retryingStaleConnection: true, body)
+            return try transaction(begin: begin, lock: lock, bound: bound, retryingStaleConnection: true, body)
         } catch is StaleConnection {
-            return try transaction(begin: begin, lock: lock, retryingStaleConnection: false, body)
+            return try transaction(begin: begin, lock: lock, bound: bound, retryingStaleConnection: false, body)
         }
     }
 
@@ -52,14 +54,13 @@ final class PostgresStoreDatabase: StoreDatabase {
     /// recovered from.
     private struct StaleConnection: Error {}
 
-    private func transaction<T>(begin: StoreSQL, lock: Int64?, retryingStaleConnection: Bool,
+    private func transaction<T>(begin: StoreSQL, lock: Int64?, bound: Int64?, retryingStaleConnection: Bool,
                                 _ body: (any StoreConnection) throws -> T) throws -> T {
         try connections.withConnection { connection in
-            let db = PostgresStoreConnection(connection: connection, logger: logger)
+            let db = PostgresStoreConnection(connection: connection, logger: logger, bound: bound)
             do { try db.execute(begin) } catch {
                 guard retryingStaleConnection else { throw error }
-                let closing: EventLoopFuture<Void> = connection.close()
-                try? closing.wait()
+                PostgresWait.close(connection)
                 throw StaleConnection()
             }
             do {
@@ -83,6 +84,8 @@ final class PostgresStoreDatabase: StoreDatabase {
 struct PostgresStoreConnection: StoreConnection {
     let connection: PostgresConnection
     let logger: Logger
+    /// The longest a statement may go unanswered; nil: no bound.
+    var bound: Int64? = PostgresWait.statementSeconds
     var dialect: SQLDialect { .postgres }
 
     func fetch(_ sql: StoreSQL) throws -> [StoreRow] {
@@ -111,7 +114,7 @@ struct PostgresStoreConnection: StoreConnection {
             }
         }
         do {
-            return try connection.query(PostgresQuery(unsafeSQL: text, binds: bindings), logger: logger).wait()
+            return try PostgresWait.value(of: connection.query(PostgresQuery(unsafeSQL: text, binds: bindings), logger: logger), seconds: bound)
         } catch {
             throw PostgresStoreError(error)
         }
