@@ -101,9 +101,12 @@ final class PostgresConnections: @unchecked Sendable {
         }
     }
 
+    /// Bounded as a whole: NIO's connect timeout covers the TCP connection only, not the startup
+    /// and login that follow it.
     private func connect(id: Int) throws -> PostgresConnection {
-        try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(),
-                                       configuration: configuration, id: id, logger: logger).wait()
+        try PostgresWait.value(of: PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(),
+                                                              configuration: configuration, id: id, logger: logger),
+                               seconds: PostgresWait.connectSeconds)
     }
 
     /// A connection of its own, not counted in the pool, for a session-level lock: the caller closes it.

@@ -41,7 +41,8 @@ final class PostgresSessionLock: StoreSessionLock, @unchecked Sendable {
                     held = try session.value("SELECT pg_try_advisory_lock(\(key))", as: Bool.self) ?? false
                     return held
                 } catch {
-                    closeLocked()
+                    // A session that did not answer gets no unlock to wait for as well.
+                    closeLocked(unlocking: !((error as? PostgresStoreError)?.isUnreachable ?? false))
                     throw error
                 }
             }
@@ -59,12 +60,12 @@ final class PostgresSessionLock: StoreSessionLock, @unchecked Sendable {
         mutex.withLock { closeLocked() }
     }
 
-    private func closeLocked() {
+    private func closeLocked(unlocking: Bool = true) {
         guard let connection else { held = false; return }
         // Unlocked before the connection closes: the server ends a closed session (and frees its
         // locks) a moment after the client has gone, and another node asking in that moment was
         // refused a lock nobody wanted any more.
-        if held, !connection.isClosed {
+        if held, unlocking, !connection.isClosed {
             _ = try? PostgresStoreConnection(connection: connection, logger: logger, bound: Self.bound)
                 .value("SELECT pg_advisory_unlock(\(key))", as: Bool.self)
         }

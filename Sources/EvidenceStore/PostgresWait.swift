@@ -10,6 +10,8 @@ enum PostgresWait {
     /// A statement: far beyond any of the store's (a few milliseconds; a page's reads well under
     /// a second). Migrations, which may build an index on a large table, wait without a bound.
     static let statementSeconds: Int64 = 120
+    /// Opening a connection: TCP, TLS, startup and login.
+    static let connectSeconds: Int64 = 30
     /// Closing a connection: only the goodbye; the socket goes either way.
     static let closeSeconds: Int64 = 10
 

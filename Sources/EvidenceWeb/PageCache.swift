@@ -55,9 +55,10 @@ package final class PageCache: Sendable {
 
     package init(bytes: Int) { budget = max(0, bytes) }
 
-    /// What was kept and how often it was given again, since start.
-    package var statistics: (entries: Int, bytes: Int, hits: Int, misses: Int) {
-        kept.withLock { ($0.entries.count, $0.bytes, $0.hits, $0.misses) }
+    /// What was kept and how often it was given again, since start; `places`: the eviction
+    /// order's length (bounded by the entries kept).
+    package var statistics: (entries: Int, bytes: Int, hits: Int, misses: Int, places: Int) {
+        kept.withLock { ($0.entries.count, $0.bytes, $0.hits, $0.misses, $0.order.count - $0.oldest) }
     }
 
     /// What a page or answer shows: a unit account sees only its own unit, every other account
@@ -123,37 +124,37 @@ package final class PageCache: Sendable {
         case rendering(Task<Entry, any Error>, mine: Bool)
     }
 
-    /// The rendering under `key` for `stamp` is over: it is no longer waited for, and its answer is
-    /// kept unless a newer one already is.
+    /// The rendering under `key` for `stamp` is over: its answer is kept unless a newer one already
+    /// is, and it is no longer waited for, in one step (a request between the two would render again).
     private func finish(_ key: Key, stamp: Int64, keeping entry: Entry?) {
         kept.withLock { kept in
+            if let entry { keep(entry, under: key, in: &kept) }
             if kept.rendering[key]?.stamp == stamp { kept.rendering[key] = nil }
         }
-        if let entry { keep(entry, under: key) }
     }
 
-    private func keep(_ entry: Entry, under key: Key) {
+    private func keep(_ entry: Entry, under key: Key, in kept: inout Kept) {
         let size = entry.body.readableBytes
         guard size <= budget / 8 else { return }
-        kept.withLock { kept in
-            if let newer = kept.entries[key], newer.stamp > entry.stamp { return }
-            var entry = entry
-            kept.sequence += 1
-            entry.sequence = kept.sequence
-            if let old = kept.entries.updateValue(entry, forKey: key) { kept.bytes -= old.body.readableBytes }
-            kept.bytes += size
-            kept.order.append((key, entry.sequence))
-            while kept.bytes > budget, kept.oldest < kept.order.count {
-                let (candidate, sequence) = kept.order[kept.oldest]
-                kept.oldest += 1
-                if kept.entries[candidate]?.sequence == sequence, let gone = kept.entries.removeValue(forKey: candidate) {
-                    kept.bytes -= gone.body.readableBytes
-                }
+        if let newer = kept.entries[key], newer.stamp > entry.stamp { return }
+        var entry = entry
+        kept.sequence += 1
+        entry.sequence = kept.sequence
+        if let old = kept.entries.updateValue(entry, forKey: key) { kept.bytes -= old.body.readableBytes }
+        kept.bytes += size
+        kept.order.append((key, entry.sequence))
+        while kept.bytes > budget, kept.oldest < kept.order.count {
+            let (candidate, sequence) = kept.order[kept.oldest]
+            kept.oldest += 1
+            if kept.entries[candidate]?.sequence == sequence, let gone = kept.entries.removeValue(forKey: candidate) {
+                kept.bytes -= gone.body.readableBytes
             }
-            if kept.oldest > 1_024, kept.oldest * 2 > kept.order.count {
-                kept.order.removeFirst(kept.oldest)
-                kept.oldest = 0
-            }
+        }
+        // Places of entries replaced since (a page rendered again after each change) are dropped
+        // once they outnumber the live ones: within the budget nothing above would ever drop them.
+        if kept.order.count - kept.oldest > 2 * kept.entries.count + 64 {
+            kept.order = kept.entries.map { ($0.key, $0.value.sequence) }.sorted { $0.sequence < $1.sequence }
+            kept.oldest = 0
         }
     }
 

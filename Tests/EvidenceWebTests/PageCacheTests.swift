@@ -110,7 +110,7 @@ import Testing
         defer { harness.remove() }
         // Room for a few pages: asking for many keeps the newest, never more than the budget.
         let cache = PageCache(bytes: 64 << 10)
-        try await harness.test(cache: cache) { client in
+        try await harness.test(cache: cache) { [harness] client in
             let council = try #require(try await BrowserSession.login(client, user: "council"))
             for index in 0..<40 {
                 let response = try await client.execute(uri: "/review?unit=\(index)", method: .get, headers: council.headers)
@@ -119,6 +119,15 @@ import Testing
             }
             #expect(cache.statistics.entries > 0 && cache.statistics.entries < 40)
             #expect(cache.statistics.misses == 40)
+            // One page rendered again after each of many changes: its places in the eviction
+            // order do not pile up.
+            for index in 0..<300 {
+                _ = try harness.store.recordResult(SubmissionResult(submission: "sonha-huyen-2024", unit: WebHarness.sonha, claims: [
+                    ClaimResult(index: 0, indicator: "2.1.2", score: 3, flags: [Flag(reason: .noEvidence, message: "change \(index)")]),
+                ]))
+                _ = try await client.execute(uri: "/review", method: .get, headers: council.headers)
+            }
+            #expect(cache.statistics.places <= 2 * cache.statistics.entries + 65)
         }
     }
 }
