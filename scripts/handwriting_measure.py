@@ -26,7 +26,8 @@ def shipped_thresholds():
     text = open(VERDICT).read()
     value = lambda name: float(re.search(rf"static let {name} = ([0-9.]+)", text).group(1))
     return dict(minimum=int(value("minimumReadings")), unanimous=value("unanimousConfidence"),
-                agreeing=int(value("confirmingReadings")), confirming=value("confirmingConfidence"))
+                agreeing=int(value("confirmingReadings")), confirming=value("confirmingConfidence"),
+                rival=value("rivalAgreeing"))
 
 
 def median(values):
@@ -53,14 +54,36 @@ def holds_confusable(text, possible):
     return False
 
 
+def leans_to(reading, text, rival_agreeing):
+    """As `HandwrittenFigures.Reading.leansTo`: as long as `text`, differing only in figures behind
+    which the LSTM weighed `text`'s figure at `rival_agreeing` or more."""
+    own, rivals = reading["text"], reading.get("rivals") or []
+    if len(own) != len(text):
+        return False
+    for i, (a, b) in enumerate(zip(own, text)):
+        rival = rivals[i] if i < len(rivals) else None
+        if a != b and not (rival and rival["figure"] == b and rival["confidence"] >= rival_agreeing):
+            return False
+    return True
+
+
 def unanimous(readings, t, possible=lambda v: True):
-    """As `HandwrittenFigures.unanimous`: every reading the same value, the longest text given,
-    never one holding a figure hand-filled blanks make alike (1, 4, 7) where another could stand."""
+    """As `HandwrittenFigures.unanimous`: every reading the same value, or leaning to it (the agreed
+    figure close behind a dissenting one) with at least half giving it and no other value agreed on
+    so; the longest text given, never one holding a figure hand-filled blanks make alike (1, 4, 7)
+    where another could stand."""
     texts = [r["text"] for r in readings]
-    if len(readings) < t["minimum"] or not all(texts) or len({int(x) for x in texts}) != 1 or not possible(int(texts[0])):
+    if len(readings) < t["minimum"] or not all(texts) or median(r["confidence"] for r in readings) < t["unanimous"]:
         return None
-    text = max(texts, key=len)
-    return text if median(r["confidence"] for r in readings) >= t["unanimous"] and not holds_confusable(text, possible) else None
+    agreed = []
+    for value in {int(x) for x in texts}:
+        giving = [x for x in texts if int(x) == value]
+        text = max(giving, key=len)
+        if 2 * len(giving) >= len(readings) and all(int(r["text"]) == value or leans_to(r, text, t["rival"]) for r in readings):
+            agreed.append(text)
+    if len(agreed) != 1 or not possible(int(agreed[0])) or holds_confusable(agreed[0], possible):
+        return None
+    return agreed[0]
 
 
 def confirms(readings, declared, t, possible=lambda v: True):

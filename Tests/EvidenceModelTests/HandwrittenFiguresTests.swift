@@ -41,6 +41,42 @@ import Testing
         #expect(impossible.date == nil)
     }
 
+    static func reading(_ text: String, _ confidence: Double, rivals: [HandwrittenFigures.Rival?] = []) -> HandwrittenFigures.Reading {
+        .init(condition: "c", text: text, confidence: confidence, rivals: rivals)
+    }
+
+    @Test func aDissentingFigureWithTheAgreedOneCloseBehindStandsWithTheOthers() {
+        // c0df41cb33: the hand-filled '08' read '68' in six conditions, each with '0' weighed behind
+        // its '6' at 0.6-0.76, and '08' in the six others.
+        let behind = HandwrittenFigures.Rival(figure: "0", confidence: 0.7)
+        let split = HandwrittenFigures(blank: Self.blank, readings: Array(repeating: Self.reading("68", 0.96, rivals: [behind, nil]), count: 6)
+                                       + Array(repeating: Self.reading("08", 0.95, rivals: [nil, nil]), count: 6))
+        #expect(split.unanimous() == "08")
+        let settled = Self.fields(number: split, day: split).settlingHandwriting()
+        #expect(settled.number == "08/TTr-UBND" && settled.date == "2025-02-08")
+        #expect(settled.fieldSource[.number]?.contains("6 of 12 readings of the blank give 08 and 6 more weigh it") == true)
+    }
+
+    @Test func aDissentIsNotExplainedAwayByAWeakOrMissingRivalOrByAMinority() {
+        let weak = HandwrittenFigures.Rival(figure: "0", confidence: 0.3)
+        let strong = HandwrittenFigures.Rival(figure: "0", confidence: 0.7)
+        let cases: [[HandwrittenFigures.Reading]] = [
+            // The rival too weak, or none weighed.
+            Array(repeating: Self.reading("68", 0.96, rivals: [weak, nil]), count: 6) + Array(repeating: Self.reading("08", 0.95), count: 6),
+            Array(repeating: Self.reading("68", 0.96), count: 6) + Array(repeating: Self.reading("08", 0.95), count: 6),
+            // Fewer than half give the value itself.
+            Array(repeating: Self.reading("68", 0.96, rivals: [strong, nil]), count: 7) + Array(repeating: Self.reading("08", 0.95), count: 5),
+            // Each side weighs the other's figure: no value is agreed on.
+            Array(repeating: Self.reading("68", 0.96, rivals: [strong, nil]), count: 6)
+                + Array(repeating: Self.reading("08", 0.95, rivals: [.init(figure: "6", confidence: 0.7), nil]), count: 6),
+            // A figure dropped is no close second: '23' read '3'.
+            Array(repeating: Self.reading("3", 0.96, rivals: [strong]), count: 6) + Array(repeating: Self.reading("23", 0.95), count: 6),
+        ]
+        for readings in cases {
+            #expect(HandwrittenFigures(blank: Self.blank, readings: readings).unanimous() == nil)
+        }
+    }
+
     @Test func confirmationComparesValuesNotDigitStrings() {
         let figures = Self.figures(Array(repeating: ("08", 0.8), count: 10) + [("", 0), ("3", 0.3)])
         #expect(figures.confirms("8") && figures.confirms("08"))
