@@ -25,7 +25,7 @@ VERDICT = os.path.join(HERE, "..", "Sources", "EvidenceModel", "HandwrittenFigur
 def shipped_thresholds():
     text = open(VERDICT).read()
     value = lambda name: float(re.search(rf"static let {name} = ([0-9.]+)", text).group(1))
-    return dict(minimum=int(value("minimumReadings")), unanimous=value("unanimousConfidence"),
+    return dict(minimum=int(value("minimumReadings")), giving=int(value("minimumGivingReadings")), unanimous=value("unanimousConfidence"),
                 agreeing=int(value("confirmingReadings")), confirming=value("confirmingConfidence"),
                 rival=value("rivalAgreeing"))
 
@@ -68,12 +68,16 @@ def leans_to(reading, text, rival_agreeing):
 
 
 def unanimous(readings, t, possible=lambda v: True):
-    """As `HandwrittenFigures.unanimous`: every reading the same value, or leaning to it (the agreed
+    """As `HandwrittenFigures.unanimous`: readings that give nothing left out (at least `giving` give
+    figures), every other reading the same value, or leaning to it (the agreed
     figure close behind a dissenting one) with at least half giving it and no other value agreed on
     so; the longest text given, never one holding a figure hand-filled blanks make alike (1, 4, 7)
     where another could stand."""
+    if len(readings) < t["minimum"]:
+        return None
+    readings = [r for r in readings if r["text"]]  # a condition that reads nothing casts no vote
     texts = [r["text"] for r in readings]
-    if len(readings) < t["minimum"] or not all(texts) or median(r["confidence"] for r in readings) < t["unanimous"]:
+    if len(readings) < t["giving"] or median(r["confidence"] for r in readings) < t["unanimous"]:
         return None
     agreed = []
     for value in {int(x) for x in texts}:

@@ -41,6 +41,18 @@ import Testing
         #expect(impossible.date == nil)
     }
 
+    @Test func conditionsThatReadNothingCastNoVote() {
+        // Tesseract's single-word mode reads nothing for many hand-filled blanks whose figures stand apart.
+        let eight = Self.figures(Array(repeating: ("05", 0.95), count: 8) + Array(repeating: ("", 0), count: 4))
+        #expect(eight.unanimous() == "05")
+        let seven = Self.figures(Array(repeating: ("05", 0.95), count: 7) + Array(repeating: ("", 0), count: 5))
+        #expect(seven.unanimous() == nil)
+        // Still every reading that gives figures has to agree, and enough conditions have to be read.
+        let dissent = Self.figures(Array(repeating: ("05", 0.95), count: 8) + [("08", 0.9)] + Array(repeating: ("", 0), count: 3))
+        #expect(dissent.unanimous() == nil)
+        #expect(Self.figures(Array(repeating: ("05", 0.95), count: 9)).unanimous() == nil)
+    }
+
     static func reading(_ text: String, _ confidence: Double, rivals: [HandwrittenFigures.Rival?] = []) -> HandwrittenFigures.Reading {
         .init(condition: "c", text: text, confidence: confidence, rivals: rivals)
     }
