@@ -12,10 +12,14 @@ thresholds, read from Sources/EvidenceModel/HandwrittenFigures+Verdict.swift:
 - false confirmation: wrong values declared (each figure changed, figures swapped, the value ±1,
   1/7, 1/4, 3/8, 4/9, 5/6, 0/6 exchanged): confirmed (wrong) or not. Must be about 0.
 
-Per source (real, synthetic) and split (tune: what the thresholds were chosen on; held: the rest).
+Besides the crops, the real scans' blanks as the extraction cuts and reads them (`evidenced extract
+--json` on ../shared/real, source 'extracted'): the script's real crops are cut with tesseract's own
+word boxes and can miss a figure the extraction's blank keeps (a day '23' cut to its '3').
+
+Per source (real, extracted, synthetic) and split (tune: what the thresholds were chosen on; held: the rest).
 `--sweep` prints the same over a grid of thresholds on the tune split, for choosing them.
 """
-import argparse, collections, itertools, json, os, re, subprocess, sys
+import argparse, collections, glob, itertools, json, os, re, subprocess, sys
 from concurrent.futures import ThreadPoolExecutor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -125,6 +129,35 @@ def read_all(binary, crops, rows, jobs):
     return {os.path.basename(line["file"]): line["readings"] for line in results}
 
 
+def extracted_blanks(binary, real, jobs):
+    """The real scans' blanks as the extraction itself cuts and reads them (`evidenced extract --json`:
+    `handwritten.number` and `handwritten.date` with their readings), as rows and readings like the
+    crops': source 'extracted', split by document as the crops are. Only the blanks the parser
+    abstained on as hand-filled are there; their truth is the truth file's number and day."""
+    sys.path.insert(0, HERE)
+    from handwriting_crops import held_out
+    truths = [json.load(open(path)) for path in sorted(glob.glob(os.path.join(real, "truth", "*.json")))]
+    truths = [truth for truth in truths if truth.get("text_layer") != "full"]
+
+    def run(truth):
+        env = dict(os.environ, OMP_THREAD_LIMIT="1")
+        out = subprocess.run([binary, "extract", os.path.join(real, "docs", truth["sha"] + ".pdf"), "--json"],
+                             capture_output=True, text=True, env=env).stdout
+        return truth, json.loads(out.splitlines()[0]) if out.strip() else {}
+
+    rows, readings = [], {}
+    with ThreadPoolExecutor(jobs) as pool:
+        for truth, report in pool.map(run, truths):
+            for field, kind, value in (("number", "number", truth["number"].split("/")[0]), ("date", "day", str(int(truth["date"][8:10])))):
+                blank = (report.get("handwritten") or {}).get(field)
+                if blank is None:
+                    continue
+                name = f"extracted-{truth['sha'][:10]}-{kind}"
+                rows.append(dict(source="extracted", split="held" if held_out(truth["sha"]) else "tune", kind=kind, truth=value, path=name))
+                readings[name] = blank.get("readings", [])
+    return rows, readings
+
+
 def measure(rows, readings, t, split=None):
     stats = collections.Counter()
     for row in rows:
@@ -164,6 +197,7 @@ def main():
     parser.add_argument("--bin", default=os.path.join(HERE, "..", ".build", "release", "evidenced"))
     parser.add_argument("--crops", default="/tmp/evidenced-handwriting-crops")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--real", default=os.path.join(HERE, "..", "..", "shared", "real"))
     parser.add_argument("--sweep", action="store_true")
     args = parser.parse_args()
     tsv = os.path.join(args.crops, "crops.tsv")
@@ -172,6 +206,10 @@ def main():
     rows = [dict(zip(["source", "split", "kind", "truth", "path"], line.rstrip("\n").split("\t")))
             for line in list(open(tsv))[1:]]
     readings = read_all(args.bin, args.crops, rows, args.jobs)
+    if os.path.isdir(os.path.join(args.real, "truth")):
+        extracted_rows, extracted_readings = extracted_blanks(args.bin, args.real, args.jobs)
+        rows += extracted_rows
+        readings.update(extracted_readings)
     shipped = shipped_thresholds()
     if args.sweep:
         for u, a, c in itertools.product((0.5, 0.6, 0.7, 0.8, 0.9), (6, 8, 10), (0.5, 0.6, 0.7, 0.8)):
