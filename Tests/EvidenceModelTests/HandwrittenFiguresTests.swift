@@ -53,6 +53,40 @@ import Testing
         #expect(Self.figures(Array(repeating: ("05", 0.95), count: 9)).unanimous() == nil)
     }
 
+    @Test func anUnsurePrintedMonthAndYearReadAgainGiveTheDayItsDate() {
+        // a14f93b054: 'tháng 01' read '0I' at 0.74; c0df41cb33: the year 2018 read '2016' at 0.86.
+        func printed(_ part: HandwrittenFigures.PrintedFigures.Part, _ texts: [(String, Double)]) -> HandwrittenFigures.PrintedFigures {
+            .init(part: part, place: Self.blank, readings: texts.map { Self.reading($0.0, $0.1) })
+        }
+        var day = Self.figures(Array(repeating: ("23", 0.95), count: 12))
+        day.printed = [printed(.month, Array(repeating: ("01", 0.97), count: 6))]
+        var fields = Self.fields(number: Self.figures([]), day: day)
+        fields.datePartial = "2025"
+        let settled = fields.settlingHandwriting(signedBy: "2025-01-24T14:23:43+07:00")
+        #expect(settled.date == "2025-01-23" && settled.datePartial == "2025-01")
+        #expect(settled.fieldSource[.date]?.hasSuffix("the printed month 1 read again from print (every reading alike)") == true)
+        // Year and month both read again.
+        day.printed = [printed(.month, Array(repeating: ("4", 1), count: 6)), printed(.year, Array(repeating: ("2018", 1), count: 6))]
+        fields = Self.fields(number: Self.figures([]), day: day)
+        fields.datePartial = nil
+        #expect(fields.settlingHandwriting().date == "2018-04-23")
+        // Readings that differ, are unsure or too few give nothing; nor a month after the signing.
+        for month in [Array(repeating: ("01", 0.97), count: 5) + [("07", 0.97)], Array(repeating: ("01", 0.8), count: 6),
+                      Array(repeating: ("01", 0.97), count: 5)] {
+            day.printed = [printed(.month, month)]
+            fields = Self.fields(number: Self.figures([]), day: day)
+            fields.datePartial = "2025"
+            #expect(fields.settlingHandwriting().date == nil && fields.settlingHandwriting().datePartial == "2025")
+        }
+        day.printed = [printed(.month, Array(repeating: ("02", 0.97), count: 6))]
+        fields = Self.fields(number: Self.figures([]), day: day)
+        fields.datePartial = "2025"
+        #expect(fields.settlingHandwriting(signedBy: "2025-01-24T14:23:43+07:00").datePartial == "2025")
+        // A month read for sure on the page is kept.
+        fields.datePartial = "2025-03"
+        #expect(fields.settlingHandwriting().datePartial == "2025-03")
+    }
+
     static func reading(_ text: String, _ confidence: Double, rivals: [HandwrittenFigures.Rival?] = []) -> HandwrittenFigures.Reading {
         .init(condition: "c", text: text, confidence: confidence, rivals: rivals)
     }
