@@ -12,10 +12,14 @@ thresholds, read from Sources/EvidenceModel/HandwrittenFigures+Verdict.swift:
 - false confirmation: wrong values declared (each figure changed, figures swapped, the value ±1,
   1/7, 1/4, 3/8, 4/9, 5/6, 0/6 exchanged): confirmed (wrong) or not. Must be about 0.
 
-Per source (real, synthetic) and split (tune: what the thresholds were chosen on; held: the rest).
+Besides the crops, the real scans' blanks as the extraction cuts and reads them (`evidenced extract
+--json` on ../shared/real, source 'extracted'): the script's real crops are cut with tesseract's own
+word boxes and can miss a figure the extraction's blank keeps (a day '23' cut to its '3').
+
+Per source (real, extracted, synthetic) and split (tune: what the thresholds were chosen on; held: the rest).
 `--sweep` prints the same over a grid of thresholds on the tune split, for choosing them.
 """
-import argparse, collections, itertools, json, os, re, subprocess, sys
+import argparse, collections, glob, itertools, json, os, re, subprocess, sys
 from concurrent.futures import ThreadPoolExecutor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -25,8 +29,9 @@ VERDICT = os.path.join(HERE, "..", "Sources", "EvidenceModel", "HandwrittenFigur
 def shipped_thresholds():
     text = open(VERDICT).read()
     value = lambda name: float(re.search(rf"static let {name} = ([0-9.]+)", text).group(1))
-    return dict(minimum=int(value("minimumReadings")), unanimous=value("unanimousConfidence"),
-                agreeing=int(value("confirmingReadings")), confirming=value("confirmingConfidence"))
+    return dict(minimum=int(value("minimumReadings")), giving=int(value("minimumGivingReadings")), unanimous=value("unanimousConfidence"),
+                agreeing=int(value("confirmingReadings")), confirming=value("confirmingConfidence"),
+                rival=value("rivalAgreeing"))
 
 
 def median(values):
@@ -53,14 +58,40 @@ def holds_confusable(text, possible):
     return False
 
 
+def leans_to(reading, text, rival_agreeing):
+    """As `HandwrittenFigures.Reading.leansTo`: as long as `text`, differing only in figures behind
+    which the LSTM weighed `text`'s figure at `rival_agreeing` or more."""
+    own, rivals = reading["text"], reading.get("rivals") or []
+    if len(own) != len(text):
+        return False
+    for i, (a, b) in enumerate(zip(own, text)):
+        rival = rivals[i] if i < len(rivals) else None
+        if a != b and not (rival and rival["figure"] == b and rival["confidence"] >= rival_agreeing):
+            return False
+    return True
+
+
 def unanimous(readings, t, possible=lambda v: True):
-    """As `HandwrittenFigures.unanimous`: every reading the same value, the longest text given,
-    never one holding a figure hand-filled blanks make alike (1, 4, 7) where another could stand."""
-    texts = [r["text"] for r in readings]
-    if len(readings) < t["minimum"] or not all(texts) or len({int(x) for x in texts}) != 1 or not possible(int(texts[0])):
+    """As `HandwrittenFigures.unanimous`: readings that give nothing left out (at least `giving` give
+    figures), every other reading the same value, or leaning to it (the agreed
+    figure close behind a dissenting one) with at least half giving it and no other value agreed on
+    so; the longest text given, never one holding a figure hand-filled blanks make alike (1, 4, 7)
+    where another could stand."""
+    if len(readings) < t["minimum"]:
         return None
-    text = max(texts, key=len)
-    return text if median(r["confidence"] for r in readings) >= t["unanimous"] and not holds_confusable(text, possible) else None
+    readings = [r for r in readings if r["text"]]  # a condition that reads nothing casts no vote
+    texts = [r["text"] for r in readings]
+    if len(readings) < t["giving"] or median(r["confidence"] for r in readings) < t["unanimous"]:
+        return None
+    agreed = []
+    for value in {int(x) for x in texts}:
+        giving = [x for x in texts if int(x) == value]
+        text = max(giving, key=len)
+        if 2 * len(giving) >= len(readings) and all(int(r["text"]) == value or leans_to(r, text, t["rival"]) for r in readings):
+            agreed.append(text)
+    if len(agreed) != 1 or not possible(int(agreed[0])) or holds_confusable(agreed[0], possible):
+        return None
+    return agreed[0]
 
 
 def confirms(readings, declared, t, possible=lambda v: True):
@@ -96,6 +127,35 @@ def read_all(binary, crops, rows, jobs):
     with ThreadPoolExecutor(jobs) as pool:
         results = [line for batch in pool.map(run, batches) for line in batch]
     return {os.path.basename(line["file"]): line["readings"] for line in results}
+
+
+def extracted_blanks(binary, real, jobs):
+    """The real scans' blanks as the extraction itself cuts and reads them (`evidenced extract --json`:
+    `handwritten.number` and `handwritten.date` with their readings), as rows and readings like the
+    crops': source 'extracted', split by document as the crops are. Only the blanks the parser
+    abstained on as hand-filled are there; their truth is the truth file's number and day."""
+    sys.path.insert(0, HERE)
+    from handwriting_crops import held_out
+    truths = [json.load(open(path)) for path in sorted(glob.glob(os.path.join(real, "truth", "*.json")))]
+    truths = [truth for truth in truths if truth.get("text_layer") != "full"]
+
+    def run(truth):
+        env = dict(os.environ, OMP_THREAD_LIMIT="1")
+        out = subprocess.run([binary, "extract", os.path.join(real, "docs", truth["sha"] + ".pdf"), "--json"],
+                             capture_output=True, text=True, env=env).stdout
+        return truth, json.loads(out.splitlines()[0]) if out.strip() else {}
+
+    rows, readings = [], {}
+    with ThreadPoolExecutor(jobs) as pool:
+        for truth, report in pool.map(run, truths):
+            for field, kind, value in (("number", "number", truth["number"].split("/")[0]), ("date", "day", str(int(truth["date"][8:10])))):
+                blank = (report.get("handwritten") or {}).get(field)
+                if blank is None:
+                    continue
+                name = f"extracted-{truth['sha'][:10]}-{kind}"
+                rows.append(dict(source="extracted", split="held" if held_out(truth["sha"]) else "tune", kind=kind, truth=value, path=name))
+                readings[name] = blank.get("readings", [])
+    return rows, readings
 
 
 def measure(rows, readings, t, split=None):
@@ -137,6 +197,7 @@ def main():
     parser.add_argument("--bin", default=os.path.join(HERE, "..", ".build", "release", "evidenced"))
     parser.add_argument("--crops", default="/tmp/evidenced-handwriting-crops")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--real", default=os.path.join(HERE, "..", "..", "shared", "real"))
     parser.add_argument("--sweep", action="store_true")
     args = parser.parse_args()
     tsv = os.path.join(args.crops, "crops.tsv")
@@ -145,6 +206,10 @@ def main():
     rows = [dict(zip(["source", "split", "kind", "truth", "path"], line.rstrip("\n").split("\t")))
             for line in list(open(tsv))[1:]]
     readings = read_all(args.bin, args.crops, rows, args.jobs)
+    if os.path.isdir(os.path.join(args.real, "truth")):
+        extracted_rows, extracted_readings = extracted_blanks(args.bin, args.real, args.jobs)
+        rows += extracted_rows
+        readings.update(extracted_readings)
     shipped = shipped_thresholds()
     if args.sweep:
         for u, a, c in itertools.product((0.5, 0.6, 0.7, 0.8, 0.9), (6, 8, 10), (0.5, 0.6, 0.7, 0.8)):

@@ -24,21 +24,40 @@ package enum HandwritingReading {
 
     private static func read(_ fields: inout DocumentFields, document: ExtractedDocument, url: URL, maxMegapixels: Double) {
         for (field, figures) in fields.handwritten where figures.readings.isEmpty {
-            guard let blank = figures.blank.box, figures.blank.page >= 1, figures.blank.page <= document.perPage.count else { continue }
-            let page = document.perPage[figures.blank.page - 1]
-            // A quarter of the crop's height (half a line) past each end: a figure written over the
-            // blank's end ('Số:15' with the 1 against the colon) is cut whole, then kept by its middle.
-            let reach = min(blank.x, 1 - blank.maxX, blank.height / 4)
-            let box = Box(x: blank.x - reach, y: blank.y, width: blank.width + 2 * reach, height: blank.height)
-            guard page.source == .ocr,
-                  let crop = try? UprightPageSource.image(fileAt: url, format: document.format, page: figures.blank.page,
-                                                          rotation: page.rotation ?? 0, ocr: true, crop: box,
-                                                          targetWidth: 1 << 14, maxDPI: dpi, maxMegapixels: maxMegapixels)
+            guard let blank = figures.blank.box,
+                  let (crop, inside) = cut(blank, page: figures.blank.page, document: document, url: url, maxMegapixels: maxMegapixels)
             else { continue }
-            let margin = Int((Double(crop.width) * reach / box.width).rounded())
-            let inside = margin..<max(margin + 1, crop.width - margin)
             fields.handwritten[field]?.readings = HandwritingReader.shared.readings(of: crop, inside: inside)
+            // The typed month and year the page's OCR read unsure: typed figures, read in one line
+            // like the typed fill-ins (`PDFExtraction.surelyTypedFigures`).
+            for (index, printed) in (figures.printed ?? []).enumerated() where printed.readings.isEmpty {
+                guard let word = printed.place.box else { continue }
+                // Half a line above and below, so the figures stand clear of the crop's edges.
+                let box = Box(x: word.x, y: word.y - word.height / 2, width: word.width, height: word.height * 2)
+                guard let (crop, inside) = cut(box, page: printed.place.page, document: document, url: url, maxMegapixels: maxMegapixels)
+                else { continue }
+                let lineModes = HandwritingReader.modes.filter { $0.name == "line" }
+                fields.handwritten[field]?.printed?[index].readings = HandwritingReader.shared.readings(of: crop, inside: inside, modes: lineModes)
+            }
         }
+    }
+
+    /// A box of an OCR page cut from the original at `dpi`, reaching a quarter of its height (half a
+    /// line for a blank) past each end: a figure written over the box's end ('Số:15' with the 1
+    /// against the colon) is cut whole, then kept by its middle (`inside`: the box's own columns).
+    private static func cut(_ box: Box, page number: Int, document: ExtractedDocument, url: URL,
+                            maxMegapixels: Double) -> (GrayImage, Range<Int>)? {
+        guard number >= 1, number <= document.perPage.count else { return nil }
+        let page = document.perPage[number - 1]
+        let reach = min(box.x, 1 - box.maxX, box.height / 4)
+        let wider = Box(x: box.x - reach, y: max(0, box.y), width: box.width + 2 * reach, height: min(box.maxY, 1) - max(0, box.y))
+        guard page.source == .ocr,
+              let crop = try? UprightPageSource.image(fileAt: url, format: document.format, page: number,
+                                                      rotation: page.rotation ?? 0, ocr: true, crop: wider,
+                                                      targetWidth: 1 << 14, maxDPI: dpi, maxMegapixels: maxMegapixels)
+        else { return nil }
+        let margin = Int((Double(crop.width) * reach / wider.width).rounded())
+        return (crop, margin..<max(margin + 1, crop.width - margin))
     }
 }
 

@@ -29,12 +29,17 @@ extension DocumentFields {
             fieldConfidence[.number] = Self.handwritingConfidence
             fieldSource[.number] = figures.summary(of: digits)
         }
+        var readAgain: String?
+        if date == nil, fieldStatus[.date] == .handwritten, let completed = datePartialReadAgain(bound: bound) {
+            datePartial = completed.partial
+            readAgain = completed.source
+        }
         if date == nil, fieldStatus[.date] == .handwritten, let partial = datePartial, partial.count == 7,
            let year = Int(partial.prefix(4)), let month = Int(partial.suffix(2)), let figures = handwritten[.date],
            let digits = figures.unanimous(possible: Self.isDay(inMonth: month, of: year, notAfter: bound)), let day = Int(digits) {
             date = partial + "-" + (day < 10 ? "0" : "") + String(day)
             fieldConfidence[.date] = Self.handwritingConfidence
-            fieldSource[.date] = figures.summary(of: digits)
+            fieldSource[.date] = figures.summary(of: digits) + (readAgain.map { "; " + $0 } ?? "")
         }
     }
 

@@ -8,9 +8,25 @@ package struct HandwrittenFigures: Codable, Hashable, Sendable {
     package var blank: DocumentFields.Location
     /// One reading per condition; empty until the extraction has read the crop.
     package var readings: [Reading]
+    /// The day's blank only: the typed month and year beside it when the page's OCR read them
+    /// unsure ('tháng 0I' at 0.74, '2018' read '2016' at 0.86), to be read again from their own crop.
+    package var printed: [PrintedFigures]?
 
-    package init(blank: DocumentFields.Location, readings: [Reading] = []) {
-        self.blank = blank; self.readings = readings
+    package init(blank: DocumentFields.Location, readings: [Reading] = [], printed: [PrintedFigures]? = nil) {
+        self.blank = blank; self.readings = readings; self.printed = printed
+    }
+
+    /// A typed part of the date read unsure: where it is, and its readings in one line (grey and
+    /// Otsu, three sizes), which give it only when all agree, as for typed fill-ins.
+    package struct PrintedFigures: Codable, Hashable, Sendable {
+        package enum Part: String, Codable, Hashable, Sendable { case month, year }
+        package var part: Part
+        package var place: DocumentFields.Location
+        package var readings: [Reading]
+
+        package init(part: Part, place: DocumentFields.Location, readings: [Reading] = []) {
+            self.part = part; self.place = place; self.readings = readings
+        }
     }
 
     /// The crop read once: one ink channel, binarisation and scale, tesseract's digits only.

@@ -36,6 +36,24 @@ extension Reading {
         set(.place, confidence: 0.2, at: nil)
     }
 
+    /// The typed month and year beside a hand-filled day that the page's OCR did not read for sure,
+    /// to be read again from their own crop (`HandwrittenFigures.printed`): the month when `partial`
+    /// (what was read for sure) has none, the year too when it has no year. Only a word the size of a
+    /// month (one or two characters) or of a year (four) is read again.
+    private static func unsurePrinted(_ tokens: [Token], layout: DateReading.Layout, partial: String?,
+                                      place: DocumentFields.Location) -> [HandwrittenFigures.PrintedFigures]? {
+        func plain(_ token: Token) -> Int { token.text.trimmingCharacters(in: Token.punctuation).count }
+        var parts: [HandwrittenFigures.PrintedFigures] = []
+        let month = tokens[(layout.monthWord + 1)..<layout.yearWord]
+        if partial == nil || partial?.count == 4, month.count == 1, let word = month.first, (1...2).contains(plain(word)), let box = word.box {
+            parts.append(.init(part: .month, place: .init(page: place.page, line: place.line, box: box)))
+        }
+        if partial == nil, let year = tokens[safe: layout.yearWord + 1], plain(year) == 4, let box = year.box {
+            parts.append(.init(part: .year, place: .init(page: place.page, line: place.line, box: box)))
+        }
+        return parts.isEmpty ? nil : parts
+    }
+
     /// The date on a scan: the month and year are typed, the day usually hand-filled. The date is read
     /// only when the day is typed figures read for sure; otherwise null, with its status, and the
     /// month and year alone when they are read for sure.
@@ -57,7 +75,7 @@ extension Reading {
             status = .handwritten
             let em = tokens[safe: layout.yearWord + 1].flatMap { FillIn.printedEm(year: $0) }
             if let blank = FillIn.blank(after: tokens[layout.dayWord], upTo: tokens[layout.monthWord], page: place.page, line: place.line, em: em) {
-                fields.handwritten[.date] = HandwrittenFigures(blank: blank)
+                fields.handwritten[.date] = HandwrittenFigures(blank: blank, printed: Self.unsurePrinted(tokens, layout: layout, partial: partial, place: place))
             }
         case .blank:
             status = .illegible

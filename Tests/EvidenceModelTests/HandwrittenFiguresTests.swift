@@ -41,6 +41,88 @@ import Testing
         #expect(impossible.date == nil)
     }
 
+    @Test func conditionsThatReadNothingCastNoVote() {
+        // Tesseract's single-word mode reads nothing for many hand-filled blanks whose figures stand apart.
+        let eight = Self.figures(Array(repeating: ("05", 0.95), count: 8) + Array(repeating: ("", 0), count: 4))
+        #expect(eight.unanimous() == "05")
+        let seven = Self.figures(Array(repeating: ("05", 0.95), count: 7) + Array(repeating: ("", 0), count: 5))
+        #expect(seven.unanimous() == nil)
+        // Still every reading that gives figures has to agree, and enough conditions have to be read.
+        let dissent = Self.figures(Array(repeating: ("05", 0.95), count: 8) + [("08", 0.9)] + Array(repeating: ("", 0), count: 3))
+        #expect(dissent.unanimous() == nil)
+        #expect(Self.figures(Array(repeating: ("05", 0.95), count: 9)).unanimous() == nil)
+    }
+
+    @Test func anUnsurePrintedMonthAndYearReadAgainGiveTheDayItsDate() {
+        // a14f93b054: 'tháng 01' read '0I' at 0.74; c0df41cb33: the year 2018 read '2016' at 0.86.
+        func printed(_ part: HandwrittenFigures.PrintedFigures.Part, _ texts: [(String, Double)]) -> HandwrittenFigures.PrintedFigures {
+            .init(part: part, place: Self.blank, readings: texts.map { Self.reading($0.0, $0.1) })
+        }
+        var day = Self.figures(Array(repeating: ("23", 0.95), count: 12))
+        day.printed = [printed(.month, Array(repeating: ("01", 0.97), count: 6))]
+        var fields = Self.fields(number: Self.figures([]), day: day)
+        fields.datePartial = "2025"
+        let settled = fields.settlingHandwriting(signedBy: "2025-01-24T14:23:43+07:00")
+        #expect(settled.date == "2025-01-23" && settled.datePartial == "2025-01")
+        #expect(settled.fieldSource[.date]?.hasSuffix("the printed month 1 read again from print (every reading alike)") == true)
+        // Year and month both read again.
+        day.printed = [printed(.month, Array(repeating: ("4", 1), count: 6)), printed(.year, Array(repeating: ("2018", 1), count: 6))]
+        fields = Self.fields(number: Self.figures([]), day: day)
+        fields.datePartial = nil
+        #expect(fields.settlingHandwriting().date == "2018-04-23")
+        // Readings that differ, are unsure or too few give nothing; nor a month after the signing.
+        for month in [Array(repeating: ("01", 0.97), count: 5) + [("07", 0.97)], Array(repeating: ("01", 0.8), count: 6),
+                      Array(repeating: ("01", 0.97), count: 5)] {
+            day.printed = [printed(.month, month)]
+            fields = Self.fields(number: Self.figures([]), day: day)
+            fields.datePartial = "2025"
+            #expect(fields.settlingHandwriting().date == nil && fields.settlingHandwriting().datePartial == "2025")
+        }
+        day.printed = [printed(.month, Array(repeating: ("02", 0.97), count: 6))]
+        fields = Self.fields(number: Self.figures([]), day: day)
+        fields.datePartial = "2025"
+        #expect(fields.settlingHandwriting(signedBy: "2025-01-24T14:23:43+07:00").datePartial == "2025")
+        // A month read for sure on the page is kept.
+        fields.datePartial = "2025-03"
+        #expect(fields.settlingHandwriting().datePartial == "2025-03")
+    }
+
+    static func reading(_ text: String, _ confidence: Double, rivals: [HandwrittenFigures.Rival?] = []) -> HandwrittenFigures.Reading {
+        .init(condition: "c", text: text, confidence: confidence, rivals: rivals)
+    }
+
+    @Test func aDissentingFigureWithTheAgreedOneCloseBehindStandsWithTheOthers() {
+        // c0df41cb33: the hand-filled '08' read '68' in six conditions, each with '0' weighed behind
+        // its '6' at 0.6-0.76, and '08' in the six others.
+        let behind = HandwrittenFigures.Rival(figure: "0", confidence: 0.7)
+        let split = HandwrittenFigures(blank: Self.blank, readings: Array(repeating: Self.reading("68", 0.96, rivals: [behind, nil]), count: 6)
+                                       + Array(repeating: Self.reading("08", 0.95, rivals: [nil, nil]), count: 6))
+        #expect(split.unanimous() == "08")
+        let settled = Self.fields(number: split, day: split).settlingHandwriting()
+        #expect(settled.number == "08/TTr-UBND" && settled.date == "2025-02-08")
+        #expect(settled.fieldSource[.number]?.contains("6 of 12 readings of the blank give 08 and 6 more weigh it") == true)
+    }
+
+    @Test func aDissentIsNotExplainedAwayByAWeakOrMissingRivalOrByAMinority() {
+        let weak = HandwrittenFigures.Rival(figure: "0", confidence: 0.3)
+        let strong = HandwrittenFigures.Rival(figure: "0", confidence: 0.7)
+        let cases: [[HandwrittenFigures.Reading]] = [
+            // The rival too weak, or none weighed.
+            Array(repeating: Self.reading("68", 0.96, rivals: [weak, nil]), count: 6) + Array(repeating: Self.reading("08", 0.95), count: 6),
+            Array(repeating: Self.reading("68", 0.96), count: 6) + Array(repeating: Self.reading("08", 0.95), count: 6),
+            // Fewer than half give the value itself.
+            Array(repeating: Self.reading("68", 0.96, rivals: [strong, nil]), count: 7) + Array(repeating: Self.reading("08", 0.95), count: 5),
+            // Each side weighs the other's figure: no value is agreed on.
+            Array(repeating: Self.reading("68", 0.96, rivals: [strong, nil]), count: 6)
+                + Array(repeating: Self.reading("08", 0.95, rivals: [.init(figure: "6", confidence: 0.7), nil]), count: 6),
+            // A figure dropped is no close second: '23' read '3'.
+            Array(repeating: Self.reading("3", 0.96, rivals: [strong]), count: 6) + Array(repeating: Self.reading("23", 0.95), count: 6),
+        ]
+        for readings in cases {
+            #expect(HandwrittenFigures(blank: Self.blank, readings: readings).unanimous() == nil)
+        }
+    }
+
     @Test func confirmationComparesValuesNotDigitStrings() {
         let figures = Self.figures(Array(repeating: ("08", 0.8), count: 10) + [("", 0), ("3", 0.3)])
         #expect(figures.confirms("8") && figures.confirms("08"))

@@ -100,6 +100,8 @@ import EvidenceModel
         let dayBlank = fields.handwritten[.date]?.blank
         #expect(abs((dayBlank?.box?.x ?? 0) - 0.648) < 0.001 && abs((dayBlank?.box?.maxX ?? 0) - 0.691) < 0.001)
         #expect(fields.handwritten[.number]?.readings == [])
+        // Month and year read for sure: nothing printed to read again.
+        #expect(fields.handwritten[.date]?.printed == nil)
     }
 
     @Test func cleanlyReadHandwrittenDayIsStillAbstainedOnByItsHeight() {
@@ -150,6 +152,10 @@ import EvidenceModel
         #expect(fields.date == nil)
         #expect(fields.datePartial == nil)
         #expect(fields.fieldStatus[.date] == .handwritten)
+        // The unsure year, and the month with it, are left to be read again from their own crop.
+        let printed = fields.handwritten[.date]?.printed ?? []
+        #expect(printed.map(\.part) == [.month, .year])
+        #expect(abs((printed.last?.place.box?.x ?? 0) - 0.82) < 0.001 && printed.allSatisfy { $0.readings.isEmpty })
     }
 
     @Test func dayGluedToTheWordsAroundItIsAbstainedOn() {
