@@ -53,8 +53,8 @@ scans_on_sqlite() {
 
 # Timed from the nodes' start (the database already created and migrated, as a deployment's is)
 # until every submission is checked; the nodes' stop is not part of it. The intake node's stability
-# delay is the tests' 0.3 s rather than 5 s: it waits for uploads to stop changing, and these were
-# complete before it started (`run --once` does not wait at all).
+# delay is 0 rather than 5 s: it waits for uploads to stop changing, and these were complete before
+# it started (`run --once` does not wait either).
 scans_on_nodes() {
   local run="$work/run" store node checked="" polls=0
   rm -rf "$run" && mkdir -p "$run/shared/objects" && cp -r "$work/scans" "$run/shared/inbox"
@@ -64,7 +64,7 @@ scans_on_nodes() {
   for node in intake check extract-1 extract-2; do
     mkdir -p "$run/$node" && ln -s "$run/shared/objects" "$run/$node/objects"
     (cd "$here" && EVIDENCED_LOG_LEVEL=error EVIDENCED_WORKERS=1 EVIDENCED_DATABASE_URL=$store \
-       EVIDENCED_WATCH_STABILITY_DELAY_SECONDS=0.3 exec "$bin" run --role "${node%-*}" --inbox "$run/shared/inbox" --data "$run/$node") \
+       EVIDENCED_WATCH_STABILITY_DELAY_SECONDS=0 exec "$bin" run --role "${node%-*}" --inbox "$run/shared/inbox" --data "$run/$node") \
       >"$run/$node.log" 2>&1 &
     echo $! >>"$work/node-pids"
   done
