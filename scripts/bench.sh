@@ -7,38 +7,28 @@
 #   Parsing:      documents per second on one core.
 #   Bundle:       a 3-document PDF against its documents extracted separately.
 #   Unpacking:    a submission uploaded zipped, each evidence item a .zip, against the plain folder.
-#   Check:        time to check one submission with 100 and with 100,000 submissions stored.
+#   Check:        time to check one submission with 100 and with 100,000 submissions stored,
+#                 on SQLite and on PostgreSQL (scripts/bench_pg.sh).
+#   Nodes:        OCR throughput of two extraction nodes on one PostgreSQL against two workers of
+#                 one process on SQLite (scripts/bench_pg.sh).
 #   Web:          /healthz (the floor), the result page, the review queue, a flag page and
-#                 GET /api/v1/flags under 50 connections (wrk), server memory.
-# BENCH_ONLY=web runs the web part alone (no corpus, no OCR).
+#                 GET /api/v1/flags under 50 connections (wrk), server memory; the result page
+#                 and the flag API on PostgreSQL too.
+# BENCH_ONLY=web runs the web part alone (no corpus, no OCR); BENCH_ONLY=pg the figures of
+# PostgreSQL beside SQLite's alone (scripts/bench_pg.sh: nodes, check cost, the two web routes).
 set -euo pipefail
 bin=${1:?usage: bench.sh PATH/TO/evidenced}
 here=$(cd "$(dirname "$0")/.." && pwd)
 if [ "${BENCH_ONLY:-}" = web ]; then exec "$here/scripts/bench_web.sh" "$bin"; fi
+if [ "${BENCH_ONLY:-}" = pg ]; then exec "$here/scripts/bench_pg.sh" "$bin"; fi
+source "$here/scripts/bench_lib.sh"
 work=$(mktemp -d /tmp/evidenced-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 export OMP_THREAD_LIMIT=1
 workers=$(nproc --all)  # plain nproc honours OMP_THREAD_LIMIT
 
-now() { date +%s.%N; }
-# Seconds of one run of a command.
-seconds() { local t0 t1; t0=$(now); "$@" >/dev/null 2>&1 || true; t1=$(now); python3 -c "import sys; print(float(sys.argv[2])-float(sys.argv[1]))" "$t0" "$t1"; }
-# "A B": the fastest of $rounds runs of each of two commands (given as function names), run in
-# turns. This machine's neighbours change its speed by half within minutes: the slow runs measure
-# them, and taking turns makes any drift hit the baseline and evidenced alike.
-rounds=${BENCH_ROUNDS:-3}
-best_of_turns() { local a="" b="" x y; for _ in $(seq "$rounds"); do x=$(seconds "$1"); y=$(seconds "$2")
-  a=$(python3 -c "import sys; print(min(float(v) for v in sys.argv[1:] if v))" "$x" "$a")
-  b=$(python3 -c "import sys; print(min(float(v) for v in sys.argv[1:] if v))" "$y" "$b"); done; echo "$a $b"; }
-per() { python3 -c "import sys; print(float(sys.argv[1])/float(sys.argv[2]))" "$1" "$2"; }
-ratio() { python3 -c "import sys; a,b=map(float,sys.argv[1:]); print(f'{a/b:.3f}')" "$1" "$2"; }
-
-# BENCH_CORPUS=DIR reuses a corpus generated there before (it takes two minutes to make).
 corpus=${BENCH_CORPUS:-$work}
-if [ ! -f "$corpus/scanned-200.pdf" ]; then
-  echo "== generating the benchmark corpus in $corpus"
-  mkdir -p "$corpus" && "$here/scripts/make-bench-corpus.sh" "$corpus" >/dev/null
-fi
+bench_corpus "$corpus"
 # The first pages of the long scan are the page images themselves: OCR the same images both ways.
 pages=$(ls "$corpus"/pages/*.jpg | wc -l)
 qpdf --empty --pages "$corpus/scanned-200.pdf" "1-$pages" -- "$work/scanned-bench.pdf"
@@ -118,10 +108,8 @@ for sample in minhlong-huyen-2024-bo-sung trabong-huyen-2024; do
     "$sample" "$folder_s" "$zip_s" "$(ratio "$zip_s" "$folder_s")"
 done
 
-# -- Check cost against the store's size ---------------------------------------------------------
-# duplicate-evidence looks other units' evidence up by content and number through indexes: checking
-# one submission must cost the same with a small and a large store. BENCH_STORED sets the large size.
-"$bin" bench-check --models "$here/models" --small 100 --large "${BENCH_STORED:-100000}" --checks 200
+# -- PostgreSQL beside SQLite: check cost against the store's size, OCR on two nodes ----------------
+BENCH_CORPUS=$corpus "$here/scripts/bench_pg.sh" "$bin" --no-web
 
 # -- Digital signatures ---------------------------------------------------------------------------
 # Reading and validating every signature of a signed PDF, one core, against `pdfsig` on the same

@@ -7,9 +7,10 @@
 set -euo pipefail
 bin=${1:?usage: bench_season.sh PATH/TO/evidenced}
 here=$(cd "$(dirname "$0")/.." && pwd)
+source "$here/scripts/bench_lib.sh"
 work=$(mktemp -d /tmp/evidenced-bench-season.XXXXXX)
 server=""
-cleanup() { if [ -n "$server" ]; then kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi; rm -rf "$work"; }
+cleanup() { serve_stop "$server"; rm -rf "$work"; }
 trap cleanup EXIT
 units=${BENCH_SEASON_UNITS:-700}
 claims=${BENCH_SEASON_CLAIMS:-100}
@@ -21,12 +22,7 @@ password=$("$bin" users add bench-admin --role admin --db "$db" | sed 's/.*: //'
 token=$("$bin" users add bench-scoring --role consumer --db "$db" | sed 's/.*: //')
 python3 "$here/scripts/make_season_bench.py" "$db" "$units" "$claims"
 
-port=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
-(cd "$here" && EVIDENCED_LOG_LEVEL=error exec "$bin" serve --inbox "$work/inbox" --data "$work/data" --listen "127.0.0.1:$port") \
-  >"$work/server.log" 2>&1 &
-server=$!
-url="http://127.0.0.1:$port"
-for _ in $(seq 100); do curl -fs "$url/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+serve_start "$work/server.log" --inbox "$work/inbox" --data "$work/data"
 curl -fs -o /dev/null -c "$work/cookies" --data-urlencode "username=bench-admin" --data-urlencode "password=$password" "$url/login"
 cookie=$(awk '$6 == "evidenced_session" {print $7}' "$work/cookies")
 [ -n "$cookie" ] || { echo "Season: login failed"; cat "$work/server.log"; exit 1; }

@@ -52,18 +52,11 @@ package struct StoreCopier {
             throw StoreCopyError.targetMigrations(source: migrations, target: targetMigrations)
         }
         let started = Date()
-        let copied: [String: TableDigest] = try source.database.read { from in
-            try target.database.write { to in
-                let tables = try Self.schemas(from, to)
-                for table in tables {
-                    guard try to.fetchOne("SELECT 1 FROM \(raw: table.target.name) LIMIT 1") == nil else {
-                        throw StoreCopyError.targetNotEmpty(target: targetName, table: table.target.name)
-                    }
+        let copied = try transfer { to, tables in
+            for table in tables {
+                guard try to.fetchOne("SELECT 1 FROM \(raw: table.target.name) LIMIT 1") == nil else {
+                    throw StoreCopyError.targetNotEmpty(target: targetName, table: table.target.name)
                 }
-                var digests: [String: TableDigest] = [:]
-                for table in tables { digests[table.source.name] = try copyRows(of: table, from: from, to: to) }
-                try Self.moveIdentities(past: tables.map(\.target), in: to)
-                return digests
             }
         }
         let copySeconds = Date().timeIntervalSince(started)
@@ -84,6 +77,23 @@ package struct StoreCopier {
         let sourceDigests = try source.database.read { db in try Self.digests(of: tables(in: db), in: db) }
         let targetDigests = try target.database.read { db in try Self.digests(of: tables(in: db), in: db) }
         return StoreComparison(source: sourceDigests, target: targetDigests)
+    }
+
+    /// Every table's rows from one source snapshot into one target transaction, with the target's
+    /// identities moved past the ids written; `before` runs first in that transaction (a check of
+    /// the target). Returns each table's digest as read from the source.
+    func transfer(before: (_ target: any StoreConnection, _ tables: [(source: StoreTableSchema, target: StoreTableSchema)]) throws -> Void)
+        throws -> [String: TableDigest] {
+        try source.database.read { from in
+            try target.database.write { to in
+                let tables = try Self.schemas(from, to)
+                try before(to, tables)
+                var digests: [String: TableDigest] = [:]
+                for table in tables { digests[table.source.name] = try copyRows(of: table, from: from, to: to) }
+                try Self.moveIdentities(past: tables.map(\.target), in: to)
+                return digests
+            }
+        }
     }
 
     private func tables(in db: any StoreConnection) throws -> [StoreTableSchema] {

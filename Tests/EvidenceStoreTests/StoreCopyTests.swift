@@ -105,6 +105,31 @@ import Testing
             == "the target x is not empty (users holds rows): store copy writes only into an empty database")
     }
 
+    /// `StoreCopier.append`, bench-check's bulk load: a scratch store's rows added to a store that
+    /// holds some, read back through the store's API; ids go on after the target's; rows that
+    /// collide fail the whole append and leave the target as it was.
+    @Test(arguments: StoreBackend.allCases) func appendAddsAScratchStoresRowsToAStoreThatHoldsSome(_ backend: StoreBackend) throws {
+        let target = try backend.makeStore()
+        let earlierFlags = try Sample.recordChecked(target)
+        let scratch = try Store.inMemory()
+        _ = try scratch.recordSubmission(Sample.submission("sonha-huyen-2024", unit: Sample.sonha),
+                                         manifestSHA256: sha("manifest-sonha"), files: Sample.files(salt: "sonha"))
+        let (document, fields) = Sample.document("kh-45.pdf")
+        try scratch.saveDocument(document, fields: fields)
+
+        #expect(try StoreCopier(source: scratch, target: target).append() > 0)
+        let appended = try #require(try target.submission(id: "sonha-huyen-2024"))
+        #expect(appended.files == Sample.files(salt: "sonha") && appended.state == .queued)
+        #expect(try target.document(sha256: sha("kh-45.pdf"))?.fields == fields)
+        #expect(try target.submission(id: "trabong-huyen-2024")?.state == .checked)
+        let newFlags = try target.recordResult(Sample.result("sonha-huyen-2024", unit: Sample.sonha))
+        #expect(newFlags.allSatisfy { $0 > earlierFlags.max()! })
+
+        let before = try target.counts()
+        #expect(throws: (any Error).self) { try StoreCopier(source: scratch, target: target).append() }
+        #expect(try target.counts() == before)
+    }
+
     @Test(arguments: directions) func verifyNamesATamperedTable(_ from: StoreBackend, _ to: StoreBackend) throws {
         let source = try from.makeStore()
         let filled = try Self.fill(source, now: Date())
