@@ -10,6 +10,8 @@
 #           processes until every submission is checked, best of BENCH_ROUNDS turns. Target >= 0.95.
 #   Check:  time to check one submission with 100 and with 100,000 (BENCH_STORED) submissions
 #           stored, on SQLite (in memory) and on PostgreSQL. Target: ratio <= 1.5 on each.
+#   Writes: documents claimed and saved per second through the serialised writes, on both (the
+#           ceiling a whole deployment's nodes share).
 #   Web:    the result page and GET /api/v1/flags on both (scripts/bench_web.sh with
 #           BENCH_WEB_ONLY=pg), unless --no-web (`make bench` runs the whole web part after).
 set -euo pipefail
@@ -95,6 +97,14 @@ printf 'Nodes: %d scanned pages in %d submissions: 2 extract nodes (1 worker eac
 check_cost() { "$bin" bench-check --models "$here/models" --small 100 --large "${BENCH_STORED:-100000}" --checks 200 "$@"; }
 check_cost
 check_cost --db "$(pg_database checks)"
+
+# -- The serialised writes' ceiling, on both backends ------------------------------------------------
+# Every write of every node takes one lock (PostgreSQL's write lock, SQLite's single writer): the
+# documents per second it lets through (a claim and a save each), with a season's backlog queued
+# (BENCH_QUEUED) and 1 to 16 writers, set beside what the OCR cores of a deployment need.
+write_ceiling() { "$bin" bench-writes --writers 1,4,16 --seconds "${BENCH_WRITE_SECONDS:-5}" --queued "${BENCH_QUEUED:-30000}" "$@"; }
+write_ceiling
+write_ceiling --db "$(pg_database writes)"
 
 if [ "${2:-}" != --no-web ]; then
   BENCH_WEB_ONLY=pg "$here/scripts/bench_web.sh" "$bin"

@@ -239,6 +239,10 @@ extension PostgresStoreDatabase {
             """,
             "CREATE TRIGGER units_stamp AFTER INSERT OR UPDATE ON units FOR EACH ROW EXECUTE FUNCTION evidenced_stamp_unit()",
         ]),
+        // The oldest queued documents found through an index, not a sort of the whole backlog.
+        ("v13-claim-order", [
+            "CREATE INDEX documents_on_state_createdAt ON documents(state, createdAt)",
+        ]),
     ]
 
     /// Applies what is missing, all in one transaction under an advisory lock: two processes

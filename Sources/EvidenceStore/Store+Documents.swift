@@ -1,5 +1,5 @@
 package import EvidenceModel
-import Foundation
+package import Foundation
 
 extension Store {
     /// The document with this content, nil when never seen.
@@ -31,6 +31,15 @@ extension Store {
         let key = try Self.normalizedSHA256(sha256)
         return try database.write { db in
             try Self.enqueueDocument(db, sha256: key, name: name, bytes: bytes, at: Date())
+        }
+    }
+
+    /// Queues many documents, each arrived at its date, in one transaction (a bench's backlog):
+    /// those already known stay as they are.
+    package func enqueueDocuments(_ documents: [(sha256: String, bytes: Int?, arrivedAt: Date)]) throws {
+        let documents = try documents.map { (try Self.normalizedSHA256($0.sha256), $0.bytes, $0.arrivedAt) }
+        try database.write { db in
+            for (key, bytes, date) in documents { _ = try Self.enqueueDocument(db, sha256: key, name: nil, bytes: bytes, at: date) }
         }
     }
 

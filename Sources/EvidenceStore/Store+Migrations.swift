@@ -48,6 +48,8 @@ extension Store {
     ///   daemons sharing the store (`Store+Nodes.swift`)
     /// change_stamps       (v12) scope PK ('*' or a unit code), stamp: bumped by triggers whenever
     ///   something a page shows changes (`Store+ChangeStamps.swift`)
+    /// documents(state, createdAt)
+    ///                     (v13) index: the oldest queued documents (`Store+Claims.swift`)
     /// ```
     /// Rows of a submission's latest revision (files, claims, evidence) are replaced when it changes;
     /// its flags are kept and marked. Foreign keys are enforced.
@@ -404,6 +406,12 @@ extension Store {
                   INSERT INTO change_stamps (scope, stamp) VALUES ('*', 1), (NEW.code, 1)
                   ON CONFLICT (scope) DO UPDATE SET stamp = stamp + 1; END;
                 """)
+        }
+
+        // The oldest queued documents found through an index, not a sort of the whole backlog
+        // (`Store+Claims.swift`): a claim costs the same with a season's backlog as with none.
+        migrator.registerMigration("v13-claim-order") { db in
+            try db.execute(sql: "CREATE INDEX documents_on_state_createdAt ON documents(state, createdAt)")
         }
 
         return migrator

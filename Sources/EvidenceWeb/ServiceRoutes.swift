@@ -19,9 +19,11 @@ struct ServiceRoutes {
         }
         router.get("/metrics") { _, context in
             _ = try AccessPolicy.account(context, may: .readMetrics)
-            let (counts, depth) = try await service.blocking { (try $0.counts(), try? $0.queueDepth(consumer: "scoring")) }
+            let (counts, depth, nodes) = try await service.blocking {
+                (try $0.counts(), try? $0.queueDepth(consumer: "scoring"), try $0.nodes())
+            }
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(string: metrics.scrape(counts, queueDepth: depth))))
+                            body: .init(byteBuffer: ByteBuffer(string: metrics.scrape(counts, queueDepth: depth, nodes: nodes))))
         }
         router.get("/api/openapi.yaml") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],

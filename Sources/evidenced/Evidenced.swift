@@ -14,5 +14,5 @@ struct Evidenced: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evidenced",
         abstract: "Verify the evidence behind self-assessed index scores (DTI, PAR Index).",
-        subcommands: [Extract.self, Check.self, Run.self, Serve.self, Users.self, StoreCommand.self, Status.self, Retry.self, Queue.self, Flags.self, Indicators.self, Worker.self, BenchParse.self, BenchCheck.self, BenchSignatures.self, Reparse.self, ReadFigures.self])
+        subcommands: [Extract.self, Check.self, Run.self, Serve.self, Users.self, StoreCommand.self, Status.self, Retry.self, Queue.self, Flags.self, Indicators.self, Worker.self, BenchParse.self, BenchCheck.self, BenchSignatures.self, BenchWrites.self, Reparse.self, ReadFigures.self])
 }

@@ -121,6 +121,25 @@ import Testing
         }
     }
 
+    /// The claim order a backlog is worked through: an expired lease's document first (its node
+    /// died), then minute by minute the arrivals, each minute's largest file first; a minute whose
+    /// documents are all held is passed over for the next, however many minutes are queued.
+    @Test(arguments: StoreBackend.allCases) func aBacklogIsClaimedMinuteByMinuteLargestFirst(_ backend: StoreBackend) throws {
+        let store = try backend.makeStore()
+        let start = Date(timeIntervalSince1970: 1_800_000_000)  // on a minute
+        func at(_ seconds: Double) -> Date { start.addingTimeInterval(seconds) }
+        try store.enqueueDocuments([(sha("first-small"), 10, at(1)), (sha("first-large"), 900, at(2)), (sha("first-held"), 500, at(3)),
+                                    (sha("second-small"), 20, at(61)), (sha("second-large"), 800, at(62))])
+        try store.enqueueDocuments((0..<20).map { (sha("later-\($0)"), nil, at(Double(180 + 60 * $0))) })
+        let dead = Lease(node: "dead", seconds: 60), live = Lease(node: "live", seconds: 60), me = Lease(node: "me", seconds: 60)
+        #expect(try store.takeQueuedDocuments(limit: 1, lease: dead, now: at(3_000)) == [sha("first-large")])
+        #expect(try store.takeQueuedDocuments(limit: 1, lease: live, now: at(3_040)) == [sha("first-held")])
+        // The dead node's lease has expired, the live one's not.
+        #expect(try store.takeQueuedDocuments(limit: 3, lease: me, now: at(3_070)) == [sha("first-large"), sha("first-small"), sha("second-large")])
+        #expect(try store.takeQueuedDocuments(limit: 2, lease: me, now: at(3_070)) == [sha("second-small"), sha("later-0")])
+        #expect(try store.takeQueuedDocuments(limit: 30, lease: me, now: at(3_070)).count == 19)
+    }
+
     @Test(arguments: StoreBackend.allCases) func newerFieldsReplaceOlderKeepingText(_ backend: StoreBackend) throws {
         let store = try backend.makeStore()
         let (doc, fields) = Sample.document("kh-45.pdf")

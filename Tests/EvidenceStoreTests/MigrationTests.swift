@@ -5,7 +5,7 @@ import Testing
 @testable import EvidenceStore
 
 @Suite struct MigrationTests {
-    static let expected = ["v1-documents", "v1-submissions", "v1-flags", "v1-queue", "v2-document-bytes", "v3-evidence-lookups", "v4-flag-field-box", "v5-web-accounts", "v6-flag-decisions", "v7-metrics-role", "v8-unit-roster", "v9-season", "v10-season-index", "v11-leases", "v12-change-stamps"]
+    static let expected = ["v1-documents", "v1-submissions", "v1-flags", "v1-queue", "v2-document-bytes", "v3-evidence-lookups", "v4-flag-field-box", "v5-web-accounts", "v6-flag-decisions", "v7-metrics-role", "v8-unit-roster", "v9-season", "v10-season-index", "v11-leases", "v12-change-stamps", "v13-claim-order"]
 
     @Test(arguments: StoreBackend.allCases) func migratesAnEmptyDatabaseInOrder(_ backend: StoreBackend) throws {
         let store = try backend.makeStore()

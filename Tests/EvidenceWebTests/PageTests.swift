@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import NIOCore
+import EvidenceStore
 import Testing
 
 @Suite struct PageTests {
@@ -54,9 +55,37 @@ import Testing
             #expect(metrics.contains("evidenced_flags{reason=\"signer-mismatch\"} 2"))
             #expect(metrics.contains("evidenced_queue_depth"))
             #expect(metrics.contains("hb_requests") || metrics.contains("hb_request"))
+            #expect(metrics.contains("evidenced_nodes{role=\"extract\",state=\"alive\"} 0"))
             let document = String(buffer: try await client.execute(uri: "/api/openapi.yaml", method: .get).body)
             #expect(document.hasPrefix("openapi: 3"))
             #expect(document.contains("/api/v1/queue/ack"))
+        }
+    }
+
+    /// The daemons sharing the store, as an operator alerts on them: alive or stale by role, and
+    /// each node's leases and heartbeat age; a node that left has no series any more.
+    @Test func metricsShowTheNodesAndTheirLeases() async throws {
+        let harness = try WebHarness()
+        defer { harness.remove() }
+        let now = Date()
+        let alive = NodeInfo(id: "extract-1", host: "ocr-1", pid: 101, role: "extract", leaseSeconds: 60, startedAt: now)
+        let stopped = NodeInfo(id: "extract-2", host: "ocr-2", pid: 102, role: "extract", leaseSeconds: 60, startedAt: now)
+        try harness.store.registerNode(alive, now: now)
+        try harness.store.registerNode(stopped, now: now.addingTimeInterval(-600))
+        try await harness.test { client in
+            let metrics = String(buffer: try await client.execute(uri: "/metrics", method: .get, headers: harness.bearer("root")).body)
+            #expect(metrics.contains("evidenced_nodes{role=\"extract\",state=\"alive\"} 1"))
+            #expect(metrics.contains("evidenced_nodes{role=\"extract\",state=\"stale\"} 1"))
+            #expect(metrics.contains("evidenced_nodes{role=\"check\",state=\"alive\"} 0"))
+            #expect(metrics.contains("evidenced_node_leases{node=\"extract-1\",role=\"extract\",work=\"documents\"} 0"))
+            let age = metrics.split(separator: "\n").first { $0.hasPrefix("evidenced_node_heartbeat_age_seconds{node=\"extract-2\"") }
+            #expect(Double(age?.split(separator: " ").last ?? "") ?? 0 >= 600)
+            try harness.store.removeNode(id: "extract-2")
+            let after = String(buffer: try await client.execute(uri: "/metrics", method: .get, headers: harness.bearer("root")).body)
+            #expect(!after.contains("extract-2"))
+            #expect(after.contains("evidenced_nodes{role=\"extract\",state=\"stale\"} 0"))
+            // Operators only: a unit reads no metrics.
+            #expect(try await client.execute(uri: "/metrics", method: .get, headers: harness.bearer("bato")).status == .forbidden)
         }
     }
 }
