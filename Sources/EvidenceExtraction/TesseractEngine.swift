@@ -23,6 +23,9 @@ final class TesseractEngine {
         TessBaseAPISetPageSegMode(api, segmentation)
         // Keep interword spaces as printed so columns stay apart in the plain text.
         TessBaseAPISetVariable(api, "preserve_interword_spaces", "1")
+        // Tesseract's own notes ('Detected 368 diacritics') would fill a worker's stderr, which the
+        // daemon keeps for the operator when the worker fails: failures come back as return codes.
+        TessBaseAPISetVariable(api, "debug_file", "/dev/null")
         handle = api
         self.tessdataPath = tessdataPath
     }
