@@ -10,9 +10,10 @@ import Synchronization
 final class WebMetrics: Sendable {
     let registry: PrometheusCollectorRegistry
     /// The per-node gauges of the last scrape: a node that left is unregistered at the next one,
-    /// so its series ends instead of repeating its last value for ever. Held while scraping, so
-    /// two scrapes at once do not interleave their node series.
-    private let nodeGauges = Mutex<[Prometheus.Gauge]>([])
+    /// so its series ends instead of repeating its last value for ever. Held while scraping, and
+    /// shared like the registry, so two scrapes at once (two servers of one process, as in the
+    /// tests) never emit each other's values.
+    private static let nodeGauges = Mutex<[Prometheus.Gauge]>([])
 
     /// swift-metrics has one global backend per process: the first server bootstraps it.
     private static let shared = Mutex<PrometheusCollectorRegistry?>(nil)
@@ -28,7 +29,7 @@ final class WebMetrics: Sendable {
     }
 
     func scrape(_ counts: StoreCounts, queueDepth: Int?, nodes: [NodeStatus] = []) -> String {
-        nodeGauges.withLock { nodeGauges in
+        Self.nodeGauges.withLock { nodeGauges in
             for gauge in nodeGauges { registry.unregisterGauge(gauge) }
             nodeGauges = record(nodes)
             return scrape(counts, queueDepth: queueDepth)
