@@ -11,11 +11,13 @@
 #                 on SQLite and on PostgreSQL (scripts/bench_pg.sh).
 #   Nodes:        OCR throughput of two extraction nodes on one PostgreSQL against two workers of
 #                 one process on SQLite (scripts/bench_pg.sh).
+#   Writes:       documents claimed and saved per second through the serialised writes, with a
+#                 season's backlog queued, on SQLite and on PostgreSQL (scripts/bench_pg.sh).
 #   Web:          /healthz (the floor), the result page, the review queue, a flag page and
 #                 GET /api/v1/flags under 50 connections (wrk), server memory; the result page
 #                 and the flag API on PostgreSQL too.
 # BENCH_ONLY=web runs the web part alone (no corpus, no OCR); BENCH_ONLY=pg the figures of
-# PostgreSQL beside SQLite's alone (scripts/bench_pg.sh: nodes, check cost, the two web routes).
+# PostgreSQL beside SQLite's alone (scripts/bench_pg.sh: nodes, check cost, writes, the two web routes).
 set -euo pipefail
 bin=${1:?usage: bench.sh PATH/TO/evidenced}
 here=$(cd "$(dirname "$0")/.." && pwd)
