@@ -68,10 +68,11 @@ import Testing
         let harness = try WebHarness()
         defer { harness.remove() }
         let now = Date()
-        let alive = NodeInfo(id: "extract-1", host: "ocr-1", pid: 101, role: "extract", leaseSeconds: 60, startedAt: now)
+        // Alive however slowly the test runs (a day's lease); the other silent for an hour past its minute.
+        let alive = NodeInfo(id: "extract-1", host: "ocr-1", pid: 101, role: "extract", leaseSeconds: 86_400, startedAt: now)
         let stopped = NodeInfo(id: "extract-2", host: "ocr-2", pid: 102, role: "extract", leaseSeconds: 60, startedAt: now)
         try harness.store.registerNode(alive, now: now)
-        try harness.store.registerNode(stopped, now: now.addingTimeInterval(-600))
+        try harness.store.registerNode(stopped, now: now.addingTimeInterval(-3_600))
         try await harness.test { client in
             let metrics = String(buffer: try await client.execute(uri: "/metrics", method: .get, headers: harness.bearer("root")).body)
             #expect(metrics.contains("evidenced_nodes{role=\"extract\",state=\"alive\"} 1"))
@@ -79,7 +80,7 @@ import Testing
             #expect(metrics.contains("evidenced_nodes{role=\"check\",state=\"alive\"} 0"))
             #expect(metrics.contains("evidenced_node_leases{node=\"extract-1\",role=\"extract\",work=\"documents\"} 0"))
             let age = metrics.split(separator: "\n").first { $0.hasPrefix("evidenced_node_heartbeat_age_seconds{node=\"extract-2\"") }
-            #expect(Double(age?.split(separator: " ").last ?? "") ?? 0 >= 600)
+            #expect(Double(age?.split(separator: " ").last ?? "") ?? 0 >= 3_600)
             try harness.store.removeNode(id: "extract-2")
             let after = String(buffer: try await client.execute(uri: "/metrics", method: .get, headers: harness.bearer("root")).body)
             #expect(!after.contains("extract-2"))
