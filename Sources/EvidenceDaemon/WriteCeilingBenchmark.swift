@@ -14,6 +14,8 @@ package enum WriteCeilingBenchmark {
     package struct Round: Sendable {
         package var writers: Int
         package var documents: Int
+        /// Claims that found every candidate taken by the other writers while documents waited.
+        package var emptyClaims: Int
         package var seconds: Double
         package var documentsPerSecond: Double { Double(documents) / seconds }
     }
@@ -36,6 +38,7 @@ package enum WriteCeilingBenchmark {
 
     private static func round(on store: Store, writers: Int, seconds: Double) throws -> Round {
         let done = Atomic<Int>(0)
+        let emptyClaims = Atomic<Int>(0)
         let failure = Mutex<(any Error)?>(nil)
         let start = Date()
         let deadline = start.addingTimeInterval(seconds)
@@ -47,7 +50,13 @@ package enum WriteCeilingBenchmark {
                 let lease = Lease(node: "bench-writer-\(index)", seconds: 600)
                 do {
                     while Date() < deadline {
-                        guard let key = try store.takeQueuedDocuments(limit: 1, lease: lease).first else { return }
+                        // Nothing claimed while documents wait: other writers took the candidates
+                        // (counted, and tried again); the round ends early only on an empty queue.
+                        guard let key = try store.takeQueuedDocuments(limit: 1, lease: lease).first else {
+                            if try store.pendingDocuments(limit: 1).isEmpty { return }
+                            emptyClaims.add(1, ordering: .relaxed)
+                            continue
+                        }
                         let page = PageText(page: 1, source: .ocr, confidence: 0.9, text: "ỦY BAN NHÂN DÂN\nQUYẾT ĐỊNH")
                         try store.saveDocument(ExtractedDocument(file: "bench.pdf", sha256: key, format: .pdf, pages: 1, perPage: [page]),
                                                fields: DocumentFields(type: "QD", typeName: "Quyết định"), lease: lease)
@@ -60,6 +69,7 @@ package enum WriteCeilingBenchmark {
         }
         finished.wait()
         if let error = failure.withLock({ $0 }) { throw error }
-        return Round(writers: writers, documents: done.load(ordering: .relaxed), seconds: Date().timeIntervalSince(start))
+        return Round(writers: writers, documents: done.load(ordering: .relaxed), emptyClaims: emptyClaims.load(ordering: .relaxed),
+                     seconds: Date().timeIntervalSince(start))
     }
 }

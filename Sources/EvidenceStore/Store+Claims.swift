@@ -17,7 +17,7 @@ extension Store {
     /// minutes, first come, first served, so a stream of large files never starves a small one.
     package func takeQueuedDocuments(limit: Int, lease: Lease = .unshared, now: Date = Date()) throws -> [String] {
         guard limit > 0 else { return [] }
-        return try claim(choosing: { db in try Self.claimableDocuments(db, count: Self.candidates(for: limit), lease: lease, now: now) }) { db, candidates in
+        return try claim(limit: limit, choosing: { db, count in try Self.claimableDocuments(db, count: count, lease: lease, now: now) }) { db, candidates in
             let keys = try db.values("""
                 SELECT sha256 FROM documents
                 WHERE sha256 IN \(list: candidates) AND \(sql: Self.byKey(Self.claimableDocument(lease: lease, now: now)))
@@ -41,9 +41,9 @@ extension Store {
         let claimable: StoreSQL = """
             \(sql: Self.readyToCheck) AND (s.leaseNode IS NULL OR s.leaseExpiresAt IS NULL OR s.leaseExpiresAt < \(now))
             """
-        return try claim(choosing: { db in
+        return try claim(limit: limit, choosing: { db, count in
             try db.values("""
-                SELECT s.id FROM submissions s WHERE \(sql: claimable) ORDER BY s.createdAt, s.id LIMIT \(Self.candidates(for: limit))
+                SELECT s.id FROM submissions s WHERE \(sql: claimable) ORDER BY s.createdAt, s.id LIMIT \(count)
                 """, as: String.self)
         }) { db, candidates in
             let ids = try db.values("""
@@ -61,19 +61,28 @@ extension Store {
     /// A claim in two steps, so that the search for work never holds the write lock that every
     /// node's writes wait for (PostgreSQL's, SQLite's single writer): the candidates are chosen in a
     /// read transaction (a snapshot, beside the writes), then claimed by key in a write that checks
-    /// each is still claimable (and, on PostgreSQL, skips rows another claim is marking). Another
-    /// node may have taken them all in between: the choice is made again, a few times, before the
-    /// caller is told there is nothing (it polls again later).
-    private func claim(choosing: (any StoreConnection) throws -> [String],
+    /// each is still claimable (and, on PostgreSQL, skips rows another claim is marking). Other
+    /// nodes choosing at once see the same first candidates and may take them all in between: the
+    /// choice is made again with four times as many, up to `claimRounds` times, before the caller
+    /// is told there is nothing (it polls again later). `choosing` is given how many to choose.
+    private func claim(limit: Int, choosing: (any StoreConnection, Int) throws -> [String],
                        claiming: (any StoreConnection, [String]) throws -> [String]) throws -> [String] {
-        for _ in 0..<3 {
-            let candidates = try database.read(choosing)
+        var count = 2 * limit + 8
+        for _ in 0..<Self.claimRounds {
+            let candidates = try database.read { db in try choosing(db, count) }
             guard !candidates.isEmpty else { return [] }
             let claimed = try database.write { db in try claiming(db, candidates) }
             if !claimed.isEmpty { return claimed }
+            count = min(4 * count, Self.mostCandidates)
         }
         return []
     }
+
+    /// Rounds of a claim against other nodes' claims, and the most candidates one round chooses:
+    /// 10, 40, 160, 640, 2,000 for one document, so a hundred nodes claiming at once still find
+    /// work (a round that finds nothing claimable at all ends the claim at once).
+    static let claimRounds = 5
+    static let mostCandidates = 2_000
 
     /// `condition` as a term no index serves, so the rows are looked up by their keys and the
     /// condition tested on each. Written plainly, SQLite serves `state = ? OR …` from the index on
@@ -81,9 +90,6 @@ extension Store {
     private static func byKey(_ condition: StoreSQL) -> StoreSQL {
         "(CASE WHEN \(sql: condition) THEN 1 ELSE 0 END) = 1"
     }
-
-    /// More candidates than wanted: nodes choosing at once see the same first ones.
-    private static func candidates(for limit: Int) -> Int { 2 * limit + 8 }
 
     /// A document this node may claim: queued, or extracting under another node's expired lease (or
     /// none: left by a version without leases).

@@ -47,7 +47,8 @@ struct BenchWrites: ParsableCommand {
         }
         let rounds = try WriteCeilingBenchmark.rounds(on: store, writers: counts, seconds: seconds, documents: queued)
         print("Writes (\(name)): " + rounds.map {
-            String(format: "%d writer%@ %.0f documents/s", $0.writers, $0.writers == 1 ? "" : "s", $0.documentsPerSecond)
+            String(format: "%d writer%@ %.0f documents/s (%d empty claims)", $0.writers, $0.writers == 1 ? "" : "s",
+                   $0.documentsPerSecond, $0.emptyClaims)
         }.joined(separator: ", ") + " (a claim and a save each, \(queued) queued at the start)")
     }
 }

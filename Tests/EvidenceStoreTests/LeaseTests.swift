@@ -186,6 +186,34 @@ import Testing
         }
         #expect(claims.count == 40 && Set(claims).count == 40)
     }
+
+    /// Many nodes claiming one document at a time see the same first candidates: a claim that finds
+    /// them taken chooses again with more, so no node is told there is nothing while work waits.
+    @Test(arguments: StoreBackend.allCases) func aClaimLosingTheRaceLooksFurtherBeforeSayingNothing(_ backend: StoreBackend) async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let location = try backend.makeLocation(in: dir.url)
+        let setup = try location.open()
+        try setup.enqueueDocuments((0..<120).map { (sha("race-\($0)"), nil, Date()) })
+        let claims = try await withThrowingTaskGroup(of: [String].self) { group in
+            for node in 0..<8 {
+                group.addTask {
+                    let store = try location.open()
+                    var mine: [String] = []
+                    while true {
+                        let taken = try store.takeQueuedDocuments(limit: 1, lease: Lease(node: "node-\(node)", seconds: 60))
+                        if taken.isEmpty {
+                            #expect(try store.pendingDocuments(limit: 1).isEmpty, "node-\(node) was told there is nothing while documents wait")
+                            return mine
+                        }
+                        mine += taken
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+        #expect(claims.count == 120 && Set(claims).count == 120)
+    }
 }
 
 @Suite struct IntakeLockTests {
