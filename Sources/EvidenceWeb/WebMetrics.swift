@@ -51,16 +51,21 @@ final class WebMetrics: Sendable {
 
     /// Nodes by role, alive or stale (no heartbeat for longer than their lease: killed, hung or cut
     /// off), and per node its leases and the age of its last heartbeat, so an operator can alert on
-    /// a node that stopped or on work piling up under one node. Returns the per-node gauges.
+    /// a node that stopped or on work piling up under one node. Returns the gauges to unregister at
+    /// the next scrape: the per-node ones, and those of a role not among today's four (a node of
+    /// another version during an upgrade), which must end when its last node goes.
     private func record(_ nodes: [NodeStatus]) -> [Prometheus.Gauge] {
-        for role in Set(nodes.map(\.node.role)).union(["all", "intake", "extract", "check"]) {
+        let known: Set<String> = ["all", "intake", "extract", "check"]
+        var passing: [Prometheus.Gauge] = []
+        for role in Set(nodes.map(\.node.role)).union(known) {
             for stale in [false, true] {
-                gauge("evidenced_nodes", [("role", role), ("state", stale ? "stale" : "alive")])
-                    .set(Double(nodes.filter { $0.node.role == role && $0.stale == stale }.count))
+                let count = gauge("evidenced_nodes", [("role", role), ("state", stale ? "stale" : "alive")])
+                count.set(Double(nodes.filter { $0.node.role == role && $0.stale == stale }.count))
+                if !known.contains(role) { passing.append(count) }
             }
         }
         let now = Date()
-        return nodes.flatMap { status -> [Prometheus.Gauge] in
+        return passing + nodes.flatMap { status -> [Prometheus.Gauge] in
             let labels = [("node", status.node.id), ("role", status.node.role)]
             let documents = gauge("evidenced_node_leases", labels + [("work", "documents")])
             let submissions = gauge("evidenced_node_leases", labels + [("work", "submissions")])

@@ -73,6 +73,9 @@ import Testing
         let stopped = NodeInfo(id: "extract-2", host: "ocr-2", pid: 102, role: "extract", leaseSeconds: 60, startedAt: now)
         try harness.store.registerNode(alive, now: now)
         try harness.store.registerNode(stopped, now: now.addingTimeInterval(-3_600))
+        // A role of another version (an upgrade under way): counted while its node is there.
+        let newer = NodeInfo(id: "newer-1", host: "ocr-3", pid: 103, role: "newer", leaseSeconds: 86_400, startedAt: now)
+        try harness.store.registerNode(newer, now: now)
         try await harness.test { client in
             let metrics = String(buffer: try await client.execute(uri: "/metrics", method: .get, headers: harness.bearer("root")).body)
             #expect(metrics.contains("evidenced_nodes{role=\"extract\",state=\"alive\"} 1"))
@@ -81,9 +84,12 @@ import Testing
             #expect(metrics.contains("evidenced_node_leases{node=\"extract-1\",role=\"extract\",work=\"documents\"} 0"))
             let age = metrics.split(separator: "\n").first { $0.hasPrefix("evidenced_node_heartbeat_age_seconds{node=\"extract-2\"") }
             #expect(Double(age?.split(separator: " ").last ?? "") ?? 0 >= 3_600)
+            #expect(metrics.contains("evidenced_nodes{role=\"newer\",state=\"alive\"} 1"))
             try harness.store.removeNode(id: "extract-2")
+            try harness.store.removeNode(id: "newer-1")
             let after = String(buffer: try await client.execute(uri: "/metrics", method: .get, headers: harness.bearer("root")).body)
             #expect(!after.contains("extract-2"))
+            #expect(!after.contains("newer"))
             #expect(after.contains("evidenced_nodes{role=\"extract\",state=\"stale\"} 0"))
             // Operators only: a unit reads no metrics.
             #expect(try await client.execute(uri: "/metrics", method: .get, headers: harness.bearer("bato")).status == .forbidden)
