@@ -1,5 +1,5 @@
 package import EvidenceService
-import EvidenceStore
+package import EvidenceStore
 package import Foundation
 package import Logging
 

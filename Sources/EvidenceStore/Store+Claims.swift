@@ -6,8 +6,9 @@ package import Foundation
 /// Candidates are chosen in a read, then claimed in one write transaction that checks and marks
 /// them together, so two nodes never claim the same row. On PostgreSQL that check is
 /// `SELECT … FOR UPDATE SKIP LOCKED` (rows another transaction is marking are passed over, not
-/// waited for); SQLite has one writer at a time, which gives the same guarantee. A row is claimable when it waits, or when its lease has expired (its
-/// node was killed or cut off) or it has none (left by a version without leases).
+/// waited for); SQLite has one writer at a time, which gives the same guarantee. A row is
+/// claimable when it waits, or when its lease has expired (its node was killed or cut off) or it
+/// has none (left by a version without leases).
 extension Store {
     /// Claims up to `limit` documents to extract: any whose extraction lease has expired, except
     /// this node's own (still in flight here when its heartbeat was late; the extraction pass gives

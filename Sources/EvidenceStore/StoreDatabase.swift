@@ -29,14 +29,6 @@ protocol StoreDatabase: Sendable {
 enum SQLDialect: Sendable {
     case sqlite, postgres
 
-    /// The minute a timestamp falls in, as a value that sorts by time.
-    func minute(of column: String) -> String {
-        switch self {
-        case .sqlite: "substr(\(column), 1, 16)"  // GRDB's "yyyy-MM-dd HH:mm"
-        case .postgres: "date_trunc('minute', \(column))"
-        }
-    }
-
     /// `table alias INDEXED BY index` where SQLite needs the hint (it has no statistics); PostgreSQL
     /// plans with its own.
     func table(_ table: String, _ alias: String, indexedBy index: String) -> String {

@@ -52,10 +52,10 @@ final class WebMetrics: Sendable {
     /// Nodes by role, alive or stale (no heartbeat for longer than their lease: killed, hung or cut
     /// off), and per node its leases and the age of its last heartbeat, so an operator can alert on
     /// a node that stopped or on work piling up under one node. Returns the gauges to unregister at
-    /// the next scrape: the per-node ones, and those of a role not among today's four (a node of
+    /// the next scrape: the per-node ones, and those of a role this version does not know (a node of
     /// another version during an upgrade), which must end when its last node goes.
     private func record(_ nodes: [NodeStatus]) -> [Prometheus.Gauge] {
-        let known: Set<String> = ["all", "intake", "extract", "check"]
+        let known = Set(DaemonRole.allCases.map(\.rawValue))
         var passing: [Prometheus.Gauge] = []
         for role in Set(nodes.map(\.node.role)).union(known) {
             for stale in [false, true] {

@@ -28,18 +28,7 @@ struct BenchCheck: ParsableCommand {
     func run() throws {
         let catalog = try common.catalog()
         guard let framework = catalog[framework] else { throw ValidationError("unknown framework '\(self.framework)'") }
-        let store: Store, name: String
-        if let url = common.db {
-            let location = try common.configuration().storeLocation(url: url)
-            do { store = try Store.open(location) } catch { throw fail("\(error)") }
-            guard try store.backlog().submissions.values.reduce(0, +) == 0 else {
-                throw fail("\(location) holds submissions: bench-check writes \(large) generated ones, give it an empty database")
-            }
-            name = location.sqlitePath == nil ? "PostgreSQL \(try store.journalMode())" : "SQLite \(location)"
-        } else {
-            store = try Store.inMemory()
-            name = "SQLite in memory"
-        }
+        let (store, name) = try common.benchStore(for: "bench-check") ?? (try Store.inMemory(), "SQLite in memory")
         let rounds = try CheckCostBenchmark.rounds(on: store, sizes: [small, large], checks: checks, framework: framework, indicator: indicator)
         let (few, many) = (rounds[0], rounds[1])
         print("Check (\(name)): " + String(format: "%.2f ms per submission with %d stored, %.2f ms with %d stored: ratio %.2f (target <= 1.5); %d loaded in %.0f s",

@@ -31,13 +31,8 @@ struct BenchWrites: ParsableCommand {
         var scratch: URL?
         defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
         let store: Store, name: String
-        if let url = common.db {
-            let location = try common.configuration().storeLocation(url: url)
-            do { store = try Store.open(location) } catch { throw fail("\(error)") }
-            guard try store.backlog().submissions.values.reduce(0, +) == 0 else {
-                throw fail("\(location) holds submissions: bench-writes writes generated documents, give it a database made for the bench")
-            }
-            name = location.sqlitePath == nil ? "PostgreSQL" : "SQLite \(location)"
+        if let bench = try common.benchStore(for: "bench-writes") {
+            (store, name) = bench
         } else {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("evidenced-bench-writes-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -27,6 +27,19 @@ struct StoreOptions: ParsableArguments {
         return try Store.open(location)
     }
 
+    /// For the bench commands: the store at --db with its name, which must hold no submissions (a
+    /// database made for the bench: `command` writes generated rows into it); nil without --db.
+    func benchStore(for command: String) throws -> (store: Store, name: String)? {
+        guard let db else { return nil }
+        let location = try configuration().storeLocation(url: db)
+        let store: Store
+        do { store = try Store.open(location) } catch { throw fail("\(error)") }
+        guard try store.backlog().submissions.values.reduce(0, +) == 0 else {
+            throw fail("\(location) holds submissions: \(command) writes generated rows, give it a database made for the bench")
+        }
+        return (store, location.sqlitePath == nil ? "PostgreSQL \(try store.journalMode())" : "SQLite \(location)")
+    }
+
     func catalog() throws -> FrameworkCatalog {
         let configured = try models ?? configuration().modelsDirectory
         return try FrameworkCatalog.load(directory: ModelsLocator.frameworks(configured: configured))

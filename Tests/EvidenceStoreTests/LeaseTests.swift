@@ -163,45 +163,33 @@ import Testing
         #expect(try store.nodes(now: Self.t0.addingTimeInterval(70 + 86_401)).map(\.node.id) == ["node-a"])
     }
 
-    /// Two nodes claiming at the same moment from separate connections never get the same row.
+    /// Nodes claiming at the same moment from separate connections never get the same row.
     @Test(arguments: StoreBackend.allCases) func concurrentClaimsNeverOverlap(_ backend: StoreBackend) async throws {
-        let dir = try TemporaryDirectory()
-        defer { dir.remove() }
-        let location = try backend.makeLocation(in: dir.url)
-        let setup = try location.open()
-        for index in 0..<40 { try setup.enqueueDocument(sha256: sha("doc-\(index)"), name: "doc-\(index).pdf") }
-        let claims = try await withThrowingTaskGroup(of: [String].self) { group in
-            for node in 0..<4 {
-                group.addTask {
-                    let store = try location.open()
-                    var mine: [String] = []
-                    while true {
-                        let taken = try store.takeQueuedDocuments(limit: 3, lease: Lease(node: "node-\(node)", seconds: 60))
-                        if taken.isEmpty { return mine }
-                        mine += taken
-                    }
-                }
-            }
-            return try await group.reduce(into: []) { $0 += $1 }
-        }
+        let claims = try await Self.race(backend, documents: 40, nodes: 4, limit: 3)
         #expect(claims.count == 40 && Set(claims).count == 40)
     }
 
     /// Many nodes claiming one document at a time see the same first candidates: a claim that finds
     /// them taken chooses again with more, so no node is told there is nothing while work waits.
     @Test(arguments: StoreBackend.allCases) func aClaimLosingTheRaceLooksFurtherBeforeSayingNothing(_ backend: StoreBackend) async throws {
+        let claims = try await Self.race(backend, documents: 120, nodes: 8, limit: 1)
+        #expect(claims.count == 120 && Set(claims).count == 120)
+    }
+
+    /// `nodes` stores of one database claim `limit` documents at a time until told there are none
+    /// (which must then be true); returns every claim.
+    static func race(_ backend: StoreBackend, documents: Int, nodes: Int, limit: Int) async throws -> [String] {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let location = try backend.makeLocation(in: dir.url)
-        let setup = try location.open()
-        try setup.enqueueDocuments((0..<120).map { (sha("race-\($0)"), nil, Date()) })
-        let claims = try await withThrowingTaskGroup(of: [String].self) { group in
-            for node in 0..<8 {
+        try location.open().enqueueDocuments((0..<documents).map { (sha("race-\($0)"), nil, Date()) })
+        return try await withThrowingTaskGroup(of: [String].self) { group in
+            for node in 0..<nodes {
                 group.addTask {
                     let store = try location.open()
                     var mine: [String] = []
                     while true {
-                        let taken = try store.takeQueuedDocuments(limit: 1, lease: Lease(node: "node-\(node)", seconds: 60))
+                        let taken = try store.takeQueuedDocuments(limit: limit, lease: Lease(node: "node-\(node)", seconds: 60))
                         if taken.isEmpty {
                             #expect(try store.pendingDocuments(limit: 1).isEmpty, "node-\(node) was told there is nothing while documents wait")
                             return mine
@@ -212,7 +200,6 @@ import Testing
             }
             return try await group.reduce(into: []) { $0 += $1 }
         }
-        #expect(claims.count == 120 && Set(claims).count == 120)
     }
 }
 

@@ -1,5 +1,7 @@
 /// Which of the daemon's services a node runs (`evidenced run --role`): every node shares the
 /// store's work, so an operator can add extraction-only machines beside one that takes uploads.
+/// Kept with the store: each node's role is recorded in `nodes` (`NodeInfo.role`), and `/metrics`
+/// counts the nodes of every role.
 package enum DaemonRole: String, CaseIterable, Sendable {
     /// Intake, extraction and checks: a single machine, or any node of several.
     case all
@@ -10,7 +12,7 @@ package enum DaemonRole: String, CaseIterable, Sendable {
     /// Checks submissions whose documents are read and queues their flags.
     case check
 
-    var takesUploads: Bool { self == .all || self == .intake }
-    var extracts: Bool { self == .all || self == .extract }
-    var checks: Bool { self == .all || self == .check }
+    package var takesUploads: Bool { self == .all || self == .intake }
+    package var extracts: Bool { self == .all || self == .extract }
+    package var checks: Bool { self == .all || self == .check }
 }
