@@ -47,11 +47,14 @@ def possible_values(kind):
     return (lambda v: 1 <= v <= 31) if kind == "day" else (lambda v: True)
 
 
-def holds_confusable(text, possible):
+def holds_confusable(text, possible, shapes=None):
     """As `HandwrittenFigures.holdsConfusableFigure`: a 1, 4 or 7 another of the three could be at
-    its place (a day's tens 1 cannot be a 4 or a 7)."""
+    its place (a day's tens 1 cannot be a 4 or a 7) and the figure's outline does not show it."""
+    outlines = shapes if agree(shapes, text) else None
     for i, figure in enumerate(text):
         if figure in CONFUSABLE:
+            if outlines and outlines[i] == figure:
+                continue
             for other in CONFUSABLE:
                 if other != figure and possible(int(text[:i] + other + text[i + 1:])):
                     return True
@@ -71,7 +74,26 @@ def leans_to(reading, text, rival_agreeing):
     return True
 
 
-def unanimous(readings, t, possible=lambda v: True):
+def agree(shapes, text):
+    """As `HandwrittenFigures.agree`: one outline a figure, each 1, 4 or 7 outline the figure there."""
+    return bool(shapes) and len(shapes) == len(text) and all(s not in CONFUSABLE or s == f for s, f in zip(shapes, text))
+
+
+def outlined(readings, shapes):
+    """As `HandwrittenFigures.outlined`: a 4 or 7 read where the figure's outline is a 1's is a 1."""
+    if not shapes or "1" not in shapes:
+        return readings
+    out = []
+    for r in readings:
+        text = r["text"]
+        if len(text) == len(shapes):
+            corrected = "".join("1" if s == "1" and f in "47" else f for f, s in zip(text, shapes))
+            text = corrected if agree(shapes, corrected) else text
+        out.append(dict(r, text=text))
+    return out
+
+
+def unanimous(readings, t, possible=lambda v: True, shapes=None):
     """As `HandwrittenFigures.unanimous`: readings that give nothing left out (at least `giving` give
     figures), every other reading the same value, or leaning to it (the agreed
     figure close behind a dissenting one) with at least half giving it and no other value agreed on
@@ -79,9 +101,12 @@ def unanimous(readings, t, possible=lambda v: True):
     where another could stand."""
     if len(readings) < t["minimum"]:
         return None
-    readings = [r for r in readings if r["text"]]  # a condition that reads nothing casts no vote
+    giving = [r for r in outlined(readings, shapes) if r["text"]]  # a condition that reads nothing casts no vote
+    # a reading of a value the field cannot take casts no vote either, but counts as giving figures
+    readings = [r for r in giving if possible(int(r["text"]))]
     texts = [r["text"] for r in readings]
-    if len(readings) < t["giving"] or median(r["confidence"] for r in readings) < t["unanimous"]:
+    if (len(giving) < t["giving"] or 2 * len(readings) < len(giving) or not readings
+            or median(r["confidence"] for r in readings) < t["unanimous"]):
         return None
     agreed = []
     for value in {int(x) for x in texts}:
@@ -89,17 +114,21 @@ def unanimous(readings, t, possible=lambda v: True):
         text = max(giving, key=len)
         if 2 * len(giving) >= len(readings) and all(int(r["text"]) == value or leans_to(r, text, t["rival"]) for r in readings):
             agreed.append(text)
-    if len(agreed) != 1 or not possible(int(agreed[0])) or holds_confusable(agreed[0], possible):
+    if len(agreed) != 1 or not possible(int(agreed[0])) or holds_confusable(agreed[0], possible, shapes):
         return None
     return agreed[0]
 
 
-def confirms(readings, declared, t, possible=lambda v: True):
+def confirms(readings, declared, t, possible=lambda v: True, shapes=None):
     value = int(declared)
-    if not possible(value) or holds_confusable(str(value), possible):
+    if not possible(value):
         return False
+    readings = outlined(readings, shapes)
     agreeing = [r for r in readings if r["text"] and int(r["text"]) == value]
-    other = [r for r in readings if r["text"] and int(r["text"]) != value]
+    written = max((r["text"] for r in agreeing), key=len, default=str(value))
+    if holds_confusable(written, possible, shapes):
+        return False
+    other = [r for r in readings if r["text"] and int(r["text"]) != value and possible(int(r["text"]))]
     return (len(agreeing) >= t["agreeing"] and median(r["confidence"] for r in agreeing) >= t["confirming"]
             and not any(r["confidence"] >= t["confirming"] for r in other))
 
@@ -126,7 +155,8 @@ def read_all(binary, crops, rows, jobs):
 
     with ThreadPoolExecutor(jobs) as pool:
         results = [line for batch in pool.map(run, batches) for line in batch]
-    return {os.path.basename(line["file"]): line["readings"] for line in results}
+    return ({os.path.basename(line["file"]): line["readings"] for line in results},
+            {os.path.basename(line["file"]): line.get("shapes") or [] for line in results})
 
 
 def extracted_blanks(binary, real, jobs):
@@ -145,7 +175,7 @@ def extracted_blanks(binary, real, jobs):
                              capture_output=True, text=True, env=env).stdout
         return truth, json.loads(out.splitlines()[0]) if out.strip() else {}
 
-    rows, readings = [], {}
+    rows, readings, shapes = [], {}, {}
     with ThreadPoolExecutor(jobs) as pool:
         for truth, report in pool.map(run, truths):
             for field, kind, value in (("number", "number", truth["number"].split("/")[0]), ("date", "day", str(int(truth["date"][8:10])))):
@@ -155,23 +185,31 @@ def extracted_blanks(binary, real, jobs):
                 name = f"extracted-{truth['sha'][:10]}-{kind}"
                 rows.append(dict(source="extracted", split="held" if held_out(truth["sha"]) else "tune", kind=kind, truth=value, path=name))
                 readings[name] = blank.get("readings", [])
-    return rows, readings
+                shapes[name] = blank.get("shapes") or []
+    return rows, readings, shapes
 
 
-def measure(rows, readings, t, split=None):
+def measure(rows, readings, t, split=None, shapes=None, signed=False):
+    """Right / wrong / abstain per source and split. `signed`: the days only, each as if signed 0, 1,
+    2 and 3 days after it (a real document's first signing, README of ../shared/real), so that a
+    reading of a day after the signing casts no vote."""
     stats = collections.Counter()
-    for row in rows:
+    trials = [(row, None) for row in rows] if not signed else [(row, lag) for row in rows if row["kind"] == "day" for lag in range(4)]
+    for row, lag in trials:
         if split and row["split"] != split:
             continue
         source = row["source"].split(":")[0]
         key = (source, row["split"])
         read = readings.get(row["path"], [])
         possible = possible_values(row["kind"])
-        value = unanimous(read, t, possible)
+        if lag is not None:
+            possible = lambda v, bound=min(31, int(row["truth"]) + lag): 1 <= v <= bound
+        outline = (shapes or {}).get(row["path"])
+        value = unanimous(read, t, possible, outline)
         stats[key + ("extract", "abstain" if value is None else "right" if int(value) == int(row["truth"]) else "wrong")] += 1
-        stats[key + ("confirm", "right" if confirms(read, row["truth"], t, possible) else "abstain")] += 1
+        stats[key + ("confirm", "right" if confirms(read, row["truth"], t, possible, outline) else "abstain")] += 1
         for wrong in wrong_declarations(row["truth"]):
-            stats[key + ("false", "wrong" if confirms(read, wrong, t, possible) else "abstain")] += 1
+            stats[key + ("false", "wrong" if confirms(read, wrong, t, possible, outline) else "abstain")] += 1
     return stats
 
 
@@ -205,20 +243,26 @@ def main():
         subprocess.run([sys.executable, os.path.join(HERE, "handwriting_crops.py"), args.crops], check=True)
     rows = [dict(zip(["source", "split", "kind", "truth", "path"], line.rstrip("\n").split("\t")))
             for line in list(open(tsv))[1:]]
-    readings = read_all(args.bin, args.crops, rows, args.jobs)
+    readings, shapes = read_all(args.bin, args.crops, rows, args.jobs)
     if os.path.isdir(os.path.join(args.real, "truth")):
-        extracted_rows, extracted_readings = extracted_blanks(args.bin, args.real, args.jobs)
+        extracted_rows, extracted_readings, extracted_shapes = extracted_blanks(args.bin, args.real, args.jobs)
         rows += extracted_rows
         readings.update(extracted_readings)
+        shapes.update(extracted_shapes)
     shipped = shipped_thresholds()
     if args.sweep:
         for u, a, c in itertools.product((0.5, 0.6, 0.7, 0.8, 0.9), (6, 8, 10), (0.5, 0.6, 0.7, 0.8)):
             t = dict(shipped, unanimous=u, agreeing=a, confirming=c)
             print(f"unanimous {u} agreeing {a} confirming {c}")
-            print(table(measure(rows, readings, t, split="tune")))
+            print(table(measure(rows, readings, t, split="tune", shapes=shapes)))
         return
     print("thresholds:", shipped)
+    print("without the figures' outlines:")
     print(table(measure(rows, readings, shipped)))
+    print("with them (shipped):")
+    print(table(measure(rows, readings, shipped, shapes=shapes)))
+    print("days only, each as if signed 0-3 days after it (four tries a crop), with the outlines:")
+    print(table(measure(rows, readings, shipped, shapes=shapes, signed=True)))
 
 
 if __name__ == "__main__":

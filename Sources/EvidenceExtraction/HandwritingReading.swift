@@ -28,6 +28,7 @@ package enum HandwritingReading {
                   let (crop, inside) = cut(blank, page: figures.blank.page, document: document, url: url, maxMegapixels: maxMegapixels)
             else { continue }
             fields.handwritten[field]?.readings = HandwritingReader.shared.readings(of: crop, inside: inside)
+            fields.handwritten[field]?.shapes = crop.figureShapes(inside: inside)
             // The typed month and year the page's OCR read unsure: typed figures, read in one line
             // like the typed fill-ins (`PDFExtraction.surelyTypedFigures`).
             for (index, printed) in (figures.printed ?? []).enumerated() where printed.readings.isEmpty {
@@ -64,13 +65,13 @@ package enum HandwritingReading {
 extension HandwritingReading {
     /// The readings of a crop saved as an image file (PNG, JPEG, TIFF): for measuring the readings on
     /// labelled crops (`evidenced read-figures`, scripts/handwriting_measure.py). Blocking.
-    package static func readings(ofCropAt url: URL) throws(ExtractionFailure) -> [HandwrittenFigures.Reading] {
+    package static func readings(ofCropAt url: URL) throws(ExtractionFailure) -> (readings: [HandwrittenFigures.Reading], shapes: [FigureShape]) {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw ExtractionFailure(.unreadableFile, "\(url.lastPathComponent) cannot be read: \(error.localizedDescription)")
         }
         guard let format = FileSniffer.format(of: data), [.png, .jpeg, .tiff].contains(format) else { throw ExtractionFailure(.unsupportedFormat, "\(url.lastPathComponent) is not an image.") }
         let crop = try ImageDecoder.page(0, of: data, format: format, maxMegapixels: 10, luma: true)
-        return HandwritingReader.shared.readings(of: crop)
+        return (HandwritingReader.shared.readings(of: crop), crop.figureShapes())
     }
 }

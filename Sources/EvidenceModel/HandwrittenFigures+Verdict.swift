@@ -30,12 +30,15 @@ extension HandwrittenFigures {
     static let confusableFigures: [Character] = ["1", "4", "7"]
 
     /// Whether the figures hold a 1, 4 or 7 that could be another of the three: one whose place
-    /// leaves the others possible (`possible`: the values the field can take). A day's tens are
-    /// 0 to 3, so the 1 of '16' cannot be a 4 or a 7 ('46' and '76' are no days): such a 1 is settled
-    /// like any figure; its 6 still has to be read alike in every condition.
-    static func holdsConfusableFigure(_ text: String, possible: (Int) -> Bool = { _ in true }) -> Bool {
+    /// leaves the others possible (`possible`: the values the field can take) and whose outline does
+    /// not show it (`shapes`, one per figure: a 4's crossbar, a 7's bar on top, a 1 with neither).
+    /// A day's tens are 0 to 3, so the 1 of '16' cannot be a 4 or a 7 ('46' and '76' are no days):
+    /// such a 1 is settled like any figure; its 6 still has to be read alike in every condition.
+    static func holdsConfusableFigure(_ text: String, possible: (Int) -> Bool = { _ in true }, shapes: [FigureShape]? = nil) -> Bool {
         let figures = Array(text)
+        let outlines = shapes.flatMap { agree($0, with: figures) ? $0 : nil }
         for (index, figure) in figures.enumerated() where confusableFigures.contains(figure) {
+            if let outlines, outlines[index].figure == figure { continue }
             for other in confusableFigures where other != figure {
                 var changed = figures
                 changed[index] = other
@@ -43,6 +46,33 @@ extension HandwrittenFigures {
             }
         }
         return false
+    }
+
+    /// Whether the outlines fit the figures: one outline a figure, and every outline that shows a
+    /// 1, 4 or 7 shows the figure at its place. Outlines that contradict a figure anywhere (a 6 with
+    /// the outline of a 1) settle nothing: the figures were cut or read apart from their ink.
+    static func agree(_ shapes: [FigureShape], with figures: [Character]) -> Bool {
+        shapes.count == figures.count && zip(shapes, figures).allSatisfy { shape, figure in shape.figure.map { $0 == figure } ?? true }
+    }
+
+    /// The readings as the figures' outlines correct them: where a reading gives a 4 or a 7 whose
+    /// figure has the outline of a 1 (one figure an outline, as many as the reading gives), it is
+    /// a 1. Tesseract reads a 1 with a long flag as 4 in every condition ('16' read '46' twelve
+    /// times); the outline of a 1 has nothing wide below its middle, where a 4 has its crossbar.
+    /// Nothing else is corrected: an outline only ever settles, or turns a flagged 1 back.
+    package var outlined: [Reading] {
+        guard let shapes, shapes.contains(.one) else { return readings }
+        return readings.map { reading in
+            var figures = Array(reading.text)
+            guard figures.count == shapes.count else { return reading }
+            for index in figures.indices where shapes[index] == .one && (figures[index] == "4" || figures[index] == "7") {
+                figures[index] = "1"
+            }
+            guard Self.agree(shapes, with: figures) else { return reading }
+            var corrected = reading
+            corrected.text = String(figures)
+            return corrected
+        }
     }
 
     /// How sure the LSTM must have been of the agreed figure, as the rival behind a dissenting
@@ -59,32 +89,42 @@ extension HandwrittenFigures {
     /// Readings that give nothing are left out, when at least `minimumGivingReadings` give figures.
     /// `possible`: the values the field can take (a day of the printed month).
     package func unanimous(possible: (Int) -> Bool = { _ in true }) -> String? {
-        let read = readings.filter { !$0.text.isEmpty }
-        guard readings.count >= Self.minimumReadings, read.count >= Self.minimumGivingReadings,
-              read.allSatisfy({ Int($0.text) != nil }), median(read) >= Self.unanimousConfidence else { return nil }
+        let giving = outlined.filter { !$0.text.isEmpty }
+        // A reading of a value the field cannot take (a day after the first signing, or one the month
+        // has not: '08' of a decision signed on the 7th) is known wrong: it casts no vote, but it
+        // counts among the readings that gave figures, and at least half of those must be possible.
+        let read = giving.filter { Int($0.text).map(possible) ?? true }
+        guard readings.count >= Self.minimumReadings, giving.count >= Self.minimumGivingReadings, 2 * read.count >= giving.count,
+              !read.isEmpty, read.allSatisfy({ Int($0.text) != nil }), median(read) >= Self.unanimousConfidence else { return nil }
         let agreed = Set(read.compactMap { Int($0.text) }).compactMap { value -> String? in
-            let giving = read.filter { Int($0.text) == value }
-            guard 2 * giving.count >= read.count, let text = giving.map(\.text).max(by: { $0.count < $1.count }),
+            let givingValue = read.filter { Int($0.text) == value }
+            guard 2 * givingValue.count >= read.count, let text = givingValue.map(\.text).max(by: { $0.count < $1.count }),
                   read.allSatisfy({ Int($0.text) == value || $0.leansTo(text) }) else { return nil }
             return text
         }
         guard agreed.count == 1, let text = agreed.first, let value = Int(text), possible(value),
-              !Self.holdsConfusableFigure(text, possible: possible) else { return nil }
+              !Self.holdsConfusableFigure(text, possible: possible, shapes: shapes) else { return nil }
         return text
     }
 
     /// Whether the readings confirm the declared figures ('07' and '7' are the same day or number).
     /// `possible`: the values the field can take (a day of the printed month, not after the signing).
     package func confirms(_ declared: String, possible: (Int) -> Bool = { _ in true }) -> Bool {
-        guard let value = Int(declared), possible(value), !Self.holdsConfusableFigure(String(value), possible: possible) else { return false }
+        guard let value = Int(declared), possible(value) else { return false }
+        let readings = outlined
         let agreeing = readings.filter { Int($0.text) == value }
-        let other = readings.filter { !$0.text.isEmpty && Int($0.text) != value }
+        // The figures as written ('04' for a declared day 4), for their outlines.
+        let written = agreeing.map(\.text).max { $0.count < $1.count } ?? String(value)
+        guard !Self.holdsConfusableFigure(written, possible: possible, shapes: shapes) else { return false }
+        // A reading of a value the field cannot take speaks for no other value.
+        let other = readings.filter { !$0.text.isEmpty && Int($0.text) != value && Int($0.text).map(possible) ?? true }
         return agreeing.count >= Self.confirmingReadings && median(agreeing) >= Self.confirmingConfidence
             && !other.contains { $0.confidence >= Self.confirmingConfidence }
     }
 
     /// For a field's `source` and a corroboration's detail: how many readings gave `value`.
     package func summary(of value: String) -> String {
+        let readings = outlined
         let agreeing = readings.filter { Int($0.text) == Int(value) }
         let least = agreeing.map(\.confidence).min() ?? 0
         let middle = median(agreeing)
@@ -92,6 +132,17 @@ extension HandwrittenFigures {
         return "handwriting: \(agreeing.count) of \(readings.count) readings of the blank give \(value) "
             + (leaning > 0 ? "and \(leaning) more weigh it close behind the figure they give " : "")
             + "(grey and Otsu, 32-48 px, line and word; median confidence \(Self.percent(middle)), least \(Self.percent(least)))"
+            + outlineNote(value)
+    }
+
+    /// Where the figures' outlines settled or corrected a 1, 4 or 7 of `value`: said, so the
+    /// appraiser knows the shape of the ink decided it and not the readings alone.
+    private func outlineNote(_ value: String) -> String {
+        guard let shapes, shapes.count == value.count,
+              zip(value, shapes).contains(where: { figure, shape in Self.confusableFigures.contains(figure) && shape.figure == figure })
+        else { return "" }
+        return "; outline of the figures \(shapes.map(\.rawValue).joined(separator: " "))"
+            + (readings.map(\.text) != outlined.map(\.text) ? ", a 4 or 7 read where the outline is a 1's read as 1" : "")
     }
 
     private func median(_ readings: [Reading]) -> Double {

@@ -11,9 +11,13 @@ package struct HandwrittenFigures: Codable, Hashable, Sendable {
     /// The day's blank only: the typed month and year beside it when the page's OCR read them
     /// unsure ('tháng 0I' at 0.74, '2018' read '2016' at 0.86), to be read again from their own crop.
     package var printed: [PrintedFigures]?
+    /// Each figure's outline, left to right, from the crop's ink (`FigureShape`): what settles a 1,
+    /// 4 or 7 the readings cannot (nil: not looked at, as for fields extracted before).
+    package var shapes: [FigureShape]?
 
-    package init(blank: DocumentFields.Location, readings: [Reading] = [], printed: [PrintedFigures]? = nil) {
-        self.blank = blank; self.readings = readings; self.printed = printed
+    package init(blank: DocumentFields.Location, readings: [Reading] = [], printed: [PrintedFigures]? = nil,
+                 shapes: [FigureShape]? = nil) {
+        self.blank = blank; self.readings = readings; self.printed = printed; self.shapes = shapes
     }
 
     /// A typed part of the date read unsure: where it is, and its readings in one line (grey and

@@ -14,6 +14,7 @@ struct ReadFigures: ParsableCommand {
     struct Line: Encodable {
         var file: String
         var readings: [HandwrittenFigures.Reading]
+        var shapes: [FigureShape] = []
         var unanimous: String?
         var error: String?
     }
@@ -24,8 +25,8 @@ struct ReadFigures: ParsableCommand {
         for file in files {
             var line = Line(file: file, readings: [])
             do {
-                line.readings = try HandwritingReading.readings(ofCropAt: URL(fileURLWithPath: file))
-                line.unanimous = HandwrittenFigures(blank: .init(page: 1), readings: line.readings).unanimous()
+                (line.readings, line.shapes) = try HandwritingReading.readings(ofCropAt: URL(fileURLWithPath: file))
+                line.unanimous = HandwrittenFigures(blank: .init(page: 1), readings: line.readings, shapes: line.shapes).unanimous()
             } catch {
                 line.error = error.message
             }

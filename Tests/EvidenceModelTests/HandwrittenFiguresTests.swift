@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func oneDissentingOrUnsureReadingOrTooFewAbstain() {
-        let dissent = Self.figures(Array(repeating: ("23", 0.9), count: 11) + [("83", 0.2)])
+        let dissent = Self.figures(Array(repeating: ("23", 0.9), count: 11) + [("28", 0.2)])
         let unsure = Self.figures(Array(repeating: ("23", 0.5), count: 12))
         let few = Self.figures(Array(repeating: ("23", 0.9), count: 6))
         for figures in [dissent, unsure, few] {
@@ -171,5 +171,63 @@ import Testing
         #expect(day("21", signedBy: "2025-02-22") == "2025-02-21")
         #expect(day("21", signedBy: "2025-02-24") == nil)
         #expect(day("21", signedBy: nil) == nil)
+    }
+}
+
+/// Issue 22: the figures' outlines settle a 1, 4 or 7 where the readings alone cannot, and turn a
+/// flagged 1 read as 4 back into a 1, never against the readings elsewhere.
+@Suite struct HandwrittenFiguresOutlineTests {
+    static func figures(_ text: String, count: Int = 12, shapes: [FigureShape]?) -> HandwrittenFigures {
+        HandwrittenFigures(blank: HandwrittenFiguresTests.blank,
+                           readings: (0..<count).map { .init(condition: "c\($0)", text: text, confidence: 0.95) }, shapes: shapes)
+    }
+
+    @Test func aFourWithTheOutlineOfAFourIsSettled() {
+        // A day '04' signed on the 5th: '01' could be, unless the outline shows a 4.
+        let possible = DocumentFields.isDay(inMonth: 2, of: 2025, notAfter: (2025, 2, 5))
+        #expect(Self.figures("04", shapes: nil).unanimous(possible: possible) == nil)
+        #expect(Self.figures("04", shapes: [.unsure, .unsure]).unanimous(possible: possible) == nil)
+        #expect(Self.figures("04", shapes: [.unsure, .four]).unanimous(possible: possible) == "04")
+        #expect(Self.figures("04", shapes: [.unsure, .four]).confirms("4", possible: possible))
+        // The outline of a 7 where the readings give a 4 settles nothing.
+        #expect(Self.figures("04", shapes: [.unsure, .seven]).unanimous(possible: possible) == nil)
+    }
+
+    @Test func aReadingOfADayTheDocumentCannotHaveCastsNoVote() {
+        // A real decision's day '05' reads '08' in six conditions; it was signed on the 7th.
+        let split = HandwrittenFigures(blank: HandwrittenFiguresTests.blank, readings: (0..<12).map {
+            .init(condition: "c\($0)", text: $0 % 2 == 0 ? "05" : "08", confidence: 0.93)
+        })
+        let signedOnThe7th = DocumentFields.isDay(inMonth: 2, of: 2025, notAfter: (2025, 2, 7))
+        #expect(split.unanimous(possible: signedOnThe7th) == "05")
+        // Without the signing, either could be the day.
+        #expect(split.unanimous(possible: DocumentFields.isDay(inMonth: 2, of: 2025, notAfter: nil)) == nil)
+        // A number has no such bound.
+        #expect(split.unanimous() == nil)
+        // The impossible readings still count among those that gave figures: more of them than
+        // possible ones, and nothing is given.
+        let mostlyImpossible = HandwrittenFigures(blank: HandwrittenFiguresTests.blank, readings: (0..<12).map {
+            .init(condition: "c\($0)", text: $0 % 3 == 0 ? "05" : "08", confidence: 0.93)
+        })
+        #expect(mostlyImpossible.unanimous(possible: signedOnThe7th) == nil)
+    }
+
+    @Test func aFlaggedOneReadAsFourIsAOne() {
+        let sixteen = Self.figures("46", shapes: [.one, .unsure])
+        #expect(sixteen.unanimous() == "16")
+        #expect(sixteen.confirms("16") && !sixteen.confirms("46"))
+        #expect(sixteen.summary(of: "16").contains("outline of the figures 1 ?"))
+        // Without outlines, or with as many outlines as figures missing, nothing is settled.
+        #expect(Self.figures("46", shapes: nil).unanimous() == nil)
+        #expect(Self.figures("46", shapes: [.one]).unanimous() == nil)
+    }
+
+    @Test func outlinesThatContradictTheReadingsSettleNothing() {
+        // A font's '678' read '676' everywhere, its 6 with the outline of a 1: the figures were cut
+        // or read apart from their ink, so the 7's outline does not settle it.
+        #expect(Self.figures("676", shapes: [.one, .seven, .unsure]).unanimous() == nil)
+        #expect(!Self.figures("676", shapes: [.one, .seven, .unsure]).confirms("676"))
+        // A 4 whose outline is a 7's is not settled either.
+        #expect(Self.figures("45", shapes: [.seven, .unsure]).unanimous() == nil)
     }
 }
