@@ -79,6 +79,11 @@ def agree(shapes, text):
     return bool(shapes) and len(shapes) == len(text) and all(s not in CONFUSABLE or s == f for s, f in zip(shapes, text))
 
 
+def drops_a_figure(text, shapes):
+    """As `HandwrittenFigures.dropsAFigure`: fewer figures than the blank's ink shows."""
+    return bool(shapes) and len(text) < len(shapes)
+
+
 def outlined(readings, shapes):
     """As `HandwrittenFigures.outlined`: a 4 or 7 read where the figure's outline is a 1's is a 1."""
     if not shapes or "1" not in shapes:
@@ -114,7 +119,8 @@ def unanimous(readings, t, possible=lambda v: True, shapes=None):
         text = max(giving, key=len)
         if 2 * len(giving) >= len(readings) and all(int(r["text"]) == value or leans_to(r, text, t["rival"]) for r in readings):
             agreed.append(text)
-    if len(agreed) != 1 or not possible(int(agreed[0])) or holds_confusable(agreed[0], possible, shapes):
+    if (len(agreed) != 1 or not possible(int(agreed[0])) or holds_confusable(agreed[0], possible, shapes)
+            or drops_a_figure(agreed[0], shapes)):
         return None
     return agreed[0]
 
@@ -126,7 +132,7 @@ def confirms(readings, declared, t, possible=lambda v: True, shapes=None):
     readings = outlined(readings, shapes)
     agreeing = [r for r in readings if r["text"] and int(r["text"]) == value]
     written = max((r["text"] for r in agreeing), key=len, default=str(value))
-    if holds_confusable(written, possible, shapes):
+    if holds_confusable(written, possible, shapes) or drops_a_figure(written, shapes):
         return False
     other = [r for r in readings if r["text"] and int(r["text"]) != value and possible(int(r["text"]))]
     return (len(agreeing) >= t["agreeing"] and median(r["confidence"] for r in agreeing) >= t["confirming"]

@@ -231,3 +231,16 @@ import Testing
         #expect(Self.figures("45", shapes: [.seven, .unsure]).unanimous() == nil)
     }
 }
+
+extension HandwrittenFiguresOutlineTests {
+    @Test func aValueWithFewerFiguresThanTheInkIsNeitherGivenNorConfirmed() {
+        // A day '31' whose thin 1 every condition dropped: the ink shows two figures.
+        let dropped = Self.figures("3", shapes: [.unsure, .unsure])
+        #expect(dropped.unanimous() == nil)
+        #expect(!dropped.confirms("3"))
+        // The same readings of a blank whose ink is one figure: the 3 is given.
+        #expect(Self.figures("3", shapes: [.unsure]).unanimous() == "3")
+        // A day written '07' whose ink is two figures confirms the declared 7.
+        #expect(Self.figures("08", shapes: [.unsure, .unsure]).confirms("8"))
+    }
+}
