@@ -29,7 +29,8 @@ VERDICT = os.path.join(HERE, "..", "Sources", "EvidenceModel", "HandwrittenFigur
 def shipped_thresholds():
     text = open(VERDICT).read()
     value = lambda name: float(re.search(rf"static let {name} = ([0-9.]+)", text).group(1))
-    return dict(minimum=int(value("minimumReadings")), giving=int(value("minimumGivingReadings")), unanimous=value("unanimousConfidence"),
+    return dict(minimum=int(value("minimumReadings")), giving=int(value("minimumGivingReadings")),
+                possible=int(value("minimumPossibleReadings")), unanimous=value("unanimousConfidence"),
                 agreeing=int(value("confirmingReadings")), confirming=value("confirmingConfidence"),
                 rival=value("rivalAgreeing"))
 
@@ -53,7 +54,7 @@ def holds_confusable(text, possible, shapes=None):
     outlines = shapes if agree(shapes, text) else None
     for i, figure in enumerate(text):
         if figure in CONFUSABLE:
-            if outlines and outlines[i] == figure:
+            if outlines and outlines[i] == figure and figure != "7":  # a 7's outline settles nothing
                 continue
             for other in CONFUSABLE:
                 if other != figure and possible(int(text[:i] + other + text[i + 1:])):
@@ -109,15 +110,17 @@ def unanimous(readings, t, possible=lambda v: True, shapes=None):
     giving = [r for r in outlined(readings, shapes) if r["text"]]  # a condition that reads nothing casts no vote
     # a reading of a value the field cannot take casts no vote either, but counts as giving figures
     readings = [r for r in giving if possible(int(r["text"]))]
+    set_aside = len(readings) < len(giving)  # then at least `possible` readings, each the value itself
     texts = [r["text"] for r in readings]
-    if (len(giving) < t["giving"] or 2 * len(readings) < len(giving) or not readings
+    if (len(giving) < t["giving"] or 2 * len(readings) < len(giving) or len(readings) < (t["possible"] if set_aside else 1)
             or median(r["confidence"] for r in readings) < t["unanimous"]):
         return None
     agreed = []
     for value in {int(x) for x in texts}:
         giving = [x for x in texts if int(x) == value]
         text = max(giving, key=len)
-        if 2 * len(giving) >= len(readings) and all(int(r["text"]) == value or leans_to(r, text, t["rival"]) for r in readings):
+        if 2 * len(giving) >= len(readings) and all(int(r["text"]) == value or (not set_aside and leans_to(r, text, t["rival"]))
+                                                    for r in readings):
             agreed.append(text)
     if (len(agreed) != 1 or not possible(int(agreed[0])) or holds_confusable(agreed[0], possible, shapes)
             or drops_a_figure(agreed[0], shapes)):

@@ -98,8 +98,9 @@ extension FigureShape {
     /// and bounds were set on the hand-filled blanks of ../shared/real (their 1s, 4s and 7s all
     /// outlined right) and checked on the synthetic crops of scripts/handwriting_crops.py: of 216
     /// ones, fours and sevens, one 1 had the outline of a 4 and two that of a 7, two 4s that of a 7;
-    /// no 4 or 7 that of a 1. Other figures often have one of these outlines (a 6 a 4's, a 9 a 7's),
-    /// so an outline counts only where the readings give that figure (`HandwrittenFigures.agree`).
+    /// no 4 or 7 that of a 1 (so a 7's outline never settles a 7). Other figures often have one of
+    /// these outlines (a 6 a 4's, a 9 a 7's), so an outline counts only where the readings give that
+    /// figure (`HandwrittenFigures.agree`).
     init(longestRuns runs: [Int], width: Int) {
         let height = runs.count
         guard height >= 12 else { self = .unsure; return }
@@ -113,7 +114,9 @@ extension FigureShape {
             self = .four
         } else if top >= 0.6 * w, top >= 0.35 * h, widest(0.7, 0.95) < 0.3 * h {
             self = .seven
-        } else if widest(0.4, 0.95) < 0.3 * h, top < 0.4 * w, widest(0.1, 0.4) < 0.45 * h {
+        } else if widest(0.4, 0.95) < 0.3 * h, widest(0.2, 0.95) < 0.5 * w, top < 0.4 * w, widest(0.1, 0.4) < 0.45 * h {
+            // Nothing wide below the apex, against its height or its width: a narrow 4's crossbar,
+            // or one drawn high, is at least half the figure's width.
             self = .one
         } else {
             self = .unsure

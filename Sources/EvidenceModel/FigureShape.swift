@@ -8,4 +8,10 @@ package enum FigureShape: String, Codable, Hashable, Sendable {
 
     /// The figures the outlines can tell apart: those hand-filled blanks make alike.
     package var figure: Character? { self == .unsure ? nil : Character(rawValue) }
+
+    /// An outline stored by another version that this one does not know is unsure: it settles
+    /// nothing, and the document's fields still decode.
+    package init(from decoder: any Decoder) throws {
+        self = Self(rawValue: try decoder.singleValueContainer().decode(String.self)) ?? .unsure
+    }
 }

@@ -13,6 +13,9 @@ extension HandwrittenFigures {
     /// hand-filled blanks whose figures stand apart). Measured on the tune crops: 7 to 12 give no
     /// wrong value, 6 four.
     static let minimumGivingReadings = 8
+    /// Of those, how many must give a possible value when some gave one the field cannot take
+    /// (`unanimous`): half of the twelve, each giving the value itself.
+    static let minimumPossibleReadings = 6
     /// A value without a declaration: every reading gives the same figures, and the median
     /// reading's least sure figure is at least this sure.
     static let unanimousConfidence = 0.7
@@ -38,7 +41,8 @@ extension HandwrittenFigures {
         let figures = Array(text)
         let outlines = shapes.flatMap { agree($0, with: figures) ? $0 : nil }
         for (index, figure) in figures.enumerated() where confusableFigures.contains(figure) {
-            if let outlines, outlines[index].figure == figure { continue }
+            // A 7's outline settles nothing: a 1 with a long flag can have one (2 of 118 synthetic ones).
+            if let outlines, outlines[index].figure == figure, figure != "7" { continue }
             for other in confusableFigures where other != figure {
                 var changed = figures
                 changed[index] = other
@@ -103,13 +107,16 @@ extension HandwrittenFigures {
         // A reading of a value the field cannot take (a day after the first signing, or one the month
         // has not: '08' of a decision signed on the 7th) is known wrong: it casts no vote, but it
         // counts among the readings that gave figures, and at least half of those must be possible.
+        // The vote is then stricter: at least `minimumPossibleReadings`, every one the value itself.
         let read = giving.filter { Int($0.text).map(possible) ?? true }
+        let setAside = read.count < giving.count
         guard readings.count >= Self.minimumReadings, giving.count >= Self.minimumGivingReadings, 2 * read.count >= giving.count,
-              !read.isEmpty, read.allSatisfy({ Int($0.text) != nil }), median(read) >= Self.unanimousConfidence else { return nil }
+              read.count >= (setAside ? Self.minimumPossibleReadings : 1),
+              read.allSatisfy({ Int($0.text) != nil }), median(read) >= Self.unanimousConfidence else { return nil }
         let agreed = Set(read.compactMap { Int($0.text) }).compactMap { value -> String? in
             let givingValue = read.filter { Int($0.text) == value }
             guard 2 * givingValue.count >= read.count, let text = givingValue.map(\.text).max(by: { $0.count < $1.count }),
-                  read.allSatisfy({ Int($0.text) == value || $0.leansTo(text) }) else { return nil }
+                  read.allSatisfy({ Int($0.text) == value || (!setAside && $0.leansTo(text)) }) else { return nil }
             return text
         }
         guard agreed.count == 1, let text = agreed.first, let value = Int(text), possible(value), !dropsAFigure(text),

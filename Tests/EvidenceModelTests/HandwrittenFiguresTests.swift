@@ -227,6 +227,8 @@ import Testing
         // or read apart from their ink, so the 7's outline does not settle it.
         #expect(Self.figures("676", shapes: [.one, .seven, .unsure]).unanimous() == nil)
         #expect(!Self.figures("676", shapes: [.one, .seven, .unsure]).confirms("676"))
+        // A 7's outline settles no 7: a 1 with a long flag can have one.
+        #expect(Self.figures("27", shapes: [.unsure, .seven]).unanimous() == nil)
         // A 4 whose outline is a 7's is not settled either.
         #expect(Self.figures("45", shapes: [.seven, .unsure]).unanimous() == nil)
     }
