@@ -158,8 +158,9 @@ extension HandwrittenFigures {
         guard let shapes, shapes.count == value.count,
               zip(value, shapes).contains(where: { figure, shape in Self.confusableFigures.contains(figure) && shape.figure == figure })
         else { return "" }
+        let corrected = zip(readings, outlined).filter { $0.text != $1.text }.count
         return "; outline of the figures \(shapes.map(\.rawValue).joined(separator: " "))"
-            + (readings.map(\.text) != outlined.map(\.text) ? ", a 4 or 7 read where the outline is a 1's read as 1" : "")
+            + (corrected > 0 ? ": \(corrected) of those readings gave a 4 or 7 where the outline is a 1's, taken as 1" : "")
     }
 
     private func median(_ readings: [Reading]) -> Double {

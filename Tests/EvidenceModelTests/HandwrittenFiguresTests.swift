@@ -216,7 +216,7 @@ import Testing
         let sixteen = Self.figures("46", shapes: [.one, .unsure])
         #expect(sixteen.unanimous() == "16")
         #expect(sixteen.confirms("16") && !sixteen.confirms("46"))
-        #expect(sixteen.summary(of: "16").contains("outline of the figures 1 ?"))
+        #expect(sixteen.summary(of: "16").contains("outline of the figures 1 ?: 12 of those readings gave a 4 or 7"))
         // Without outlines, or with as many outlines as figures missing, nothing is settled.
         #expect(Self.figures("46", shapes: nil).unanimous() == nil)
         #expect(Self.figures("46", shapes: [.one]).unanimous() == nil)
