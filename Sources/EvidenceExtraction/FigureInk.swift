@@ -55,6 +55,23 @@ struct FigureInk {
         self.width = width
     }
 
+    /// The kept ink alone on white, cut to its bounds: black (`binarised`) or its grey in `source`,
+    /// the image this ink was found in.
+    func figures(of source: GrayImage, binarised: Bool) -> GrayImage {
+        let labelsKept = Set(components.map(\.label))
+        let minX = components.map(\.minX).min() ?? 0, maxX = components.map(\.maxX).max() ?? 0
+        let minY = components.map(\.minY).min() ?? 0, maxY = components.map(\.maxY).max() ?? 0
+        let outWidth = maxX - minX + 1, outHeight = maxY - minY + 1
+        var out = [UInt8](repeating: 255, count: outWidth * outHeight)
+        for y in 0..<outHeight {
+            for x in 0..<outWidth {
+                let index = (minY + y) * width + minX + x
+                if labelsKept.contains(labels[index]) { out[y * outWidth + x] = binarised ? 0 : source.pixels[index] }
+            }
+        }
+        return GrayImage(width: outWidth, height: outHeight, pixels: out, dpi: source.dpi)
+    }
+
     /// The figures, left to right: components that overlap by more than half the narrower one's
     /// width are one figure (a 5 whose bar was lifted off, a 4 drawn in two strokes).
     var figures: [[Component]] {
@@ -121,12 +138,5 @@ extension FigureShape {
         } else {
             self = .unsure
         }
-    }
-}
-
-extension GrayImage {
-    /// The outlines of the blank's figures, left to right (`FigureShape`); empty when no figure stands.
-    func figureShapes(inside: Range<Int>? = nil) -> [FigureShape] {
-        FigureInk(self, inside: inside)?.shapes ?? []
     }
 }

@@ -10,20 +10,7 @@ extension GrayImage {
     /// itself when the crop reaches past it (a figure written over the blank's end is kept whole,
     /// a component whose middle lies outside, the colon or the slash, falls out).
     func handwrittenFigures(binarised: Bool, inside: Range<Int>? = nil) -> GrayImage? {
-        guard let ink = FigureInk(self, inside: inside) else { return nil }
-        let kept = ink.components
-        let labelsKept = Set(kept.map(\.label))
-        let minX = kept.map(\.minX).min() ?? 0, maxX = kept.map(\.maxX).max() ?? 0
-        let minY = kept.map(\.minY).min() ?? 0, maxY = kept.map(\.maxY).max() ?? 0
-        let outWidth = maxX - minX + 1, outHeight = maxY - minY + 1
-        var out = [UInt8](repeating: 255, count: outWidth * outHeight)
-        for y in 0..<outHeight {
-            for x in 0..<outWidth {
-                let index = (minY + y) * width + minX + x
-                if labelsKept.contains(ink.labels[index]) { out[y * outWidth + x] = binarised ? 0 : pixels[index] }
-            }
-        }
-        return GrayImage(width: outWidth, height: outHeight, pixels: out, dpi: dpi)
+        FigureInk(self, inside: inside)?.figures(of: self, binarised: binarised)
     }
 
     /// The image scaled to `height` pixels tall with a white margin of `margin` around it: tesseract

@@ -28,9 +28,16 @@ final class HandwritingReader: @unchecked Sendable {
     /// `modes`: tesseract's segmentations to read in (`modes`, or some of them).
     func readings(of crop: GrayImage, inside: Range<Int>? = nil,
                   modes: [(name: String, mode: TessPageSegMode)] = HandwritingReader.modes) -> [HandwrittenFigures.Reading] {
+        FigureInk(crop, inside: inside).map { readings(of: $0, in: crop, modes: modes) } ?? []
+    }
+
+    /// Every condition's reading of the figures' ink found in `crop` (`FigureInk`), for a caller that
+    /// also wants the ink's outlines without finding it again.
+    func readings(of ink: FigureInk, in crop: GrayImage,
+                  modes: [(name: String, mode: TessPageSegMode)] = HandwritingReader.modes) -> [HandwrittenFigures.Reading] {
         var out: [HandwrittenFigures.Reading] = []
         for binarised in [false, true] {
-            guard let figures = crop.handwrittenFigures(binarised: binarised, inside: inside) else { continue }
+            let figures = ink.figures(of: crop, binarised: binarised)
             for height in Self.heights {
                 let image = figures.scaled(toHeight: height, margin: height * 2 / 5)
                 for (name, mode) in modes {

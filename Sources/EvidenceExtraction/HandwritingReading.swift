@@ -27,8 +27,9 @@ package enum HandwritingReading {
             guard let blank = figures.blank.box,
                   let (crop, inside) = cut(blank, page: figures.blank.page, document: document, url: url, maxMegapixels: maxMegapixels)
             else { continue }
-            fields.handwritten[field]?.readings = HandwritingReader.shared.readings(of: crop, inside: inside)
-            fields.handwritten[field]?.shapes = crop.figureShapes(inside: inside)
+            let ink = FigureInk(crop, inside: inside)
+            fields.handwritten[field]?.readings = ink.map { HandwritingReader.shared.readings(of: $0, in: crop) } ?? []
+            fields.handwritten[field]?.shapes = ink?.shapes ?? []
             // The typed month and year the page's OCR read unsure: typed figures, read in one line
             // like the typed fill-ins (`PDFExtraction.surelyTypedFigures`).
             for (index, printed) in (figures.printed ?? []).enumerated() where printed.readings.isEmpty {
@@ -72,6 +73,7 @@ extension HandwritingReading {
         }
         guard let format = FileSniffer.format(of: data), [.png, .jpeg, .tiff].contains(format) else { throw ExtractionFailure(.unsupportedFormat, "\(url.lastPathComponent) is not an image.") }
         let crop = try ImageDecoder.page(0, of: data, format: format, maxMegapixels: 10, luma: true)
-        return (HandwritingReader.shared.readings(of: crop), crop.figureShapes())
+        guard let ink = FigureInk(crop, inside: nil) else { return ([], []) }
+        return (HandwritingReader.shared.readings(of: ink, in: crop), ink.shapes)
     }
 }
