@@ -24,12 +24,15 @@ from concurrent.futures import ThreadPoolExecutor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 VERDICT = os.path.join(HERE, "..", "Sources", "EvidenceModel", "HandwrittenFigures+Verdict.swift")
+GUESSES = os.path.join(HERE, "..", "Sources", "EvidenceModel", "HandwrittenFigures+Guesses.swift")
 
 
 def shipped_thresholds():
     text = open(VERDICT).read()
     value = lambda name: float(re.search(rf"static let {name} = ([0-9.]+)", text).group(1))
-    return dict(minimum=int(value("minimumReadings")), giving=int(value("minimumGivingReadings")),
+    guesses = open(GUESSES).read()
+    guess = lambda name: float(re.search(rf"static let {name} = ([0-9.]+)", guesses).group(1))
+    return dict(guess=guess("guessConfidence"), bearing=int(guess("bearingReadings")), minimum=int(value("minimumReadings")), giving=int(value("minimumGivingReadings")),
                 possible=int(value("minimumPossibleReadings")), unanimous=value("unanimousConfidence"),
                 agreeing=int(value("confirmingReadings")), confirming=value("confirmingConfidence"),
                 rival=value("rivalAgreeing"))
@@ -48,13 +51,13 @@ def possible_values(kind):
     return (lambda v: 1 <= v <= 31) if kind == "day" else (lambda v: True)
 
 
-def holds_confusable(text, possible, shapes=None):
+def holds_confusable(text, possible, shapes=None, sevens_by_outline=False):
     """As `HandwrittenFigures.holdsConfusableFigure`: a 1, 4 or 7 another of the three could be at
     its place (a day's tens 1 cannot be a 4 or a 7) and the figure's outline does not show it."""
     outlines = shapes if agree(shapes, text) else None
     for i, figure in enumerate(text):
         if figure in CONFUSABLE:
-            if outlines and outlines[i] == figure and figure != "7":  # a 7's outline settles nothing
+            if outlines and outlines[i] == figure and (figure != "7" or sevens_by_outline):  # a 7's outline alone settles nothing
                 continue
             for other in CONFUSABLE:
                 if other != figure and possible(int(text[:i] + other + text[i + 1:])):
@@ -99,7 +102,40 @@ def outlined(readings, shapes):
     return out
 
 
-def unanimous(readings, t, possible=lambda v: True, shapes=None):
+def is_part(part, whole):
+    """As `HandwrittenFigures.isPart`: `part`'s figures are some of `whole`'s, in their order."""
+    rest = iter(whole)
+    return all(figure in rest for figure in part)
+
+
+def guessed(guesses, shapes, t):
+    """As `HandwrittenFigures.guessed`: the single-figure reader sure of every figure, one per outline."""
+    if not guesses or not shapes or len(guesses) != len(shapes):
+        return None
+    if any(not g["figure"].isdigit() or g["confidence"] < t["guess"] for g in guesses):
+        return None
+    text = "".join(g["figure"] for g in guesses)
+    return text if agree(shapes, text) else None
+
+
+def borne_out_guess(readings, t, possible=lambda v: True, shapes=None, guesses=None):
+    """As `HandwrittenFigures.borneOutGuess`: the guessed value, every reading that gave figures giving
+    it or some of its figures in order, at least `bearing` of them."""
+    text = guessed(guesses, shapes, t) if t.get("guess") is not None else None
+    if text is None or not possible(int(text)):
+        return None
+    giving = [r for r in outlined(readings, shapes) if r["text"]]
+    if len(giving) < t["bearing"] or not all(int(r["text"]) == int(text) or is_part(r["text"], text) for r in giving):
+        return None
+    return None if holds_confusable(text, possible, shapes, sevens_by_outline=True) else text
+
+
+def unanimous(readings, t, possible=lambda v: True, shapes=None, guesses=None):
+    """The readings' verdict (`readings_unanimous`), or else the single-figure reader's (`borne_out_guess`)."""
+    return readings_unanimous(readings, t, possible, shapes) or borne_out_guess(readings, t, possible, shapes, guesses)
+
+
+def readings_unanimous(readings, t, possible=lambda v: True, shapes=None):
     """As `HandwrittenFigures.unanimous`: readings that give nothing left out (at least `giving` give
     figures), every other reading the same value, or leaning to it (the agreed
     figure close behind a dissenting one) with at least half giving it and no other value agreed on
@@ -128,10 +164,13 @@ def unanimous(readings, t, possible=lambda v: True, shapes=None):
     return agreed[0]
 
 
-def confirms(readings, declared, t, possible=lambda v: True, shapes=None):
+def confirms(readings, declared, t, possible=lambda v: True, shapes=None, guesses=None):
     value = int(declared)
     if not possible(value):
         return False
+    guess = borne_out_guess(readings, t, possible, shapes, guesses)
+    if guess is not None and int(guess) == value:
+        return True
     readings = outlined(readings, shapes)
     agreeing = [r for r in readings if r["text"] and int(r["text"]) == value]
     written = max((r["text"] for r in agreeing), key=len, default=str(value))
@@ -165,7 +204,8 @@ def read_all(binary, crops, rows, jobs):
     with ThreadPoolExecutor(jobs) as pool:
         results = [line for batch in pool.map(run, batches) for line in batch]
     return ({os.path.basename(line["file"]): line["readings"] for line in results},
-            {os.path.basename(line["file"]): line.get("shapes") or [] for line in results})
+            {os.path.basename(line["file"]): line.get("shapes") or [] for line in results},
+            {os.path.basename(line["file"]): line.get("guesses") for line in results})
 
 
 def extracted_blanks(binary, real, jobs):
@@ -184,7 +224,7 @@ def extracted_blanks(binary, real, jobs):
                              capture_output=True, text=True, env=env).stdout
         return truth, json.loads(out.splitlines()[0]) if out.strip() else {}
 
-    rows, readings, shapes = [], {}, {}
+    rows, readings, shapes, guesses = [], {}, {}, {}
     with ThreadPoolExecutor(jobs) as pool:
         for truth, report in pool.map(run, truths):
             for field, kind, value in (("number", "number", truth["number"].split("/")[0]), ("date", "day", str(int(truth["date"][8:10])))):
@@ -195,10 +235,11 @@ def extracted_blanks(binary, real, jobs):
                 rows.append(dict(source="extracted", split="held" if held_out(truth["sha"]) else "tune", kind=kind, truth=value, path=name))
                 readings[name] = blank.get("readings", [])
                 shapes[name] = blank.get("shapes") or []
-    return rows, readings, shapes
+                guesses[name] = blank.get("guesses")
+    return rows, readings, shapes, guesses
 
 
-def measure(rows, readings, t, split=None, shapes=None, signed=False):
+def measure(rows, readings, t, split=None, shapes=None, signed=False, guesses=None):
     """Right / wrong / abstain per source and split. `signed`: the days only, each as if signed 0, 1,
     2 and 3 days after it (a real document's first signing, README of ../shared/real), so that a
     reading of a day after the signing casts no vote."""
@@ -214,11 +255,12 @@ def measure(rows, readings, t, split=None, shapes=None, signed=False):
         if lag is not None:
             possible = lambda v, bound=min(31, int(row["truth"]) + lag): 1 <= v <= bound
         outline = (shapes or {}).get(row["path"])
-        value = unanimous(read, t, possible, outline)
+        guess = (guesses or {}).get(row["path"])
+        value = unanimous(read, t, possible, outline, guess)
         stats[key + ("extract", "abstain" if value is None else "right" if int(value) == int(row["truth"]) else "wrong")] += 1
-        stats[key + ("confirm", "right" if confirms(read, row["truth"], t, possible, outline) else "abstain")] += 1
+        stats[key + ("confirm", "right" if confirms(read, row["truth"], t, possible, outline, guess) else "abstain")] += 1
         for wrong in wrong_declarations(row["truth"]):
-            stats[key + ("false", "wrong" if confirms(read, wrong, t, possible, outline) else "abstain")] += 1
+            stats[key + ("false", "wrong" if confirms(read, wrong, t, possible, outline, guess) else "abstain")] += 1
     return stats
 
 
@@ -252,12 +294,13 @@ def main():
         subprocess.run([sys.executable, os.path.join(HERE, "handwriting_crops.py"), args.crops], check=True)
     rows = [dict(zip(["source", "split", "kind", "truth", "path"], line.rstrip("\n").split("\t")))
             for line in list(open(tsv))[1:]]
-    readings, shapes = read_all(args.bin, args.crops, rows, args.jobs)
+    readings, shapes, guesses = read_all(args.bin, args.crops, rows, args.jobs)
     if os.path.isdir(os.path.join(args.real, "truth")):
-        extracted_rows, extracted_readings, extracted_shapes = extracted_blanks(args.bin, args.real, args.jobs)
+        extracted_rows, extracted_readings, extracted_shapes, extracted_guesses = extracted_blanks(args.bin, args.real, args.jobs)
         rows += extracted_rows
         readings.update(extracted_readings)
         shapes.update(extracted_shapes)
+        guesses.update(extracted_guesses)
     shipped = shipped_thresholds()
     if args.sweep:
         for u, a, c in itertools.product((0.5, 0.6, 0.7, 0.8, 0.9), (6, 8, 10), (0.5, 0.6, 0.7, 0.8)):
@@ -268,10 +311,12 @@ def main():
     print("thresholds:", shipped)
     print("without the figures' outlines:")
     print(table(measure(rows, readings, shipped)))
-    print("with them (shipped):")
+    print("with them, without the single-figure reader:")
     print(table(measure(rows, readings, shipped, shapes=shapes)))
-    print("days only, each as if signed 0-3 days after it (four tries a crop), with the outlines:")
-    print(table(measure(rows, readings, shipped, shapes=shapes, signed=True)))
+    print("with both (shipped):")
+    print(table(measure(rows, readings, shipped, shapes=shapes, guesses=guesses)))
+    print("days only, each as if signed 0-3 days after it (four tries a crop), shipped:")
+    print(table(measure(rows, readings, shipped, shapes=shapes, signed=True, guesses=guesses)))
 
 
 if __name__ == "__main__":

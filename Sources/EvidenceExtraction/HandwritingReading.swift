@@ -30,6 +30,7 @@ package enum HandwritingReading {
             let ink = FigureInk(crop, inside: inside)
             fields.handwritten[field]?.readings = ink.map { HandwritingReader.shared.readings(of: $0, in: crop) } ?? []
             fields.handwritten[field]?.shapes = ink?.shapes ?? []
+            fields.handwritten[field]?.guesses = ink?.guesses
             // The typed month and year the page's OCR read unsure: typed figures, read in one line
             // like the typed fill-ins (`PDFExtraction.surelyTypedFigures`).
             for (index, printed) in (figures.printed ?? []).enumerated() where printed.readings.isEmpty {
@@ -66,14 +67,32 @@ package enum HandwritingReading {
 extension HandwritingReading {
     /// The readings of a crop saved as an image file (PNG, JPEG, TIFF): for measuring the readings on
     /// labelled crops (`evidenced read-figures`, scripts/handwriting_measure.py). Blocking.
-    package static func readings(ofCropAt url: URL) throws(ExtractionFailure) -> (readings: [HandwrittenFigures.Reading], shapes: [FigureShape]) {
+    package static func readings(ofCropAt url: URL, insideMargin: Int? = nil) throws(ExtractionFailure)
+        -> (readings: [HandwrittenFigures.Reading], shapes: [FigureShape], guesses: [FigureGuess]?) {
+        let crop = try cropImage(at: url)
+        guard let ink = FigureInk(crop, inside: inside(crop, margin: insideMargin)) else { return ([], [], nil) }
+        return (HandwritingReader.shared.readings(of: ink, in: crop), ink.shapes, ink.guesses)
+    }
+
+    /// Each figure's outline and classifier features in a crop saved as an image file (for training
+    /// and measuring `FigureClassifier`: scripts/figure_classifier.py).
+    package static func figureFeatures(ofCropAt url: URL, insideMargin: Int? = nil) throws(ExtractionFailure)
+        -> (shapes: [FigureShape], features: [[Float]]) {
+        let crop = try cropImage(at: url)
+        guard let ink = FigureInk(crop, inside: inside(crop, margin: insideMargin)) else { return ([], []) }
+        return (ink.shapes, ink.figureFeatures)
+    }
+
+    private static func inside(_ crop: GrayImage, margin: Int?) -> Range<Int>? {
+        margin.map { $0..<max($0 + 1, crop.width - $0) }
+    }
+
+    private static func cropImage(at url: URL) throws(ExtractionFailure) -> GrayImage {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw ExtractionFailure(.unreadableFile, "\(url.lastPathComponent) cannot be read: \(error.localizedDescription)")
         }
         guard let format = FileSniffer.format(of: data), [.png, .jpeg, .tiff].contains(format) else { throw ExtractionFailure(.unsupportedFormat, "\(url.lastPathComponent) is not an image.") }
-        let crop = try ImageDecoder.page(0, of: data, format: format, maxMegapixels: 10, luma: true)
-        guard let ink = FigureInk(crop, inside: nil) else { return ([], []) }
-        return (HandwritingReader.shared.readings(of: ink, in: crop), ink.shapes)
+        return try ImageDecoder.page(0, of: data, format: format, maxMegapixels: 10, luma: true)
     }
 }

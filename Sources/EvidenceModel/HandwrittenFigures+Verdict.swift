@@ -37,12 +37,15 @@ extension HandwrittenFigures {
     /// not show it (`shapes`, one per figure: a 4's crossbar, a 7's bar on top, a 1 with neither).
     /// A day's tens are 0 to 3, so the 1 of '16' cannot be a 4 or a 7 ('46' and '76' are no days):
     /// such a 1 is settled like any figure; its 6 still has to be read alike in every condition.
-    static func holdsConfusableFigure(_ text: String, possible: (Int) -> Bool = { _ in true }, shapes: [FigureShape]? = nil) -> Bool {
+    /// `sevensByOutline`: a 7's outline settles a 7 too, where something else says it is a 7 (the
+    /// single-figure reader's guess, `borneOutGuess`).
+    static func holdsConfusableFigure(_ text: String, possible: (Int) -> Bool = { _ in true }, shapes: [FigureShape]? = nil,
+                                      sevensByOutline: Bool = false) -> Bool {
         let figures = Array(text)
         let outlines = shapes.flatMap { agree($0, with: figures) ? $0 : nil }
         for (index, figure) in figures.enumerated() where confusableFigures.contains(figure) {
-            // A 7's outline settles nothing: a 1 with a long flag can have one (2 of 118 synthetic ones).
-            if let outlines, outlines[index].figure == figure, figure != "7" { continue }
+            // A 7's outline alone settles nothing: a 1 with a long flag can have one (2 of 118 synthetic ones).
+            if let outlines, outlines[index].figure == figure, figure != "7" || sevensByOutline { continue }
             for other in confusableFigures where other != figure {
                 var changed = figures
                 changed[index] = other
@@ -103,6 +106,11 @@ extension HandwrittenFigures {
     /// Readings that give nothing are left out, when at least `minimumGivingReadings` give figures.
     /// `possible`: the values the field can take (a day of the printed month).
     package func unanimous(possible: (Int) -> Bool = { _ in true }) -> String? {
+        readingsUnanimous(possible: possible) ?? borneOutGuess(possible: possible)
+    }
+
+    /// The readings' own verdict (`unanimous`), without the single-figure reader.
+    func readingsUnanimous(possible: (Int) -> Bool) -> String? {
         let giving = outlined.filter { !$0.text.isEmpty }
         // A reading of a value the field cannot take (a day after the first signing, or one the month
         // has not: '08' of a decision signed on the 7th) is known wrong: it casts no vote, but it
@@ -126,8 +134,10 @@ extension HandwrittenFigures {
 
     /// Whether the readings confirm the declared figures ('07' and '7' are the same day or number).
     /// `possible`: the values the field can take (a day of the printed month, not after the signing).
+    /// Or the single-figure reader gives the declared value, borne out by the readings (`borneOutGuess`).
     package func confirms(_ declared: String, possible: (Int) -> Bool = { _ in true }) -> Bool {
         guard let value = Int(declared), possible(value) else { return false }
+        if let guessed = borneOutGuess(possible: possible), Int(guessed) == value { return true }
         let readings = outlined
         let agreeing = readings.filter { Int($0.text) == value }
         // The figures as written ('04' for a declared day 4), for their outlines.
@@ -146,10 +156,18 @@ extension HandwrittenFigures {
         let least = agreeing.map(\.confidence).min() ?? 0
         let middle = median(agreeing)
         let leaning = readings.filter { Int($0.text) != Int(value) && $0.leansTo(value) }.count
+        if let guesses, let text = guessed, Int(text) == Int(value), agreeing.count < Self.confirmingReadings {
+            // The single-figure reader settled it (`borneOutGuess`): said first, the readings after.
+            let parts = readings.filter { !$0.text.isEmpty && Int($0.text) != Int(value) }.count
+            return "handwriting: read figure by figure "
+                + guesses.map { "\($0.figure) (\(Self.percent($0.confidence)))" }.joined(separator: " ")
+                + "; of \(readings.count) readings of the blank, \(agreeing.count) give \(value), \(parts) some of its figures, none other figures"
+                + outlineNote(value)
+        }
         return "handwriting: \(agreeing.count) of \(readings.count) readings of the blank give \(value) "
             + (leaning > 0 ? "and \(leaning) more weigh it close behind the figure they give " : "")
             + "(grey and Otsu, 32-48 px, line and word; median confidence \(Self.percent(middle)), least \(Self.percent(least)))"
-            + outlineNote(value)
+            + outlineNote(value) + guessNote(value)
     }
 
     /// Where the figures' outlines settled or corrected a 1, 4 or 7 of `value`: said, so the
@@ -168,7 +186,7 @@ extension HandwrittenFigures {
         return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
     }
 
-    private static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded())) %" }
+    static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded())) %" }
 }
 
 extension HandwrittenFigures.Reading {

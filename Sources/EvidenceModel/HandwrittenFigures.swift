@@ -14,10 +14,13 @@ package struct HandwrittenFigures: Codable, Hashable, Sendable {
     /// Each figure's outline, left to right, from the crop's ink (`FigureShape`): what settles a 1,
     /// 4 or 7 the readings cannot (nil: not looked at, as for fields extracted before).
     package var shapes: [FigureShape]?
+    /// Each figure as the reader of single figures guesses it, left to right, one per outline
+    /// (`FigureGuess`; nil: not looked at, as for fields extracted before).
+    package var guesses: [FigureGuess]?
 
     package init(blank: DocumentFields.Location, readings: [Reading] = [], printed: [PrintedFigures]? = nil,
-                 shapes: [FigureShape]? = nil) {
-        self.blank = blank; self.readings = readings; self.printed = printed; self.shapes = shapes
+                 shapes: [FigureShape]? = nil, guesses: [FigureGuess]? = nil) {
+        self.blank = blank; self.readings = readings; self.printed = printed; self.shapes = shapes; self.guesses = guesses
     }
 
     /// A typed part of the date read unsure: where it is, and its readings in one line (grey and

@@ -246,3 +246,79 @@ extension HandwrittenFiguresOutlineTests {
         #expect(Self.figures("08", shapes: [.unsure, .unsure]).confirms("8"))
     }
 }
+
+/// Issue 22: the reader of single figures gives a value the readings of the whole blank cannot agree
+/// on (a 7 with a crossbar reads as nothing, a '15' as '5' in most conditions), only where every
+/// reading that gave figures gave that value or some of its figures, and the outlines agree.
+@Suite struct HandwrittenFiguresGuessTests {
+    static func figures(_ texts: [String], shapes: [FigureShape] = [.unsure, .unsure],
+                        guesses: [(String, Double)]) -> HandwrittenFigures {
+        HandwrittenFigures(blank: HandwrittenFiguresTests.blank,
+                           readings: texts.enumerated().map { .init(condition: "c\($0.offset)", text: $0.element, confidence: $0.element.isEmpty ? 0 : 0.9) },
+                           shapes: shapes, guesses: guesses.map { FigureGuess(figure: $0.0, confidence: $0.1) })
+    }
+
+    /// An '07' whose barred 7 no condition reads (as on a real blank): five readings give its 0,
+    /// seven nothing; the 7's outline is a 7's.
+    static let barredSevenDay = figures(Array(repeating: "0", count: 5) + Array(repeating: "", count: 7), shapes: [.unsure, .seven],
+                                        guesses: [("0", 1), ("7", 0.98)])
+
+    @Test func aValueTheReadingsOnlyPartlyGiveIsGivenFromTheGuesses() {
+        let signedOnThe7th = DocumentFields.isDay(inMonth: 2, of: 2025, notAfter: (2025, 2, 7))
+        #expect(Self.barredSevenDay.readingsUnanimous(possible: signedOnThe7th) == nil)
+        #expect(Self.barredSevenDay.unanimous(possible: signedOnThe7th) == "07")
+        #expect(Self.barredSevenDay.confirms("7", possible: signedOnThe7th))
+        #expect(!Self.barredSevenDay.confirms("1", possible: signedOnThe7th))
+        #expect(!Self.barredSevenDay.confirms("4", possible: signedOnThe7th))
+        // Signed on the 6th, the 7th cannot be the day.
+        #expect(Self.barredSevenDay.unanimous(possible: DocumentFields.isDay(inMonth: 2, of: 2025, notAfter: (2025, 2, 6))) == nil)
+        // The source says the single-figure reader decided, and what the readings gave.
+        let summary = Self.barredSevenDay.summary(of: "07")
+        #expect(summary.contains("read figure by figure 0 (100 %) 7 (98 %)"))
+        #expect(summary.contains("0 give 07, 5 some of its figures, none other figures"))
+        // Without the 7's outline, the 7 could be a 1 or a 4 ('01', '04'): the guess alone does not settle it.
+        let unsure = Self.figures(Self.barredSevenDay.readings.map(\.text), guesses: [("0", 1), ("7", 0.98)])
+        #expect(unsure.unanimous(possible: signedOnThe7th) == nil)
+        // A day's tens cannot be a 4 or a 7: the 1 of '15' needs no outline.
+        #expect(Self.figures(["5", "15"], guesses: [("1", 0.99), ("5", 1)]).unanimous(possible: signedOnThe7th) == nil)
+        #expect(Self.figures(["5", "15"], guesses: [("1", 0.99), ("5", 1)]).unanimous(possible: DocumentFields.isDay(inMonth: 3, of: 2025)) == "15")
+        // A number's 1 and 4 each need their outline.
+        #expect(Self.figures(["14", "4"], guesses: [("1", 0.99), ("4", 1)]).unanimous() == nil)
+        #expect(Self.figures(["14", "4"], shapes: [.one, .four], guesses: [("1", 0.99), ("4", 1)]).unanimous() == "14")
+    }
+
+    @Test func aReadingOfOtherFiguresOrNoneAtAllGivesNothing() {
+        // One reading gives another figure: the readers disagree.
+        #expect(Self.figures(["0", "0", "01", "", ""], guesses: [("0", 1), ("7", 0.98)]).unanimous() == nil)
+        // A reading with a figure in another order is no part of the value.
+        #expect(Self.figures(["70", "0"], guesses: [("0", 1), ("7", 0.98)]).unanimous() == nil)
+        // No condition read any figure: the guesses alone settle nothing.
+        #expect(Self.figures(Array(repeating: "", count: 12), guesses: [("0", 1), ("7", 0.98)]).unanimous() == nil)
+    }
+
+    @Test func theGuessesMustBeSureOneAFigureAndAgreeWithTheOutlines() {
+        let readings = ["5", "5", "15", "15", "5", ""]
+        func fifteen(_ guesses: [(String, Double)]) -> HandwrittenFigures { Self.figures(readings, shapes: [.one, .unsure], guesses: guesses) }
+        #expect(fifteen([("1", 0.99), ("5", 1)]).unanimous() == "15")
+        // A figure guessed below the measured confidence.
+        #expect(fifteen([("1", 0.8), ("5", 1)]).unanimous() == nil)
+        // Not one figure (two touching, a letter).
+        #expect(fifteen([(FigureGuess.notAFigure, 0.99), ("5", 1)]).unanimous() == nil)
+        // Fewer guesses than outlines: a figure was not looked at.
+        #expect(fifteen([("5", 1)]).unanimous() == nil)
+        // A guessed 4 where the outline is a 1's (a flagged 1 both readers can take for a 4).
+        #expect(Self.figures(["45", "5"], shapes: [.one, .unsure], guesses: [("4", 0.99), ("5", 1)]).unanimous() == nil)
+        // Fields extracted before the reader existed have no guesses: unchanged.
+        #expect(HandwrittenFigures(blank: HandwrittenFiguresTests.blank, readings: Self.barredSevenDay.readings,
+                                   shapes: [.unsure, .unsure]).unanimous() == nil)
+    }
+
+    @Test func partsAreFiguresInTheirOrder() {
+        #expect(HandwrittenFigures.isPart("5", of: "15"))
+        #expect(HandwrittenFigures.isPart("07", of: "107"))
+        #expect(HandwrittenFigures.isPart("15", of: "15"))
+        #expect(!HandwrittenFigures.isPart("51", of: "15"))
+        #expect(!HandwrittenFigures.isPart("155", of: "15"))
+        #expect(!HandwrittenFigures.isPart("8", of: "15"))
+    }
+}
