@@ -339,7 +339,7 @@ def main():
     parser.add_argument("--bin", default=os.path.join(HERE, "..", ".build", "release", "evidenced"))
     parser.add_argument("--work", default="/tmp/figure-classifier")
     parser.add_argument("--real", default=os.path.join(HERE, "..", "..", "shared", "real"))
-    parser.add_argument("--count", type=int, default=12000)
+    parser.add_argument("--count", type=int, default=14000)
     parser.add_argument("--networks", type=int, default=3)
     parser.add_argument("--hidden", type=int, default=48)
     parser.add_argument("--weights", default=WEIGHTS, help="where the weights are written (train) or read (measure)")
