@@ -122,11 +122,12 @@ bench: deps
 
 # The labelled real documents of ../shared/real (not part of `make test`: it needs that folder).
 REAL_DIR ?= ../shared/real
-eval-real: deps
+eval-real: pydeps
 	@test -f $(REAL_DIR)/score.py || { echo "eval-real needs $(REAL_DIR) (the labelled real documents)"; exit 1; }
 	$(SWIFT) build -c release
 	python3 $(REAL_DIR)/score.py --bin $$($(SWIFT) build -c release --show-bin-path)/evidenced --verbose
 	python3 scripts/handwriting_measure.py --bin $$($(SWIFT) build -c release --show-bin-path)/evidenced
+	python3 scripts/figure_classifier.py --bin $$($(SWIFT) build -c release --show-bin-path)/evidenced --real $(REAL_DIR) measure
 
 clean:
 	rm -rf .build

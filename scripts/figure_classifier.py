@@ -351,7 +351,7 @@ def main():
         X, y, split = dataset(args.bin, rows)
         tune = split == "tune"
         print(f"{len(y)} figures: {tune.sum()} to train on, {(~tune).sum()} held out; per class {np.bincount(y)}")
-        nets = [train_net(X[tune], y[tune], seed) for seed in range(args.networks)]
+        nets = [train_net(X[tune], y[tune], seed, hidden=args.hidden) for seed in range(args.networks)]
         # The shipped networks are these: the held-out fonts stay held out for handwriting_measure.py too.
         report("held-out fonts and pens", predict(nets, X[~tune]), y[~tune])
         write_weights(nets, args.hidden, X.shape[1], args.weights)

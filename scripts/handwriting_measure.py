@@ -120,12 +120,13 @@ def guessed(guesses, shapes, t):
 
 def borne_out_guess(readings, t, possible=lambda v: True, shapes=None, guesses=None):
     """As `HandwrittenFigures.borneOutGuess`: the guessed value, every reading that gave figures giving
-    it or some of its figures in order, at least `bearing` of them."""
+    it or some of its figures in order, at least `bearing` of them, one at least `confirming` sure."""
     text = guessed(guesses, shapes, t) if t.get("guess") is not None else None
     if text is None or not possible(int(text)):
         return None
     giving = [r for r in outlined(readings, shapes) if r["text"]]
-    if len(giving) < t["bearing"] or not all(int(r["text"]) == int(text) or is_part(r["text"], text) for r in giving):
+    if (len(giving) < t["bearing"] or not any(r["confidence"] >= t["confirming"] for r in giving)
+            or not all(int(r["text"]) == int(text) or is_part(r["text"], text) for r in giving)):
         return None
     return None if holds_confusable(text, possible, shapes, sevens_by_outline=True) else text
 

@@ -24,7 +24,7 @@ package struct ParsedDocument: Codable, Sendable {
         ParsedDocument(document: document.withoutWordBoxes, fields: await fields(of: document, fileAt: url))
     }
 
-    /// The document's fields, hand-filled figures given where their readings are unanimous
+    /// The document's fields, hand-filled figures given where their readings settle them
     /// (`HandwritingReading`, `DocumentFields.settlingHandwriting`). The readings run tesseract on
     /// the blanks' crops: on a thread of their own, and only for documents that have such blanks.
     package static func fields(of document: ExtractedDocument, fileAt url: URL) async -> DocumentFields {

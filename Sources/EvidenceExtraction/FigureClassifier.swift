@@ -10,7 +10,7 @@ import Foundation
 /// A few small networks (one hidden layer), trained by scripts/figure_classifier.py on figures
 /// drawn stroke by stroke and in pen-like fonts, never on the real documents; their answers are
 /// averaged. Its word alone settles nothing: `HandwrittenFigures` takes it where it agrees with the
-/// readings and the outlines (`HandwrittenFigures+Verdict.swift`).
+/// readings and the outlines (`HandwrittenFigures+Guesses.swift`).
 package struct FigureClassifier: Sendable {
     /// The classes: the ten figures, then 'not one figure'.
     static let classes = 11

@@ -3,8 +3,8 @@ extension DocumentFields {
     /// declaration that equals it and is reported by `extract`, but never accuses on its own.
     package static let handwritingConfidence = 0.5
 
-    /// The fields with the hand-filled number and day given where their readings are unanimous
-    /// (`HandwrittenFigures.unanimous`), with the printed symbol and the printed month and year;
+    /// The fields with the hand-filled number and day given where their readings are unanimous, or
+    /// the reader of single figures is sure and the readings bear it out (`HandwrittenFigures.unanimous`), with the printed symbol and the printed month and year;
     /// `fieldStatus` stays `handwritten` and `fieldSource` says how they were read. The same for
     /// each document of the file. `signedBy`: the latest day the file's first intact signature
     /// allows ('2025-02-07'): a day read after it is refused (a document is dated before it is
@@ -39,7 +39,7 @@ extension DocumentFields {
            let digits = figures.unanimous(possible: Self.isDay(inMonth: month, of: year, notAfter: bound)), let day = Int(digits) {
             date = partial + "-" + (day < 10 ? "0" : "") + String(day)
             fieldConfidence[.date] = Self.handwritingConfidence
-            fieldSource[.date] = figures.summary(of: digits) + (readAgain.map { "; " + $0 } ?? "")
+            fieldSource[.date] = figures.summary(of: digits, possible: Self.isDay(inMonth: month, of: year, notAfter: bound)) + (readAgain.map { "; " + $0 } ?? "")
         }
     }
 

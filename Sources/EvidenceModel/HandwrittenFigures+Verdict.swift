@@ -28,8 +28,9 @@ extension HandwrittenFigures {
 
     /// Figures that hand-filled blanks write so that the others read alike: a 1 with a long flag
     /// reads 4 in every condition ('16' read '46' twelve times out of twelve on a real decision),
-    /// '11' drawn like 'ΛΛ' reads '44', a 7 with a crossbar reads 4 or 1. Readings never settle a
-    /// value holding one of them, with a declaration or without: a person looks.
+    /// '11' drawn like 'ΛΛ' reads '44', a 7 with a crossbar reads 4 or 1. Readings alone never settle
+    /// a value holding one of them where another could stand, with a declaration or without: its
+    /// outline must show it (`holdsConfusableFigure`), or a person looks.
     static let confusableFigures: [Character] = ["1", "4", "7"]
 
     /// Whether the figures hold a 1, 4 or 7 that could be another of the three: one whose place
@@ -149,16 +150,19 @@ extension HandwrittenFigures {
             && !other.contains { $0.confidence >= Self.confirmingConfidence }
     }
 
-    /// For a field's `source` and a corroboration's detail: how many readings gave `value`.
-    package func summary(of value: String) -> String {
+    /// For a field's `source` and a corroboration's detail: how many readings gave `value`, or, where
+    /// the single-figure reader settled it (`borneOutGuess`, the readings' own verdict none),
+    /// its figures first. `possible`: as given to `unanimous` or `confirms`.
+    package func summary(of value: String, possible: (Int) -> Bool = { _ in true }) -> String {
         let readings = outlined
         let agreeing = readings.filter { Int($0.text) == Int(value) }
         let least = agreeing.map(\.confidence).min() ?? 0
         let middle = median(agreeing)
         let leaning = readings.filter { Int($0.text) != Int(value) && $0.leansTo(value) }.count
-        if let guesses, let text = guessed, Int(text) == Int(value), agreeing.count < Self.confirmingReadings {
-            // The single-figure reader settled it (`borneOutGuess`): said first, the readings after.
-            let parts = readings.filter { !$0.text.isEmpty && Int($0.text) != Int(value) }.count
+        if let guesses, let text = borneOutGuess(possible: possible), Int(text) == Int(value),
+           readingsUnanimous(possible: possible).flatMap({ Int($0) }) != Int(value) {
+            // The single-figure reader settled it: said first, the readings after.
+            let parts = readings.filter { !$0.text.isEmpty && Int($0.text) != Int(value) && Self.isPart($0.text, of: text) }.count
             return "handwriting: read figure by figure "
                 + guesses.map { "\($0.figure) (\(Self.percent($0.confidence)))" }.joined(separator: " ")
                 + "; of \(readings.count) readings of the blank, \(agreeing.count) give \(value), \(parts) some of its figures, none other figures"

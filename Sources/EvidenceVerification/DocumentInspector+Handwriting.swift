@@ -2,8 +2,8 @@ import EvidenceModel
 
 /// The declared number and day against the readings of their hand-filled blanks (issue 22): the
 /// question is not what is written there but whether what the unit declared is. The readings confirm
-/// it only when they agree with the declared figures as measured on labelled crops
-/// (`HandwrittenFigures.confirms`), and only where the printed parts agree too (the symbol; the month
+/// it only when they agree with the declared figures as measured on labelled crops, or the reader of
+/// single figures gives them and the readings bear it out (`HandwrittenFigures.confirms`), and only where the printed parts agree too (the symbol; the month
 /// and year). They never accuse: readings that disagree leave the field to the appraiser.
 extension DocumentInspector {
     mutating func confirmHandwrittenNumber(_ declared: String, _ fields: DocumentFields) -> Bool {
@@ -29,7 +29,7 @@ extension DocumentInspector {
         guard figures.confirms(day, possible: possible) else { return false }
         corroborations.append(Corroboration(file: file, field: .date, value: declared, source: .handwriting, sourceFile: file,
                                             page: figures.blank.page,
-                                            detail: "Ngày viết tay \(day) được xác nhận bằng cách đọc lại ô ngày (\(figures.summary(of: day)))."))
+                                            detail: "Ngày viết tay \(day) được xác nhận bằng cách đọc lại ô ngày (\(figures.summary(of: day, possible: possible)))."))
         return true
     }
 }

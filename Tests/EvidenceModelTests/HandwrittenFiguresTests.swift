@@ -294,6 +294,11 @@ extension HandwrittenFiguresOutlineTests {
         #expect(Self.figures(["70", "0"], guesses: [("0", 1), ("7", 0.98)]).unanimous() == nil)
         // No condition read any figure: the guesses alone settle nothing.
         #expect(Self.figures(Array(repeating: "", count: 12), guesses: [("0", 1), ("7", 0.98)]).unanimous() == nil)
+        // Only faint readings of a figure (none at 0.6): nothing either.
+        var faint = Self.barredSevenDay
+        faint.readings = faint.readings.map { var reading = $0; reading.confidence = min(reading.confidence, 0.45); return reading }
+        #expect(faint.unanimous() == nil)
+        #expect(!faint.confirms("7"))
     }
 
     @Test func theGuessesMustBeSureOneAFigureAndAgreeWithTheOutlines() {
@@ -311,6 +316,17 @@ extension HandwrittenFiguresOutlineTests {
         // Fields extracted before the reader existed have no guesses: unchanged.
         #expect(HandwrittenFigures(blank: HandwrittenFiguresTests.blank, readings: Self.barredSevenDay.readings,
                                    shapes: [.unsure, .unsure]).unanimous() == nil)
+    }
+
+    @Test func theSourceSaysWhichReaderSettledTheValue() {
+        // The readings agree on their own: they are said first, the single figures after.
+        let agreed = Self.figures(Array(repeating: "15", count: 12), shapes: [.one, .unsure], guesses: [("1", 0.99), ("5", 1)])
+        #expect(agreed.readingsUnanimous(possible: { _ in true }) == "15")
+        #expect(agreed.summary(of: "15").hasPrefix("handwriting: 12 of 12 readings of the blank give 15"))
+        #expect(agreed.summary(of: "15").contains("read figure by figure: 1 (99 %) 5 (100 %)"))
+        // Only some figures read: the single figures first, then what the readings gave.
+        let partly = Self.figures(["5", "5", "15", "", "5"], shapes: [.one, .unsure], guesses: [("1", 0.99), ("5", 1)])
+        #expect(partly.summary(of: "15").hasPrefix("handwriting: read figure by figure 1 (99 %) 5 (100 %); of 5 readings of the blank, 1 give 15, 3 some of its figures"))
     }
 
     @Test func partsAreFiguresInTheirOrder() {
