@@ -125,8 +125,12 @@ def borne_out_guess(readings, t, possible=lambda v: True, shapes=None, guesses=N
     if text is None or not possible(int(text)):
         return None
     giving = [r for r in outlined(readings, shapes) if r["text"]]
-    if (len(giving) < t["bearing"] or not any(r["confidence"] >= t["confirming"] for r in giving)
-            or not all(int(r["text"]) == int(text) or is_part(r["text"], text) for r in giving)):
+    # a reading of a value the field cannot take casts no vote, as in `readings_unanimous`
+    # (a part of the value, '0' of '07', is no value of its own: it bears the guess out)
+    bearing = [r for r in giving if int(r["text"]) == int(text) or is_part(r["text"], text)]
+    impossible = [r for r in giving if r not in bearing and not possible(int(r["text"]))]
+    if (len(bearing) < t["bearing"] or len(bearing) + len(impossible) != len(giving) or 2 * len(bearing) < len(giving)
+            or not any(r["confidence"] >= t["confirming"] for r in bearing)):
         return None
     return None if holds_confusable(text, possible, shapes, sevens_by_outline=True) else text
 

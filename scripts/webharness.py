@@ -180,9 +180,16 @@ class LiveService:
             return error.code, error.read()
 
     def wait_for(self, predicate, timeout=120, interval=0.5, what="condition"):
+        """Polls `predicate` until it is true. An element the page replaced or has not drawn yet (a
+        form's submit reloading the page under a busy machine) is 'not yet', not a failure."""
         deadline = time.time() + timeout
         while time.time() < deadline:
-            value = predicate()
+            try:
+                value = predicate()
+            except Exception as error:  # selenium's StaleElementReference / NoSuchElement, without importing selenium here
+                if type(error).__name__ not in ("StaleElementReferenceException", "NoSuchElementException"):
+                    raise
+                value = None
             if value:
                 return value
             time.sleep(interval)

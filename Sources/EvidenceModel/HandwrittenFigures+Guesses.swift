@@ -35,8 +35,14 @@ extension HandwrittenFigures {
     package func borneOutGuess(possible: (Int) -> Bool = { _ in true }) -> String? {
         guard let text = guessed, let value = Int(text), possible(value) else { return nil }
         let giving = outlined.filter { !$0.text.isEmpty }
-        guard giving.count >= Self.bearingReadings, giving.contains(where: { $0.confidence >= Self.confirmingConfidence }),
-              giving.allSatisfy({ Int($0.text) == value || Self.isPart($0.text, of: text) }),
+        // A reading of a value the field cannot take casts no vote, as in `readingsUnanimous`: a day
+        // '15' read '45' (its flagged 1 taken for a 4) bears nothing, against it or for it, while at
+        // least half of those that gave figures are possible.
+        // (A part of the value, '0' of '07', is no value of its own: it bears the guess out.)
+        let bearing = giving.filter { Int($0.text) == value || Self.isPart($0.text, of: text) }
+        let impossible = giving.filter { !bearing.contains($0) && Int($0.text).map(possible) == false }
+        guard bearing.count >= Self.bearingReadings, bearing.count + impossible.count == giving.count,
+              2 * bearing.count >= giving.count, bearing.contains(where: { $0.confidence >= Self.confirmingConfidence }),
               // A 1, 4 or 7 where another of the three could stand must have its outline, a 7 too: the
               // flagged 1 tesseract reads as 4 can look like a 4 to this reader (one training of it read
               // two real ones so, at 0.99 and 1.00). Measured: this costs 6 of 57 and 18 of 98 right

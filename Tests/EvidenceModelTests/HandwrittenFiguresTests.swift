@@ -282,6 +282,15 @@ extension HandwrittenFiguresOutlineTests {
         // A day's tens cannot be a 4 or a 7: the 1 of '15' needs no outline.
         #expect(Self.figures(["5", "15"], guesses: [("1", 0.99), ("5", 1)]).unanimous(possible: signedOnThe7th) == nil)
         #expect(Self.figures(["5", "15"], guesses: [("1", 0.99), ("5", 1)]).unanimous(possible: DocumentFields.isDay(inMonth: 3, of: 2025)) == "15")
+        // A day '15' read '45' where its flagged 1 has no outline of a 1: '45' is no day and casts no
+        // vote, while the possible readings are at least half of those that gave figures.
+        let aprilThe16th = DocumentFields.isDay(inMonth: 4, of: 2020, notAfter: (2020, 4, 16))
+        let flagged = Self.figures(["5", "15", "45", "15", "45", "5", "5", "5", "", "5"], guesses: [("1", 0.99), ("5", 1)])
+        #expect(flagged.unanimous(possible: aprilThe16th) == "15")
+        #expect(flagged.confirms("15", possible: aprilThe16th))
+        #expect(Self.figures(["45", "45", "45", "15"], guesses: [("1", 0.99), ("5", 1)]).unanimous(possible: aprilThe16th) == nil)
+        // A number can be 45: that reading then speaks against the guess.
+        #expect(flagged.unanimous() == nil)
         // A number's 1 and 4 each need their outline.
         #expect(Self.figures(["14", "4"], guesses: [("1", 0.99), ("4", 1)]).unanimous() == nil)
         #expect(Self.figures(["14", "4"], shapes: [.one, .four], guesses: [("1", 0.99), ("4", 1)]).unanimous() == "14")
