@@ -82,10 +82,12 @@ package actor EvidenceResolver {
         }
         let resolved: (ExtractedDocument?, DocumentFields?, ExtractionFailure?)
         do {
-            let document = try await extractor.extract(fileAt: url)
-            let fields = parser.parseDocuments(document.perPage)
-            if saves { try? store?.saveDocument(document, fields: fields) }
-            resolved = (document, fields, nil)
+            // As the daemon's pipeline does: the hand-filled blanks the parser abstained on are read
+            // again from their crops, so `check` confirms a declared hand-filled number or day as
+            // the daemon does (it read none before, and asked for review on every one).
+            let parsed = try await extractor.extractAndParse(fileAt: url)
+            if saves { try? store?.saveDocument(parsed.document, fields: parsed.fields) }
+            resolved = (parsed.document, parsed.fields, nil)
         } catch {
             if saves { try? store?.markDocument(sha256: sha256, state: .failed, failure: error) }
             resolved = (nil, nil, error)
