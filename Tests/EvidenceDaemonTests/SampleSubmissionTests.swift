@@ -67,6 +67,18 @@ import EvidenceVerification
         #expect(score.doubleCauses.isEmpty, "two flags for one cause: \(score.doubleCauses)")
     }
 
+    /// `check` reads the hand-filled blanks again as the daemon does (issue 22): the real công
+    /// văn's day '04' (12 readings of 12, its 4's crossbar) confirms the declared 04/02/2025, so that
+    /// claim asks for review on its number '575' only. It read no blank before, and asked on both.
+    @Test func checkReadsTheHandFilledBlanksAsTheDaemonDoes() async throws {
+        let folder = TestPaths.samples.appendingPathComponent("submissions/quangngai-tinh-2025", isDirectory: true)
+        let outcomes = await CheckRunner(catalog: Self.catalog, extractor: Self.extractor, store: nil).run(directories: [folder])
+        guard case .checked(let result) = try #require(outcomes.first) else { Issue.record("not checked: \(outcomes)"); return }
+        let claim = try #require(result.claims.first { $0.index == 1 })
+        #expect(claim.flags.map(\.reason) == [.needsReview])
+        #expect(claim.flags.map(\.field) == [.number])
+    }
+
     @Test func submitRecordsOnceAndARecheckQueuesNothingNew() async throws {
         let folder = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
