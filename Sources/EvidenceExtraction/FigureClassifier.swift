@@ -71,7 +71,8 @@ package struct FigureClassifier: Sendable {
 extension FigureInk {
     /// Each figure's guess by the shipped classifier, left to right; nil when it has no weights.
     var guesses: [FigureGuess]? {
-        let guesses = figureFeatures.compactMap { FigureClassifier.shipped.classify($0) }
-        return guesses.count == figures.count ? guesses : nil
+        let features = figureFeatures
+        let guesses = features.compactMap { FigureClassifier.shipped.classify($0) }
+        return guesses.count == features.count ? guesses : nil
     }
 }

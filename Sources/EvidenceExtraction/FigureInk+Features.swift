@@ -12,9 +12,8 @@ extension FigureInk {
     var figureFeatures: [[Float]] { figures.map(features(of:)) }
 
     private func features(of parts: [Component]) -> [Float] {
-        let kept = Set(parts.map(\.label))
-        let minX = parts.map(\.minX).min() ?? 0, maxX = parts.map(\.maxX).max() ?? 0
-        let minY = parts.map(\.minY).min() ?? 0, maxY = parts.map(\.maxY).max() ?? 0
+        let span = Span(parts)
+        let kept = span.labels, minX = span.minX, maxX = span.maxX, minY = span.minY, maxY = span.maxY
         let inkWidth = Double(maxX - minX + 1), inkHeight = Double(maxY - minY + 1)
         let grid = Self.featureGrid
         // Fitted with its aspect kept and centred; each cell the share of ink among 4 x 4 samples.

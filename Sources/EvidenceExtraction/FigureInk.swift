@@ -55,12 +55,23 @@ struct FigureInk {
         self.width = width
     }
 
+    /// Some components' labels and the box they span together (a figure's parts, or all the ink).
+    struct Span {
+        let labels: Set<Int32>
+        let minX, minY, maxX, maxY: Int
+
+        init(_ parts: [Component]) {
+            labels = Set(parts.map(\.label))
+            minX = parts.map(\.minX).min() ?? 0; maxX = parts.map(\.maxX).max() ?? 0
+            minY = parts.map(\.minY).min() ?? 0; maxY = parts.map(\.maxY).max() ?? 0
+        }
+    }
+
     /// The kept ink alone on white, cut to its bounds: black (`binarised`) or its grey in `source`,
     /// the image this ink was found in.
     func figures(of source: GrayImage, binarised: Bool) -> GrayImage {
-        let labelsKept = Set(components.map(\.label))
-        let minX = components.map(\.minX).min() ?? 0, maxX = components.map(\.maxX).max() ?? 0
-        let minY = components.map(\.minY).min() ?? 0, maxY = components.map(\.maxY).max() ?? 0
+        let span = Span(components)
+        let labelsKept = span.labels, minX = span.minX, maxX = span.maxX, minY = span.minY, maxY = span.maxY
         let outWidth = maxX - minX + 1, outHeight = maxY - minY + 1
         var out = [UInt8](repeating: 255, count: outWidth * outHeight)
         for y in 0..<outHeight {
@@ -78,7 +89,7 @@ struct FigureInk {
         var figures: [[Component]] = []
         for component in components {
             if let last = figures.last {
-                let minX = last.map(\.minX).min() ?? 0, maxX = last.map(\.maxX).max() ?? 0
+                let span = Span(last), minX = span.minX, maxX = span.maxX
                 let overlap = min(maxX, component.maxX) - max(minX, component.minX) + 1
                 if 2 * overlap > min(maxX - minX + 1, component.width) {
                     figures[figures.count - 1].append(component)
@@ -93,9 +104,8 @@ struct FigureInk {
     /// Each figure's outline (`FigureShape`), left to right.
     var shapes: [FigureShape] {
         figures.map { parts in
-            let labelsKept = Set(parts.map(\.label))
-            let minX = parts.map(\.minX).min() ?? 0, maxX = parts.map(\.maxX).max() ?? 0
-            let minY = parts.map(\.minY).min() ?? 0, maxY = parts.map(\.maxY).max() ?? 0
+            let span = Span(parts)
+            let labelsKept = span.labels, minX = span.minX, maxX = span.maxX, minY = span.minY, maxY = span.maxY
             var longest: [Int] = []
             for y in minY...maxY {
                 var run = 0, best = 0

@@ -4,7 +4,8 @@ extension DocumentFields {
     package static let handwritingConfidence = 0.5
 
     /// The fields with the hand-filled number and day given where their readings are unanimous, or
-    /// the reader of single figures is sure and the readings bear it out (`HandwrittenFigures.unanimous`), with the printed symbol and the printed month and year;
+    /// the reader of single figures is sure and the readings bear it out
+    /// (`HandwrittenFigures.unanimous`), with the printed symbol and the printed month and year;
     /// `fieldStatus` stays `handwritten` and `fieldSource` says how they were read. The same for
     /// each document of the file. `signedBy`: the latest day the file's first intact signature
     /// allows ('2025-02-07'): a day read after it is refused (a document is dated before it is

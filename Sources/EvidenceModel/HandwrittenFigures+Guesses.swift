@@ -7,8 +7,9 @@
 /// gave figures gave that value or some of its figures in their order, none any other, one of them
 /// sure. Both readers and the outline then look at the same ink: a flagged 1 with a 7's outline
 /// (2 of 118 synthetic ones) taken for a 7 by this reader would be read wrong, which is why a 1, 4
-/// or 7 needs all three and the readings must not give another figure anywhere. Thresholds measured on labelled crops (scripts/handwriting_measure.py; the
-/// reader never trained on the held-out fonts nor on any real document): README, Extraction.
+/// or 7 needs all three and the readings must not give another figure anywhere. Thresholds measured
+/// on labelled crops (scripts/handwriting_measure.py; the reader never trained on the held-out fonts
+/// nor on any real document): README, Extraction.
 extension HandwrittenFigures {
     /// How sure the reader of single figures must be of each figure. Measured on the tune crops:
     /// 0.9 to 0.98 give no wrong value; at 0.9, 98 of 244 right against 47 from the readings alone.
