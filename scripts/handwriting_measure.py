@@ -32,7 +32,7 @@ def shipped_thresholds():
     value = lambda name: float(re.search(rf"static let {name} = ([0-9.]+)", text).group(1))
     guesses = open(GUESSES).read()
     guess = lambda name: float(re.search(rf"static let {name} = ([0-9.]+)", guesses).group(1))
-    return dict(guess=guess("guessConfidence"), bearing=int(guess("bearingReadings")), minimum=int(value("minimumReadings")), giving=int(value("minimumGivingReadings")),
+    return dict(guess=guess("guessConfidence"), sure_guess=guess("sureGuessConfidence"), bearing=int(guess("bearingReadings")), minimum=int(value("minimumReadings")), giving=int(value("minimumGivingReadings")),
                 possible=int(value("minimumPossibleReadings")), unanimous=value("unanimousConfidence"),
                 agreeing=int(value("confirmingReadings")), confirming=value("confirmingConfidence"),
                 rival=value("rivalAgreeing"))
@@ -120,7 +120,8 @@ def guessed(guesses, shapes, t):
 
 def borne_out_guess(readings, t, possible=lambda v: True, shapes=None, guesses=None):
     """As `HandwrittenFigures.borneOutGuess`: the guessed value, every reading that gave figures giving
-    it or some of its figures in order, at least `bearing` of them, one at least `confirming` sure."""
+    it or some of its figures in order (or, the reader `sure_guess` sure of every figure, at least
+    half of them), at least `bearing` of them, one at least `confirming` sure."""
     text = guessed(guesses, shapes, t) if t.get("guess") is not None else None
     if text is None or not possible(int(text)):
         return None
@@ -129,7 +130,9 @@ def borne_out_guess(readings, t, possible=lambda v: True, shapes=None, guesses=N
     # (a part of the value, '0' of '07', is no value of its own: it bears the guess out)
     bearing = [r for r in giving if int(r["text"]) == int(text) or is_part(r["text"], text)]
     impossible = [r for r in giving if r not in bearing and not possible(int(r["text"]))]
-    if (len(bearing) < t["bearing"] or len(bearing) + len(impossible) != len(giving) or 2 * len(bearing) < len(giving)
+    # all but certain of every figure: readings giving another figure are only votes against it
+    sure = all(g["confidence"] >= t["sure_guess"] for g in guesses)
+    if (len(bearing) < t["bearing"] or (not sure and len(bearing) + len(impossible) != len(giving)) or 2 * len(bearing) < len(giving)
             or not any(r["confidence"] >= t["confirming"] for r in bearing)):
         return None
     return None if holds_confusable(text, possible, shapes, sevens_by_outline=True) else text

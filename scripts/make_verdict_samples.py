@@ -27,7 +27,7 @@ from make_samples import write_pdf, save_json, rng_for, SEED, REPO   # noqa: E40
 
 MINE = ["nghiahanh-huyen-2024", "moduc-huyen-2024", "binhson-huyen-2024", "sontinh-huyen-2024",
         "tunghia-huyen-2024", "minhlong-huyen-2024", "lyson-huyen-2024", "ducpho-thixa-2024",
-        "quangngai-tinh-2025", "bato-huyen-2024-bo-sung", "minhlong-huyen-2024-bo-sung",
+        "quangngai-tinh-2025", "quangngai-tinh-2025-bo-sung", "bato-huyen-2024-bo-sung", "minhlong-huyen-2024-bo-sung",
         "ducpho-thixa-2024-bo-sung"]
 
 
@@ -245,10 +245,14 @@ def main(root):
     ], [[], ["out-of-period"], ["wrong-issuer"], []])
 
     # The province: real scans whose number and day are written by hand (the printed symbol,
-    # month and year are compared; agreement leaves the figures to the appraiser), a born-digital
+    # month and year are compared; figures read by hand confirm what they equal, the rest is left
+    # to the appraiser: the '24' and barred '07' of the tờ trình are; the công văn's '575' and '04'
+    # are read), a born-digital
     # notice whose number and day were typed into the blanks by the signing software (dated
     # 06/11/2024: out of the 2025 period, and not a draft).
     real = REPO / "samples" / "real"
+    province = dict(period=("2025-01-01", "2025-12-31"), framework="example-province-2025",
+                    unit={"code": "T-QUANGNGAI", "name": "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "level": "province"})
     ttr = real / "1eef26c429d02529224f860909217a8ef0d57c44.pdf"
     cv575 = real / "7b3d726facfb0a9e1bdcba20614682dde7fe5c29.pdf"
     tb542 = real / "1f1e483595abc932a07fa369ecc26d2a2fe9e739.pdf"
@@ -258,10 +262,27 @@ def main(root):
         ("1.3", 2, [ev("ttr-24-mien-nhiem.pdf", copy(ttr), "24/QĐ-UBND")]),
         ("1.3", 2, [ev("cv-575-gop-y.pdf", copy(cv575), None, "2025-03-04")]),
         ("1.2", 2, [ev("tb-542.pdf", copy(tb542))]),
-    ], [["needs-review"], ["needs-review"], ["number-mismatch"], ["date-mismatch"], ["out-of-period"]],
-        tolerated={1: ["signer-not-head"]},
-        period=("2025-01-01", "2025-12-31"), framework="example-province-2025",
-        unit={"code": "T-QUANGNGAI", "name": "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "level": "province"})
+    ], [["needs-review"], [], ["number-mismatch"], ["date-mismatch"], ["out-of-period"]],
+        tolerated={1: ["signer-not-head"]}, **province)
+
+    # The province, supplementary: every other real scan of ../shared/real that the province's
+    # People's Committee issued in 2025, each declared as the unit declares it (number and date,
+    # the truth). With the two above, the real-scan sample holds six clean claims: the measure of
+    # how often a clean claim backed by a real scan is left to a person (issue 22).
+    qd89 = real / "266b230eeca98483fbf4a5f13132bd43ac16a998.pdf"
+    ttr09 = real / "66c9346504c8733b61340f4ed9f6d73fa28c5e36.pdf"
+    bc23 = real / "a14f93b054ad0da0d038b80b32b4474fc94ba426.pdf"
+    qd15 = real / "db1406c68d74c070b4a1b3f30bcea5043b0ef4ab.pdf"
+    write("quangngai-tinh-2025-bo-sung", None, [
+        ("1.3", 2, [ev("qd-89-bo-nhiem.pdf", copy(qd89), "89/QĐ-UBND", "2025-01-16")]),
+        ("1.1", 2, [ev("ttr-09-bai-bo-nghi-quyet.pdf", copy(ttr09), "09/TTr-UBND", "2025-01-20")]),
+        ("1.3", 2, [ev("bc-23-cai-cach-tthc.pdf", copy(bc23), "23/BC-UBND", "2025-01-23")]),
+        ("1.3", 2, [ev("qd-15-xu-phat.pdf", copy(qd15), "15/QĐ-XPHC", "2025-02-05")]),
+        # Declared one figure off: what was read by hand confirms only the value written, and a
+        # reading by hand never accuses, so these are left to a person with the blank's place.
+        ("1.3", 2, [ev("qd-89-bo-nhiem.pdf", None, "88/QĐ-UBND", "2025-01-16")]),
+        ("1.1", 2, [ev("ttr-09-bai-bo-nghi-quyet.pdf", None, "09/TTr-UBND", "2025-01-21")]),
+    ], [[], [], [], [], ["needs-review"], ["needs-review"]], **province)
 
     # Ba Tơ, supplementary: the chairman's and a deputy's minutes for 3, one decision for 2.2.1,
     # minutes where a directive is needed.

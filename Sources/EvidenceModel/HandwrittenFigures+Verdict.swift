@@ -162,10 +162,13 @@ extension HandwrittenFigures {
         if let guesses, let text = borneOutGuess(possible: possible), Int(text) == Int(value),
            readingsUnanimous(possible: possible).flatMap({ Int($0) }) != Int(value) {
             // The single-figure reader settled it: said first, the readings after.
-            let parts = readings.filter { !$0.text.isEmpty && Int($0.text) != Int(value) && Self.isPart($0.text, of: text) }.count
+            let differing = readings.filter { !$0.text.isEmpty && Int($0.text) != Int(value) }
+            let parts = differing.filter { Self.isPart($0.text, of: text) }.count
+            let others = differing.count - parts
             return "handwriting: read figure by figure "
                 + guesses.map { "\($0.figure) (\(Self.percent($0.confidence)))" }.joined(separator: " ")
-                + "; of \(readings.count) readings of the blank, \(agreeing.count) give \(value), \(parts) some of its figures, none other figures"
+                + "; of \(readings.count) readings of the blank, \(agreeing.count) give \(value), \(parts) some of its figures, "
+                + (others == 0 ? "none other figures" : "\(others) other figures")
                 + outlineNote(value)
         }
         return "handwriting: \(agreeing.count) of \(readings.count) readings of the blank give \(value) "

@@ -29,7 +29,9 @@ extension DocumentInspector {
         if fields.fieldStatus[.number] != nil, let symbol = fields.numberSymbol,
            let declaredSymbol = Tolerant.symbol(of: declared), !Tolerant.sameSymbol(declaredSymbol, symbol),
            !Tolerant.plausibleSymbol(declared: declaredSymbol, read: symbol) {
-            flag(.numberMismatch, "Ký hiệu in sẵn của văn bản (\(symbol)) khác với ký hiệu đơn vị kê khai; phần số viết tay chưa đọc.",
+            // The hand-filled figures, where they were read, are said as read (they accuse of nothing).
+            let figures = fields.number.map { "phần số viết tay đọc được: \($0)" } ?? "phần số viết tay chưa đọc"
+            flag(.numberMismatch, "Ký hiệu in sẵn của văn bản (\(symbol)) khác với ký hiệu đơn vị kê khai; \(figures).",
                  field: .number, expected: declared, found: "…/" + symbol)
             return
         }
@@ -51,7 +53,8 @@ extension DocumentInspector {
         if let unsure = fields.date.flatMap(ISODate.init), unsure == ISODate(declared) { return }
         if let partial = fields.datePartial.flatMap(MonthOfYear.init), let date = ISODate(declared),
            partial.year != date.year || partial.month != date.month {
-            flag(.dateMismatch, "Tháng, năm in trên văn bản (\(partial.display)) khác với ngày đơn vị kê khai; ngày viết tay chưa đọc.",
+            let day = fields.date.flatMap(ISODate.init).map { "ngày viết tay đọc được: \($0.display)" } ?? "ngày viết tay chưa đọc"
+            flag(.dateMismatch, "Tháng, năm in trên văn bản (\(partial.display)) khác với ngày đơn vị kê khai; \(day).",
                  field: .date, expected: FlagText.date(declared), found: "…/" + partial.display)
             return
         }

@@ -310,6 +310,25 @@ extension HandwrittenFiguresOutlineTests {
         #expect(!faint.confirms("7"))
     }
 
+    /// The real công văn's '575' (readings '5' in four conditions, '9' in three, '975' in one; the
+    /// reader 100 %, 99.8 %, 100 %): the reader all but certain of every figure, readings that give
+    /// another figure only vote against it, and at least half bear it out.
+    @Test func aSureReaderOutvotesAMinorityOfOtherFigures() {
+        let texts = ["", "5", "9", "", "9", "5", "5", "", "9", "", "975", "5"]
+        let shapes: [FigureShape] = [.unsure, .seven, .unsure]
+        let sure = Self.figures(texts, shapes: shapes, guesses: [("5", 1), ("7", 0.998), ("5", 1)])
+        #expect(sure.unanimous() == "575")
+        #expect(sure.confirms("575"))
+        #expect(!sure.confirms("975") && !sure.confirms("576") && !sure.confirms("5"))
+        #expect(sure.summary(of: "575").contains("of 12 readings of the blank, 0 give 575, 4 some of its figures, 4 other figures"))
+        // Below the sure confidence, one reading of another figure still vetoes.
+        #expect(Self.figures(texts, shapes: shapes, guesses: [("5", 1), ("7", 0.98), ("5", 1)]).unanimous() == nil)
+        // More readings of other figures than of the value's: nothing.
+        #expect(Self.figures(texts + ["9"], shapes: shapes, guesses: [("5", 1), ("7", 0.998), ("5", 1)]).unanimous() == nil)
+        // Without the 7's outline, the 7 could be a 1 or a 4: sure or not, nothing.
+        #expect(Self.figures(texts, shapes: [.unsure, .unsure, .unsure], guesses: [("5", 1), ("7", 1), ("5", 1)]).unanimous() == nil)
+    }
+
     @Test func theGuessesMustBeSureOneAFigureAndAgreeWithTheOutlines() {
         let readings = ["5", "5", "15", "15", "5", ""]
         func fifteen(_ guesses: [(String, Double)]) -> HandwrittenFigures { Self.figures(readings, shapes: [.one, .unsure], guesses: guesses) }

@@ -56,6 +56,14 @@ import Testing
         #expect(number?.box == Box(x: 0.1, y: 0.12, width: 0.2, height: 0.03) && number?.page == 1 && number?.expected == "45/KH-UBND")
         #expect(run(Submission.Evidence(file: "kh-45.pdf", number: "45/QĐ-UBND")).flags.map(\.reason) == [.numberMismatch])
         #expect(run(Submission.Evidence(file: "kh-45.pdf", date: "2024-03-15")).flags.map(\.reason) == [.dateMismatch])
+        #expect(run(Submission.Evidence(file: "kh-45.pdf", date: "2024-03-15")).flags.first?.message.hasSuffix("ngày viết tay chưa đọc.") == true)
+        // Figures read by hand are said as read beside a mismatch of the print (they accuse of nothing).
+        fields.date = "2024-02-15"; fields.number = "45/KH-UBND"
+        fields.fieldConfidence[.date] = DocumentFields.handwritingConfidence
+        fields.fieldConfidence[.number] = DocumentFields.handwritingConfidence
+        #expect(run(Submission.Evidence(file: "kh-45.pdf", date: "2024-03-15")).flags.first?.message.hasSuffix("ngày viết tay đọc được: 15/02/2024.") == true)
+        #expect(run(Submission.Evidence(file: "kh-45.pdf", number: "45/QĐ-UBND")).flags.first?.message.hasSuffix("phần số viết tay đọc được: 45/KH-UBND.") == true)
+        fields.date = nil; fields.number = nil
         // Nothing declared: the printed month is inside the period, so nothing to ask.
         #expect(run(Submission.Evidence(file: "kh-45.pdf")).flags == [])
     }
