@@ -102,6 +102,11 @@ def outlined(readings, shapes):
     return out
 
 
+def crosses_confusable(reading, value):
+    """As `HandwrittenFigures.crossesConfusable`: as long as `value`, a 1, 4 or 7 where it has another."""
+    return len(reading) == len(value) and any(a != b and a in "147" and b in "147" for a, b in zip(reading, value))
+
+
 def is_part(part, whole):
     """As `HandwrittenFigures.isPart`: `part`'s figures are some of `whole`'s, in their order."""
     rest = iter(whole)
@@ -130,9 +135,12 @@ def borne_out_guess(readings, t, possible=lambda v: True, shapes=None, guesses=N
     # (a part of the value, '0' of '07', is no value of its own: it bears the guess out)
     bearing = [r for r in giving if int(r["text"]) == int(text) or is_part(r["text"], text)]
     impossible = [r for r in giving if r not in bearing and not possible(int(r["text"]))]
-    # all but certain of every figure: readings giving another figure are only votes against it
-    sure = all(g["confidence"] >= t["sure_guess"] for g in guesses)
-    if (len(bearing) < t["bearing"] or (not sure and len(bearing) + len(impossible) != len(giving)) or 2 * len(bearing) < len(giving)
+    against = [r for r in giving if r not in bearing and r not in impossible]
+    # all but certain of every figure: readings giving another figure are only votes against it,
+    # save one giving a 1, 4 or 7 where the value has another of the three
+    outvoted = (all(g["confidence"] >= t["sure_guess"] for g in guesses)
+                and not any(crosses_confusable(r["text"], text) for r in against))
+    if (len(bearing) < t["bearing"] or (against and not outvoted) or 2 * len(bearing) < len(giving)
             or not any(r["confidence"] >= t["confirming"] for r in bearing)):
         return None
     return None if holds_confusable(text, possible, shapes, sevens_by_outline=True) else text
@@ -177,7 +185,8 @@ def confirms(readings, declared, t, possible=lambda v: True, shapes=None, guesse
     if not possible(value):
         return False
     guess = borne_out_guess(readings, t, possible, shapes, guesses)
-    if guess is not None and int(guess) == value:
+    agreed = readings_unanimous(readings, t, possible, shapes)
+    if guess is not None and int(guess) == value and (agreed is None or int(agreed) == value):
         return True
     readings = outlined(readings, shapes)
     agreeing = [r for r in readings if r["text"] and int(r["text"]) == value]
@@ -311,6 +320,9 @@ def main():
         guesses.update(extracted_guesses)
     shipped = shipped_thresholds()
     if args.sweep:
+        for sure in (0.99, 0.995, 0.999, 2):  # 2: never sure enough to outvote (the rule before)
+            print(f"sure_guess {sure}")
+            print(table(measure(rows, readings, dict(shipped, sure_guess=sure), split="tune", shapes=shapes, guesses=guesses)))
         for u, a, c in itertools.product((0.5, 0.6, 0.7, 0.8, 0.9), (6, 8, 10), (0.5, 0.6, 0.7, 0.8)):
             t = dict(shipped, unanimous=u, agreeing=a, confirming=c)
             print(f"unanimous {u} agreeing {a} confirming {c}")

@@ -8,7 +8,8 @@
 /// sure. Both readers and the outline then look at the same ink: a flagged 1 with a 7's outline
 /// (2 of 118 synthetic ones) taken for a 7 by this reader would be read wrong, which is why a 1, 4
 /// or 7 needs all three and the readings must not give another figure anywhere, unless the reader
-/// is all but certain of every figure (`sureGuessConfidence`). Thresholds measured
+/// is all but certain of every figure (`sureGuessConfidence`), and even then none may give another
+/// of 1, 4 and 7 where the value has one of them. Thresholds measured
 /// on labelled crops (scripts/handwriting_measure.py; the reader never trained on the held-out fonts
 /// nor on any real document): README, Extraction.
 extension HandwrittenFigures {
@@ -25,10 +26,11 @@ extension HandwrittenFigures {
     /// only as votes against it (at least half of the readings that gave figures must still bear
     /// the value out): a hand-written 5 whose top joins its bowl reads '9' to tesseract ('575' read
     /// '975' and '9' in four conditions of twelve, '5' in four), an '05' reads '08' in half of the
-    /// conditions. Measured on the tune crops: at 0.99 or 0.995, 88 of 244 right values against 71,
-    /// none wrong; at 0.999, 83. On the held halves: 2 of 16 more real blanks and 2 of 156
-    /// synthetic ones right; no wrong value, and no wrong declaration confirmed (0 of 8,096 tries
-    /// on the extracted and synthetic crops).
+    /// conditions. Measured on the tune crops: at 0.99, 88 of 244 right values against 71, none
+    /// wrong; at 0.995, 87; at 0.999, 82 (the veto of a crossed 1, 4 or 7 in `borneOutGuess` costs
+    /// one, a '74' read '14'). On the held halves: 2 more of the 16 blanks the extraction cut from
+    /// the real scans and 2 of 156 synthetic ones right; no wrong value, and no wrong declaration
+    /// confirmed (0 of 8,096 tries on the extracted and synthetic crops).
     static let sureGuessConfidence = 0.99
 
     /// The figures the single-figure reader is sure of, one for each figure's outline, none
@@ -52,8 +54,13 @@ extension HandwrittenFigures {
         // (A part of the value, '0' of '07', is no value of its own: it bears the guess out.)
         let bearing = giving.filter { Int($0.text) == value || Self.isPart($0.text, of: text) }
         let impossible = giving.filter { !bearing.contains($0) && Int($0.text).map(possible) == false }
-        let sure = guesses?.allSatisfy { $0.confidence >= Self.sureGuessConfidence } ?? false
-        guard bearing.count >= Self.bearingReadings, sure || bearing.count + impossible.count == giving.count,
+        let against = giving.filter { !bearing.contains($0) && !impossible.contains($0) }
+        // Sure of every figure, readings of other figures are votes against, save one that gives a
+        // 1, 4 or 7 where the value has another of the three: the confusion a flagged 1 taken for
+        // a 7 by both the reader and the outline would be, which only the readings can still see.
+        let outvoted = guesses?.allSatisfy { $0.confidence >= Self.sureGuessConfidence } == true
+            && !against.contains { Self.crossesConfusable($0.text, text) }
+        guard bearing.count >= Self.bearingReadings, against.isEmpty || outvoted,
               2 * bearing.count >= giving.count, bearing.contains(where: { $0.confidence >= Self.confirmingConfidence }),
               // A 1, 4 or 7 where another of the three could stand must have its outline, a 7 too: the
               // flagged 1 tesseract reads as 4 can look like a 4 to this reader (one training of it read
@@ -61,6 +68,13 @@ extension HandwrittenFigures {
               // values on the synthetic crops, none on the real blanks.
               !Self.holdsConfusableFigure(text, possible: possible, shapes: shapes, sevensByOutline: true) else { return nil }
         return text
+    }
+
+    /// Whether `reading`, as long as `value`, gives a 1, 4 or 7 where `value` has another of them.
+    static func crossesConfusable(_ reading: String, _ value: String) -> Bool {
+        reading.count == value.count && zip(reading, value).contains { read, written in
+            read != written && confusableFigures.contains(read) && confusableFigures.contains(written)
+        }
     }
 
     /// Whether `part`'s figures are some of `whole`'s, in their order ('5' of '15', '07' of '107').

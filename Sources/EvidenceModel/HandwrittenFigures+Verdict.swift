@@ -138,7 +138,10 @@ extension HandwrittenFigures {
     /// Or the single-figure reader gives the declared value, borne out by the readings (`borneOutGuess`).
     package func confirms(_ declared: String, possible: (Int) -> Bool = { _ in true }) -> Bool {
         guard let value = Int(declared), possible(value) else { return false }
-        if let guessed = borneOutGuess(possible: possible), Int(guessed) == value { return true }
+        // The readings' own verdict comes first, as in `unanimous`: the guess never confirms a value
+        // against one the readings agree on.
+        let agreed = readingsUnanimous(possible: possible).flatMap { Int($0) }
+        if let guessed = borneOutGuess(possible: possible), Int(guessed) == value, agreed == nil || agreed == value { return true }
         let readings = outlined
         let agreeing = readings.filter { Int($0.text) == value }
         // The figures as written ('04' for a declared day 4), for their outlines.
@@ -162,13 +165,16 @@ extension HandwrittenFigures {
         if let guesses, let text = borneOutGuess(possible: possible), Int(text) == Int(value),
            readingsUnanimous(possible: possible).flatMap({ Int($0) }) != Int(value) {
             // The single-figure reader settled it: said first, the readings after.
-            let differing = readings.filter { !$0.text.isEmpty && Int($0.text) != Int(value) }
-            let parts = differing.filter { Self.isPart($0.text, of: text) }.count
-            let others = differing.count - parts
+            let differing = readings.filter { !$0.text.isEmpty && Int($0.text) != Int(value) && !Self.isPart($0.text, of: text) }
+            let parts = readings.filter { !$0.text.isEmpty && Int($0.text) != Int(value) && Self.isPart($0.text, of: text) }.count
+            // Readings of values the field cannot take cast no vote; the others were outvoted.
+            let impossible = differing.filter { Int($0.text).map(possible) == false }.count
+            let against = differing.count - impossible
             return "handwriting: read figure by figure "
                 + guesses.map { "\($0.figure) (\(Self.percent($0.confidence)))" }.joined(separator: " ")
                 + "; of \(readings.count) readings of the blank, \(agreeing.count) give \(value), \(parts) some of its figures, "
-                + (others == 0 ? "none other figures" : "\(others) other figures")
+                + (against == 0 ? "none other figures" : against == 1 ? "1 other figure, outvoted" : "\(against) other figures, outvoted")
+                + (impossible == 0 ? "" : ", \(impossible) a value the field cannot take")
                 + outlineNote(value)
         }
         return "handwriting: \(agreeing.count) of \(readings.count) readings of the blank give \(value) "

@@ -76,7 +76,8 @@ import EvidenceVerification
         let outcomes = await CheckRunner(catalog: Self.catalog, extractor: Self.extractor, store: nil).run(directories: [folder])
         guard case .checked(let result) = try #require(outcomes.first) else { Issue.record("not checked: \(outcomes)"); return }
         let claim = try #require(result.claims.first { $0.index == 1 })
-        #expect(claim.flags == [])
+        // Only what expected.json tolerates (its signer is the office's deputy head, by delegation).
+        #expect(claim.flags.allSatisfy { $0.reason == .signerNotHead })
     }
 
     /// The submissions built from real scans (issue 22): no claim declared as written is accused of
@@ -87,22 +88,28 @@ import EvidenceVerification
         let folders = Self.folders.filter { declaredRight[$0.lastPathComponent] != nil }
         #expect(folders.count == 2)
         let outcomes = await CheckRunner(catalog: Self.catalog, extractor: Self.extractor, store: nil).run(directories: folders)
+        // The claims declared one figure off, and the field that must be left to a person.
+        let declaredOff: [String: [Int: DocumentField]] = ["quangngai-tinh-2025-bo-sung": [4: .number, 5: .date]]
         var clean = 0, reviewed = 0
         for (folder, outcome) in zip(folders, outcomes) {
             guard case .checked(let result) = outcome else { Issue.record("\(folder.lastPathComponent): \(outcome)"); continue }
-            let right = declaredRight[folder.lastPathComponent] ?? []
-            for claim in result.claims where right.contains(claim.index) {
-                clean += 1
-                if !claim.flags.isEmpty { reviewed += 1 }
-                #expect(claim.flags.allSatisfy { $0.reason == .needsReview }, "\(folder.lastPathComponent) #\(claim.index): \(claim.flags)")
-            }
-            for (index, reasons) in try Self.expected(folder).claims where reasons == [.needsReview] && !right.contains(Int(index) ?? -1) {
-                let claim = try #require(result.claims.first { String($0.index) == index })
-                #expect(claim.flags.map(\.reason) == [.needsReview], "\(folder.lastPathComponent) #\(index): \(claim.flags)")
+            let name = folder.lastPathComponent, tolerated = try Self.expected(folder).tolerated ?? [:]
+            for claim in result.claims {
+                // Flags a checker may add on top without being wrong (expected.json) are left out.
+                let flags = claim.flags.filter { !(tolerated[String(claim.index)] ?? []).contains($0.reason) }
+                if declaredRight[name]?.contains(claim.index) == true {
+                    clean += 1
+                    if !flags.isEmpty { reviewed += 1 }
+                    #expect(flags.allSatisfy { $0.reason == .needsReview }, "\(name) #\(claim.index): \(flags)")
+                } else if let field = declaredOff[name]?[claim.index] {
+                    #expect(flags.map(\.reason) == [.needsReview] && flags.map(\.field) == [field], "\(name) #\(claim.index): \(flags)")
+                }
             }
         }
         print("real scans: needs-review on \(reviewed) of \(clean) clean claims")
         #expect(clean == 6)
+        // Issue 22's target: at most one clean claim in four backed by a real scan left to a person.
+        #expect(reviewed * 4 <= clean, "needs-review on \(reviewed) of \(clean) clean claims")
     }
 
     @Test func submitRecordsOnceAndARecheckQueuesNothingNew() async throws {

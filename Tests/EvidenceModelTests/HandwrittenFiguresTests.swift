@@ -320,7 +320,13 @@ extension HandwrittenFiguresOutlineTests {
         #expect(sure.unanimous() == "575")
         #expect(sure.confirms("575"))
         #expect(!sure.confirms("975") && !sure.confirms("576") && !sure.confirms("5"))
-        #expect(sure.summary(of: "575").contains("of 12 readings of the blank, 0 give 575, 4 some of its figures, 4 other figures"))
+        #expect(sure.summary(of: "575").contains("of 12 readings of the blank, 0 give 575, 4 some of its figures, 4 other figures, outvoted"))
+        // A reading giving a 1, 4 or 7 where the value has another of the three still vetoes: a
+        // flagged 1 that both the reader and the outline took for a 7 ('71' read '11').
+        #expect(HandwrittenFigures.crossesConfusable("11", "71") && !HandwrittenFigures.crossesConfusable("975", "575"))
+        let crossed = Self.figures(["1", "11", "71", "1", "71", "1"], shapes: [.seven, .one], guesses: [("7", 1), ("1", 1)])
+        #expect(crossed.unanimous() == nil && !crossed.confirms("71"))
+        #expect(Self.figures(["1", "71", "71", "1", "91", "1"], shapes: [.seven, .one], guesses: [("7", 1), ("1", 1)]).unanimous() == "71")
         // Below the sure confidence, one reading of another figure still vetoes.
         #expect(Self.figures(texts, shapes: shapes, guesses: [("5", 1), ("7", 0.98), ("5", 1)]).unanimous() == nil)
         // More readings of other figures than of the value's: nothing.
