@@ -125,8 +125,8 @@ extension FigureShape {
     /// and bounds were set on the hand-filled blanks of ../shared/real (their 1s, 4s and 7s all
     /// outlined right) and checked on the synthetic crops of scripts/handwriting_crops.py: of 216
     /// ones, fours and sevens, one 1 had the outline of a 4 and two that of a 7, two 4s that of a 7;
-    /// no 4 or 7 that of a 1 (so a 7's outline alone never settles a 7; with the single-figure reader's
-/// guess it does, `HandwrittenFigures.borneOutGuess`). Other figures often have one of
+    /// no 4 or 7 that of a 1 (so a 7's outline alone never settles a 7; with the single-figure
+    /// reader's guess it does, `HandwrittenFigures.borneOutGuess`). Other figures often have one of
     /// these outlines (a 6 a 4's, a 9 a 7's), so an outline counts only where the readings give that
     /// figure (`HandwrittenFigures.agree`).
     init(longestRuns runs: [Int], width: Int) {

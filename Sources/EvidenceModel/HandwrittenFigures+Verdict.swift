@@ -165,11 +165,11 @@ extension HandwrittenFigures {
         if let guesses, let text = borneOutGuess(possible: possible), Int(text) == Int(value),
            readingsUnanimous(possible: possible).flatMap({ Int($0) }) != Int(value) {
             // The single-figure reader settled it: said first, the readings after.
-            let differing = readings.filter { !$0.text.isEmpty && Int($0.text) != Int(value) && !Self.isPart($0.text, of: text) }
-            let parts = readings.filter { !$0.text.isEmpty && Int($0.text) != Int(value) && Self.isPart($0.text, of: text) }.count
-            // Readings of values the field cannot take cast no vote; the others were outvoted.
-            let impossible = differing.filter { Int($0.text).map(possible) == false }.count
-            let against = differing.count - impossible
+            let differing = readings.filter { !$0.text.isEmpty && Int($0.text) != Int(value) }
+            let parts = differing.filter { Self.isPart($0.text, of: text) }.count
+            // Of the others, readings of values the field cannot take cast no vote; the rest were outvoted.
+            let impossible = differing.filter { !Self.isPart($0.text, of: text) && Int($0.text).map(possible) == false }.count
+            let against = differing.count - parts - impossible
             return "handwriting: read figure by figure "
                 + guesses.map { "\($0.figure) (\(Self.percent($0.confidence)))" }.joined(separator: " ")
                 + "; of \(readings.count) readings of the blank, \(agreeing.count) give \(value), \(parts) some of its figures, "

@@ -30,8 +30,8 @@ extension DocumentInspector {
            let declaredSymbol = Tolerant.symbol(of: declared), !Tolerant.sameSymbol(declaredSymbol, symbol),
            !Tolerant.plausibleSymbol(declared: declaredSymbol, read: symbol) {
             // The hand-filled figures, where they were read, are said as read (they accuse of nothing).
-            let read = fields.number.flatMap { $0.split(separator: "/").first }.map(String.init)
-            let figures = read.map { "phần số viết tay đọc được: \($0)" } ?? "phần số viết tay chưa đọc"
+            let figures = fields.number.flatMap(Tolerant.figures(of:)).map { "phần số viết tay đọc được: \($0)" }
+                ?? "phần số viết tay chưa đọc"
             flag(.numberMismatch, "Ký hiệu in sẵn của văn bản (\(symbol)) khác với ký hiệu đơn vị kê khai; \(figures).",
                  field: .number, expected: declared, found: "…/" + symbol)
             return

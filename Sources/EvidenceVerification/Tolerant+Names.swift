@@ -46,6 +46,12 @@ extension Tolerant {
         return text.split(whereSeparator: \.isNewline).contains { words(String($0)) == want }
     }
 
+    /// The figures of a document number, before its symbol ('24/TTr-UBND' → '24'); nil if none.
+    static func figures(of number: String) -> String? {
+        let digits = String(number.prefix { $0.isASCII && $0.isNumber })
+        return digits.isEmpty ? nil : digits
+    }
+
     /// The symbol of a document number, after the figures ('24/TTr-UBND' → 'TTr-UBND').
     static func symbol(of number: String) -> String? {
         guard let slash = number.firstIndex(of: "/") else { return nil }

@@ -95,6 +95,12 @@ import Testing
         }
     }
 
+    @Test func aNumberSplitsIntoItsFiguresAndItsSymbol() {
+        #expect(Tolerant.figures(of: "24/TTr-UBND") == "24" && Tolerant.symbol(of: "24/TTr-UBND") == "TTr-UBND")
+        #expect(Tolerant.figures(of: "/TTr-UBND") == nil && Tolerant.figures(of: "") == nil)
+        #expect(Tolerant.figures(of: "575/UBND-KTTH") == "575")
+    }
+
     @Test func aYearBeforeTheSymbolMustAgree() {
         expectSupported(declared: "44/2005/QĐ-UBND", number: "44/2005/QĐÐ-UBND")
         #expect(flags(declared: "44/2005/QĐ-UBND", number: "44/2006/QĐÐ-UBND").map(\.reason) == [.numberMismatch])
